@@ -1,0 +1,100 @@
+package io.shuzhi.chat;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads client frames and writes server frames. Strict on input: a frame that is not exactly one JSON object with
+ * a known {@code type} and the right field types is rejected with a code, before anything is changed.
+ */
+@Component
+public class FrameCodec {
+    private final JsonMapper json;
+
+    public FrameCodec(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The {@code id} of a say frame when it can be read, so an error can say which message it answers. */
+    public String replyTo(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            JsonNode id = node == null ? null : node.get("id");
+            return id != null && id.isString() ? id.stringValue() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    public ClientFrame parse(String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JacksonException e) {
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息不是有效的 JSON，已忽略。");
+        }
+        if (node == null || !node.isObject()) {
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息必须是一个 JSON 对象。");
+        }
+        JsonNode type = node.get("type");
+        if (type == null || !type.isString()) {
+            throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 type 字段。");
+        }
+        return switch (type.stringValue()) {
+            case "hello" -> new ClientFrame.Hello(optionalString(node, "sessionId"), optionalSeq(node),
+                    optionalString(node, "kind"));
+            case "say" -> new ClientFrame.Say(requiredString(node, "id"), requiredString(node, "text"));
+            case "generate" -> new ClientFrame.Generate();
+            default -> throw new ShuzhiException(ErrorCode.UNKNOWN_TYPE,
+                    "不支持的消息类型：" + abbreviate(type.stringValue()) + "。");
+        };
+    }
+
+    public String write(ServerFrame frame, long seq) {
+        ObjectNode out = json.createObjectNode();
+        out.put("type", frame.type());
+        out.put("seq", seq);
+        ObjectNode fields = json.valueToTree(frame);
+        fields.remove("type");
+        out.setAll(fields);
+        return json.writeValueAsString(out);
+    }
+
+    /** JSON for storage (session state, drafts, chat messages). */
+    public String toJson(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    public <T> T fromJson(String text, Class<T> type) {
+        return json.readValue(text, type);
+    }
+
+    private static String optionalString(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isString()) throw new ShuzhiException(ErrorCode.BAD_FRAME, "字段 " + field + " 应为文本。");
+        return v.stringValue();
+    }
+
+    private static String requiredString(JsonNode node, String field) {
+        String v = optionalString(node, field);
+        if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 " + field + " 字段。");
+        return v;
+    }
+
+    private static Long optionalSeq(JsonNode node) {
+        JsonNode v = node.get("lastSeq");
+        if (v == null || v.isNull()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "lastSeq 应为非负整数。");
+        }
+        return v.longValue();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+    }
+}

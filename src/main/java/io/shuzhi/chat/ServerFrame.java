@@ -1,0 +1,65 @@
+package io.shuzhi.chat;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the server sends. The codec writes {@code type} and {@code seq} first, then the record's fields. Every frame
+ * except {@link Error} is logged in the session's event stream and replayed on resume.
+ */
+public sealed interface ServerFrame {
+
+    String type();
+
+    record Session(String sessionId, String kind, String kindName, String phase, String engine,
+                   Map<String, String> profile, List<FactView> facts, DraftView draft,
+                   List<ChatMessage> messages) implements ServerFrame {
+        public String type() { return "session"; }
+    }
+
+    record UserMessage(String id, String text) implements ServerFrame {
+        public String type() { return "user_message"; }
+    }
+
+    record AssistantStart(String messageId) implements ServerFrame {
+        public String type() { return "assistant_start"; }
+    }
+
+    record AssistantDelta(String messageId, String text) implements ServerFrame {
+        public String type() { return "assistant_delta"; }
+    }
+
+    record AssistantEnd(String messageId, String text, List<String> choices) implements ServerFrame {
+        public String type() { return "assistant_end"; }
+    }
+
+    record Facts(Map<String, String> profile, List<FactView> facts) implements ServerFrame {
+        public String type() { return "facts"; }
+    }
+
+    record Progress(int step, int total, String label) implements ServerFrame {
+        public String type() { return "progress"; }
+    }
+
+    record Draft(int version, String title, String text, List<SectionView> sections) implements ServerFrame {
+        public String type() { return "draft"; }
+    }
+
+    record Error(String code, String message, boolean retryable, String replyTo) implements ServerFrame {
+        public String type() { return "error"; }
+    }
+
+    /** A fact as the page shows it. */
+    record FactView(String id, String topic, String topicLabel, String section, String sectionHeading, String text,
+                    List<QuantityView> quantities, String sourceId, String origin) {}
+
+    record QuantityView(String raw, String display, String unit) {}
+
+    record SectionView(String ref, int level, String heading, String body) {}
+
+    /** The draft inside a {@code session} snapshot (same fields as a {@code draft} frame). */
+    record DraftView(int version, String title, String text, List<SectionView> sections) {}
+
+    /** One chat message in a snapshot. */
+    record ChatMessage(String role, String id, String text, List<String> choices) {}
+}

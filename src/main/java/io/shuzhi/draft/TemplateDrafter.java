@@ -1,0 +1,204 @@
+package io.shuzhi.draft;
+
+import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.ReportKind.PartSpec;
+import io.shuzhi.interview.ReportKind.SectionSpec;
+import io.shuzhi.interview.ReportKind.TopicSpec;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The offline drafter: composes the whole draft from the report kind's wording and the writer's facts, in the kind's
+ * own structure (any number of parts; each part written as its declared {@code itemized} and {@code style} say).
+ * Every number in its output comes from a fact (or is the report's year); a topic without facts gets a
+ * 【待补充：…】 placeholder, never a made-up sentence.
+ */
+@Component
+public class TemplateDrafter implements DraftWriter {
+    /** The part key that is written in the plan style when its kind file declares no style. */
+    static final String MEASURES = "measures";
+    static final String OPENING_END = "现将有关情况报告如下：";
+    static final String MISSING_UNIT = ItemComposer.placeholder(ReportKind.Question.DEFAULT_UNIT_LABEL);
+    static final String MISSING_YEAR = ItemComposer.placeholder("年份");
+
+    private static final List<String> ORGANS = List.of("党总支", "党支部", "党委", "党组", "支部");
+    private static final Pattern OPENING_TAIL = Pattern.compile("现将有关情况报告如下[：:]?\\s*$");
+    /** An ordinal a kind file may have put in a heading by mistake: the drafter numbers headings itself. */
+    private static final Pattern HEADING_ORDINAL = Pattern.compile("^\\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\\s*");
+    private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s*年度?\\s*$");
+
+    @Override
+    public Draft write(ReportKind kind, InterviewState state, int version, Progress progress) {
+        var out = new Output(sectionCount(kind), progress == null ? Progress.NONE : progress);
+        String unitLabel = kind.intro() == null ? null : kind.intro().unitLabel();
+        out.add(new Section("title", 0, title(kind.title(), state, unitLabel), ""), "标题");
+        out.add(new Section("opening", 1, "", opening(kind.opening(), state, unitLabel)), "开头");
+        for (PartSpec part : kind.parts()) {
+            if (part.itemized()) {
+                out.add(itemizedPart(part, state));
+                continue;
+            }
+            out.add(new Section(String.valueOf(part.number()), 1, partHeading(part), ""));
+            for (int i = 0; i < part.sections().size(); i++) {
+                out.add(section(part, i + 1, part.sections().get(i), state));
+            }
+        }
+        return new Draft(kind.id(), version, out.sections);
+    }
+
+    /** Sections the draft will have: title, opening, each part heading and each section of a part with sections. */
+    static int sectionCount(ReportKind kind) {
+        return 2 + kind.parts().stream().mapToInt(p -> p.itemized() ? 1 : 1 + p.sections().size()).sum();
+    }
+
+    /**
+     * The title: no punctuation but 书名号 and quotes. A missing unit or year is a placeholder like anywhere else: left
+     * out, "{unit}书记…" would read "书记2025年度…", and the writer could miss that the title is unfinished.
+     */
+    static String title(String pattern, InterviewState state) {
+        return title(pattern, state, null);
+    }
+
+    /** The title; a missing unit's placeholder names what {@code {unit}} stands for in this kind ("单位和职务"). */
+    static String title(String pattern, InterviewState state, String unitLabel) {
+        return ItemComposer.stripEnd(fill(pattern, unit(state, unitLabel), year(state))).replaceAll("\\s+", "");
+    }
+
+    /** The opening paragraph, ending in exactly one 现将有关情况报告如下：. */
+    static String opening(String pattern, InterviewState state) {
+        return opening(pattern, state, null);
+    }
+
+    static String opening(String pattern, InterviewState state, String unitLabel) {
+        if (isBlank(pattern)) return ItemComposer.placeholder("年度工作总体情况") + OPENING_END;
+        String text = ItemComposer.toFullWidth(fill(pattern, unit(state, unitLabel), year(state)).strip());
+        String lead = ItemComposer.stripEnd(OPENING_TAIL.matcher(text).replaceFirst(""));
+        return lead.isEmpty() ? OPENING_END : ItemComposer.tidy(lead + "。" + OPENING_END);
+    }
+
+    /** Fills {unit} and {year}; "第一党支部" + "党支部书记…" gives "第一党支部书记…", not a doubled organ name. */
+    static String fill(String pattern, String unit, String year) {
+        String[] pieces = pattern.replace("{year}", year).split("\\{unit}", -1);
+        var out = new StringBuilder(pieces[0]);
+        for (int i = 1; i < pieces.length; i++) {
+            out.append(unit).append(withoutRepeatedOrgan(unit, pieces[i]));
+        }
+        return out.toString();
+    }
+
+    private static String withoutRepeatedOrgan(String unit, String next) {
+        if (ORGANS.stream().noneMatch(unit::endsWith)) return next;
+        return ORGANS.stream().filter(next::startsWith).findFirst()
+                .map(organ -> next.substring(organ.length())).orElse(next);
+    }
+
+    static String unit(InterviewState state) {
+        return unit(state, null);
+    }
+
+    static String unit(InterviewState state, String unitLabel) {
+        if (!isBlank(state.unit())) return state.unit().strip();
+        return isBlank(unitLabel) ? MISSING_UNIT : ItemComposer.placeholder(unitLabel);
+    }
+
+    /** "2025", "2025年" or "2025年度" → "2025" (the pattern brings its own 年); missing → placeholder. */
+    static String year(InterviewState state) {
+        return isBlank(state.year()) ? MISSING_YEAR : YEAR_SUFFIX.matcher(state.year().strip()).replaceFirst("");
+    }
+
+    private static String partHeading(PartSpec part) {
+        return Ordinals.part(part.number()) + headingText(part.heading());
+    }
+
+    /** A part without （一） sections: its heading, then its items (一是…。二是…。) as the body. */
+    private static Section itemizedPart(PartSpec part, InterviewState state) {
+        List<TopicSpec> topics = part.sections().stream().flatMap(s -> s.topics().stream()).toList();
+        SectionSpec only = part.sections().isEmpty() ? null : part.sections().get(0);
+        String body = only != null && writtenAsPlan(part, only) ? measures(only, state)
+                : items(topics, only == null ? null : only.fallback(), state);
+        return new Section(String.valueOf(part.number()), 1, partHeading(part), body);
+    }
+
+    /** "（二）{heading}" (no final 。: the run-in 。 is added on output) with its paragraph. */
+    private static Section section(PartSpec part, int n, SectionSpec spec, InterviewState state) {
+        String heading = Ordinals.section(n) + headingText(spec.heading());
+        String body = writtenAsPlan(part, spec) ? measures(spec, state) : items(spec.topics(), spec.fallback(), state);
+        return new Section(spec.ref(), 2, heading, body);
+    }
+
+    /** A plan part's section with a standing paragraph; without one it falls back to items, so nothing is dropped. */
+    static boolean writtenAsPlan(PartSpec part, SectionSpec spec) {
+        return part.style() == ReportKind.Style.PLAN && !isBlank(spec.fallback());
+    }
+
+    /** 一是…。二是…。 one item per topic in kind order, numbered without gaps. */
+    static String items(List<TopicSpec> topics, String fallback, InterviewState state) {
+        if (topics.isEmpty()) {
+            return isBlank(fallback) ? ItemComposer.placeholder("本部分内容") : sentenceOf(fallback);
+        }
+        var body = new StringBuilder();
+        for (int i = 0; i < topics.size(); i++) {
+            TopicSpec topic = topics.get(i);
+            body.append(ItemComposer.item(i + 1, topic, writerFacts(state, topic.key())));
+        }
+        return ItemComposer.tidy(body.toString());
+    }
+
+    /** A plan section: the kind's own paragraph, then the writer's concrete plans in kind order. */
+    static String measures(SectionSpec spec, InterviewState state) {
+        var body = new StringBuilder(sentenceOf(spec.fallback()));
+        for (TopicSpec topic : spec.topics()) {
+            List<Fact> facts = writerFacts(state, topic.key());
+            if (!facts.isEmpty()) body.append(ItemComposer.sentence(facts, topic.close()));
+        }
+        return ItemComposer.tidy(body.toString());
+    }
+
+    /**
+     * This year's facts for a topic. Facts read from last year's report are left out: their numbers describe last
+     * year, and a draft must not present them as this year's.
+     */
+    static List<Fact> writerFacts(InterviewState state, String topic) {
+        return state.factsFor(topic).stream().filter(f -> f.origin() == Fact.Origin.WRITER).toList();
+    }
+
+    /** A heading as stored: full-width marks, no ordinal of its own, no final 。. */
+    static String headingText(String heading) {
+        String text = HEADING_ORDINAL.matcher(heading == null ? "" : heading).replaceFirst("");
+        return ItemComposer.stripEnd(ItemComposer.toFullWidth(text));
+    }
+
+    private static String sentenceOf(String text) {
+        return ItemComposer.stripEnd(ItemComposer.toFullWidth(text.strip())) + "。";
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Collects sections and tells the listener after each one. */
+    private static final class Output {
+        private final List<Section> sections = new ArrayList<>();
+        private final int total;
+        private final Progress progress;
+
+        Output(int total, Progress progress) {
+            this.total = total;
+            this.progress = progress;
+        }
+
+        void add(Section section) {
+            add(section, section.heading());
+        }
+
+        void add(Section section, String label) {
+            sections.add(section);
+            progress.sectionDone(sections.size(), total, label, section);
+        }
+    }
+}

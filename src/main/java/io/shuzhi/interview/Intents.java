@@ -1,0 +1,130 @@
+package io.shuzhi.interview;
+
+import io.shuzhi.interview.InterviewEngine.Intent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a writer's message asks for. Only short messages count as commands: "没有" alone skips a topic, while a long
+ * answer that happens to contain 没有 is an answer.
+ */
+public final class Intents {
+
+    /** Longest message, after trimming, that can still be a command. */
+    static final int COMMAND_MAX = 12;
+    private static final List<String> GENERATE = List.of("生成草稿", "生成报告", "生成", "可以写了", "可以写", "写吧",
+            "出稿", "出草稿", "开始写", "直接写", "写报告", "起草", "开始起草");
+    private static final List<String> PROGRESS = List.of("到哪了", "到哪儿了", "到哪里了", "进度", "还有几个", "还剩",
+            "还有多少", "问到哪", "第几个");
+    private static final List<String> HELP = List.of("怎么用", "你能做什么", "能做什么", "如何使用", "使用说明", "怎么操作",
+            "帮助", "help");
+    private static final List<String> SKIP = List.of("跳过", "没有", "暂无", "不清楚", "下一个", "下一题", "不知道",
+            "不记得", "记不清", "没开展", "未开展", "就这些", "没了");
+    /** One-character commands must be the whole message: 略 sits inside 策略, 无 inside 无私. */
+    private static final List<String> SKIP_EXACT = List.of("略", "无", "没", "过", "pass", "skip");
+    private static final Pattern TRIM = Pattern.compile("^[\\s，,。.！!？?、~～…]+|[\\s，,。.！!？?、~～…]+$");
+    private static final Pattern PARTICLES = Pattern.compile("[吧呢啊呀哈嘛]+$");
+    private static final List<String> CHANGE_MARKERS = List.of("应改为", "更正为", "更改为", "改成", "改为", "改作",
+            "换成", "应为", "应该是", "应是", "其实是", "实际是");
+    private static final Pattern CORRECTION_WORDS = Pattern.compile(
+            "更正|纠正|改一下|写错|说错|记错|搞错|弄错|错了|不对|应改为|更正为|更改为|改成|改为|改作|换成|应为|应该是|应是|其实是|实际是|不是");
+
+    private Intents() {
+    }
+
+    /** A correction: {@code from} is the number to replace (null when only the new one was said), {@code hint} the words that say which fact. */
+    public record Correction(Quantity from, Quantity to, String hint) {
+    }
+
+    /** How the message reads. */
+    public static Intent classify(String text) {
+        if (text == null || text.isBlank()) return Intent.ANSWER;
+        if (correction(text).isPresent()) return Intent.CORRECTION;
+        String s = TRIM.matcher(text.strip()).replaceAll("");
+        if (s.isEmpty()) return text.contains("?") || text.contains("？") ? Intent.HELP : Intent.ANSWER;
+        if (s.length() > COMMAND_MAX || s.chars().anyMatch(Character::isDigit)) return Intent.ANSWER;
+        String lower = s.toLowerCase();
+        String bare = PARTICLES.matcher(lower).replaceAll("");
+        if (GENERATE.stream().anyMatch(lower::contains)) return Intent.GENERATE;
+        if (PROGRESS.stream().anyMatch(lower::contains)) return Intent.PROGRESS;
+        if (HELP.stream().anyMatch(lower::contains)) return Intent.HELP;
+        if (SKIP.stream().anyMatch(lower::contains) || SKIP_EXACT.contains(bare)) return Intent.SKIP;
+        return Intent.ANSWER;
+    }
+
+    /**
+     * Reads "研讨是15次不是12次", "不是12次，是15次", "把12次改成15次", "12次错了，应该是15次", "更正：研讨次数应为15次".
+     * Empty when the message is not a correction.
+     */
+    public static Optional<Correction> correction(String text) {
+        if (text == null || text.length() > 80 || !CORRECTION_WORDS.matcher(text).find()) return Optional.empty();
+        List<Located> qs = locate(text);
+        if (qs.isEmpty()) return Optional.empty();
+        int not = text.indexOf("不是");
+        if (not >= 0 && qs.size() >= 2) {
+            Located a = qs.get(0);
+            Located b = qs.get(1);
+            // "不是12次，(而)是15次": the old number follows 不是 at once.
+            if (a.start >= not + 2 && a.start - (not + 2) <= 1 && between(text, a.end, b.start).matches("[，,、\\s]*(而|而是|是|应是|应该是|应为)?")) {
+                return Optional.of(build(text, a, b));
+            }
+            // "研讨是15次(，)不是12次".
+            if (a.end <= not && between(text, a.end, not).matches("[，,、\\s]*") && b.start - (not + 2) <= 1
+                    && before(text, a.start, 3).contains("是")) {
+                return Optional.of(build(text, b, a));
+            }
+        }
+        for (String marker : CHANGE_MARKERS) {
+            int at = text.indexOf(marker);
+            if (at < 0) continue;
+            Located after = qs.stream().filter(q -> q.start >= at + marker.length()).findFirst().orElse(null);
+            if (after == null || after.start - (at + marker.length()) > 2) continue;
+            Located beforeQ = qs.stream().filter(q -> q.end <= at).reduce((x, y) -> y).orElse(null);
+            return Optional.of(build(text, beforeQ, after));
+        }
+        return Optional.empty();
+    }
+
+    private record Located(Quantity q, int start, int end) {
+    }
+
+    private static List<Located> locate(String text) {
+        List<Located> out = new ArrayList<>();
+        int from = 0;
+        for (Quantity q : NumberParser.findAll(text)) {
+            int at = text.indexOf(q.raw(), from);
+            if (at < 0) continue;
+            out.add(new Located(q, at, at + q.raw().length()));
+            from = at + q.raw().length();
+        }
+        return out;
+    }
+
+    private static Correction build(String text, Located from, Located to) {
+        Quantity old = from == null ? null : from.q;
+        Quantity now = to.q;
+        // "改成15" without a unit borrows the old one's: "把12次改成15" means 15次.
+        if (old != null && now.unit().isEmpty() && !old.unit().isEmpty()) {
+            now = new Quantity(now.raw() + old.unit(), now.value(), old.unit(), now.approx());
+        } else if (old != null && old.unit().isEmpty() && !now.unit().isEmpty()) {
+            old = new Quantity(old.raw(), old.value(), now.unit(), old.approx());
+        }
+        String hint = text;
+        if (from != null) hint = hint.replace(from.q.raw(), " ");
+        hint = hint.replace(to.q.raw(), " ");
+        hint = CORRECTION_WORDS.matcher(hint).replaceAll(" ");
+        hint = hint.replaceAll("[把将是的了而：:，,。.！!？?、\\s]+", " ").strip();
+        return new Correction(old, now, hint);
+    }
+
+    private static String between(String text, int from, int to) {
+        return from <= to ? text.substring(from, to) : "#";
+    }
+
+    private static String before(String text, int at, int n) {
+        return text.substring(Math.max(0, at - n), at);
+    }
+}

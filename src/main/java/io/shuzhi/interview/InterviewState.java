@@ -1,0 +1,64 @@
+package io.shuzhi.interview;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the interview knows so far: the writer's unit and year, the facts gathered, the topics skipped and the topic
+ * the last question asked about. Immutable; every change returns a new value.
+ *
+ * @param unit         the writer's unit ("机关第一党支部"), null until given
+ * @param year         the report's year ("2025"), null until given
+ * @param facts        facts in the order they were gathered
+ * @param skipped      topic keys the writer skipped ("跳过", "没有")
+ * @param currentTopic the topic the last question asked about; "intro" while asking for unit and year; null when all asked
+ * @param nextFactId   counter for fact ids ("f-1", "f-2", …)
+ */
+public record InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+                             int nextFactId) {
+    public static final String INTRO = "intro";
+
+    public InterviewState {
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        skipped = skipped == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(skipped));
+    }
+
+    public static InterviewState start() {
+        return new InterviewState(null, null, List.of(), Set.of(), INTRO, 1);
+    }
+
+    public List<Fact> factsFor(String topic) {
+        return facts.stream().filter(f -> f.topic().equals(topic)).toList();
+    }
+
+    public boolean hasFacts() {
+        return !facts.isEmpty();
+    }
+
+    public InterviewState withProfile(String newUnit, String newYear) {
+        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId);
+    }
+
+    public InterviewState withCurrentTopic(String topic) {
+        return new InterviewState(unit, year, facts, skipped, topic, nextFactId);
+    }
+
+    public InterviewState withFacts(List<Fact> newFacts, int newNextFactId) {
+        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId);
+    }
+
+    public InterviewState withSkipped(String topic) {
+        var next = new LinkedHashSet<>(skipped);
+        next.add(topic);
+        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId);
+    }
+
+    /** A copy with one fact added, numbered from the counter. */
+    public InterviewState plusFact(String topic, String text, List<Quantity> quantities, String sourceId) {
+        var next = new ArrayList<>(facts);
+        next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.WRITER));
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1);
+    }
+}

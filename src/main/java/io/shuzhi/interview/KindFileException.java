@@ -1,0 +1,12 @@
+package io.shuzhi.interview;
+
+/** A report kind file that cannot be used; the message names the file and the field ("x.yaml: parts[0].heading is missing"). */
+public class KindFileException extends RuntimeException {
+    public KindFileException(String message) {
+        super(message);
+    }
+
+    public KindFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

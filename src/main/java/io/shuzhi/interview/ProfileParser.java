@@ -1,0 +1,76 @@
+package io.shuzhi.interview;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the writer's unit ("机关第一党支部") and the report's year from the answer to the opening question. */
+public final class ProfileParser {
+
+    /** What the answer gave; either part may be null. */
+    public record Profile(String unit, String year) {
+        public boolean complete() {
+            return unit != null && year != null;
+        }
+    }
+
+    private static final String UNIT_END = "党支部委员会|支部委员会|党总支部委员会|党总支部|党总支|党支部|党工委|党委|党组|支部";
+    private static final Pattern QUOTED = Pattern.compile("[“\"「『《‘']([^”\"」』》’']{2,40})[”\"」』》’']");
+    private static final Pattern UNIT_WORD = Pattern.compile(UNIT_END);
+    private static final Pattern ENDS_AS_UNIT = Pattern.compile("(?:" + UNIT_END + ")$");
+    /** Words that come before the unit's name in a spoken answer, not part of it. */
+    private static final Pattern LEAD_IN = Pattern.compile("^(?:(?:19|20)[0-9]{2}年度?|[一二〇零三四五六七八九]{4}年度?|今年|去年"
+            + "|我们|咱们|本人|我|这里|单位|所在|来自|全称|名称|名字|全名|叫做|叫|是|在|的|党组织"
+            + "|(?:党支部|支部)(?=是|叫|的|全称|名称))+");
+    private static final Pattern ARABIC_YEAR = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])");
+    private static final Pattern CHINESE_YEAR = Pattern.compile("([一二〇零两三四五六七八九]{4})年?");
+
+    private ProfileParser() {
+    }
+
+    /** The unit and year in {@code text}; "今年" and "去年" are read against {@code currentYear}. */
+    public static Profile parse(String text, int currentYear) {
+        if (text == null || text.isBlank()) return new Profile(null, null);
+        return new Profile(unit(text), year(text, currentYear));
+    }
+
+    static String unit(String text) {
+        Matcher q = QUOTED.matcher(text);
+        while (q.find()) {
+            String inside = q.group(1).strip();
+            if (ENDS_AS_UNIT.matcher(inside).find()) return inside;
+        }
+        for (String clause : text.split("[，,。；;：:！!？?\\s、]+")) {
+            Matcher m = UNIT_WORD.matcher(clause);
+            int last = -1;
+            while (m.find()) last = m.end();
+            if (last < 0) continue;
+            // "我是机关第一党支部书记" → cut after the last party word, then drop the spoken lead-in.
+            String name = stripQuotes(LEAD_IN.matcher(clause.substring(0, last)).replaceFirst(""));
+            // "党支部" alone names no unit; the writer must say which one.
+            if (!name.isEmpty() && !name.matches("(?:" + UNIT_END + ")")) return name;
+        }
+        q.reset();
+        // A quoted name without a party word ("“财务处”") is still the writer's own answer.
+        if (q.find() && q.group(1).strip().length() >= 2 && !q.group(1).matches(".*\\d{4}.*")) return q.group(1).strip();
+        return null;
+    }
+
+    static String year(String text, int currentYear) {
+        Matcher a = ARABIC_YEAR.matcher(text);
+        if (a.find()) return a.group(1);
+        Matcher c = CHINESE_YEAR.matcher(text);
+        while (c.find()) {
+            var v = NumberParser.parseNumeral(c.group(1));
+            if (v.isPresent() && v.get().intValue() >= 1900 && v.get().intValue() <= 2100) {
+                return String.valueOf(v.get().intValue());
+            }
+        }
+        if (text.contains("今年") || text.contains("本年度") || text.contains("本年")) return String.valueOf(currentYear);
+        if (text.contains("去年") || text.contains("上一年")) return String.valueOf(currentYear - 1);
+        return null;
+    }
+
+    private static String stripQuotes(String s) {
+        return s.replaceAll("^[“\"「『《‘']+|[”\"」』》’']+$", "");
+    }
+}

@@ -1,0 +1,38 @@
+package io.shuzhi.session;
+
+/**
+ * The one place Redis key names are made. Every key of a session carries the session id in a hash tag
+ * ({@code shuzhi:{id}:…}, the braces literal) so that all of them share one Redis Cluster slot and a Lua script
+ * over them stays valid on a cluster.
+ */
+public final class SessionKeys {
+    public static final String PREFIX = "shuzhi:";
+
+    private SessionKeys() {
+    }
+
+    /** Hash: {@code rev} (compare-and-set counter) and {@code data} (the session state as JSON). */
+    public static String state(String id) {
+        return PREFIX + "{" + id + "}:state";
+    }
+
+    /** Stream: every server frame of the session, entry id {@code 0-<seq>}. */
+    public static String events(String id) {
+        return PREFIX + "{" + id + "}:events";
+    }
+
+    /** Hash: draft version number → draft JSON. */
+    public static String drafts(String id) {
+        return PREFIX + "{" + id + "}:drafts";
+    }
+
+    /** List: chat messages (user and assistant) as JSON, oldest first. */
+    public static String chat(String id) {
+        return PREFIX + "{" + id + "}:chat";
+    }
+
+    /** All keys of a session, in the order the commit script expects them. */
+    static java.util.List<String> all(String id) {
+        return java.util.List.of(state(id), events(id), drafts(id), chat(id));
+    }
+}

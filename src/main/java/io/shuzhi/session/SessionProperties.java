@@ -1,0 +1,19 @@
+package io.shuzhi.session;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Session storage settings.
+ *
+ * @param ttl       how long a session lives after its last activity (writers work over several days)
+ * @param maxEvents how many server frames a session's event log keeps for replay (approximately; older ones are
+ *                  trimmed and a resuming tab gets a fresh snapshot instead)
+ */
+@ConfigurationProperties("shuzhi.session")
+public record SessionProperties(Duration ttl, Integer maxEvents) {
+    public SessionProperties {
+        ttl = ttl == null ? Duration.ofDays(30) : ttl;
+        maxEvents = maxEvents == null ? 2000 : maxEvents;
+    }
+}

@@ -1,0 +1,120 @@
+package io.shuzhi.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Supplier;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Session storage in Redis. Values are opaque strings (JSON made by the caller); this class knows keys, atomicity and
+ * expiry, not what a session means.
+ *
+ * <p>One chat turn costs two round trips: {@link #load} (HMGET) and {@link #commit} (one EVALSHA that checks the
+ * revision and writes state, frames, drafts and chat together).
+ */
+@Component
+public class SessionStore {
+    private final StringRedisTemplate redis;
+    private final SessionProperties props;
+    private final DefaultRedisScript<List> commitScript;
+
+    public SessionStore(StringRedisTemplate redis, SessionProperties props) {
+        this.redis = redis;
+        this.props = props;
+        this.commitScript = new DefaultRedisScript<>(read("redis/commit.lua"), List.class);
+    }
+
+    /** A session's state as stored: its revision (for compare-and-set) and its JSON. */
+    public record Stored(long rev, String data) {}
+
+    /** A server frame from the event log. */
+    public record StoredEvent(long seq, String frame) {}
+
+    /**
+     * What one turn writes.
+     *
+     * @param events  (seq, frame JSON) in increasing seq order
+     * @param drafts  draft version → draft JSON
+     * @param chat    chat messages to append
+     */
+    public record Commit(long expectedRev, String data, SortedMap<Long, String> events, Map<Integer, String> drafts,
+                         List<String> chat) {}
+
+    public Optional<Stored> load(String id) {
+        List<Object> values = call(() -> redis.opsForHash().multiGet(SessionKeys.state(id), List.of("rev", "data")));
+        if (values == null || values.get(1) == null) return Optional.empty();
+        return Optional.of(new Stored(Long.parseLong((String) values.get(0)), (String) values.get(1)));
+    }
+
+    /** Writes a turn if nobody else wrote since {@code expectedRev}; returns false when another writer won. */
+    public boolean commit(String id, Commit c) {
+        var args = new ArrayList<String>();
+        args.add(Long.toString(c.expectedRev()));
+        args.add(c.data());
+        args.add(Long.toString(props.ttl().toSeconds()));
+        args.add(Integer.toString(props.maxEvents()));
+        args.add(Integer.toString(c.events().size()));
+        c.events().forEach((seq, frame) -> {
+            args.add(Long.toString(seq));
+            args.add(frame);
+        });
+        args.add(Integer.toString(c.drafts().size()));
+        c.drafts().forEach((v, json) -> {
+            args.add(Integer.toString(v));
+            args.add(json);
+        });
+        args.add(Integer.toString(c.chat().size()));
+        args.addAll(c.chat());
+        List<?> result = call(() -> redis.execute(commitScript, SessionKeys.all(id), args.toArray()));
+        return result != null && ((Number) result.get(0)).longValue() == 1L;
+    }
+
+    /** The frames after {@code lastSeq}, oldest first (empty when none, or when they were trimmed). */
+    public List<StoredEvent> eventsAfter(String id, long lastSeq, int max) {
+        List<MapRecord<String, Object, Object>> records = call(() -> redis.opsForStream().range(
+                SessionKeys.events(id), Range.rightUnbounded(Range.Bound.inclusive("0-" + (lastSeq + 1))),
+                Limit.limit().count(max)));
+        if (records == null) return List.of();
+        return records.stream()
+                .map(r -> new StoredEvent(r.getId().getSequence(), (String) r.getValue().get("f")))
+                .toList();
+    }
+
+    public Optional<String> draft(String id, int version) {
+        Object v = call(() -> redis.opsForHash().get(SessionKeys.drafts(id), Integer.toString(version)));
+        return Optional.ofNullable((String) v);
+    }
+
+    /** The chat messages, oldest first (at most the last {@code max}). */
+    public List<String> chat(String id, int max) {
+        List<String> list = call(() -> redis.opsForList().range(SessionKeys.chat(id), -max, -1));
+        return list == null ? List.of() : list;
+    }
+
+    private static <T> T call(Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (DataAccessException e) {
+            throw new StoreUnavailableException("Redis unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(String path) {
+        try (var in = new ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("missing " + path, e);
+        }
+    }
+}

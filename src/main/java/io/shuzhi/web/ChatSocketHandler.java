@@ -1,0 +1,143 @@
+package io.shuzhi.web;
+
+import io.shuzhi.chat.ChatProperties;
+import io.shuzhi.chat.Client;
+import io.shuzhi.chat.ClientFrame;
+import io.shuzhi.chat.ErrorCode;
+import io.shuzhi.chat.FrameCodec;
+import io.shuzhi.chat.ShuzhiException;
+import io.shuzhi.chat.TurnRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * {@code /ws/chat}: one JSON object per text frame. Parses and checks a frame, binds the connection to its session
+ * and hands the frame to the {@link TurnRunner}; it never does a turn's work on the WebSocket thread.
+ */
+@Component
+public class ChatSocketHandler extends AbstractWebSocketHandler {
+    private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
+    private static final String CLIENT = "shuzhi.client";
+    private static final String SESSION = "shuzhi.session";
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
+
+    private final TurnRunner turns;
+    private final FrameCodec codec;
+    private final ChatProperties props;
+
+    public ChatSocketHandler(TurnRunner turns, FrameCodec codec, ChatProperties props) {
+        this.turns = turns;
+        this.codec = codec;
+        this.props = props;
+    }
+
+    /** A tab, with sends serialised and bounded so one slow tab cannot stall a turn thread. */
+    static final class SocketClient implements Client {
+        private final ConcurrentWebSocketSessionDecorator socket;
+        private final AtomicLong lastSeq = new AtomicLong();
+
+        SocketClient(WebSocketSession session) {
+            this.socket = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
+        }
+
+        @Override
+        public String id() {
+            return socket.getId();
+        }
+
+        @Override
+        public void send(String frame, long seq) {
+            lastSeq.accumulateAndGet(seq, Math::max);
+            try {
+                if (socket.isOpen()) socket.sendMessage(new TextMessage(frame));
+            } catch (IOException | RuntimeException e) {
+                // The tab is gone or too slow; it resumes by lastSeq when it reconnects.
+                log.debug("send to {} failed: {}", id(), e.getMessage());
+            }
+        }
+
+        @Override
+        public long lastSeq() {
+            return lastSeq.get();
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        session.getAttributes().put(CLIENT, new SocketClient(session));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Client client = (Client) session.getAttributes().get(CLIENT);
+        String payload = message.getPayload();
+        if (payload.getBytes(StandardCharsets.UTF_8).length > props.maxTextBytes()) {
+            turns.sendError(client, ErrorCode.TOO_LARGE, ErrorCode.TOO_LARGE.message(), codec.replyTo(payload));
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = codec.parse(payload);
+        } catch (ShuzhiException e) {
+            turns.sendError(client, e.code(), e.getMessage(), codec.replyTo(payload));
+            return;
+        }
+        if (frame instanceof ClientFrame.Hello hello) {
+            hello(session, client, hello);
+            return;
+        }
+        String sessionId = (String) session.getAttributes().get(SESSION);
+        if (sessionId == null) {
+            turns.sendError(client, ErrorCode.NO_SESSION, "请先发送 hello 建立会话。",
+                    frame instanceof ClientFrame.Say say ? say.id() : null);
+            return;
+        }
+        turns.submit(sessionId, client, frame, false);
+    }
+
+    private void hello(WebSocketSession session, Client client, ClientFrame.Hello hello) {
+        String previous = (String) session.getAttributes().get(SESSION);
+        if (previous != null) turns.detach(previous, client);
+        boolean fresh = hello.sessionId() == null;
+        if (!fresh && !SESSION_ID.matcher(hello.sessionId()).matches()) {
+            session.getAttributes().remove(SESSION);
+            turns.sendError(client, ErrorCode.SESSION_NOT_FOUND, ErrorCode.SESSION_NOT_FOUND.message(), null);
+            return;
+        }
+        // Bind now, before the turn runs, so frames that follow the hello queue behind it on the same lane.
+        String sessionId = fresh ? TurnRunner.newSessionId() : hello.sessionId();
+        session.getAttributes().put(SESSION, sessionId);
+        turns.submit(sessionId, client, hello, fresh);
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        Client client = (Client) session.getAttributes().get(CLIENT);
+        turns.sendError(client, ErrorCode.BINARY_NOT_SUPPORTED, ErrorCode.BINARY_NOT_SUPPORTED.message(), null);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        String sessionId = (String) session.getAttributes().get(SESSION);
+        Client client = (Client) session.getAttributes().get(CLIENT);
+        if (sessionId != null && client != null) turns.detach(sessionId, client);
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("transport error on {}: {}", session.getId(), exception.getMessage());
+    }
+}

@@ -1,0 +1,35 @@
+-- Commits one turn of a session atomically: compare-and-set on the state's rev, then the new state, the turn's
+-- server frames (stream entries 0-<seq>), new draft versions and chat messages; refreshes the TTL of every key.
+-- KEYS: state, events, drafts, chat
+-- ARGV: expectedRev, data, ttlSeconds, maxEvents, nEvents, (seq, frame)*, nDrafts, (version, draft)*, nChat, (msg)*
+-- Returns {1, newRev} on success, {0, currentRev} when another writer got there first.
+local current = redis.call('HGET', KEYS[1], 'rev') or '0'
+if current ~= ARGV[1] then
+  return {0, tonumber(current)}
+end
+local newRev = tonumber(current) + 1
+redis.call('HSET', KEYS[1], 'rev', newRev, 'data', ARGV[2])
+local ttl = tonumber(ARGV[3])
+local maxEvents = ARGV[4]
+local i = 5
+local n = tonumber(ARGV[i]); i = i + 1
+for _ = 1, n do
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', maxEvents, '0-' .. ARGV[i], 'f', ARGV[i + 1])
+  i = i + 2
+end
+n = tonumber(ARGV[i]); i = i + 1
+for _ = 1, n do
+  redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
+  i = i + 2
+end
+n = tonumber(ARGV[i]); i = i + 1
+for _ = 1, n do
+  redis.call('RPUSH', KEYS[4], ARGV[i])
+  i = i + 1
+end
+for k = 1, 4 do
+  if redis.call('EXISTS', KEYS[k]) == 1 then
+    redis.call('EXPIRE', KEYS[k], ttl)
+  end
+end
+return {1, newRev}

@@ -1,0 +1,94 @@
+package io.shuzhi.draft;
+
+import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.Quantity;
+import io.shuzhi.interview.ReportKind.TopicSpec;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemComposerTest {
+
+    private static final TopicSpec STUDY = new TopicSpec("study", "理论学习", "?", "", List.of(), List.of(),
+            "抓实集中学习。", "全年集中学习研讨的次数", "学习实效不断提高。");
+
+    @Test
+    void item_leadThenFactsThenClose_withOneFullStop() {
+        String item = ItemComposer.item(1, STUDY, List.of(
+                fact("我们开展研讨交流二十余次。", q("二十余次", 20, "次", true)),
+                fact("购买学习书籍120册", q("120册", 120, "册", false))));
+
+        assertThat(item).isEqualTo("一是抓实集中学习。开展研讨交流20余次，购买学习书籍120册，学习实效不断提高。");
+    }
+
+    @Test
+    void item_withoutFacts_isLeadAndPlaceholder() {
+        assertThat(ItemComposer.item(3, STUDY, List.of())).isEqualTo("三是抓实集中学习。【待补充：全年集中学习研讨的次数】");
+    }
+
+    @Test
+    void item_whoseFactsAreOnlyFillers_isPlaceholderToo() {
+        assertThat(ItemComposer.item(2, STUDY, List.of(fact("嗯，", (Quantity[]) null))))
+                .isEqualTo("二是抓实集中学习。【待补充：全年集中学习研讨的次数】");
+    }
+
+    @Test
+    void factsWithClausesOfTheirOwn_areJoinedWithSemicolons() {
+        String s = ItemComposer.sentence(List.of(fact("召开组织生活会，查摆问题16项"), fact("健全制度8项")), null);
+        assertThat(s).isEqualTo("召开组织生活会，查摆问题16项；健全制度8项。");
+    }
+
+    @Test
+    void repeatedFact_isWrittenOnce() {
+        assertThat(ItemComposer.sentence(List.of(fact("开展主题党日"), fact("开展主题党日。")), null)).isEqualTo("开展主题党日。");
+    }
+
+    @Test
+    void approximations_keepTheWritersMeaning() {
+        assertThat(ItemComposer.display(q("近二十次", 20, "次", true))).isEqualTo("近20次");
+        assertThat(ItemComposer.display(q("约三十人", 30, "人", true))).isEqualTo("约30人");
+        assertThat(ItemComposer.display(q("三十多场", 30, "场", true))).isEqualTo("30多场");
+        assertThat(ItemComposer.display(q("二十余人", 20, "人", true))).isEqualTo("20余人");
+        assertThat(ItemComposer.display(q("十二次", 12, "次", false))).isEqualTo("12次");
+        assertThat(ItemComposer.display(q("近20次", 20, "次", true))).isEqualTo("近20次");
+    }
+
+    @Test
+    void firstPerson_isDroppedOrBecomes本人_butUnitNamesStay() {
+        assertThat(ItemComposer.clause(fact("我们还组织了知识竞赛"))).isEqualTo("组织了知识竞赛");
+        assertThat(ItemComposer.clause(fact("我带头讲党课"))).isEqualTo("本人带头讲党课");
+        assertThat(ItemComposer.clause(fact("我院开展义诊"))).isEqualTo("我院开展义诊");
+        assertThat(ItemComposer.clause(fact("然后我觉得效果不错吧"))).isEqualTo("效果不错");
+        assertThat(ItemComposer.clause(fact("开展研讨,我们也组织了参观"))).isEqualTo("开展研讨，组织了参观");
+    }
+
+    @Test
+    void writersOwnListMarkersAndSpaces_becomeClauseBreaks() {
+        assertThat(ItemComposer.clause(fact("1.开展研讨24次 2.购买书籍3.5册")))
+                .isEqualTo("开展研讨24次；购买书籍3.5册");
+        assertThat(ItemComposer.clause(fact("一是开展研讨，二是组织参观"))).isEqualTo("开展研讨，组织参观");
+        assertThat(ItemComposer.clause(fact("统一是前提 按GB/T 9704排版"))).isEqualTo("统一是前提，按GB/T 9704排版");
+    }
+
+    @Test
+    void halfWidthMarks_becomeFullWidth_butNumbersKeepTheirPoint() {
+        assertThat(ItemComposer.toFullWidth("投入3.5万元,覆盖1,200人;评选\"优秀党员\"(2名)."))
+                .isEqualTo("投入3.5万元，覆盖1,200人；评选“优秀党员”（2名）。");
+    }
+
+    @Test
+    void tidy_collapsesDoubledMarks() {
+        assertThat(ItemComposer.tidy("开展研讨。。二是，，学习，。三是；。")).isEqualTo("开展研讨。二是，学习。三是。");
+    }
+
+    private static Fact fact(String text, Quantity... quantities) {
+        return new Fact("f-1", "study", text, quantities == null ? List.of() : List.of(quantities), "m-1", Fact.Origin.WRITER);
+    }
+
+    private static Quantity q(String raw, int value, String unit, boolean approx) {
+        return new Quantity(raw, BigDecimal.valueOf(value), unit, approx);
+    }
+}

@@ -1,0 +1,70 @@
+package io.shuzhi.interview;
+
+import io.shuzhi.interview.InterviewEngine.Intent;
+import io.shuzhi.interview.Intents.Correction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntentsTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "生成                               | GENERATE",
+            "生成草稿                           | GENERATE",
+            "可以写了                           | GENERATE",
+            "好，写吧！                         | GENERATE",
+            "出稿                               | GENERATE",
+            "开始写吧                           | GENERATE",
+            "直接写                             | GENERATE",
+            "没有了，生成吧                     | GENERATE",
+            "跳过                               | SKIP",
+            "没有                               | SKIP",
+            "暂无。                             | SKIP",
+            "不清楚                             | SKIP",
+            "下一个                             | SKIP",
+            "略                                 | SKIP",
+            "到哪了？                           | PROGRESS",
+            "进度                               | PROGRESS",
+            "还有几个问题                       | PROGRESS",
+            "还剩多少                           | PROGRESS",
+            "怎么用                             | HELP",
+            "帮助                               | HELP",
+            "你能做什么？                       | HELP",
+            "研讨是15次不是12次                 | CORRECTION",
+            "不是12次，是15次                   | CORRECTION",
+            "把12次改成15次                     | CORRECTION",
+            "更正：研讨交流次数应为15次         | CORRECTION",
+            "全年开展研讨交流12次               | ANSWER",
+            "调整策略                           | ANSWER",
+            "今年没有发展党员，但确定了两名入党积极分子，还开展了一次谈话 | ANSWER",
+            "开展研讨12次，不是走过场，参加党员30人次，大家收获很大 | ANSWER",
+    })
+    void messagesAreReadAsTheWriterMeantThem(String text, Intent intent) {
+        assertThat(Intents.classify(text.strip())).isEqualTo(intent);
+    }
+
+    @Test
+    void correctionSaysWhichNumberBecomesWhich() {
+        Correction c = Intents.correction("研讨是15次不是12次").orElseThrow();
+        assertThat(c.from().raw()).isEqualTo("12次");
+        assertThat(c.to().raw()).isEqualTo("15次");
+        assertThat(c.hint()).isEqualTo("研讨");
+
+        Correction reversed = Intents.correction("不是12次，而是十五次").orElseThrow();
+        assertThat(reversed.from().raw()).isEqualTo("12次");
+        assertThat(reversed.to().value()).isEqualByComparingTo("15");
+
+        Correction bare = Intents.correction("把书籍120册改成150").orElseThrow();
+        assertThat(bare.from().raw()).isEqualTo("120册");
+        assertThat(bare.to().unit()).isEqualTo("册");
+        assertThat(bare.hint()).contains("书籍");
+
+        Correction onlyNew = Intents.correction("更正：主题党日应为12次").orElseThrow();
+        assertThat(onlyNew.from()).isNull();
+        assertThat(onlyNew.to().raw()).isEqualTo("12次");
+        assertThat(onlyNew.hint()).contains("主题党日");
+    }
+}

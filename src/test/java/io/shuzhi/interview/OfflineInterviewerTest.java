@@ -1,0 +1,165 @@
+package io.shuzhi.interview;
+
+import io.shuzhi.interview.InterviewEngine.Intent;
+import io.shuzhi.interview.InterviewEngine.Reply;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OfflineInterviewerTest {
+
+    private static final ReportKind KIND = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
+    private final OfflineInterviewer interviewer = new OfflineInterviewer(
+            Clock.fixed(Instant.parse("2025-12-10T08:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    private int messages;
+
+    private Reply say(InterviewState state, String text) {
+        return interviewer.answer(KIND, state, "m-" + (++messages), text);
+    }
+
+    private InterviewState pastIntro() {
+        return say(InterviewState.start(), "机关第一党支部，2025年").state();
+    }
+
+    @Test
+    void greeting_saysWhatShuzhiDoes_thenAsksForUnitAndYear() {
+        Reply hello = interviewer.greet(KIND, InterviewState.start());
+        assertThat(hello.text()).contains("述职助手", "履职情况及成效", "绝不编造", "跳过", "生成")
+                .endsWith(KIND.intro().question());
+        assertThat(hello.state().currentTopic()).isEqualTo(InterviewState.INTRO);
+    }
+
+    @Test
+    void introAnswer_recordsUnitAndYear_andOpensTheFirstSection() {
+        Reply r = say(InterviewState.start(), "我是机关第一党支部书记，今年的述职");
+        assertThat(r.state().unit()).isEqualTo("机关第一党支部");
+        assertThat(r.state().year()).isEqualTo("2025");
+        assertThat(r.state().currentTopic()).isEqualTo("study");
+        assertThat(r.text()).contains("第一部分（一）", KIND.topic("study").orElseThrow().question());
+        assertThat(r.choices()).containsExactly("跳过", "生成草稿");
+    }
+
+    @Test
+    void introWithoutTheUnit_asksOnceMore_thenMovesOnWithWhatThereIs() {
+        Reply first = say(InterviewState.start(), "2025年");
+        assertThat(first.state().currentTopic()).isEqualTo(InterviewState.INTRO);
+        assertThat(first.text()).contains("支部的全称");
+        Reply second = say(first.state(), "这个先不说");
+        assertThat(second.state().currentTopic()).isEqualTo("study");
+        assertThat(second.state().year()).isEqualTo("2025");
+        assertThat(second.state().unit()).isNull();
+        assertThat(second.text()).contains("【待补充】");
+    }
+
+    @Test
+    void anAnswer_isAcknowledgedWithTheNumbersUnderstood_andTheNextTopicIsAsked() {
+        Reply r = say(pastIntro(), "全年开展研讨交流二十四次，购买学习书籍120册");
+        assertThat(r.intent()).isEqualTo(Intent.ANSWER);
+        assertThat(r.text()).startsWith("记下了（理论学习）：").contains("研讨交流24次", "学习书籍120册");
+        assertThat(r.changed()).hasSize(1);
+        assertThat(r.state().currentTopic()).isEqualTo("first-agenda");
+    }
+
+    @Test
+    void aTopicThatAlreadyHasFacts_isNeverAskedAgain() {
+        InterviewState s = pastIntro();
+        // The writer answers the study question and, in passing, training and org-life.
+        s = say(s, "研讨交流24次。我讲了党课2次。召开支部党员大会6次、主题党日12次").state();
+        assertThat(s.currentTopic()).isEqualTo("first-agenda");
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 40 && s.currentTopic() != null; i++) {
+            asked.add(s.currentTopic());
+            s = say(s, "跳过").state();
+        }
+        assertThat(asked).doesNotContain("study", "training", "org-life").doesNotHaveDuplicates();
+        assertThat(asked).contains("first-agenda", "ideology", "recruitment", "issue-study", "plan-discipline");
+        assertThat(s.currentTopic()).isNull();
+    }
+
+    @Test
+    void eachSectionIsNamedWhenItStarts() {
+        InterviewState s = pastIntro();
+        for (String topic : List.of("study", "first-agenda", "training")) {
+            assertThat(s.currentTopic()).isEqualTo(topic);
+            s = say(s, "跳过").state();
+        }
+        Reply r = say(s, "谈心谈话46人次");
+        assertThat(r.text()).contains("接下来是第一部分（二）“严密组织体系，增强支部凝聚力”");
+        assertThat(r.state().currentTopic()).isEqualTo("org-life");
+    }
+
+    @Test
+    void skip_marksTheTopicSkipped_andMovesOn() {
+        Reply r = say(pastIntro(), "没有");
+        assertThat(r.intent()).isEqualTo(Intent.SKIP);
+        assertThat(r.state().skipped()).contains("study");
+        assertThat(r.state().currentTopic()).isEqualTo("first-agenda");
+        assertThat(r.text()).contains("跳过");
+    }
+
+    @Test
+    void correction_changesTheNumberInTheFact_andSaysWhat() {
+        InterviewState s = say(pastIntro(), "研讨交流12次，主题党日12次").state();
+        Reply r = say(s, "研讨是15次不是12次");
+        assertThat(r.intent()).isEqualTo(Intent.CORRECTION);
+        assertThat(r.text()).contains("12次", "15次", "理论学习");
+        Fact study = r.state().factsFor("study").get(0);
+        assertThat(study.text()).isEqualTo("研讨交流15次");
+        assertThat(study.quantities()).extracting(Quantity::raw).containsExactly("15次");
+        assertThat(r.state().factsFor("org-life").get(0).text()).isEqualTo("主题党日12次");
+        assertThat(r.changed()).containsExactly(study);
+    }
+
+    @Test
+    void correctionOfANumberNobodySaid_asksWhichOneIsMeant() {
+        InterviewState s = say(pastIntro(), "研讨交流12次").state();
+        Reply r = say(s, "把30次改成40次");
+        assertThat(r.text()).contains("没找到", "30次");
+        assertThat(r.state().facts()).isEqualTo(s.facts());
+    }
+
+    @Test
+    void progress_tellsHowManyAreDoneAndWhereWeAre() {
+        InterviewState s = say(pastIntro(), "研讨交流24次").state();
+        s = say(s, "跳过").state();
+        Reply r = say(s, "到哪了");
+        assertThat(r.intent()).isEqualTo(Intent.PROGRESS);
+        assertThat(r.text()).contains("已记录1个", "跳过1个", "第一部分（一）");
+        assertThat(r.state()).isEqualTo(s);
+    }
+
+    @Test
+    void generate_isHandedToTheCaller_withoutChangingTheFacts() {
+        InterviewState s = say(pastIntro(), "研讨交流24次").state();
+        Reply r = say(s, "可以写了");
+        assertThat(r.intent()).isEqualTo(Intent.GENERATE);
+        assertThat(r.text()).contains("起草");
+        assertThat(r.state()).isEqualTo(s);
+    }
+
+    @Test
+    void anAnswerWithNothingInIt_asksAgainKindly() {
+        InterviewState s = pastIntro();
+        Reply r = say(s, "嗯，好的");
+        assertThat(r.changed()).isEmpty();
+        assertThat(r.state().currentTopic()).isEqualTo("study");
+        assertThat(r.text()).contains("具体");
+    }
+
+    @Test
+    void whenEveryTopicIsDone_theWriterIsOfferedTheDraft() {
+        InterviewState s = pastIntro();
+        while (s.currentTopic() != null) s = say(s, "跳过").state();
+        Reply r = say(s, "另外我们还开展主题党日12次");
+        assertThat(r.state().factsFor("org-life")).hasSize(1);
+        assertThat(r.text()).contains("生成");
+        assertThat(r.choices()).containsExactly("生成草稿");
+    }
+}

@@ -1,0 +1,37 @@
+package io.shuzhi.interview;
+
+import io.shuzhi.interview.ProfileParser.Profile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfileParserTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "市财政局机关第二党支部，2025年                | 市财政局机关第二党支部 | 2025",
+            "我是机关第一党支部书记，写的是2025年度的      | 机关第一党支部         | 2025",
+            "“县教育局党总支”，二〇二五年                 | 县教育局党总支         | 2025",
+            "我们支部是信息中心党支部，今年的              | 信息中心党支部         | 2024",
+            "2025年 市人民医院内科党支部                   | 市人民医院内科党支部   | 2025",
+            "单位全称叫做区委办公室党支部委员会，去年的    | 区委办公室党支部委员会 | 2023",
+            "XX街道党工委，2025                            | XX街道党工委           | 2025",
+    })
+    void theUnitAndYearAreReadFromAPlainAnswer(String answer, String unit, String year) {
+        assertThat(ProfileParser.parse(answer, 2024)).isEqualTo(new Profile(unit.strip(), year.strip()));
+    }
+
+    @Test
+    void aMissingPartStaysEmpty_soTheInterviewCanAskAgain() {
+        Profile onlyYear = ProfileParser.parse("2025年", 2025);
+        assertThat(onlyYear.unit()).isNull();
+        assertThat(onlyYear.year()).isEqualTo("2025");
+        assertThat(onlyYear.complete()).isFalse();
+        Profile onlyUnit = ProfileParser.parse("机关第三党支部", 2025);
+        assertThat(onlyUnit.unit()).isEqualTo("机关第三党支部");
+        assertThat(onlyUnit.year()).isNull();
+        assertThat(ProfileParser.parse("党支部", 2025).unit()).isNull();
+    }
+}

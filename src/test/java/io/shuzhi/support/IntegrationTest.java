@@ -1,0 +1,40 @@
+package io.shuzhi.support;
+
+import io.shuzhi.session.SessionKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Base of the integration tests: the whole app on a random port, the real Redis (127.0.0.1:6379, or the bundled
+ * redis-server when none answers), real WebSocket clients. One application context shared by every subclass.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shuzhi.redis.embedded-dir=target/embedded-redis")
+public abstract class IntegrationTest {
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected StringRedisTemplate redis;
+
+    protected WsClient connect() {
+        return WsClient.connect(port);
+    }
+
+    /** Starts a session and returns its id, with the greeting consumed. */
+    protected String newSession(WsClient client) {
+        client.hello();
+        String id = client.await("session").path("sessionId").asString();
+        client.reply();
+        return id;
+    }
+
+    /** What Redis holds for a session: its state JSON and the length of its event log. */
+    protected String storedState(String sessionId) {
+        Object data = redis.opsForHash().get(SessionKeys.state(sessionId), "data");
+        Long events = redis.opsForStream().size(SessionKeys.events(sessionId));
+        return data + "|events=" + events;
+    }
+}
