@@ -41,6 +41,17 @@ public sealed interface ServerFrame {
         public String type() { return "progress"; }
     }
 
+    /** A section finished while a streaming engine writes the draft (the whole draft follows in a draft frame). */
+    record DraftSection(String ref, int level, String heading, String body, int step, int total)
+            implements ServerFrame {
+        public String type() { return "draft_section"; }
+    }
+
+    /** More text of the section {@code ref} while a streaming engine writes it. */
+    record DraftDelta(String ref, String text) implements ServerFrame {
+        public String type() { return "draft_delta"; }
+    }
+
     record Draft(int version, String title, String text, List<SectionView> sections) implements ServerFrame {
         public String type() { return "draft"; }
     }

@@ -17,9 +17,18 @@ public interface DraftWriter {
      */
     Draft write(ReportKind kind, InterviewState state, int version, Progress progress);
 
+    /**
+     * Told as the draft grows. Callbacks may come from any thread (a model client's callback thread); the caller's
+     * implementation is thread-safe and never blocks for long.
+     */
     @FunctionalInterface
     interface Progress {
+        /** Section {@code step} of {@code total} is finished. */
         void sectionDone(int step, int total, String label, Section section);
+
+        /** More text of the section {@code ref} being written (streaming engines only). */
+        default void sectionDelta(String ref, String text) {
+        }
 
         Progress NONE = (step, total, label, section) -> { };
     }

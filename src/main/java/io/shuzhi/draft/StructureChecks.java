@@ -30,6 +30,8 @@ final class StructureChecks {
     private static final Pattern HALF_BRACKETS = Pattern.compile("\\(([^()\\n]{1,60})\\)");
     private static final String DOUBLE_CHARS = "的是在与及并把被对将从为也都就又还";
     private static final Pattern DOUBLED = Pattern.compile("(\\p{IsHan}{2,6})\\1");
+    /** ABAB that is two words meeting: "党组织/组织力". */
+    private static final java.util.Set<String> DOUBLED_OK = java.util.Set.of("组织组织");
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("(\\d{4})年");
     private static final Pattern YEAR_IN_OPENING = Pattern.compile("(?<!\\d)(\\d{4})年(?!以来|以前|前|起|至|到|—|-|～)");
     private static final Pattern TITLE_PUNCT = Pattern.compile("[，。；：！？,.;:!?、]");
@@ -78,7 +80,7 @@ final class StructureChecks {
                     add(out, "num-sep1", p.start + m.start(), p.start + m.end(), m.group(), m.group(1) + "、", NUMBERING,
                             "一级标题序号“一、”后用顿号");
                 }
-                level(out, last, 1, m.group(1), p.start + m.start(), p.start + m.end(1), m.group(1));
+                level(out, last, 1, m.group(1), p.start + m.start(), p.start + m.end(), m.group());
             } else if ((m = LEVEL2.matcher(p.text)).find()) {
                 lowOrSecond(out, last, 2, m, p.start, true);
             } else if ((m = LEVEL3.matcher(p.text)).find()) {
@@ -98,7 +100,7 @@ final class StructureChecks {
                         add(out, "num-form4", s, s + marker.length(), marker, right, NUMBERING,
                                 "四级序号用全角括号“（1）”，括号后不加标点");
                     }
-                    level(out, last, 4, in.group(4), s, s + marker.length(), right);
+                    level(out, last, 4, in.group(4), s, s + marker.length(), marker);
                 }
             }
         }
@@ -112,7 +114,7 @@ final class StructureChecks {
             add(out, "num-form" + level, s, e, m.group(), right, NUMBERING,
                     (chinese ? "二级序号“（一）”" : "四级序号“（1）”") + "用全角括号，括号后不加标点");
         }
-        level(out, last, level, m.group(2), s, e, right);
+        level(out, last, level, m.group(2), s, e, m.group());
     }
 
     private static void third(List<Suggestion> out, int[] last, String n, String sep, int s, int e) {
@@ -121,7 +123,7 @@ final class StructureChecks {
                 add(out, "num-sep3", s, e, n + sep, n + ".", NUMBERING, "三级序号写作“1.”，不用“1、”");
             }
         }
-        level(out, last, 3, n, s, e, n + ".");
+        level(out, last, 3, n, s, e, n + sep);
     }
 
     /** Sequence within a level (no skip, no repeat) and no level skipped below its parent. */
@@ -226,7 +228,7 @@ final class StructureChecks {
             while (m.find()) {
                 String w = m.group(1);
                 // "一步一步" "一项一项" are a way of speaking; "研究研究" is speech, not a report.
-                if (w.startsWith("一") || w.chars().distinct().count() == 1) continue;
+                if (w.startsWith("一") || w.chars().distinct().count() == 1 || DOUBLED_OK.contains(m.group())) continue;
                 add(out, "double", p.start + m.start(), p.start + m.end(), m.group(), w, TYPO, "“" + w + "”重复");
             }
         }

@@ -57,8 +57,11 @@ public class SessionStore {
         return Optional.of(new Stored(Long.parseLong((String) values.get(0)), (String) values.get(1)));
     }
 
-    /** Writes a turn if nobody else wrote since {@code expectedRev}; returns false when another writer won. */
-    public boolean commit(String id, Commit c) {
+    /**
+     * Writes a turn if nobody else wrote since {@code expectedRev}; returns the new revision, or -1 when another
+     * writer won (nothing was written).
+     */
+    public long commit(String id, Commit c) {
         var args = new ArrayList<String>();
         args.add(Long.toString(c.expectedRev()));
         args.add(c.data());
@@ -77,7 +80,8 @@ public class SessionStore {
         args.add(Integer.toString(c.chat().size()));
         args.addAll(c.chat());
         List<?> result = call(() -> redis.execute(commitScript, SessionKeys.all(id), args.toArray()));
-        return result != null && ((Number) result.get(0)).longValue() == 1L;
+        if (result == null || ((Number) result.get(0)).longValue() != 1L) return -1;
+        return ((Number) result.get(1)).longValue();
     }
 
     /** The frames after {@code lastSeq}, oldest first (empty when none, or when they were trimmed). */

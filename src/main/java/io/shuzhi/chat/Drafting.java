@@ -1,0 +1,86 @@
+package io.shuzhi.chat;
+
+import io.shuzhi.draft.Draft;
+import io.shuzhi.draft.DraftWriter;
+import io.shuzhi.draft.Section;
+import io.shuzhi.interview.ReportKind;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a whole draft within a turn. With a streaming engine, every finished section (and the text of the section
+ * being written, in batches of about 50 ms) is committed and sent as it comes, so every tab sees the report grow
+ * and a tab that reconnects replays it.
+ */
+@Component
+class Drafting {
+    private static final long DELTA_BATCH_MS = 50;
+    private final Engine engine;
+
+    Drafting(Engine engine) {
+        this.engine = engine;
+    }
+
+    void draft(Turn turn, ReportKind kind) {
+        int version = turn.state.draftVersion() + 1;
+        var live = new LiveProgress(turn, !engine.offline());
+        Draft draft = engine.drafter().write(kind, turn.state.interview(), version, live);
+        live.flushDelta();
+        turn.drafts.put(version, draft);
+        turn.state = turn.state.withDraft(version);
+        turn.add(Views.draftFrame(draft));
+        long placeholders = draft.sections().stream()
+                .mapToLong(s -> countOf(s.heading() + s.body(), "【待补充")).sum();
+        String summary = "草稿已生成（第" + version + "版）。" + (placeholders > 0
+                ? "其中有" + placeholders + "处【待补充】，告诉我相应情况后说“生成草稿”即可更新。"
+                : "可以复制到 Word/WPS，或继续补充情况后重新生成。");
+        turn.assistant(summary, placeholders > 0 ? List.of("生成草稿") : List.of());
+    }
+
+    static long countOf(String text, String what) {
+        long n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) n++;
+        return n;
+    }
+
+    /** Collects progress into the turn; commits as it goes when the engine streams. */
+    private static final class LiveProgress implements DraftWriter.Progress {
+        private final Turn turn;
+        private final boolean streaming;
+        private final StringBuilder pending = new StringBuilder();
+        private String pendingRef;
+        private long lastFlush = System.nanoTime();
+
+        LiveProgress(Turn turn, boolean streaming) {
+            this.turn = turn;
+            this.streaming = streaming;
+        }
+
+        @Override
+        public synchronized void sectionDone(int step, int total, String label, Section section) {
+            flushDelta();
+            turn.add(new ServerFrame.Progress(step, total, label));
+            if (streaming) {
+                turn.add(new ServerFrame.DraftSection(section.ref(), section.level(), section.heading(),
+                        section.body(), step, total));
+                turn.flush();
+            }
+        }
+
+        @Override
+        public synchronized void sectionDelta(String ref, String text) {
+            if (pendingRef != null && !pendingRef.equals(ref)) flushDelta();
+            pendingRef = ref;
+            pending.append(text);
+            if (System.nanoTime() - lastFlush >= DELTA_BATCH_MS * 1_000_000) flushDelta();
+        }
+
+        synchronized void flushDelta() {
+            if (pending.isEmpty()) return;
+            turn.add(new ServerFrame.DraftDelta(pendingRef, pending.toString()));
+            pending.setLength(0);
+            lastFlush = System.nanoTime();
+            if (streaming) turn.flush();
+        }
+    }
+}

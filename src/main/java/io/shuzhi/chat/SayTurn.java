@@ -1,0 +1,66 @@
+package io.shuzhi.chat;
+
+import io.shuzhi.interview.InterviewEngine.Intent;
+import io.shuzhi.interview.InterviewEngine.Reply;
+import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.ReportKinds;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/** A chat message: the engine reads it (facts, a skip, a correction, "生成草稿"…) and answers. */
+@Component
+class SayTurn implements TurnHandler<ClientFrame.Say> {
+    private final ReportKinds kinds;
+    private final Engine engine;
+    private final Drafting drafting;
+
+    SayTurn(ReportKinds kinds, Engine engine, Drafting drafting) {
+        this.kinds = kinds;
+        this.engine = engine;
+        this.drafting = drafting;
+    }
+
+    @Override
+    public Class<ClientFrame.Say> frameType() {
+        return ClientFrame.Say.class;
+    }
+
+    /** Checks that need no session: a refused frame costs no Redis round trip. */
+    static void validate(ClientFrame.Say say) {
+        if (say.id().isBlank() || say.id().length() > 100) {
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息 id 应为 1 到 100 个字符。");
+        }
+        if (say.text().isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
+    }
+
+    @Override
+    public boolean apply(Turn turn, ClientFrame.Say say) {
+        SessionState state = turn.state;
+        if (state.seen(say.id())) return false;
+        String text = say.text().strip();
+        ReportKind kind = kinds.get(state.kind());
+        turn.state = state.withSayId(say.id());
+        turn.add(new ServerFrame.UserMessage(say.id(), text));
+        turn.chat.add(new ServerFrame.ChatMessage("user", say.id(), text, List.of()));
+        Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text);
+        turn.state = turn.state.withInterview(reply.state());
+        boolean profileChanged = !Objects.equals(state.interview().unit(), reply.state().unit())
+                || !Objects.equals(state.interview().year(), reply.state().year());
+        // Facts first: the assistant's reply is always the last frame of a turn.
+        if (!reply.changed().isEmpty() || profileChanged) turn.add(Views.factsFrame(kind, turn.state));
+        if (reply.intent() == Intent.GENERATE && reply.state().hasFacts()) {
+            turn.assistant(reply.text(), List.of());
+            drafting.draft(turn, kind);
+        } else if (reply.intent() == Intent.GENERATE) {
+            turn.assistant(ErrorCode.NO_FACTS.message(), reply.choices());
+        } else {
+            String answer = reply.text();
+            if (SessionState.DRAFTED.equals(state.phase()) && !reply.changed().isEmpty()) {
+                answer = answer + "\n（已有草稿：说“生成草稿”即可把新情况写进去。）";
+            }
+            turn.assistant(answer, reply.choices());
+        }
+        return true;
+    }
+}

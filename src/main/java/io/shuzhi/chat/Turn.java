@@ -1,0 +1,66 @@
+package io.shuzhi.chat;
+
+import io.shuzhi.draft.Draft;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One turn of a session while it runs: the state it started from (and its Redis revision), and what it adds —
+ * frames, draft versions, chat messages. {@link TurnRunner} commits it at the end; a long turn (a streamed
+ * generation) may {@link #flush()} on the way so tabs see the draft grow.
+ */
+final class Turn {
+    interface Committer {
+        /** Commits what the turn holds; returns the new revision, or throws VERSION_CONFLICT. */
+        long commit(Turn turn);
+    }
+
+    final String sessionId;
+    long rev;
+    SessionState state;
+    final List<ServerFrame> frames = new ArrayList<>();
+    final Map<Integer, Draft> drafts = new LinkedHashMap<>();
+    final List<ServerFrame.ChatMessage> chat = new ArrayList<>();
+    private final Committer committer;
+
+    Turn(String sessionId, long rev, SessionState state, Committer committer) {
+        this.sessionId = sessionId;
+        this.rev = rev;
+        this.state = state;
+        this.committer = committer;
+    }
+
+    boolean isEmpty() {
+        return frames.isEmpty() && drafts.isEmpty() && chat.isEmpty();
+    }
+
+    void add(ServerFrame frame) {
+        frames.add(frame);
+    }
+
+    /** A whole assistant reply: start, one delta, end; and the message in the chat history. */
+    void assistant(String text, List<String> choices) {
+        String messageId = "a-" + (state.seq() + frames.size() + 1);
+        frames.add(new ServerFrame.AssistantStart(messageId));
+        frames.add(new ServerFrame.AssistantDelta(messageId, text));
+        frames.add(new ServerFrame.AssistantEnd(messageId, text, choices));
+        chat.add(new ServerFrame.ChatMessage("assistant", messageId, text, choices));
+    }
+
+    /** Commits and sends what the turn holds so far; the turn goes on from the committed state. */
+    synchronized void flush() {
+        if (isEmpty()) return;
+        committer.commit(this);
+    }
+
+    /** Called by the committer after a successful commit. */
+    void committed(long newRev, SessionState newState) {
+        rev = newRev;
+        state = newState;
+        frames.clear();
+        drafts.clear();
+        chat.clear();
+    }
+}

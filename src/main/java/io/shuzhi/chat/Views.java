@@ -1,0 +1,61 @@
+package io.shuzhi.chat;
+
+import io.shuzhi.draft.Draft;
+import io.shuzhi.draft.Section;
+import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.ReportKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How sessions, facts and drafts look in frames. */
+final class Views {
+    private Views() {
+    }
+
+    static ServerFrame.Session snapshot(SessionState state, ReportKind kind, String engine, Draft draft,
+                                        List<ServerFrame.ChatMessage> messages) {
+        return new ServerFrame.Session(state.id(), kind.id(), kind.name(), state.phase(), engine,
+                profile(state), factViews(kind, state), draft == null ? null : draftView(draft), messages);
+    }
+
+    static Map<String, String> profile(SessionState state) {
+        var p = new HashMap<String, String>();
+        p.put("unit", state.interview().unit());
+        p.put("year", state.interview().year());
+        return p;
+    }
+
+    static ServerFrame.Facts factsFrame(ReportKind kind, SessionState state) {
+        return new ServerFrame.Facts(profile(state), factViews(kind, state));
+    }
+
+    static List<ServerFrame.FactView> factViews(ReportKind kind, SessionState state) {
+        return state.interview().facts().stream().map(f -> factView(kind, f)).toList();
+    }
+
+    static ServerFrame.FactView factView(ReportKind kind, Fact f) {
+        var topic = kind.topic(f.topic());
+        var section = topic.map(t -> kind.sectionOf(t.key()));
+        String sectionHeading = section.map(s -> s.heading().isEmpty() ? kind.partOf(s).heading() : s.heading())
+                .orElse("");
+        return new ServerFrame.FactView(f.id(), f.topic(), topic.map(ReportKind.TopicSpec::label).orElse(f.topic()),
+                section.map(ReportKind.SectionSpec::ref).orElse(""), sectionHeading, f.text(),
+                f.quantities().stream().map(q -> new ServerFrame.QuantityView(q.raw(), q.display(), q.unit())).toList(),
+                f.sourceId(), f.origin().name());
+    }
+
+    static ServerFrame.Draft draftFrame(Draft d) {
+        var v = draftView(d);
+        return new ServerFrame.Draft(v.version(), v.title(), v.text(), v.sections());
+    }
+
+    static ServerFrame.DraftView draftView(Draft d) {
+        return new ServerFrame.DraftView(d.version(), d.title(), d.toPlainText(), d.sections().stream()
+                .map(Views::sectionView).toList());
+    }
+
+    static ServerFrame.SectionView sectionView(Section s) {
+        return new ServerFrame.SectionView(s.ref(), s.level(), s.heading(), s.body());
+    }
+}
