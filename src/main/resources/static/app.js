@@ -6,8 +6,13 @@
 (function (global) {
   'use strict';
 
-  var KEY_SESSION = 'shuzhi.sessionId';
-  var KEY_SEQ = 'shuzhi.lastSeq';
+  var NARROW = 900; // below this width (of the app, not the window: the widget's panel is narrow) chat and draft are tabs
+  var EXPORTS = [ // format, label, what it is
+    ['docx', 'Word 文档', '公文格式（GB/T 9704），可用 Word / WPS 打开'],
+    ['html', '网页', '带公文样式的网页文件'],
+    ['md', 'Markdown', 'Markdown 文本'],
+    ['txt', '纯文本', '纯文本，无格式']
+  ];
   var MAX_LEN = 8000;
   var MAX_FRAME_BYTES = 8192; // the server rejects a frame over this many UTF-8 bytes (TOO_LARGE)
   var FONT = {
@@ -42,6 +47,12 @@
     set: function (k, v) { try { global.localStorage.setItem(k, String(v)); } catch (e) { /* storage off */ } },
     del: function (k) { try { global.localStorage.removeItem(k); } catch (e) { /* storage off */ } }
   };
+
+  /** A performance mark (the browser tests read them: page load → connected → first reply). */
+  function mark(name) {
+    var p = global.performance;
+    try { if (p && p.mark && !p.getEntriesByName(name).length) p.mark(name); } catch (e) { /* no timing API */ }
+  }
 
   function newId() {
     var c = global.crypto;
@@ -169,17 +180,23 @@
     var u = {};
     u.kind = el('span', { class: 'sz-kind', 'data-testid': 'kind-name', id: 'sz-kind' });
     u.engine = el('span', { class: 'sz-engine', tid: 'engine', title: '当前引擎', hidden: true });
+    u.usage = el('span', { class: 'sz-usage', tid: 'usage', title: '本会话已用的模型 tokens（输入 / 输出）', hidden: true });
     u.newSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'new-session', text: '新建会话' });
+    u.close = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost sz-close', tid: 'close', title: '收起', 'aria-label': '收起述职助手', text: '×', hidden: true });
     u.header = el('header', { class: 'sz-header' }, [
       el('div', { class: 'sz-brand' }, [
         el('span', { class: 'sz-logo', 'aria-hidden': 'true', text: '述' }),
         el('h1', { class: 'sz-title', text: '述职助手' }),
         u.kind
       ]),
-      el('div', { class: 'sz-header-right' }, [u.engine, u.newSession])
+      el('div', { class: 'sz-header-right' }, [u.engine, u.usage, u.newSession, u.close])
     ]);
     u.banner = el('div', { class: 'sz-banner', role: 'status', 'data-testid': 'banner-disconnected', id: 'sz-banner', hidden: true },
       [el('span', { class: 'sz-spinner', 'aria-hidden': 'true' }), '连接已断开，正在重连…']);
+    u.refusedText = el('span', { class: 'sz-refused-text' });
+    u.refusedRetry = el('button', { type: 'button', class: 'sz-btn sz-btn-small', tid: 'refused-retry', text: '重试' });
+    u.refused = el('div', { class: 'sz-banner sz-banner-error', role: 'alert', tid: 'banner-refused', hidden: true },
+      [u.refusedText, u.refusedRetry]);
 
     u.tabChat = el('button', { type: 'button', role: 'tab', tid: 'tab-chat', 'aria-controls': 'sz-pane-chat', text: '对话' });
     u.tabDraft = el('button', { type: 'button', role: 'tab', tid: 'tab-draft', 'aria-controls': 'sz-pane-draft' },
@@ -196,6 +213,8 @@
         el('li', { text: '不想答的问题可以说“跳过”；随时说“生成草稿”即可出稿。' })
       ])
     ]);
+    u.kinds = el('div', { class: 'sz-kinds', tid: 'kinds', role: 'group', 'aria-label': '选择报告类型', hidden: true });
+    u.intro.append(u.kinds);
     u.messages = el('div', { class: 'sz-messages', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录', tid: 'messages' });
     u.scroll = el('div', { class: 'sz-scroll', id: 'sz-chat-scroll' }, [u.intro, u.messages]);
     u.chips = el('div', { class: 'sz-chips', tid: 'chips', role: 'group', 'aria-label': '快捷回复', hidden: true });
@@ -219,13 +238,17 @@
     // draft pane
     u.version = el('span', { class: 'sz-version', tid: 'draft-version' });
     u.copy = el('button', { type: 'button', class: 'sz-btn', tid: 'copy', text: '复制全文', disabled: true });
-    u.txt = el('a', { class: 'sz-btn', tid: 'download-txt', text: '下载 .txt', 'aria-disabled': 'true' });
-    u.md = el('a', { class: 'sz-btn', tid: 'download-md', text: '下载 .md', 'aria-disabled': 'true' });
+    u.exports = EXPORTS.map(function (x) {
+      return el('a', { class: 'sz-menu-item', role: 'menuitem', tid: 'download-' + x[0], 'aria-disabled': 'true', title: x[2] },
+        [el('span', { text: x[1] }), el('span', { class: 'sz-menu-ext', text: '.' + x[0] })]);
+    });
+    u.exportBtn = el('summary', { class: 'sz-btn', tid: 'export', 'aria-haspopup': 'menu' }, ['导出', el('span', { class: 'sz-caret', 'aria-hidden': 'true' })]);
+    u.exportMenu = el('details', { class: 'sz-menu' }, [u.exportBtn, el('div', { class: 'sz-menu-list', role: 'menu', 'aria-label': '导出格式' }, u.exports)]);
     u.generate = el('button', { type: 'button', class: 'sz-btn sz-btn-primary', tid: 'generate', text: '生成草稿', disabled: true });
     u.copyStatus = el('span', { class: 'sz-copy-status', role: 'status', tid: 'copy-status' });
     u.toolbar = el('div', { class: 'sz-toolbar', role: 'toolbar', 'aria-label': '草稿操作' }, [
       el('h2', { class: 'sz-h2' }, ['草稿', u.version]),
-      el('div', { class: 'sz-tools' }, [u.copyStatus, u.copy, u.txt, u.md, u.generate])
+      el('div', { class: 'sz-tools' }, [u.copyStatus, u.copy, u.exportMenu, u.generate])
     ]);
     u.progressLabel = el('span', { class: 'sz-progress-label', 'data-testid': 'progress-label' });
     u.progressFill = el('div', { class: 'sz-progress-fill' });
@@ -241,7 +264,7 @@
 
     u.toast = el('div', { class: 'sz-toast', role: 'status', tid: 'toast', hidden: true });
     u.app = el('div', { class: 'sz-app sz-offline', 'data-tab': 'chat', 'data-testid': 'app' },
-      [u.header, u.banner, u.tabs, el('main', { class: 'sz-main' }, [u.chatPane, u.draftPane]), u.toast]);
+      [u.header, u.banner, u.refused, u.tabs, el('main', { class: 'sz-main' }, [u.chatPane, u.draftPane]), u.toast]);
     root.append(u.app);
     return u;
   }
@@ -250,20 +273,29 @@
 
   function mount(root, options) {
     options = options || {};
-    var server = String(options.server || global.location.origin).replace(/\/+$/, '');
+    var here = global.location.origin;
+    var server = String(options.server || here).replace(/\/+$/, '');
+    var crossOrigin = server !== here;
     var wsUrl = server.replace(/^http/i, 'ws') + '/ws/chat';
+    // The widget on another site keeps its session per Shuzhi server, next to that site's own storage.
+    var suffix = crossOrigin ? '@' + server : '';
+    var KEY_SESSION = 'shuzhi.sessionId' + suffix, KEY_SEQ = 'shuzhi.lastSeq' + suffix;
     var ui = buildUi(root);
+    var stored = store.get(KEY_SESSION) || null;
     var S = {
-      sessionId: store.get(KEY_SESSION) || null,
+      sessionId: stored,
       // A fresh page shows nothing yet, so its first hello omits lastSeq (the stored one would replay nothing onto
       // an empty screen) and the server answers with a snapshot. Hellos after a reconnect send lastSeq.
       lastSeq: 0, hasState: false,
       kind: options.kind || null,
-      kindName: '', engine: '', phase: 'interview', profile: null,
-      facts: [], draft: null, progress: null,
+      // A new session with no kind given first offers the installed kinds; the hello waits for the choice.
+      choosing: !stored && !options.kind && options.chooseKind !== false,
+      kinds: null,
+      kindName: '', engine: '', phase: 'interview', profile: null, tokens: null,
+      facts: [], draft: null, live: null, progress: null,
       messages: [], byId: {},
       pending: [],            // says not yet echoed by the server: [{id, text}], resent after a reconnect
-      ws: null, ready: false, everConnected: false, attempt: 0, timer: null,
+      ws: null, ready: false, everConnected: false, attempt: 0, timer: null, refused: false,
       composing: false, destroyed: false, prevSections: null, notice: null
     };
 
@@ -272,20 +304,19 @@
     function connect() {
       clearTimeout(S.timer);
       if (S.destroyed) return;
-      var ws;
+      var ws, opened = false;
       try { ws = new global.WebSocket(wsUrl); } catch (e) { scheduleReconnect(); return; }
       S.ws = ws;
       var opening = setTimeout(function () { if (ws.readyState === 0) ws.close(); }, 10000);
       ws.addEventListener('open', function () {
         clearTimeout(opening);
         if (S.ws !== ws) return;
+        opened = true;
         S.attempt = 0;
-        var hello = { type: 'hello' };
-        if (S.sessionId) { hello.sessionId = S.sessionId; if (S.hasState) hello.lastSeq = S.lastSeq; }
-        else if (S.kind) hello.kind = S.kind;
-        ws.send(JSON.stringify(hello));
         S.ready = true;
         S.everConnected = true;
+        mark('shuzhi-connected');
+        if (!S.choosing) sendHello(ws);
         S.pending.forEach(function (p) { ws.send(JSON.stringify({ type: 'say', id: p.id, text: p.text })); });
         renderConnection();
       });
@@ -300,9 +331,40 @@
         if (S.ws !== ws) return;
         S.ws = null;
         S.ready = false;
+        if (S.live) { S.live = null; renderDraft(); }
         renderConnection();
-        scheduleReconnect();
+        // A browser never tells a page why a handshake failed. Embedded on another site, a refusal (403: the site is
+        // not in shuzhi.web.allowed-origins) is told apart from a server that is down, so the writer reads which.
+        if (!opened && crossOrigin) probeRefused().then(function (refused) {
+          if (S.ws || S.destroyed) return;
+          if (refused) showRefused(); else scheduleReconnect();
+        });
+        else scheduleReconnect();
       });
+    }
+
+    function sendHello(ws) {
+      var hello = { type: 'hello' };
+      if (S.sessionId) { hello.sessionId = S.sessionId; if (S.hasState) hello.lastSeq = S.lastSeq; }
+      else if (S.kind) hello.kind = S.kind;
+      ws.send(JSON.stringify(hello));
+    }
+
+    /** True when the server answers but refuses this site: its API refuses CORS while its files load. */
+    function probeRefused() {
+      if (!global.fetch) return Promise.resolve(false);
+      var opts = { credentials: 'omit', cache: 'no-store' };
+      return global.fetch(server + '/api/kinds', opts).then(function () { return false; }, function () {
+        return global.fetch(server + '/app.css', { mode: 'no-cors', credentials: 'omit', cache: 'no-store' })
+          .then(function () { return true; }, function () { return false; });
+      });
+    }
+
+    function showRefused() {
+      S.refused = true;
+      ui.refusedText.textContent = '无法连接：述职助手的服务器拒绝了本网站（' + here + '）的连接，本网站尚未获准嵌入述职助手。' +
+        '请联系管理员把本网站地址加入允许列表。';
+      renderConnection();
     }
 
     function scheduleReconnect() {
@@ -318,9 +380,54 @@
       var old = S.ws;
       S.ws = null;
       S.ready = false;
+      S.refused = false;
       if (old) try { old.close(); } catch (e) { /* already closing */ }
       S.attempt = 0;
       connect();
+    }
+
+    // ----- choosing the kind of a new session -----
+
+    function loadKinds() {
+      if (!global.fetch) { startSession(null); return; }
+      global.fetch(server + '/api/kinds', { credentials: 'omit' }).then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      }).then(function (list) {
+        S.kinds = Array.isArray(list) ? list : [];
+        if (S.kinds.length < 2) startSession(null); else renderIntro();
+      }, function () {
+        if (S.choosing) startSession(null); // the server's default kind; the chooser is a convenience
+      });
+    }
+
+    /** Starts the new session with the chosen kind (null: the server's default). */
+    function startSession(kind) {
+      if (!S.choosing) return;
+      S.choosing = false;
+      S.kind = kind || S.kind;
+      if (S.ws && S.ready && S.ws.readyState === 1) sendHello(S.ws);
+      renderIntro();
+    }
+
+    function renderIntro() {
+      ui.kinds.replaceChildren();
+      var list = S.choosing && S.kinds && S.kinds.length > 1 ? S.kinds : [];
+      ui.kinds.hidden = !list.length;
+      if (!list.length) return;
+      ui.kinds.append(el('p', { class: 'sz-kinds-title', text: '先选择要写的报告类型：' }));
+      list.forEach(function (k) {
+        var parts = (k.parts || []).join(' · ');
+        ui.kinds.append(el('button', {
+          type: 'button', class: 'sz-kind-card', 'data-testid': 'kind-option', 'data-kind': k.id,
+          on: { click: function () { startSession(k.id); ui.input.focus(); } }
+        }, [
+          el('span', { class: 'sz-kind-name', text: k.name || k.id }),
+          k.description ? el('span', { class: 'sz-kind-desc', text: k.description }) : null,
+          parts ? el('span', { class: 'sz-kind-parts', text: parts }) : null
+        ]));
+      });
+      ui.kinds.append(el('p', { class: 'sz-kinds-hint', text: '也可以直接在下方输入，按默认类型开始。' }));
     }
 
     function transmit(frame) {
@@ -351,6 +458,9 @@
         S.kind = f.kind || S.kind;
         S.kindName = f.kindName || '';
         S.engine = f.engine || '';
+        S.tokens = f.tokensIn || f.tokensOut ? { tokensIn: f.tokensIn || 0, tokensOut: f.tokensOut || 0 } : null;
+        S.choosing = false;
+        S.live = null;
         S.phase = f.phase || 'interview';
         S.profile = f.profile || null;
         S.facts = f.facts || [];
@@ -366,6 +476,8 @@
         S.pending = S.pending.filter(function (p) { return !S.byId[p.id]; });
         S.pending.forEach(function (p) { addMessage({ role: 'user', id: p.id, text: p.text, pending: true }, true); });
         renderAll();
+        renderIntro();
+        if (S.messages.some(function (m) { return m.role === 'assistant'; })) mark('shuzhi-first-reply');
         if (S.notice) { addNotice(S.notice, 'notice'); S.notice = null; }
         scrollChat(true);
       },
@@ -402,6 +514,7 @@
         m.choices = f.choices || [];
         m.streaming = false;
         updateMessage(m);
+        mark('shuzhi-first-reply');
         ui.messages.setAttribute('aria-busy', 'false');
         if (S.progress && !S.progress.total) { S.progress = null; renderProgress(); }
         renderChips();
@@ -415,8 +528,28 @@
         S.progress = { step: f.step || 0, total: f.total || 0, label: f.label || '' };
         renderProgress();
       },
+      usage: function (f) {
+        S.tokens = { tokensIn: f.tokensIn || 0, tokensOut: f.tokensOut || 0 };
+        renderHeader();
+      },
+      draft_section: function (f) {
+        var sec = liveSection(f.ref, f.level);
+        sec.level = typeof f.level === 'number' ? f.level : sec.level;
+        sec.heading = f.heading || '';
+        sec.body = f.body || '';
+        sec.done = true;
+        if (f.total) { S.progress = { step: f.step || 0, total: f.total, label: f.heading || S.progress && S.progress.label || '' }; renderProgress(); }
+        renderLive(sec);
+      },
+      draft_delta: function (f) {
+        var sec = liveSection(f.ref);
+        sec.body += f.text || '';
+        sec.done = false;
+        renderLive(sec);
+      },
       draft: function (f) {
         S.draft = f;
+        S.live = null;
         S.phase = 'drafted';
         if (S.progress && S.progress.total && S.progress.step >= S.progress.total) finishProgress();
         renderDraft();
@@ -438,6 +571,7 @@
         if (m && m.role === 'user') m.el.classList.add('sz-failed');
       }
       if (S.progress) { S.progress = null; renderProgress(); }
+      if (S.live) { S.live = null; renderDraft(); }
       addNotice(f.message || '出现错误，请稍后再试。', 'error', f.retryable ? function () { retry(f.replyTo); } : null);
     }
 
@@ -543,6 +677,7 @@
     function say(text) {
       text = String(text || '').trim();
       if (!text || text.length > MAX_LEN || frameBytes(text) > MAX_FRAME_BYTES || !S.ready) return false;
+      if (S.choosing) startSession(null); // typing instead of choosing: the server's default kind
       var id = newId();
       S.pending.push({ id: id, text: text });
       addMessage({ role: 'user', id: id, text: text, pending: true });
@@ -589,8 +724,21 @@
     // ----- draft -----
 
     function renderDraft() {
-      var d = S.draft;
       ui.draft.replaceChildren();
+      ui.draft.classList.toggle('sz-live', !!S.live);
+      if (S.live) {
+        // A streaming engine writes the draft section by section; the draft frame at the end replaces all of it.
+        ui.version.textContent = '撰写中…';
+        S.live.nodes = {};
+        S.live.sections.forEach(function (sec) {
+          var node = liveEl(sec);
+          S.live.nodes[sec.ref] = node;
+          ui.draft.append(node);
+        });
+        renderTools();
+        return;
+      }
+      var d = S.draft;
       var has = !!(d && (d.sections || []).length);
       ui.version.textContent = has && d.version ? '第 ' + d.version + ' 版' : '';
       if (!has) {
@@ -614,6 +762,48 @@
       S.prevSections = now;
       if (changed && S.progress && changed.scrollIntoView) changed.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       renderTools();
+    }
+
+    /** The section {ref} of the draft being written, created in reading order when it first appears. */
+    function liveSection(ref, level) {
+      ref = String(ref || '');
+      if (!S.live) {
+        S.live = { sections: [], byRef: {}, nodes: {} };
+        if (!S.progress) { S.progress = { step: 0, total: 0, label: '正在撰写草稿…' }; renderProgress(); }
+        if (S.tab !== 'draft' && isNarrow()) showTab('draft');
+      }
+      var sec = S.live.byRef[ref];
+      if (!sec) {
+        sec = { ref: ref, level: typeof level === 'number' ? level : ref === 'title' ? 0 : ref.indexOf('.') > 0 ? 2 : 1, heading: '', body: '' };
+        S.live.byRef[ref] = sec;
+        var list = S.live.sections, i = 0;
+        while (i < list.length && refOrder(list[i].ref, ref) <= 0) i++;
+        list.splice(i, 0, sec);
+        S.live.fresh = true;
+      }
+      return sec;
+    }
+
+    function refOrder(a, b) {
+      var rank = function (r) { return r === 'title' ? '-2' : r === 'opening' ? '-1' : r; };
+      return compareRef(rank(a), rank(b));
+    }
+
+    function renderLive(sec) {
+      var old = S.live.nodes[sec.ref];
+      if (S.live.fresh || !old) { S.live.fresh = false; renderDraft(); } else {
+        var node = liveEl(sec);
+        old.replaceWith(node);
+        S.live.nodes[sec.ref] = node;
+      }
+      var n = S.live.nodes[sec.ref];
+      if (n && n.scrollIntoView && !sec.done) n.scrollIntoView({ block: 'nearest' });
+    }
+
+    function liveEl(sec) {
+      var node = sectionEl(sec, { title: '' });
+      if (!sec.done) node.classList.add('sz-writing');
+      return node;
     }
 
     function sectionEl(s, d) {
@@ -666,17 +856,21 @@
     function renderTools() {
       var has = !!(S.draft && (S.draft.sections || []).length);
       ui.copy.disabled = !has;
-      [[ui.txt, 'txt'], [ui.md, 'md']].forEach(function (x) {
-        var on = has && S.sessionId;
+      var on = has && !!S.sessionId;
+      ui.exportBtn.classList.toggle('sz-disabled', !on);
+      ui.exportBtn.setAttribute('aria-disabled', String(!on));
+      if (!on) ui.exportMenu.open = false;
+      ui.exports.forEach(function (a, i) {
         if (on) {
-          x[0].setAttribute('href', server + '/api/sessions/' + encodeURIComponent(S.sessionId) + '/export?format=' + x[1]);
-          x[0].setAttribute('download', '');
-          x[0].removeAttribute('aria-disabled');
-          x[0].removeAttribute('tabindex');
+          // Absolute, on the Shuzhi server: the widget runs inside other sites' pages.
+          a.setAttribute('href', server + '/api/sessions/' + encodeURIComponent(S.sessionId) + '/export?format=' + EXPORTS[i][0]);
+          a.setAttribute('download', '');
+          a.removeAttribute('aria-disabled');
+          a.removeAttribute('tabindex');
         } else {
-          x[0].removeAttribute('href');
-          x[0].setAttribute('aria-disabled', 'true');
-          x[0].setAttribute('tabindex', '-1');
+          a.removeAttribute('href');
+          a.setAttribute('aria-disabled', 'true');
+          a.setAttribute('tabindex', '-1');
         }
       });
       ui.generate.disabled = !S.ready || !!S.progress;
@@ -759,12 +953,24 @@
       ui.engine.hidden = !S.engine;
       ui.engine.textContent = S.engine === 'offline' ? '离线模式' : S.engine;
       ui.engine.classList.toggle('sz-engine-offline', S.engine === 'offline');
+      ui.engine.title = S.engine === 'offline' ? '离线模式：按提纲提问，按模板成稿，不连接大模型' : '大模型：' + S.engine;
+      var t = S.tokens;
+      ui.usage.hidden = !t;
+      if (t) {
+        ui.usage.textContent = formatTokens(t.tokensIn + t.tokensOut) + ' tokens';
+        ui.usage.title = '本会话已用模型 tokens：输入 ' + t.tokensIn.toLocaleString('zh-CN') + '，输出 ' + t.tokensOut.toLocaleString('zh-CN');
+      }
+    }
+
+    function formatTokens(n) {
+      return n >= 100000 ? Math.round(n / 1000) + 'k' : n >= 1000 ? (n / 1000).toFixed(1).replace(/\.0$/, '') + 'k' : String(n);
     }
 
     function renderConnection(retrying) {
       var up = S.ready;
       ui.app.classList.toggle('sz-offline', !up);
-      ui.banner.hidden = up || !(S.everConnected || retrying || S.attempt > 0);
+      ui.refused.hidden = !S.refused;
+      ui.banner.hidden = up || S.refused || !(S.everConnected || retrying || S.attempt > 0);
       renderSend();
       renderChips();
       renderTools();
@@ -776,7 +982,13 @@
       ui.send.title = S.ready ? '' : '连接已断开，恢复后即可发送';
     }
 
-    function isNarrow() { return global.matchMedia ? global.matchMedia('(max-width: 899px)').matches : false; }
+    function isNarrow() { return ui.app.classList.contains('sz-narrow'); }
+
+    /** Chat and draft side by side, or as tabs when the app is narrow: the page on a phone, or the widget's panel. */
+    function fit() {
+      var w = root.getBoundingClientRect().width || global.innerWidth;
+      ui.app.classList.toggle('sz-narrow', w < NARROW);
+    }
 
     function showTab(tab) {
       S.tab = tab;
@@ -819,11 +1031,15 @@
       S.sessionId = null;
       S.lastSeq = 0;
       S.hasState = false;
-      S.kindName = ''; S.engine = ''; S.phase = 'interview'; S.profile = null;
-      S.facts = []; S.draft = null; S.progress = null; S.prevSections = null;
+      S.kindName = ''; S.engine = ''; S.phase = 'interview'; S.profile = null; S.tokens = null;
+      S.facts = []; S.draft = null; S.live = null; S.progress = null; S.prevSections = null;
       S.messages = []; S.byId = {};
       if (!keepPending) S.pending = [];
+      // Messages waiting to be sent go on in a new session of the same kind; otherwise the writer chooses again.
+      S.choosing = !S.pending.length && !options.kind && options.chooseKind !== false;
+      if (S.choosing) S.kind = options.kind || null;
       renderAll();
+      if (S.choosing && !S.kinds) loadKinds(); else renderIntro();
     }
 
     function onNewSession() {
@@ -848,25 +1064,48 @@
     ui.tabChat.addEventListener('click', function () { showTab('chat'); });
     ui.tabDraft.addEventListener('click', function () { showTab('draft'); });
     ui.tabs.addEventListener('keydown', onTabKey);
-    [ui.txt, ui.md].forEach(function (a) {
-      a.addEventListener('click', function (e) { if (a.getAttribute('aria-disabled') === 'true') e.preventDefault(); });
+    ui.exports.forEach(function (a) {
+      a.addEventListener('click', function (e) {
+        if (a.getAttribute('aria-disabled') === 'true') e.preventDefault();
+        else ui.exportMenu.open = false;
+      });
     });
+    ui.exportBtn.addEventListener('click', function (e) { if (ui.exportBtn.getAttribute('aria-disabled') === 'true') e.preventDefault(); });
+    ui.exportMenu.addEventListener('keydown', function (e) { if (e.key === 'Escape') { ui.exportMenu.open = false; ui.exportBtn.focus(); } });
+    function onDocClick(e) {
+      // Inside a shadow root a document listener sees the host as target; the composed path still names the menu.
+      var path = e.composedPath ? e.composedPath() : [e.target];
+      if (ui.exportMenu.open && path.indexOf(ui.exportMenu) < 0) ui.exportMenu.open = false;
+    }
+    document.addEventListener('click', onDocClick, true);
+    ui.refusedRetry.addEventListener('click', function () { S.refused = false; renderConnection(); reconnectNow(); });
+    if (typeof options.onClose === 'function') {
+      ui.close.hidden = false;
+      ui.close.addEventListener('click', function () { options.onClose(); });
+    }
     function onOnline() { if (!S.ready) reconnectNow(); }
     global.addEventListener('online', onOnline);
+    var resizer = global.ResizeObserver ? new global.ResizeObserver(fit) : null;
+    if (resizer) resizer.observe(root); else global.addEventListener('resize', fit);
 
+    fit();
     showTab('chat');
     renderAll();
     onInput();
+    if (S.choosing) loadKinds();
     connect();
 
     return {
       state: S,
       say: say,
       generate: generate,
+      focus: function () { ui.input.focus(); },
       destroy: function () {
         S.destroyed = true;
         clearTimeout(S.timer);
         global.removeEventListener('online', onOnline);
+        document.removeEventListener('click', onDocClick, true);
+        if (resizer) resizer.disconnect(); else global.removeEventListener('resize', fit);
         var ws = S.ws;
         S.ws = null;
         if (ws) try { ws.close(); } catch (e) { /* ignore */ }

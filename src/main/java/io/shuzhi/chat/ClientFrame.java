@@ -11,4 +11,22 @@ public sealed interface ClientFrame {
 
     /** Draft now with the facts there are. */
     record Generate() implements ClientFrame {}
+
+    /** Rewrite one section ({@code section} a ref such as "1.2") or, without it, what the instruction names. */
+    record Refine(String section, String instruction) implements ClientFrame {}
+
+    /** Replace a section's text by hand; refused when the draft moved past {@code baseVersion}. */
+    record Edit(String section, String text, int baseVersion) implements ClientFrame {}
+
+    /** Back to the version the current one was made from. */
+    record Undo() implements ClientFrame {}
+
+    /** Forward again to the version last undone. */
+    record Redo() implements ClientFrame {}
+
+    /** The list of draft versions (answered to this tab only). */
+    record Versions() implements ClientFrame {}
+
+    /** A section-level comparison of two versions (answered to this tab only). */
+    record Diff(int from, int to) implements ClientFrame {}
 }

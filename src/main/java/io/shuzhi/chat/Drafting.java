@@ -22,18 +22,21 @@ class Drafting {
     }
 
     void draft(Turn turn, ReportKind kind) {
-        int version = turn.state.draftVersion() + 1;
+        int version = turn.state.latestVersion() + 1;
         var live = new LiveProgress(turn, !engine.offline());
         Draft draft = engine.drafter().write(kind, turn.state.interview(), version, live);
         live.flushDelta();
-        turn.drafts.put(version, draft);
-        turn.state = turn.state.withDraft(version);
-        turn.add(Views.draftFrame(draft));
+        turn.newVersion(draft, "generate", null, engine.name());
         long placeholders = draft.sections().stream()
                 .mapToLong(s -> countOf(s.heading() + s.body(), "【待补充")).sum();
         String summary = "草稿已生成（第" + version + "版）。" + (placeholders > 0
                 ? "其中有" + placeholders + "处【待补充】，告诉我相应情况后说“生成草稿”即可更新。"
                 : "可以复制到 Word/WPS，或继续补充情况后重新生成。");
+        // The number guard marks a number the model wrote without a fact behind it; the writer must check each one.
+        long unsourced = draft.sections().stream().mapToLong(s -> countOf(s.body(), "【待核实")).sum();
+        if (unsourced > 0) {
+            summary += "另有" + unsourced + "处数字在您提供的情况里找不到出处，已标【待核实】，请逐一核对。";
+        }
         turn.assistant(summary, placeholders > 0 ? List.of("生成草稿") : List.of());
     }
 

@@ -12,9 +12,21 @@ public enum ErrorCode {
     SESSION_NOT_FOUND(false, "找不到这个会话（可能已过期），将为您新建会话。"),
     UNKNOWN_KIND(false, "不认识这种报告类型。"),
     NO_FACTS(false, "还没有收集到任何情况，先回答几个问题再生成草稿吧。"),
+    NO_DRAFT(false, "还没有草稿，请先生成草稿。"),
+    UNKNOWN_SECTION(false, "草稿中没有这一节。"),
+    NOTHING_TO_UNDO(false, "已经是最早的版本，没有可撤销的修改。"),
+    NOTHING_TO_REDO(false, "没有可重做的修改。"),
+    UNCLEAR_REFINEMENT(false, "没看懂要怎样修改。可以这样说：“第一部分（二）再具体些”“问题部分压缩到300字”“把‘大力’都去掉”。"),
     VERSION_CONFLICT(true, "草稿已在别处被修改，请在最新版本上重试。"),
     STORE_UNAVAILABLE(true, "存储服务暂时不可用，您的消息未被处理，请稍后重试。"),
     BUSY(true, "正在处理上一条消息，请稍候。"),
+    MODEL_AUTH(false, "模型服务拒绝了访问密钥，请管理员检查 SHUZHI_LLM_API_KEY。"),
+    MODEL_NOT_FOUND(false, "模型服务找不到所配置的模型，请管理员检查模型名称和接口地址。"),
+    MODEL_RATE_LIMITED(true, "模型服务繁忙或额度已用完，请稍后重试。"),
+    MODEL_UNAVAILABLE(true, "模型服务暂时不可用，请稍后重试。"),
+    MODEL_TIMEOUT(true, "模型响应超时，请重试。"),
+    MODEL_BAD_OUTPUT(true, "模型返回的内容无法识别，请重试。"),
+    TOKEN_BUDGET(false, "本会话的模型用量已达上限，可以继续补充情况，但不能再用模型起草。"),
     INTERNAL(true, "服务器出了点问题，您的消息未被处理，请重试。");
 
     private final boolean retryable;
@@ -23,6 +35,19 @@ public enum ErrorCode {
     ErrorCode(boolean retryable, String message) {
         this.retryable = retryable;
         this.message = message;
+    }
+
+    /** The code a failed model call is shown with. */
+    public static ErrorCode of(io.shuzhi.llm.ModelException.Kind kind) {
+        return switch (kind) {
+            case AUTH -> MODEL_AUTH;
+            case NOT_FOUND -> MODEL_NOT_FOUND;
+            case RATE_LIMITED -> MODEL_RATE_LIMITED;
+            case UNAVAILABLE -> MODEL_UNAVAILABLE;
+            case TIMEOUT -> MODEL_TIMEOUT;
+            case BAD_OUTPUT -> MODEL_BAD_OUTPUT;
+            case TOKEN_BUDGET -> TOKEN_BUDGET;
+        };
     }
 
     public boolean retryable() {

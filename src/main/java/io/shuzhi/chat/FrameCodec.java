@@ -48,6 +48,13 @@ public class FrameCodec {
                     optionalString(node, "kind"));
             case "say" -> new ClientFrame.Say(requiredString(node, "id"), requiredString(node, "text"));
             case "generate" -> new ClientFrame.Generate();
+            case "refine" -> new ClientFrame.Refine(optionalString(node, "section"), requiredString(node, "instruction"));
+            case "edit" -> new ClientFrame.Edit(requiredString(node, "section"), requiredString(node, "text"),
+                    requiredInt(node, "baseVersion"));
+            case "undo" -> new ClientFrame.Undo();
+            case "redo" -> new ClientFrame.Redo();
+            case "versions" -> new ClientFrame.Versions();
+            case "diff" -> new ClientFrame.Diff(requiredInt(node, "from"), requiredInt(node, "to"));
             default -> throw new ShuzhiException(ErrorCode.UNKNOWN_TYPE,
                     "不支持的消息类型：" + abbreviate(type.stringValue()) + "。");
         };
@@ -59,6 +66,11 @@ public class FrameCodec {
         out.put("seq", seq);
         ObjectNode fields = json.valueToTree(frame);
         fields.remove("type");
+        if (frame instanceof ServerFrame.Error) {
+            // Only a lost edit race carries these; other errors stay as small as the protocol shows them.
+            if (fields.path("currentVersion").isNull()) fields.remove("currentVersion");
+            if (fields.path("text").isNull()) fields.remove("text");
+        }
         out.setAll(fields);
         return json.writeValueAsString(out);
     }
@@ -83,6 +95,15 @@ public class FrameCodec {
         String v = optionalString(node, field);
         if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 " + field + " 字段。");
         return v;
+    }
+
+    private static int requiredInt(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 " + field + " 字段。");
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "字段 " + field + " 应为非负整数。");
+        }
+        return v.intValue();
     }
 
     private static Long optionalSeq(JsonNode node) {

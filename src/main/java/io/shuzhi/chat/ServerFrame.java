@@ -13,7 +13,8 @@ public sealed interface ServerFrame {
 
     record Session(String sessionId, String kind, String kindName, String phase, String engine,
                    Map<String, String> profile, List<FactView> facts, DraftView draft,
-                   List<ChatMessage> messages) implements ServerFrame {
+                   List<ChatMessage> messages, long tokensIn, long tokensOut, Versions versions)
+            implements ServerFrame {
         public String type() { return "session"; }
     }
 
@@ -56,7 +57,27 @@ public sealed interface ServerFrame {
         public String type() { return "draft"; }
     }
 
-    record Error(String code, String message, boolean retryable, String replyTo) implements ServerFrame {
+    /** Model tokens the session has used so far, after a turn that used some. */
+    record Usage(long tokensIn, long tokensOut) implements ServerFrame {
+        public String type() { return "usage"; }
+    }
+
+    /** {@code currentVersion} and {@code text} are set for VERSION_CONFLICT on an edit (the writer's text back). */
+    /** The draft versions, after any change of version (and on request). */
+    record Versions(int current, int latest, boolean canUndo, boolean canRedo, List<VersionInfo> items)
+            implements ServerFrame {
+        public String type() { return "versions"; }
+    }
+
+    /** A section-level comparison: each section same, changed, added or removed, with both texts. */
+    record Diff(int from, int to, List<SectionDiff> sections) implements ServerFrame {
+        public String type() { return "diff"; }
+    }
+
+    record SectionDiff(String ref, String heading, String status, String before, String after) {}
+
+    record Error(String code, String message, boolean retryable, String replyTo, Integer currentVersion,
+                 String text) implements ServerFrame {
         public String type() { return "error"; }
     }
 

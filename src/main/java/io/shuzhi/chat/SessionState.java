@@ -5,47 +5,81 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A session as stored in Redis (as JSON, under {@code shuzhi:{id}:state}).
+ * A session as stored in Redis (as JSON, under {@code shuzhi:{id}:state}). Immutable; every change returns a copy.
  *
  * @param phase        "interview" until the first draft, then "drafted"
  * @param seq          the seq of the last server frame logged
- * @param draftVersion the current draft version (0: none yet)
+ * @param draftVersion the draft version shown now (0: none yet); undo and redo move it
+ * @param versions     every draft version made, oldest first (the drafts themselves are in {@code :drafts})
+ * @param redo         versions undone, the next one to redo last
  * @param recentSayIds the last say ids processed, so a resent message is not processed twice
+ * @param tokensIn     model input tokens used by the session so far
+ * @param tokensOut    model output tokens used by the session so far
  */
 record SessionState(String id, String kind, String phase, InterviewState interview, long seq, int draftVersion,
-                    List<String> recentSayIds, long createdAt, long updatedAt) {
+                    List<VersionInfo> versions, List<Integer> redo, List<String> recentSayIds, long createdAt,
+                    long updatedAt, long tokensIn, long tokensOut) {
     static final String INTERVIEW = "interview";
     static final String DRAFTED = "drafted";
     private static final int REMEMBERED_SAY_IDS = 200;
 
     SessionState {
+        versions = versions == null ? List.of() : List.copyOf(versions);
+        redo = redo == null ? List.of() : List.copyOf(redo);
         recentSayIds = recentSayIds == null ? List.of() : List.copyOf(recentSayIds);
     }
 
     static SessionState start(String id, String kind, long now) {
-        return new SessionState(id, kind, INTERVIEW, InterviewState.start(), 0, 0, List.of(), now, now);
+        return new SessionState(id, kind, INTERVIEW, InterviewState.start(), 0, 0, List.of(), List.of(), List.of(),
+                now, now, 0, 0);
     }
 
     boolean seen(String sayId) {
         return recentSayIds.contains(sayId);
     }
 
+    int latestVersion() {
+        return versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
+    }
+
+    VersionInfo version(int v) {
+        return versions.stream().filter(i -> i.version() == v).findFirst().orElse(null);
+    }
+
     SessionState withInterview(InterviewState next) {
-        return new SessionState(id, kind, phase, next, seq, draftVersion, recentSayIds, createdAt, updatedAt);
+        return new SessionState(id, kind, phase, next, seq, draftVersion, versions, redo, recentSayIds, createdAt,
+                updatedAt, tokensIn, tokensOut);
     }
 
     SessionState withSayId(String sayId) {
         var ids = new ArrayList<>(recentSayIds);
         ids.add(sayId);
         if (ids.size() > REMEMBERED_SAY_IDS) ids.subList(0, ids.size() - REMEMBERED_SAY_IDS).clear();
-        return new SessionState(id, kind, phase, interview, seq, draftVersion, ids, createdAt, updatedAt);
+        return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, ids, createdAt,
+                updatedAt, tokensIn, tokensOut);
     }
 
-    SessionState withDraft(int version) {
-        return new SessionState(id, kind, DRAFTED, interview, seq, version, recentSayIds, createdAt, updatedAt);
+    /** A new draft version becomes the current one; what was undone can no longer be redone. */
+    SessionState withNewVersion(VersionInfo info) {
+        var all = new ArrayList<>(versions);
+        all.add(info);
+        return new SessionState(id, kind, DRAFTED, interview, seq, info.version(), all, List.of(), recentSayIds,
+                createdAt, updatedAt, tokensIn, tokensOut);
+    }
+
+    /** Shows another existing version (undo/redo) with the given redo stack. */
+    SessionState showing(int version, List<Integer> newRedo) {
+        return new SessionState(id, kind, phase, interview, seq, version, versions, newRedo, recentSayIds,
+                createdAt, updatedAt, tokensIn, tokensOut);
+    }
+
+    SessionState withTokens(long in, long out) {
+        return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
+                createdAt, updatedAt, tokensIn + in, tokensOut + out);
     }
 
     SessionState advanced(int frames, long now) {
-        return new SessionState(id, kind, phase, interview, seq + frames, draftVersion, recentSayIds, createdAt, now);
+        return new SessionState(id, kind, phase, interview, seq + frames, draftVersion, versions, redo,
+                recentSayIds, createdAt, now, tokensIn, tokensOut);
     }
 }

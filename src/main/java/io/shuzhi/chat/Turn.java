@@ -18,15 +18,20 @@ final class Turn {
     }
 
     final String sessionId;
+    /** The tab that sent the frame (null for work no tab asked for). */
+    final Client requester;
     long rev;
     SessionState state;
     final List<ServerFrame> frames = new ArrayList<>();
     final Map<Integer, Draft> drafts = new LinkedHashMap<>();
     final List<ServerFrame.ChatMessage> chat = new ArrayList<>();
+    /** Frames for the requesting tab only, not logged (a version list, a diff). */
+    final List<ServerFrame> direct = new ArrayList<>();
     private final Committer committer;
 
-    Turn(String sessionId, long rev, SessionState state, Committer committer) {
+    Turn(String sessionId, Client requester, long rev, SessionState state, Committer committer) {
         this.sessionId = sessionId;
+        this.requester = requester;
         this.rev = rev;
         this.state = state;
         this.committer = committer;
@@ -38,6 +43,23 @@ final class Turn {
 
     void add(ServerFrame frame) {
         frames.add(frame);
+    }
+
+    /** Adds {@code draft} as the next version, makes it current, and sends it. */
+    Draft newVersion(Draft draft, String change, String instruction, String engine) {
+        int version = state.latestVersion() + 1;
+        Draft numbered = new Draft(draft.kind(), version, draft.sections());
+        drafts.put(version, numbered);
+        state = state.withNewVersion(new VersionInfo(version, change, instruction, engine, System.currentTimeMillis(),
+                state.draftVersion()));
+        frames.add(Views.draftFrame(numbered));
+        frames.add(Views.versions(state));
+        return numbered;
+    }
+
+    /** A frame for the requesting tab only. */
+    void reply(ServerFrame frame) {
+        direct.add(frame);
     }
 
     /** A whole assistant reply: start, one delta, end; and the message in the chat history. */

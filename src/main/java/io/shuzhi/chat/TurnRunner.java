@@ -4,6 +4,8 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
+import io.shuzhi.llm.ModelException;
+import io.shuzhi.llm.TokenMeter;
 import io.shuzhi.session.SessionStore;
 import io.shuzhi.session.StoreUnavailableException;
 import jakarta.annotation.PreDestroy;
@@ -88,10 +90,14 @@ public class TurnRunner {
                     if (newSession) startSession(sessionId, client, hello.kind());
                     else resume(sessionId, client, hello.lastSeq());
                 } else {
-                    runTurn(sessionId, frame);
+                    runTurn(sessionId, client, frame);
                 }
             } catch (ShuzhiException e) {
-                sendError(client, e.code(), e.getMessage(), replyTo);
+                sendError(client, e, replyTo);
+            } catch (ModelException e) {
+                // The llm package logged the provider's detail (key redacted); here only what the writer is told.
+                log.warn("session {}: model call failed ({}): {}", shortId(sessionId), e.kind(), e.getMessage());
+                sendError(client, ErrorCode.of(e.kind()), e.chineseMessage(), replyTo);
             } catch (StoreUnavailableException e) {
                 log.warn("session {}: store unavailable: {}", shortId(sessionId), e.getMessage());
                 sendError(client, ErrorCode.STORE_UNAVAILABLE, ErrorCode.STORE_UNAVAILABLE.message(), replyTo);
@@ -104,8 +110,14 @@ public class TurnRunner {
 
     /** An error frame to one client: not logged in the session, so its seq is the last seq that tab was sent. */
     public void sendError(Client client, ErrorCode code, String message, String replyTo) {
+        sendError(client, new ShuzhiException(code, message), replyTo);
+    }
+
+    private void sendError(Client client, ShuzhiException e, String replyTo) {
         long seq = client.lastSeq();
-        client.send(codec.write(new ServerFrame.Error(code.name(), message, code.retryable(), replyTo), seq), seq);
+        var frame = new ServerFrame.Error(e.code().name(), e.getMessage(), e.code().retryable(), replyTo,
+                e.currentVersion(), e.text());
+        client.send(codec.write(frame, seq), seq);
     }
 
     public void detach(String sessionId, Client client) {
@@ -120,7 +132,7 @@ public class TurnRunner {
                 "不认识这种报告类型：" + kindId + "。"));
         SessionState initial = SessionState.start(sessionId, kind.id(), clock.millis());
         Reply greeting = engine.interviewer().greet(kind, initial.interview());
-        var turn = new Turn(sessionId, 0, initial, this::commit);
+        var turn = new Turn(sessionId, client, 0, initial, this::commit);
         turn.state = initial.withInterview(greeting.state());
         turn.assistant(greeting.text(), greeting.choices());
         hub.attach(sessionId, client);
@@ -157,15 +169,24 @@ public class TurnRunner {
      * starts over from the newer state.
      */
     @SuppressWarnings("unchecked")
-    private void runTurn(String sessionId, ClientFrame frame) {
+    private void runTurn(String sessionId, Client client, ClientFrame frame) {
         var handler = (TurnHandler<ClientFrame>) handlers.get(frame.getClass());
         if (handler == null) throw new ShuzhiException(ErrorCode.UNKNOWN_TYPE);
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             var stored = store.load(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
-            var turn = new Turn(sessionId, stored.rev(), readState(stored.data()), this::commit);
-            if (!handler.apply(turn, frame)) return;
+            var turn = new Turn(sessionId, client, stored.rev(), readState(stored.data()), this::commit);
+            var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
+            if (!TokenMeter.with(meter, () -> handler.apply(turn, frame))) {
+                sendDirect(turn);
+                return;
+            }
+            if (meter.input() + meter.output() > 0) {
+                turn.state = turn.state.withTokens(meter.input(), meter.output());
+                turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut()));
+            }
             try {
                 commit(turn);
+                sendDirect(turn);
                 return;
             } catch (ShuzhiException e) {
                 // A turn that already sent part of itself cannot start over.
@@ -196,6 +217,15 @@ public class TurnRunner {
         turn.committed(rev, next);
         hub.broadcast(turn.sessionId, firstSeq, sent);
         return rev;
+    }
+
+    /** Frames only the requesting tab asked for: not logged, so they repeat the last seq that tab was sent. */
+    private void sendDirect(Turn turn) {
+        if (turn.requester == null) return;
+        for (ServerFrame f : turn.direct) {
+            long seq = turn.requester.lastSeq();
+            turn.requester.send(codec.write(f, seq), seq);
+        }
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

@@ -16,7 +16,15 @@ final class Views {
     static ServerFrame.Session snapshot(SessionState state, ReportKind kind, String engine, Draft draft,
                                         List<ServerFrame.ChatMessage> messages) {
         return new ServerFrame.Session(state.id(), kind.id(), kind.name(), state.phase(), engine,
-                profile(state), factViews(kind, state), draft == null ? null : draftView(draft), messages);
+                profile(state), factViews(kind, state), draft == null ? null : draftView(draft), messages,
+                state.tokensIn(), state.tokensOut(), versions(state));
+    }
+
+    static ServerFrame.Versions versions(SessionState state) {
+        VersionInfo current = state.version(state.draftVersion());
+        boolean canUndo = current != null && current.basedOn() > 0;
+        return new ServerFrame.Versions(state.draftVersion(), state.latestVersion(), canUndo,
+                !state.redo().isEmpty(), state.versions());
     }
 
     static Map<String, String> profile(SessionState state) {

@@ -31,6 +31,11 @@ public final class SessionKeys {
         return PREFIX + "{" + id + "}:chat";
     }
 
+    /** List: the model's chat memory of the interview (LangChain4j messages as JSON), oldest first; LLM mode only. */
+    public static String memory(String id) {
+        return PREFIX + "{" + id + "}:memory";
+    }
+
     /** All keys of a session, in the order the commit script expects them. */
     static java.util.List<String> all(String id) {
         return java.util.List.of(state(id), events(id), drafts(id), chat(id));

@@ -3,12 +3,19 @@ package io.shuzhi.web;
 import io.shuzhi.chat.ChatProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
-/** Registers {@code /ws/chat} and the transport's frame size limit (beyond it the socket closes with 1009). */
+/**
+ * Registers {@code /ws/chat} and the transport's frame size limit (beyond it the socket closes with 1009), and which
+ * other sites may embed the widget: the socket handshake and CORS of {@code /api/**} follow
+ * {@code shuzhi.web.allowed-origins}.
+ */
 @Configuration
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
@@ -22,10 +29,25 @@ class WebSocketConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        var registration = registry.addHandler(handler, "/ws/chat");
-        if (!web.allowedOrigins().isEmpty()) {
-            registration.setAllowedOriginPatterns(web.allowedOrigins().toArray(String[]::new));
-        }
+        // Spring's origin check always admits the same origin (Origin matches the Host header) and a request with no
+        // Origin (not a browser); any other page's handshake is refused with 403 unless its origin matches a pattern.
+        registry.addHandler(handler, "/ws/chat")
+                .setAllowedOriginPatterns(web.allowedOrigins().toArray(String[]::new));
+    }
+
+    /** CORS for the widget on an allowed site: the kind chooser and the exports. Nothing else is cross-origin. */
+    @Bean
+    WebMvcConfigurer embeddingCors() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                if (web.allowedOrigins().isEmpty()) return;
+                String[] origins = web.allowedOrigins().toArray(String[]::new);
+                registry.addMapping("/api/kinds").allowedOriginPatterns(origins).allowedMethods("GET").maxAge(600);
+                registry.addMapping("/api/sessions/*/export").allowedOriginPatterns(origins).allowedMethods("GET")
+                        .exposedHeaders(HttpHeaders.CONTENT_DISPOSITION).maxAge(600);
+            }
+        };
     }
 
     @Bean

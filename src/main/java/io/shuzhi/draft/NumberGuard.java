@@ -1,0 +1,121 @@
+package io.shuzhi.draft;
+
+import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.NumberParser;
+import io.shuzhi.interview.Quantity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The promise that every number in a draft comes from the writer: checks model-written text against the writer's
+ * fact quantities and replaces each number without a source by {@code 【待核实：原文“…”】}. Pure; no Spring.
+ *
+ * <p>A number in the text is sourced when some writer quantity has the same value (万/亿 multiplied out, so
+ * "1.2万人" matches "一万二千人") and a compatible unit: equal, or of one family (人/名/位, 册/本, 次/场/轮), or
+ * missing on one side ("研讨24" is 24次 said short). Approximation words (余/多/近) do not take part: "20余人" and
+ * "20人" name the writer's number either way. Years, ordinals and fixed terms are not numbers to
+ * {@link NumberParser#findAll}; numbers inside 【…】 placeholders are not checked.
+ */
+public final class NumberGuard {
+    private static final List<List<String>> UNIT_FAMILIES = List.of(
+            List.of("人", "名", "位"), List.of("册", "本"), List.of("次", "场", "轮"), List.of("小时", "课时"));
+    private static final Map<Character, BigDecimal> MULTIPLIERS = Map.of(
+            '万', BigDecimal.valueOf(10_000), '亿', BigDecimal.valueOf(100_000_000));
+
+    private NumberGuard() {
+    }
+
+    /**
+     * The guarded text and the numbers flagged in it.
+     *
+     * @param flagged each unsourced number as the text had it ("87次"), in order
+     */
+    public record GuardResult(String text, List<String> flagged) {
+        public GuardResult {
+            flagged = List.copyOf(flagged);
+        }
+
+        public boolean clean() {
+            return flagged.isEmpty();
+        }
+    }
+
+    /** Checks {@code text} against the quantities of the writer's facts (facts from last year's report do not count). */
+    public static GuardResult check(String text, Collection<Fact> facts) {
+        List<Quantity> allowed = facts.stream().filter(f -> f.origin() == Fact.Origin.WRITER)
+                .flatMap(f -> f.quantities().stream()).toList();
+        return checkAgainst(text, allowed);
+    }
+
+    /** Checks {@code text} against {@code allowed} quantities. */
+    public static GuardResult checkAgainst(String text, Collection<Quantity> allowed) {
+        if (text == null || text.isEmpty()) return new GuardResult(text == null ? "" : text, List.of());
+        var out = new StringBuilder(text.length() + 32);
+        var flagged = new ArrayList<String>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('【', i);
+            int end = open < 0 ? text.length() : open;
+            out.append(guardPlain(text.substring(i, end), allowed, flagged));
+            if (open < 0) break;
+            int close = text.indexOf('】', open);
+            // An unclosed 【 (a stream cut off inside a placeholder) protects nothing after it.
+            if (close < 0) {
+                out.append('【');
+                i = open + 1;
+                continue;
+            }
+            out.append(text, open, close + 1);
+            i = close + 1;
+        }
+        return new GuardResult(out.toString(), flagged);
+    }
+
+    /** True when {@code q} names one of the {@code allowed} quantities. */
+    public static boolean sourced(Quantity q, Collection<Quantity> allowed) {
+        Normal n = normal(q);
+        for (Quantity a : allowed) {
+            Normal m = normal(a);
+            if (n.value.compareTo(m.value) == 0 && unitsCompatible(n.unit, m.unit)) return true;
+        }
+        return false;
+    }
+
+    private static String guardPlain(String plain, Collection<Quantity> allowed, List<String> flagged) {
+        if (plain.isEmpty()) return plain;
+        var out = new StringBuilder(plain.length());
+        int from = 0;
+        for (Quantity q : NumberParser.findAll(plain)) {
+            int at = plain.indexOf(q.raw(), from);
+            if (at < 0) continue;
+            if (sourced(q, allowed)) continue;
+            out.append(plain, from, at).append("【待核实：原文“").append(q.raw()).append("”】");
+            flagged.add(q.raw());
+            from = at + q.raw().length();
+        }
+        return out.append(plain, from, plain.length()).toString();
+    }
+
+    private record Normal(BigDecimal value, String unit) {
+    }
+
+    /** 万/亿 at the head of a unit multiplied into the value: 3.5 万元 → 35000 元. */
+    private static Normal normal(Quantity q) {
+        String unit = q.unit();
+        BigDecimal value = q.value();
+        while (!unit.isEmpty() && MULTIPLIERS.containsKey(unit.charAt(0))) {
+            value = value.multiply(MULTIPLIERS.get(unit.charAt(0)));
+            unit = unit.substring(1);
+        }
+        return new Normal(value, unit);
+    }
+
+    static boolean unitsCompatible(String a, String b) {
+        if (a.isEmpty() || b.isEmpty() || a.equals(b)) return true;
+        if (a.equals("%") || b.equals("%")) return false;
+        return UNIT_FAMILIES.stream().anyMatch(f -> f.contains(a) && f.contains(b));
+    }
+}

@@ -1,0 +1,134 @@
+package io.shuzhi.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The model's prompt texts, one file per prompt under {@code prompts/} ({@code prompts/<name>.md}) with named
+ * {@code {{variables}}}, and the per-kind style guides ({@code prompts/style/<kind>.md}). Read from the {@code prompts/}
+ * folder next to the app when there is one, else from the copy in the jar. Every prompt the code uses is loaded and
+ * checked at startup: a missing file, or a variable the code does not fill, stops the app with the file's name.
+ */
+@Component
+public class PromptTemplates {
+    /** The prompts the code renders and the variables each must use: no more, no fewer. */
+    static final Map<String, Set<String>> REQUIRED = Map.of(
+            "system", Set.of(),
+            "extract", Set.of("kind_name", "topics", "current_topic", "message"),
+            "interview", Set.of("kind_name", "recorded", "next_question", "next_section", "message"),
+            "write-section", Set.of("kind_name", "unit", "year", "outline", "section_heading", "part_heading",
+                    "mode", "topics", "facts", "style"));
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_][a-z0-9_]*)\\s*}}");
+    private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{|}}");
+    private static final String DIR = "prompts";
+
+    private final Map<String, String> templates = new TreeMap<>();
+    private final Map<String, String> styles = new TreeMap<>();
+
+    public PromptTemplates() {
+        this(Path.of(DIR));
+    }
+
+    /** Reads {@code dir} when it exists, else the classpath's {@code prompts/}. */
+    public PromptTemplates(Path dir) {
+        if (Files.isDirectory(dir)) {
+            readDir(dir, templates, dir.toString());
+            Path style = dir.resolve("style");
+            if (Files.isDirectory(style)) readDir(style, styles, style.toString());
+        } else {
+            readClasspath(DIR, templates);
+            readClasspath(DIR + "/style", styles);
+        }
+        check();
+    }
+
+    /** The prompt {@code name} with its variables filled; every variable it has must be given, and no other. */
+    public String render(String name, Map<String, ?> vars) {
+        String template = templates.get(name);
+        if (template == null) throw new IllegalArgumentException("no prompt named '" + name + "' under prompts/");
+        Set<String> used = variables(template);
+        for (String k : vars.keySet()) {
+            if (!used.contains(k)) throw new IllegalArgumentException("prompts/" + name + ".md has no variable {{" + k + "}}");
+        }
+        Matcher m = VARIABLE.matcher(template);
+        var out = new StringBuilder();
+        while (m.find()) {
+            Object v = vars.get(m.group(1));
+            if (v == null) throw new IllegalArgumentException("prompts/" + name + ".md: variable {{" + m.group(1) + "}} not given");
+            m.appendReplacement(out, Matcher.quoteReplacement(v.toString()));
+        }
+        m.appendTail(out);
+        return out.toString().strip();
+    }
+
+    /** The style guide of a report kind, when {@code prompts/style/<kindId>.md} exists. */
+    public Optional<String> style(String kindId) {
+        return Optional.ofNullable(styles.get(kindId)).map(String::strip);
+    }
+
+    static Set<String> variables(String template) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = VARIABLE.matcher(template);
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    private void check() {
+        for (var e : REQUIRED.entrySet()) {
+            String file = "prompts/" + e.getKey() + ".md";
+            String t = templates.get(e.getKey());
+            if (t == null) throw new IllegalStateException(file + ": missing (the model engine needs it)");
+            Set<String> used = variables(t);
+            for (String v : used) {
+                if (!e.getValue().contains(v)) throw new IllegalStateException(file + ": unknown variable {{" + v + "}}");
+            }
+            for (String v : e.getValue()) {
+                if (!used.contains(v)) throw new IllegalStateException(file + ": variable {{" + v + "}} is never used");
+            }
+            // "{{ Name }}" or a lone "}}" is a typo the renderer would pass through to the model.
+            String rest = VARIABLE.matcher(t).replaceAll("");
+            if (ANY_BRACES.matcher(rest).find()) throw new IllegalStateException(file + ": malformed {{variable}}");
+        }
+    }
+
+    private static void readDir(Path dir, Map<String, String> into, String shown) {
+        try (var list = Files.list(dir)) {
+            for (Path p : list.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).toList()) {
+                String name = p.getFileName().toString();
+                into.put(name.substring(0, name.length() - 3), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(shown + ": cannot read prompts", e);
+        }
+    }
+
+    private static void readClasspath(String location, Map<String, String> into) {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + location + "/*.md");
+            for (Resource r : found) {
+                String name = r.getFilename();
+                if (name == null) continue;
+                try (InputStream in = r.getInputStream()) {
+                    into.putIfAbsent(name.substring(0, name.length() - 3),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("classpath:" + location + ": cannot read prompts", e);
+        }
+    }
+}

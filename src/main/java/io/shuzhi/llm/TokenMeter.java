@@ -1,0 +1,74 @@
+package io.shuzhi.llm;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Counts the model tokens a turn uses. The turn runner opens a meter around a turn; model code takes
+ * {@link #current()} when a call starts (on the turn's thread) and records the response's usage on it from whatever
+ * thread the response arrives on.
+ */
+public final class TokenMeter {
+    private static final ThreadLocal<TokenMeter> CURRENT = new ThreadLocal<>();
+    private static final TokenMeter DISCARD = new TokenMeter();
+
+    private final AtomicLong input = new AtomicLong();
+    private final AtomicLong output = new AtomicLong();
+    private final String sessionId;
+    private final long usedBefore;
+
+    public TokenMeter() {
+        this(null, 0);
+    }
+
+    /**
+     * A meter for one turn of a session: model code reads the session id (for its chat memory) and what the session
+     * used before this turn (for the token budget).
+     */
+    public TokenMeter(String sessionId, long usedBefore) {
+        this.sessionId = sessionId;
+        this.usedBefore = Math.max(0, usedBefore);
+    }
+
+    /** The meter of the turn running on this thread, or one that discards when none is open. */
+    public static TokenMeter current() {
+        TokenMeter m = CURRENT.get();
+        return m == null ? DISCARD : m;
+    }
+
+    /** Runs {@code work} with {@code meter} as the current meter. */
+    public static <T> T with(TokenMeter meter, Supplier<T> work) {
+        TokenMeter previous = CURRENT.get();
+        CURRENT.set(meter);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) CURRENT.remove();
+            else CURRENT.set(previous);
+        }
+    }
+
+    public void record(long inputTokens, long outputTokens) {
+        if (this == DISCARD) return;
+        input.addAndGet(Math.max(0, inputTokens));
+        output.addAndGet(Math.max(0, outputTokens));
+    }
+
+    public long input() {
+        return input.get();
+    }
+
+    public long output() {
+        return output.get();
+    }
+
+    /** The session this turn belongs to; null outside a turn. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** Tokens the session has used, this turn included. */
+    public long sessionTotal() {
+        return usedBefore + input.get() + output.get();
+    }
+}
