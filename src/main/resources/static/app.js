@@ -417,14 +417,14 @@
       if (!list.length) return;
       ui.kinds.append(el('p', { class: 'sz-kinds-title', text: '先选择要写的报告类型：' }));
       list.forEach(function (k) {
-        var parts = (k.parts || []).join(' · ');
+        var parts = (k.parts || []).join('；');
         ui.kinds.append(el('button', {
           type: 'button', class: 'sz-kind-card', 'data-testid': 'kind-option', 'data-kind': k.id,
+          title: (k.description || '') + (parts ? '\n结构：' + parts : ''),
           on: { click: function () { startSession(k.id); ui.input.focus(); } }
         }, [
           el('span', { class: 'sz-kind-name', text: k.name || k.id }),
-          k.description ? el('span', { class: 'sz-kind-desc', text: k.description }) : null,
-          parts ? el('span', { class: 'sz-kind-parts', text: parts }) : null
+          k.description ? el('span', { class: 'sz-kind-desc', text: k.description }) : null
         ]));
       });
       ui.kinds.append(el('p', { class: 'sz-kinds-hint', text: '也可以直接在下方输入，按默认类型开始。' }));
@@ -707,6 +707,7 @@
       var ta = ui.input;
       ta.style.height = 'auto';
       ta.style.height = Math.min(ta.scrollHeight, 200) + 'px';
+      ta.style.overflowY = ta.scrollHeight > 200 ? 'auto' : 'hidden';
       var n = ta.value.length;
       S.tooBig = n > 1000 && frameBytes(ta.value.trim()) > MAX_FRAME_BYTES;
       ui.counter.textContent = S.tooBig ? '内容过长，请分段发送' : n ? n + ' / ' + MAX_LEN : '';
@@ -1071,7 +1072,7 @@
       });
     });
     ui.exportBtn.addEventListener('click', function (e) { if (ui.exportBtn.getAttribute('aria-disabled') === 'true') e.preventDefault(); });
-    ui.exportMenu.addEventListener('keydown', function (e) { if (e.key === 'Escape') { ui.exportMenu.open = false; ui.exportBtn.focus(); } });
+    ui.exportMenu.addEventListener('keydown', function (e) { if (e.key === 'Escape' && ui.exportMenu.open) { e.stopPropagation(); ui.exportMenu.open = false; ui.exportBtn.focus(); } });
     function onDocClick(e) {
       // Inside a shadow root a document listener sees the host as target; the composed path still names the menu.
       var path = e.composedPath ? e.composedPath() : [e.target];

@@ -18,6 +18,15 @@ public sealed interface ClientFrame {
     /** Replace a section's text by hand; refused when the draft moved past {@code baseVersion}. */
     record Edit(String section, String text, int baseVersion) implements ClientFrame {}
 
+    /** Start from a prior report's text (last year's): its numbers become last year's facts. */
+    record Import(String text) implements ClientFrame {}
+
+    /** Check the current draft (answered with a suggestions frame). */
+    record Proofread() implements ClientFrame {}
+
+    /** Apply one proofreading suggestion of the current draft; a new version. */
+    record Accept(String id) implements ClientFrame {}
+
     /** Back to the version the current one was made from. */
     record Undo() implements ClientFrame {}
 

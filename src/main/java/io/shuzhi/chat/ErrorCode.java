@@ -12,6 +12,8 @@ public enum ErrorCode {
     SESSION_NOT_FOUND(false, "找不到这个会话（可能已过期），将为您新建会话。"),
     UNKNOWN_KIND(false, "不认识这种报告类型。"),
     NO_FACTS(false, "还没有收集到任何情况，先回答几个问题再生成草稿吧。"),
+    IMPORT_FAILED(false, "无法读入这份报告。"),
+    UNKNOWN_SUGGESTION(false, "这条修改建议已失效（草稿可能已变化），请重新检查。"),
     NO_DRAFT(false, "还没有草稿，请先生成草稿。"),
     UNKNOWN_SECTION(false, "草稿中没有这一节。"),
     NOTHING_TO_UNDO(false, "已经是最早的版本，没有可撤销的修改。"),

@@ -51,6 +51,9 @@ public class FrameCodec {
             case "refine" -> new ClientFrame.Refine(optionalString(node, "section"), requiredString(node, "instruction"));
             case "edit" -> new ClientFrame.Edit(requiredString(node, "section"), requiredString(node, "text"),
                     requiredInt(node, "baseVersion"));
+            case "import" -> new ClientFrame.Import(requiredString(node, "text"));
+            case "proofread" -> new ClientFrame.Proofread();
+            case "accept" -> new ClientFrame.Accept(requiredString(node, "id"));
             case "undo" -> new ClientFrame.Undo();
             case "redo" -> new ClientFrame.Redo();
             case "versions" -> new ClientFrame.Versions();

@@ -74,6 +74,11 @@ public sealed interface ServerFrame {
         public String type() { return "diff"; }
     }
 
+    /** Proofreading suggestions for draft {@code version} (to the asking tab). */
+    record Suggestions(int version, List<io.shuzhi.draft.Proofreader.Suggestion> suggestions) implements ServerFrame {
+        public String type() { return "suggestions"; }
+    }
+
     record SectionDiff(String ref, String heading, String status, String before, String after) {}
 
     record Error(String code, String message, boolean retryable, String replyTo, Integer currentVersion,

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -108,6 +110,30 @@ public class TurnRunner {
         });
     }
 
+    /**
+     * An uploaded prior report (.txt or .docx), imported as the {@code import} frame would be; the result reaches
+     * every open tab. Completes with the new draft version, or exceptionally with a {@link ShuzhiException}.
+     */
+    public CompletableFuture<Integer> importFile(String sessionId, byte[] content, String fileName) {
+        var result = new CompletableFuture<Integer>();
+        ImportTurn importer = (ImportTurn) handlers.get(ClientFrame.Import.class);
+        lanes.submit(sessionId, () -> {
+            try {
+                var report = importer.parse(content, fileName);
+                int[] version = new int[1];
+                runApply(sessionId, null, turn -> {
+                    importer.apply(turn, report);
+                    version[0] = turn.state.draftVersion();
+                    return true;
+                });
+                result.complete(version[0]);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     /** An error frame to one client: not logged in the session, so its seq is the last seq that tab was sent. */
     public void sendError(Client client, ErrorCode code, String message, String replyTo) {
         sendError(client, new ShuzhiException(code, message), replyTo);
@@ -172,11 +198,15 @@ public class TurnRunner {
     private void runTurn(String sessionId, Client client, ClientFrame frame) {
         var handler = (TurnHandler<ClientFrame>) handlers.get(frame.getClass());
         if (handler == null) throw new ShuzhiException(ErrorCode.UNKNOWN_TYPE);
+        runApply(sessionId, client, turn -> handler.apply(turn, frame));
+    }
+
+    private void runApply(String sessionId, Client client, Predicate<Turn> apply) {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             var stored = store.load(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
             var turn = new Turn(sessionId, client, stored.rev(), readState(stored.data()), this::commit);
             var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
-            if (!TokenMeter.with(meter, () -> handler.apply(turn, frame))) {
+            if (!TokenMeter.with(meter, () -> apply.test(turn))) {
                 sendDirect(turn);
                 return;
             }

@@ -29,12 +29,26 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         return new InterviewState(null, null, List.of(), Set.of(), INTRO, 1);
     }
 
+    /** This year's facts of a topic (what the writer said); last year's imported facts are not among them. */
     public List<Fact> factsFor(String topic) {
-        return facts.stream().filter(f -> f.topic().equals(topic)).toList();
+        return facts.stream().filter(f -> f.topic().equals(topic) && f.origin() == Fact.Origin.WRITER).toList();
     }
 
+    /** Facts of a topic taken from last year's report. */
+    public List<Fact> lastYearFor(String topic) {
+        return facts.stream().filter(f -> f.topic().equals(topic) && f.origin() == Fact.Origin.LAST_YEAR).toList();
+    }
+
+    /** Whether the writer has said anything about this year yet. */
     public boolean hasFacts() {
-        return !facts.isEmpty();
+        return facts.stream().anyMatch(f -> f.origin() == Fact.Origin.WRITER);
+    }
+
+    /** A copy with one of last year's facts added. */
+    public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
+        var next = new ArrayList<>(facts);
+        next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.LAST_YEAR));
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1);
     }
 
     public InterviewState withProfile(String newUnit, String newYear) {

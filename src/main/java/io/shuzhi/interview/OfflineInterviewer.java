@@ -57,6 +57,19 @@ public class OfflineInterviewer implements InterviewEngine {
         return new Reply(next.state, hello + "\n\n" + next.text, Intent.ANSWER, List.of(), next.choices);
     }
 
+    /**
+     * The next question after the state changed outside the chat (an imported report): the intro question while
+     * unit or year is unknown, else the first topic still open.
+     */
+    public Reply next(ReportKind kind, InterviewState state) {
+        if (state.unit() == null || state.year() == null) {
+            InterviewState intro = state.withCurrentTopic(InterviewState.INTRO);
+            return new Reply(intro, kind.intro().question(), Intent.ANSWER, List.of(), List.of());
+        }
+        Asked next = askNext(kind, state, null);
+        return new Reply(next.state, next.text, Intent.ANSWER, List.of(), next.choices);
+    }
+
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String text) {
         Intent intent = Intents.classify(text);
@@ -203,7 +216,16 @@ public class OfflineInterviewer implements InterviewEngine {
         } else if (topic.key().equals(previousTopic)) {
             lead = "这一项还没记到内容，";
         }
-        return new Asked(state.withCurrentTopic(topic.key()), lead + topic.question(), QUESTION_CHOICES);
+        return new Asked(state.withCurrentTopic(topic.key()), lead + lastYear(state, topic) + topic.question(),
+                QUESTION_CHOICES);
+    }
+
+    /** "去年的报告写的是：…。" before the question when last year's report said something about the topic. */
+    private static String lastYear(InterviewState state, TopicSpec topic) {
+        List<Fact> before = state.lastYearFor(topic.key());
+        if (before.isEmpty()) return "";
+        String said = before.stream().limit(2).map(Fact::text).reduce((a, b) -> a + "；" + b).orElse("");
+        return "去年的报告写的是：“" + said + "”。今年呢？";
     }
 
     /** The current question again, for after help, progress or a correction. */

@@ -67,11 +67,11 @@ class VersionsTest extends IntegrationTest {
             b.hello(id, null);
             b.await("session");
             a.send(edit("1.1", "甲窗口的修改。", 1));
-            b.send(edit("1.1", "乙窗口的修改。", 1));
-            // Both tabs see the winning edit; the second tab's edit is refused, not applied over it.
+            // Both tabs see the first edit; the second tab's edit, made on version 1, is refused, not applied over it.
             JsonNode winner = b.await("draft");
             assertThat(winner.path("version").asInt()).isEqualTo(2);
             assertThat(winner.path("text").asString()).contains("甲窗口的修改。");
+            b.send(edit("1.1", "乙窗口的修改。", 1));
             JsonNode conflict = b.await("error");
             assertThat(conflict.path("code").asString()).isEqualTo("VERSION_CONFLICT");
             assertThat(conflict.path("currentVersion").asInt()).isEqualTo(2);
@@ -80,6 +80,25 @@ class VersionsTest extends IntegrationTest {
             b.send(edit("1.1", "乙窗口的修改。", 2));
             JsonNode v3 = b.await(f -> f.path("type").asString().equals("draft") && f.path("version").asInt() == 3);
             assertThat(v3.path("text").asString()).contains("乙窗口的修改。");
+        }
+    }
+
+    @Test
+    void twoTabsEditingAtOnce_oneWins_theOtherGetsItsTextBack() {
+        try (var a = connect(); var b = connect()) {
+            String id = drafted(a);
+            b.hello(id, null);
+            b.await("session");
+            a.send(edit("1.2", "甲的文字。", 1));
+            b.send(edit("1.2", "乙的文字。", 1));
+            JsonNode draft = a.await(f -> f.path("type").asString().equals("draft") && f.path("version").asInt() == 2);
+            String won = draft.path("text").asString().contains("甲的文字。") ? "甲的文字。" : "乙的文字。";
+            String lost = won.equals("甲的文字。") ? "乙的文字。" : "甲的文字。";
+            var loser = won.equals("甲的文字。") ? b : a;
+            JsonNode conflict = loser.await("error");
+            assertThat(conflict.path("code").asString()).isEqualTo("VERSION_CONFLICT");
+            assertThat(conflict.path("text").asString()).isEqualTo(lost);
+            assertThat(storedState(id)).contains("\"version\":2").doesNotContain("\"version\":3");
         }
     }
 

@@ -11,8 +11,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * redis-server when none answers), real WebSocket clients. One application context shared by every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shuzhi.redis.embedded-dir=target/embedded-redis")
+        properties = {"shuzhi.redis.embedded-dir=target/embedded-redis",
+                // The one other site allowed to embed the widget (the browser tests map the name to 127.0.0.1).
+                "shuzhi.web.allowed-origins=" + IntegrationTest.ALLOWED_SITE + ":*"})
 public abstract class IntegrationTest {
+    /** An origin allowed to embed Shuzhi in every integration test; other origins are refused. */
+    public static final String ALLOWED_SITE = "http://embed-allowed.test";
+
     @LocalServerPort
     protected int port;
 

@@ -1,0 +1,79 @@
+package io.shuzhi.export;
+
+import io.shuzhi.draft.Draft;
+import io.shuzhi.draft.Section;
+import io.shuzhi.export.ImportedReport.OutlinePart;
+import io.shuzhi.export.ImportedReport.OutlineSection;
+import io.shuzhi.interview.NumberParser;
+import io.shuzhi.interview.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Last year's report as a first draft for this year: its structure and wording kept, the year moved on, and every
+ * number of last year masked as 【去年…，今年？】 so none of them slips into this year's text unconfirmed.
+ */
+public final class ImportedDrafts {
+    private static final Pattern STARS = Pattern.compile("[*＊]+");
+
+    private ImportedDrafts() {
+    }
+
+    public static Draft toDraft(ImportedReport report, String kind, String newYear) {
+        var sections = new ArrayList<Section>();
+        String title = report.title().isBlank() ? "述职报告" : report.title();
+        sections.add(new Section("title", 0, withYear(title, report.year(), newYear), ""));
+        String opening = report.opening();
+        if (!opening.isBlank()) sections.add(new Section("opening", 1, "", mask(withYear(opening, report.year(), newYear))));
+        for (OutlinePart part : report.parts()) {
+            if (part.role().equals(OutlinePart.OPENING)) continue;
+            sections.add(new Section(part.ref(), 1, part.heading(), mask(part.body())));
+            for (OutlineSection s : part.sections()) {
+                sections.add(new Section(s.ref(), 2, s.heading(), mask(s.body())));
+            }
+        }
+        return new Draft(kind, 0, sections);
+    }
+
+    /** "2024年" of last year's report becomes this year's; other years (history) stay. */
+    static String withYear(String text, String oldYear, String newYear) {
+        if (oldYear == null || oldYear.isBlank() || newYear == null || newYear.isBlank()) return text;
+        return text.replace(oldYear + "年", newYear + "年");
+    }
+
+    /** Each number of last year as 【去年12次，今年？】; blanks such as ** as 【待补充】. */
+    static String mask(String text) {
+        if (text == null || text.isEmpty()) return "";
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (Quantity q : NumberParser.find(text)) {
+            int at = text.indexOf(q.raw(), from);
+            if (at < 0) continue;
+            out.append(text, from, at).append("【去年").append(q.raw()).append("，今年？】");
+            from = at + q.raw().length();
+        }
+        out.append(text.substring(from));
+        return STARS.matcher(out).replaceAll("【待补充】");
+    }
+
+    /** The statements of last year's report that carry numbers, with the role of their part. */
+    public static List<io.shuzhi.interview.LastYear.Statement> statements(ImportedReport report) {
+        var out = new ArrayList<io.shuzhi.interview.LastYear.Statement>();
+        var seen = new java.util.LinkedHashMap<String, List<Quantity>>();
+        var roles = new java.util.HashMap<String, String>();
+        for (ImportedReport.LastYearFact f : report.facts()) {
+            if (f.isPlaceholder() || f.quantity() == null) continue;
+            seen.computeIfAbsent(f.clause(), k -> new ArrayList<>()).add(f.quantity());
+            roles.putIfAbsent(f.clause(), roleOf(report, f.sectionRef()));
+        }
+        seen.forEach((clause, qs) -> out.add(new io.shuzhi.interview.LastYear.Statement(roles.get(clause), clause, qs)));
+        return out;
+    }
+
+    private static String roleOf(ImportedReport report, String sectionRef) {
+        String partRef = sectionRef == null ? "" : sectionRef.split("\\.")[0];
+        return report.parts().stream().filter(p -> p.ref().equals(partRef)).map(OutlinePart::role).findFirst()
+                .orElse(OutlinePart.OTHER);
+    }
+}

@@ -1,0 +1,34 @@
+package io.shuzhi.interview;
+
+import io.shuzhi.interview.ReportKind.TopicSpec;
+import java.util.List;
+
+/**
+ * Files the statements of last year's report under this year's topics, marked as last year's: the interview then
+ * asks what changed ("去年…，今年呢？"), and the drafter never writes them into this year's text.
+ */
+public final class LastYear {
+    private LastYear() {
+    }
+
+    /** One statement of last year's report, with the role of the part it stood in (achievements, issues, …). */
+    public record Statement(String partRole, String text, List<Quantity> quantities) {}
+
+    /** The state with every statement that routes to a topic added as a last-year fact. */
+    public static InterviewState add(ReportKind kind, InterviewState state, List<Statement> statements,
+                                     String sourceId) {
+        InterviewState next = state;
+        for (Statement s : statements) {
+            List<TopicSpec> candidates = kind.parts().stream()
+                    .filter(p -> p.key().equals(s.partRole()))
+                    .flatMap(p -> p.sections().stream()).flatMap(sec -> sec.topics().stream()).toList();
+            if (candidates.isEmpty()) candidates = kind.topics().toList();
+            String topic = RuleExtractor.route(s.text(), candidates, null, null, false);
+            if (topic == null || kind.topic(topic).isEmpty()) continue;
+            String t = topic;
+            boolean duplicate = next.lastYearFor(t).stream().anyMatch(f -> f.text().equals(s.text()));
+            if (!duplicate) next = next.plusLastYear(t, s.text(), s.quantities(), sourceId);
+        }
+        return next;
+    }
+}

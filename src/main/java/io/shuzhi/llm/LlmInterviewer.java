@@ -1,0 +1,277 @@
+package io.shuzhi.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.shuzhi.draft.NumberGuard;
+import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.InterviewEngine;
+import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.Intents;
+import io.shuzhi.interview.NumberParser;
+import io.shuzhi.interview.OfflineInterviewer;
+import io.shuzhi.interview.Quantity;
+import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.ReportKind.PartSpec;
+import io.shuzhi.interview.ReportKind.SectionSpec;
+import io.shuzhi.interview.ReportKind.TopicSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The interview with a model. Commands (skip, generate, progress, help, corrections) and the opening question about
+ * unit and year are read exactly as offline ({@link OfflineInterviewer}). For an answer, the model extracts the facts
+ * (JSON), which are checked — a known topic, every number literally in the writer's message — and then asks the next
+ * question in a natural voice; the next topic is chosen by the same rule as offline. Any failure of either call
+ * falls back to the offline result for that step, so a turn always works.
+ */
+public class LlmInterviewer implements InterviewEngine {
+    private static final Logger log = LoggerFactory.getLogger(LlmInterviewer.class);
+    private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
+    private static final List<String> DONE_CHOICES = List.of("生成草稿");
+    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    private static final Pattern FENCE = Pattern.compile("^```(?:json)?\\s*|\\s*```$");
+    private static final Pattern DELIMITER = Pattern.compile("(?i)</?\\s*writer_text\\s*>");
+    private static final Pattern END_PUNCT = Pattern.compile("[。；;，,.！!？?\\s]+$");
+    private static final int MAX_REPLY_CHARS = 400;
+
+    private final OfflineInterviewer offline;
+    private final LlmModels models;
+    private final PromptTemplates prompts;
+    private final RedisChatMemoryStore memory;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
+                          RedisChatMemoryStore memory) {
+        this.offline = offline;
+        this.models = models;
+        this.prompts = prompts;
+        this.memory = memory;
+    }
+
+    @Override
+    public Reply greet(ReportKind kind, InterviewState state) {
+        Reply r = offline.greet(kind, state);
+        return new Reply(r.state(), r.text().replace("（离线模式）", ""), r.intent(), r.changed(), r.choices());
+    }
+
+    @Override
+    public Reply answer(ReportKind kind, InterviewState state, String messageId, String text) {
+        Intent intent = Intents.classify(text);
+        Reply rules = offline.answer(kind, state, messageId, text);
+        if (intent != Intent.ANSWER || InterviewState.INTRO.equals(state.currentTopic())) return rules;
+        TokenMeter meter = TokenMeter.current();
+        if (overBudget(meter)) {
+            log.info("session {}: token budget used up, interview continues offline", shortId(meter));
+            return rules;
+        }
+        InterviewState next;
+        List<Fact> added;
+        String fallback;
+        try {
+            Optional<Extraction> ex = extract(kind, state, messageId, text, meter);
+            if (ex.isEmpty()) {
+                next = rules.state();
+                added = rules.changed();
+                fallback = rules.text();
+            } else {
+                added = ex.get().added();
+                next = withNextTopic(kind, ex.get().state());
+                fallback = plainReply(kind, added, next);
+            }
+        } catch (ModelException e) {
+            log.warn("session {}: extraction fell back to rules ({}): {}", shortId(meter), e.kind(),
+                    ModelErrors.describe(e.getCause() == null ? e : e.getCause(), models.props().apiKey()));
+            // The model is down or refused: one more call would only make the writer wait twice.
+            if (e.kind() != ModelException.Kind.BAD_OUTPUT) return rules;
+            next = rules.state();
+            added = rules.changed();
+            fallback = rules.text();
+        }
+        List<String> choices = next.currentTopic() == null ? DONE_CHOICES : QUESTION_CHOICES;
+        if (added.isEmpty()) return new Reply(rules.state(), rules.text(), Intent.ANSWER, List.of(), rules.choices());
+        String said = ask(kind, next, added, text, meter).orElse(fallback);
+        return new Reply(next, said, Intent.ANSWER, added, choices);
+    }
+
+    // -- extraction ----------------------------------------------------------------------------------------------
+
+    record Extraction(InterviewState state, List<Fact> added) {
+    }
+
+    /** The model's facts after checking; empty when it found none that pass (the rules then get their turn). */
+    Optional<Extraction> extract(ReportKind kind, InterviewState state, String messageId, String text, TokenMeter meter) {
+        String topics = kind.topics().map(t -> "- " + t.key() + "：" + t.label() + "——" + t.question())
+                .collect(Collectors.joining("\n"));
+        String current = kind.topic(state.currentTopic() == null ? "" : state.currentTopic())
+                .map(t -> t.key() + "（" + t.label() + "）：" + t.question()).orElse("（没有特定问题，按内容归类）");
+        String user = prompts.render("extract", Map.of("kind_name", kind.name(), "topics", topics,
+                "current_topic", current, "message", sanitize(text)));
+        ChatRequest request = ChatRequest.builder()
+                .messages(SystemMessage.from(prompts.render("system", Map.of())), UserMessage.from(user))
+                .responseFormat(ResponseFormat.JSON)
+                .temperature(0.0)
+                .build();
+        ChatResponse response = call(request, meter);
+        String content = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (content == null || content.isBlank()) throw ModelErrors.badOutput(null);
+        JsonNode root;
+        try {
+            root = json.readTree(FENCE.matcher(content.strip()).replaceAll(""));
+        } catch (JacksonException e) {
+            throw ModelErrors.badOutput(e);
+        }
+        JsonNode facts = root == null ? null : root.get("facts");
+        if (facts == null || !facts.isArray()) throw ModelErrors.badOutput(null);
+        InterviewState next = state;
+        List<Fact> added = new ArrayList<>();
+        int dropped = 0;
+        for (JsonNode f : facts) {
+            String topic = f.path("topic").asString("");
+            String statement = END_PUNCT.matcher(f.path("statement").asString("").strip()).replaceAll("");
+            if (kind.topic(topic).isEmpty() || statement.isEmpty()) {
+                dropped++;
+                continue;
+            }
+            for (JsonNode n : f.path("numbers")) {
+                if (!text.contains(n.asString(""))) dropped++;
+            }
+            List<Quantity> quantities = NumberParser.findAll(statement);
+            // A number the writer did not say must never become a fact: the whole statement is untrustworthy.
+            if (quantities.stream().anyMatch(q -> !text.contains(q.raw()))) {
+                dropped++;
+                continue;
+            }
+            next = next.plusFact(topic, statement, quantities, messageId);
+            added.add(next.facts().get(next.facts().size() - 1));
+        }
+        if (dropped > 0) log.info("session {}: dropped {} extracted item(s) that failed the checks", shortId(meter), dropped);
+        return added.isEmpty() ? Optional.empty() : Optional.of(new Extraction(next, added));
+    }
+
+    // -- the next question ---------------------------------------------------------------------------------------
+
+    /** The model's reply, when it comes back well-formed and without a number nobody gave. */
+    Optional<String> ask(ReportKind kind, InterviewState next, List<Fact> added, String text, TokenMeter meter) {
+        Optional<TopicSpec> topic = kind.topic(next.currentTopic() == null ? "" : next.currentTopic());
+        String recorded = added.stream()
+                .map(f -> "- " + kind.topic(f.topic()).map(TopicSpec::label).orElse(f.topic()) + "：" + f.text())
+                .collect(Collectors.joining("\n"));
+        String user = prompts.render("interview", Map.of("kind_name", kind.name(), "recorded", recorded,
+                "next_question", topic.map(TopicSpec::question).orElse("无"),
+                "next_section", topic.map(t -> sectionName(kind, kind.sectionOf(t.key()))).orElse("无"),
+                "message", sanitize(text)));
+        String memoryId = meter.sessionId();
+        List<ChatMessage> history = List.of();
+        try {
+            if (memory != null && memoryId != null) {
+                history = RedisChatMemoryStore.window(memory.getMessages(memoryId), models.props().memoryTokens());
+            }
+            List<ChatMessage> messages = new ArrayList<>();
+            messages.add(SystemMessage.from(prompts.render("system", Map.of())));
+            messages.addAll(history);
+            messages.add(UserMessage.from(user));
+            ChatResponse response = call(ChatRequest.builder().messages(messages).build(), meter);
+            String reply = response.aiMessage() == null || response.aiMessage().text() == null ? ""
+                    : response.aiMessage().text().strip();
+            if (reply.isEmpty() || reply.length() > MAX_REPLY_CHARS) return Optional.empty();
+            // The acknowledgement may repeat the writer's numbers, never add one.
+            var allowed = new ArrayList<Quantity>(NumberParser.findAll(text));
+            next.facts().forEach(f -> allowed.addAll(f.quantities()));
+            if (!NumberGuard.checkAgainst(reply, allowed).clean()) {
+                log.info("session {}: model reply carried an unsourced number; using the plain question", shortId(meter));
+                return Optional.empty();
+            }
+            if (memory != null && memoryId != null) {
+                List<ChatMessage> all = new ArrayList<>(memory.getMessages(memoryId));
+                all.add(UserMessage.from("<writer_text>\n" + sanitize(text) + "\n</writer_text>"));
+                all.add(AiMessage.from(reply));
+                memory.updateMessages(memoryId, all);
+            }
+            return Optional.of(reply);
+        } catch (ModelException e) {
+            log.warn("session {}: question fell back to the plain one ({}): {}", shortId(meter), e.kind(),
+                    ModelErrors.describe(e.getCause() == null ? e : e.getCause(), models.props().apiKey()));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // Memory in Redis unreadable or unwritable: the plain question still works.
+            log.warn("session {}: question fell back to the plain one: {}", shortId(meter),
+                    ModelErrors.describe(e, models.props().apiKey()));
+            return Optional.empty();
+        }
+    }
+
+    private ChatResponse call(ChatRequest request, TokenMeter meter) {
+        try {
+            ChatResponse response = models.chat().chat(request);
+            TokenUsage usage = response.tokenUsage();
+            if (usage != null) meter.record(n(usage.inputTokenCount()), n(usage.outputTokenCount()));
+            return response;
+        } catch (RuntimeException e) {
+            throw ModelErrors.map(e);
+        }
+    }
+
+    private boolean overBudget(TokenMeter meter) {
+        long budget = models.props().sessionTokenBudget();
+        return budget > 0 && meter.sessionTotal() >= budget;
+    }
+
+    // -- helpers -------------------------------------------------------------------------------------------------
+
+    /** The same rule as offline: the first topic in kind order with no facts that was not skipped. */
+    static InterviewState withNextTopic(ReportKind kind, InterviewState state) {
+        return state.withCurrentTopic(kind.topics()
+                .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
+                .findFirst().map(TopicSpec::key).orElse(null));
+    }
+
+    /** What the writer reads when the model's question does not come: what was kept, then the kind's question. */
+    static String plainReply(ReportKind kind, List<Fact> added, InterviewState next) {
+        String labels = added.stream().map(f -> kind.topic(f.topic()).map(TopicSpec::label).orElse(f.topic()))
+                .distinct().collect(Collectors.joining("、"));
+        String ack = "记下了（" + labels + "）。";
+        Optional<TopicSpec> topic = kind.topic(next.currentTopic() == null ? "" : next.currentTopic());
+        return topic.map(t -> ack + "\n\n接下来是" + sectionName(kind, kind.sectionOf(t.key())) + "：" + t.question())
+                .orElse(ack + "\n\n各部分的问题都问完了。还想补充什么可以直接说，也可以说“生成”开始起草。");
+    }
+
+    static String sectionName(ReportKind kind, SectionSpec section) {
+        PartSpec part = kind.partOf(section);
+        String partName = "第" + numeral(part.number()) + "部分";
+        if (part.itemized() || section.heading().isEmpty()) return partName + "“" + part.heading() + "”";
+        return partName + "（" + numeral(part.sections().indexOf(section) + 1) + "）“" + section.heading() + "”";
+    }
+
+    private static String numeral(int n) {
+        return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
+    }
+
+    /** The writer's text with anything that looks like our delimiter taken out, so it cannot close the data block. */
+    static String sanitize(String text) {
+        return DELIMITER.matcher(text == null ? "" : text).replaceAll("");
+    }
+
+    static long n(Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    static String shortId(TokenMeter meter) {
+        String id = meter.sessionId();
+        return id == null ? "-" : id.substring(0, Math.min(6, id.length()));
+    }
+}

@@ -1,0 +1,86 @@
+package io.shuzhi.llm;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The two LangChain4j models of LLM mode, built from {@link LlmProperties}: a plain one for short answers (fact
+ * extraction, the next question) and a streaming one for writing sections. Both speak the OpenAI chat-completions
+ * protocol at {@code baseUrl}, which DeepSeek, Qwen (DashScope compatible mode), GLM, Kimi, vLLM, llama.cpp server,
+ * LM Studio and Ollama ({@code /v1}) all serve.
+ */
+public final class LlmModels {
+    private final LlmProperties props;
+    private final ChatModel chat;
+    private final StreamingChatModel streaming;
+
+    public LlmModels(LlmProperties props) {
+        this.props = props;
+        String key = props.apiKey().isEmpty() ? "none" : props.apiKey();
+        this.chat = OpenAiChatModel.builder()
+                .baseUrl(props.base()).apiKey(key).modelName(props.model())
+                .timeout(props.timeout())
+                // One try: a failed extraction falls back to the rules at once instead of keeping the writer waiting.
+                .maxRetries(0)
+                .logRequests(props.logRequests()).logResponses(props.logRequests())
+                .build();
+        this.streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(props.base()).apiKey(key).modelName(props.model())
+                .temperature(props.temperature())
+                .timeout(props.totalTimeout())
+                .logRequests(props.logRequests()).logResponses(props.logRequests())
+                .build();
+    }
+
+    /** Models built elsewhere (tests). */
+    public LlmModels(LlmProperties props, ChatModel chat, StreamingChatModel streaming) {
+        this.props = props;
+        this.chat = chat;
+        this.streaming = streaming;
+    }
+
+    public LlmProperties props() {
+        return props;
+    }
+
+    public ChatModel chat() {
+        return chat;
+    }
+
+    public StreamingChatModel streaming() {
+        return streaming;
+    }
+
+    /**
+     * Asks {@code GET {baseUrl}/models} with short timeouts. Empty when the endpoint answers (any status but
+     * 401/403: some compatible servers have no {@code /models}); otherwise a line for the log saying what is wrong.
+     */
+    public static Optional<String> probe(LlmProperties props) {
+        Duration wait = props.connectTimeout().compareTo(Duration.ofSeconds(3)) < 0 ? props.connectTimeout()
+                : Duration.ofSeconds(3);
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(wait).build();
+            var request = HttpRequest.newBuilder(URI.create(props.base() + "/models")).timeout(wait.multipliedBy(2)).GET();
+            if (!props.apiKey().isEmpty()) request.header("Authorization", "Bearer " + props.apiKey());
+            int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 401 || status == 403) {
+                return Optional.of(props.base() + " refused the API key (HTTP " + status + "): check SHUZHI_LLM_API_KEY");
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while probing " + props.base());
+        } catch (Exception e) {
+            return Optional.of(props.base() + " did not answer (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + ModelErrors.redact(e.getMessage(), props.apiKey())) + ")");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.shuzhi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.shuzhi.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may embed Shuzhi: its own page always, the sites in {@code shuzhi.web.allowed-origins} (here
+ * {@value IntegrationTest#ALLOWED_SITE}), nobody else. Checked at the HTTP level with the origin a browser would send.
+ */
+class OriginPolicyTest extends IntegrationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private int handshake(String origin) {
+        var builder = http.newWebSocketBuilder();
+        if (origin != null) builder.header("Origin", origin);
+        try {
+            WebSocket ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"),
+                    new WebSocket.Listener() { }).join();
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String origin) throws Exception {
+        var req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (origin != null) req.header("Origin", origin);
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void socketFromAnotherSite_isRefusedWith403() {
+        assertThat(handshake("http://embed-blocked.test:8080")).isEqualTo(403);
+        assertThat(handshake("https://evil.example")).isEqualTo(403);
+        // A pattern for one host does not admit a look-alike.
+        assertThat(handshake("http://embed-allowed.test.evil.example")).isEqualTo(403);
+    }
+
+    @Test
+    void socketFromAnAllowedSite_opens() {
+        assertThat(handshake(ALLOWED_SITE + ":4321")).isEqualTo(101);
+    }
+
+    @Test
+    void socketFromShuzhisOwnPage_alwaysOpens() {
+        assertThat(handshake("http://127.0.0.1:" + port)).isEqualTo(101);
+    }
+
+    @Test
+    void socketWithoutOrigin_opens_forNonBrowserClients() {
+        assertThat(handshake(null)).isEqualTo(101);
+    }
+
+    @Test
+    void kindsApi_isReadableFromAnAllowedSite_only() throws Exception {
+        var allowed = get("/api/kinds", ALLOWED_SITE + ":4321");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+
+        var other = get("/api/kinds", "https://evil.example");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        var own = get("/api/kinds", null);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("party-branch-secretary");
+    }
+
+    @Test
+    void exportPreflight_fromAnAllowedSite_isAnswered_andExposesTheFileName() throws Exception {
+        var preflight = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/export?format=docx"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", ALLOWED_SITE + ":4321")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+
+        var get = get("/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/export?format=txt", ALLOWED_SITE + ":4321");
+        assertThat(get.statusCode()).isEqualTo(404);
+        assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+                .containsIgnoringCase("Content-Disposition");
+    }
+
+    @Test
+    void widgetAndAppFiles_areServedWithCacheControl() throws Exception {
+        var widget = get("/widget.js", null);
+        assertThat(widget.statusCode()).isEqualTo(200);
+        assertThat(widget.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(widget.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        for (String file : new String[] {"/app.js", "/app.css", "/"}) {
+            var r = get(file, null);
+            assertThat(r.statusCode()).as(file).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control")).as(file).hasValue("no-cache");
+        }
+        // A cross-origin <script> or <link> needs no CORS, and nothing here forbids other sites to load them.
+        assertThat(widget.headers().firstValue("Cross-Origin-Resource-Policy")).isEmpty();
+    }
+
+    @Test
+    void ownPage_runsUnderTheStrictPolicy() throws Exception {
+        var page = get("/", null);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("script-src 'self'").contains("style-src 'self'").contains("connect-src 'self'");
+        assertThat(catchThrowable(() -> get("/widget.js", null).headers()
+                .firstValue("Content-Security-Policy").orElseThrow())).isNotNull();
+    }
+}
