@@ -1,7 +1,8 @@
 -- Commits one turn of a session atomically: compare-and-set on the state's rev, then the new state, the turn's
 -- server frames (stream entries 0-<seq>), new draft versions and chat messages; refreshes the TTL of every key.
 -- KEYS: state, events, drafts, chat
--- ARGV: expectedRev, data, ttlSeconds, maxEvents, nEvents, (seq, frame)*, nDrafts, (version, draft)*, nChat, (msg)*
+-- ARGV: expectedRev, data, ttlSeconds, maxEvents, nEvents, (seq, frame)*, nDrafts, (version, draft)*, nChat, (msg)*,
+--       lastSeq (published on shuzhi:{id}:notify when > 0)
 -- Returns {1, newRev} on success, {0, currentRev} when another writer got there first.
 local current = redis.call('HGET', KEYS[1], 'rev') or '0'
 if current ~= ARGV[1] then
@@ -31,5 +32,9 @@ for k = 1, 4 do
   if redis.call('EXISTS', KEYS[k]) == 1 then
     redis.call('EXPIRE', KEYS[k], ttl)
   end
+end
+-- Tell every instance with a tab on this session that frames up to lastSeq exist (ARGV[#ARGV]).
+if tonumber(ARGV[#ARGV]) > 0 then
+  redis.call('PUBLISH', string.gsub(KEYS[1], ':state$', ':notify'), ARGV[#ARGV])
 end
 return {1, newRev}

@@ -5,16 +5,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Conversation limits.
  *
- * @param maxTextBytes        a frame larger than this gets a TOO_LARGE error frame (UTF-8 bytes)
- * @param transportLimitChars a frame longer than this (in characters: the servlet container buffers decoded text) is
- *                            refused by the WebSocket transport, which closes the socket with 1009
- * @param turnThreads         threads that run turns (sessions in parallel, each session's turns in order)
+ * @param maxTextBytes             a frame larger than this gets a TOO_LARGE error frame (UTF-8 bytes)
+ * @param transportLimitChars      a frame longer than this (in characters: the servlet container buffers decoded
+ *                                 text) is refused by the WebSocket transport, which closes the socket with 1009
+ * @param turnThreads              threads that run turns (sessions in parallel, each session's turns in order)
+ * @param connectionBurst          frames one tab may send at once …
+ * @param connectionPerSecond      … and per second after that
+ * @param addressBurst             frames one client address may send at once (all its tabs) …
+ * @param addressPerSecond         … and per second after that
+ * @param maxConcurrentGenerations drafts written at the same time on this instance; more get a BUSY error
  */
 @ConfigurationProperties("shuzhi.chat")
-public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads) {
+public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads,
+                             Integer connectionBurst, Double connectionPerSecond, Integer addressBurst,
+                             Double addressPerSecond, Integer maxConcurrentGenerations) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
         transportLimitChars = transportLimitChars == null ? 65536 : transportLimitChars;
         turnThreads = turnThreads == null ? 8 : turnThreads;
+        connectionBurst = connectionBurst == null ? 30 : connectionBurst;
+        connectionPerSecond = connectionPerSecond == null ? 5.0 : connectionPerSecond;
+        addressBurst = addressBurst == null ? 300 : addressBurst;
+        addressPerSecond = addressPerSecond == null ? 50.0 : addressPerSecond;
+        maxConcurrentGenerations = maxConcurrentGenerations == null ? 4 : maxConcurrentGenerations;
     }
 }

@@ -5,6 +5,7 @@ import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.Section;
 import io.shuzhi.interview.ReportKind;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +17,30 @@ import org.springframework.stereotype.Component;
 class Drafting {
     private static final long DELTA_BATCH_MS = 50;
     private final Engine engine;
+    private final ChatMetrics metrics;
+    private final Semaphore slots;
 
-    Drafting(Engine engine) {
+    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props) {
         this.engine = engine;
+        this.metrics = metrics;
+        this.slots = new Semaphore(props.maxConcurrentGenerations());
     }
 
     void draft(Turn turn, ReportKind kind) {
+        // Refuse rather than queue: a writer told "busy, try again" beats one staring at a silent page.
+        if (!slots.tryAcquire()) {
+            throw new ShuzhiException(ErrorCode.BUSY, "同时生成草稿的人较多，请稍等片刻再试。");
+        }
+        Draft draft;
         int version = turn.state.latestVersion() + 1;
         var live = new LiveProgress(turn, !engine.offline());
-        Draft draft = engine.drafter().write(kind, turn.state.interview(), version, live);
+        try {
+            draft = engine.drafter().write(kind, turn.state.interview(), version, live);
+        } finally {
+            slots.release();
+        }
         live.flushDelta();
+        metrics.generation();
         turn.newVersion(draft, "generate", null, engine.name());
         long placeholders = draft.sections().stream()
                 .mapToLong(s -> countOf(s.heading() + s.body(), "【待补充")).sum();

@@ -21,6 +21,7 @@ public enum ErrorCode {
     UNCLEAR_REFINEMENT(false, "没看懂要怎样修改。可以这样说：“第一部分（二）再具体些”“问题部分压缩到300字”“把‘大力’都去掉”。"),
     VERSION_CONFLICT(true, "草稿已在别处被修改，请在最新版本上重试。"),
     STORE_UNAVAILABLE(true, "存储服务暂时不可用，您的消息未被处理，请稍后重试。"),
+    RATE_LIMITED(true, "发送太快了，请稍等几秒再发。"),
     BUSY(true, "正在处理上一条消息，请稍候。"),
     MODEL_AUTH(false, "模型服务拒绝了访问密钥，请管理员检查 SHUZHI_LLM_API_KEY。"),
     MODEL_NOT_FOUND(false, "模型服务找不到所配置的模型，请管理员检查模型名称和接口地址。"),

@@ -1,25 +1,60 @@
 package io.shuzhi.chat;
 
+import io.shuzhi.session.SessionEvents;
+import io.shuzhi.session.SessionStore;
+import io.shuzhi.session.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The open connections of each session on this instance, so every tab sees each change once. */
+/**
+ * The open connections of each session on this instance, so every tab sees each change once: frames committed here
+ * are sent directly; frames committed by another instance arrive as a notification and are read from the stream.
+ */
 @Component
 public class SessionHub {
+    private static final int FETCH_LIMIT = 5000;
     private final Map<String, Set<Client>> clients = new ConcurrentHashMap<>();
+    private final SessionEvents events;
+    private final SessionStore store;
+
+    SessionHub(SessionEvents events, SessionStore store) {
+        this.events = events;
+        this.store = store;
+    }
 
     void attach(String sessionId, Client client) {
-        clients.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(client);
+        clients.computeIfAbsent(sessionId, k -> {
+            events.listen(k, this::committedElsewhere);
+            return ConcurrentHashMap.newKeySet();
+        }).add(client);
     }
 
     public void detach(String sessionId, Client client) {
         clients.computeIfPresent(sessionId, (k, set) -> {
             set.remove(client);
-            return set.isEmpty() ? null : set;
+            if (!set.isEmpty()) return set;
+            events.stopListening(k);
+            return null;
         });
+    }
+
+    /** A commit of this session (possibly by this instance): send each tab what it does not have yet. */
+    private void committedElsewhere(String sessionId, long lastSeq) {
+        Set<Client> set = clients.get(sessionId);
+        if (set == null) return;
+        long behind = set.stream().mapToLong(Client::lastSeq).min().orElse(lastSeq);
+        if (behind >= lastSeq) return; // the usual case: this instance made the commit and sent it already
+        try {
+            var missed = store.eventsAfter(sessionId, behind, FETCH_LIMIT);
+            for (Client c : set) {
+                for (var e : missed) c.deliver(e.frame(), e.seq());
+            }
+        } catch (StoreUnavailableException e) {
+            // The tabs catch up when they next resume; nothing is lost in the stream.
+        }
     }
 
     /** Sends frames numbered {@code firstSeq}, {@code firstSeq + 1}, … to every tab of the session. */
@@ -28,7 +63,7 @@ public class SessionHub {
         if (set == null) return;
         for (Client c : set) {
             long seq = firstSeq;
-            for (String f : frames) c.send(f, seq++);
+            for (String f : frames) c.deliver(f, seq++);
         }
     }
 

@@ -45,9 +45,11 @@ public class TurnRunner {
     private final Map<Class<?>, TurnHandler<?>> handlers = new HashMap<>();
     private final SessionLanes lanes;
     private final Clock clock = Clock.systemUTC();
+    private final ChatMetrics metrics;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
-               List<TurnHandler<?>> handlers, ChatProperties props) {
+               List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.hub = hub;
         this.codec = codec;
@@ -73,6 +75,11 @@ public class TurnRunner {
         return sessionId == null ? "-" : sessionId.substring(0, Math.min(6, sessionId.length()));
     }
 
+    /** The protocol name of a frame ("say", "generate"…), for metrics. */
+    private static String frameName(ClientFrame frame) {
+        return frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public String engineName() {
         return engine.name();
     }
@@ -87,6 +94,7 @@ public class TurnRunner {
             return;
         }
         lanes.submit(sessionId, () -> {
+            long started = System.nanoTime();
             try {
                 if (frame instanceof ClientFrame.Hello hello) {
                     if (newSession) startSession(sessionId, client, hello.kind());
@@ -106,6 +114,8 @@ public class TurnRunner {
             } catch (RuntimeException e) {
                 log.error("session {}: turn failed", shortId(sessionId), e);
                 sendError(client, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), replyTo);
+            } finally {
+                metrics.turn(frameName(frame), System.nanoTime() - started);
             }
         });
     }
@@ -140,6 +150,7 @@ public class TurnRunner {
     }
 
     private void sendError(Client client, ShuzhiException e, String replyTo) {
+        metrics.error(e.code());
         long seq = client.lastSeq();
         var frame = new ServerFrame.Error(e.code().name(), e.getMessage(), e.code().retryable(), replyTo,
                 e.currentVersion(), e.text());
@@ -161,6 +172,7 @@ public class TurnRunner {
         var turn = new Turn(sessionId, client, 0, initial, this::commit);
         turn.state = initial.withInterview(greeting.state());
         turn.assistant(greeting.text(), greeting.choices());
+        client.resetSeq(0);
         hub.attach(sessionId, client);
         // The snapshot shows the empty session (seq 0); the greeting follows as frames 1..n.
         client.send(codec.write(Views.snapshot(initial, kind, engine.name(), null, List.of()), 0), 0);
@@ -173,6 +185,7 @@ public class TurnRunner {
                 .orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
         SessionState state = readState(stored.data());
         ReportKind kind = kinds.get(state.kind());
+        client.resetSeq(lastSeq == null ? 0 : Math.min(lastSeq, state.seq()));
         hub.attach(sessionId, client);
         if (lastSeq != null && lastSeq <= state.seq()) {
             if (lastSeq == state.seq()) return;
@@ -180,7 +193,7 @@ public class TurnRunner {
             boolean complete = !missed.isEmpty() && missed.get(0).seq() == lastSeq + 1
                     && missed.get(missed.size() - 1).seq() == state.seq();
             if (complete) {
-                missed.forEach(e -> client.send(e.frame(), e.seq()));
+                missed.forEach(e -> client.deliver(e.frame(), e.seq()));
                 return;
             }
         }
@@ -211,6 +224,7 @@ public class TurnRunner {
                 return;
             }
             if (meter.input() + meter.output() > 0) {
+                metrics.tokens(meter.input(), meter.output());
                 turn.state = turn.state.withTokens(meter.input(), meter.output());
                 turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut()));
             }

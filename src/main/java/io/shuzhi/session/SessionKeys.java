@@ -36,6 +36,16 @@ public final class SessionKeys {
         return PREFIX + "{" + id + "}:memory";
     }
 
+    /** Pub/sub channel: the seq of the last frame committed, so tabs on other instances fetch what they miss. */
+    public static String notify(String id) {
+        return PREFIX + "{" + id + "}:notify";
+    }
+
+    /** The session id in a notify channel name. */
+    static String idOfChannel(String channel) {
+        return channel.substring(PREFIX.length() + 1, channel.indexOf('}'));
+    }
+
     /** All keys of a session, in the order the commit script expects them. */
     static java.util.List<String> all(String id) {
         return java.util.List.of(state(id), events(id), drafts(id), chat(id));

@@ -79,6 +79,7 @@ public class SessionStore {
         });
         args.add(Integer.toString(c.chat().size()));
         args.addAll(c.chat());
+        args.add(c.events().isEmpty() ? "0" : Long.toString(c.events().lastKey()));
         List<?> result = call(() -> redis.execute(commitScript, SessionKeys.all(id), args.toArray()));
         if (result == null || ((Number) result.get(0)).longValue() != 1L) return -1;
         return ((Number) result.get(1)).longValue();

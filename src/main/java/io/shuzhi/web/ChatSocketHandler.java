@@ -37,11 +37,15 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private final TurnRunner turns;
     private final FrameCodec codec;
     private final ChatProperties props;
+    private final RateLimiter perConnection;
+    private final RateLimiter perAddress;
 
     public ChatSocketHandler(TurnRunner turns, FrameCodec codec, ChatProperties props) {
         this.turns = turns;
         this.codec = codec;
         this.props = props;
+        this.perConnection = new RateLimiter(props.connectionBurst(), props.connectionPerSecond());
+        this.perAddress = new RateLimiter(props.addressBurst(), props.addressPerSecond());
     }
 
     /** A tab, with sends serialised and bounded so one slow tab cannot stall a turn thread. */
@@ -59,8 +63,20 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
 
         @Override
-        public void send(String frame, long seq) {
+        public synchronized void send(String frame, long seq) {
             lastSeq.accumulateAndGet(seq, Math::max);
+            write(frame);
+        }
+
+        @Override
+        public synchronized boolean deliver(String frame, long seq) {
+            if (seq <= lastSeq.get()) return false;
+            lastSeq.set(seq);
+            write(frame);
+            return true;
+        }
+
+        private void write(String frame) {
             try {
                 if (socket.isOpen()) socket.sendMessage(new TextMessage(frame));
             } catch (IOException | RuntimeException e) {
@@ -73,6 +89,11 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         public long lastSeq() {
             return lastSeq.get();
         }
+
+        @Override
+        public synchronized void resetSeq(long seq) {
+            lastSeq.set(seq);
+        }
     }
 
     @Override
@@ -84,6 +105,10 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Client client = (Client) session.getAttributes().get(CLIENT);
         String payload = message.getPayload();
+        if (!perConnection.tryAcquire(session.getId()) || !perAddress.tryAcquire(address(session))) {
+            turns.sendError(client, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.message(), codec.replyTo(payload));
+            return;
+        }
         if (payload.getBytes(StandardCharsets.UTF_8).length > props.maxTextBytes()) {
             turns.sendError(client, ErrorCode.TOO_LARGE, ErrorCode.TOO_LARGE.message(), codec.replyTo(payload));
             return;
@@ -129,8 +154,14 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         turns.sendError(client, ErrorCode.BINARY_NOT_SUPPORTED, ErrorCode.BINARY_NOT_SUPPORTED.message(), null);
     }
 
+    private static String address(WebSocketSession session) {
+        var remote = session.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "?" : remote.getAddress().getHostAddress();
+    }
+
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        perConnection.forget(session.getId());
         String sessionId = (String) session.getAttributes().get(SESSION);
         Client client = (Client) session.getAttributes().get(CLIENT);
         if (sessionId != null && client != null) turns.detach(sessionId, client);

@@ -1,0 +1,46 @@
+package io.shuzhi.chat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conversation metrics at {@code /actuator/prometheus}: turns and their latency by frame type, errors by code,
+ * model tokens in and out, drafts generated, sessions with an open tab on this instance.
+ */
+@Component
+class ChatMetrics {
+    private final MeterRegistry registry;
+    private final Counter tokensIn;
+    private final Counter tokensOut;
+    private final Counter generations;
+
+    ChatMetrics(MeterRegistry registry, SessionHub hub) {
+        this.registry = registry;
+        this.tokensIn = Counter.builder("shuzhi.tokens").tag("direction", "in").register(registry);
+        this.tokensOut = Counter.builder("shuzhi.tokens").tag("direction", "out").register(registry);
+        this.generations = Counter.builder("shuzhi.generations").register(registry);
+        Gauge.builder("shuzhi.sessions.active", hub, SessionHub::sessions).register(registry);
+    }
+
+    void turn(String type, long nanos) {
+        Timer.builder("shuzhi.turn.latency").tag("type", type).publishPercentileHistogram(false)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void error(ErrorCode code) {
+        Counter.builder("shuzhi.errors").tag("code", code.name()).register(registry).increment();
+    }
+
+    void tokens(long in, long out) {
+        tokensIn.increment(in);
+        tokensOut.increment(out);
+    }
+
+    void generation() {
+        generations.increment();
+    }
+}

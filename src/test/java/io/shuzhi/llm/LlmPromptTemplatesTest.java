@@ -1,0 +1,44 @@
+package io.shuzhi.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Prompt files: loaded by name, variables checked at load and at render. */
+class LlmPromptTemplatesTest {
+
+    @Test
+    void theShippedPrompts_load_andRender() {
+        var p = new PromptTemplates(Path.of("prompts"));
+        String s = p.render("interview", Map.of("kind_name", "K", "recorded", "R", "next_question", "Q",
+                "next_section", "S", "message", "M"));
+        assertThat(s).contains("《K》").doesNotContain("{{");
+        assertThat(p.style("personal-annual")).isPresent();
+        assertThat(p.style("no-such-kind")).isEmpty();
+    }
+
+    @Test
+    void renderFails_onAMissingOrUnknownVariable() {
+        var p = new PromptTemplates(Path.of("prompts"));
+        assertThatThrownBy(() -> p.render("interview", Map.of("kind_name", "K")))
+                .hasMessageContaining("not given");
+        assertThatThrownBy(() -> p.render("system", Map.of("oops", "x"))).hasMessageContaining("oops");
+        assertThatThrownBy(() -> p.render("nope", Map.of())).hasMessageContaining("nope");
+    }
+
+    @Test
+    void startupFails_onAFileWithAnUnknownVariable(@TempDir Path dir) throws Exception {
+        for (String name : PromptTemplates.REQUIRED.keySet()) {
+            Files.copy(Path.of("prompts", name + ".md"), dir.resolve(name + ".md"));
+        }
+        Files.writeString(dir.resolve("extract.md"), Files.readString(dir.resolve("extract.md")) + "{{typo}}");
+        assertThatThrownBy(() -> new PromptTemplates(dir)).hasMessageContaining("extract.md").hasMessageContaining("typo");
+        Files.delete(dir.resolve("system.md"));
+        assertThatThrownBy(() -> new PromptTemplates(dir)).hasMessageContaining("system.md");
+    }
+}
