@@ -242,8 +242,10 @@
       return el('a', { class: 'sz-menu-item', role: 'menuitem', tid: 'download-' + x[0], 'aria-disabled': 'true', title: x[2] },
         [el('span', { text: x[1] }), el('span', { class: 'sz-menu-ext', text: '.' + x[0] })]);
     });
-    u.exportBtn = el('summary', { class: 'sz-btn', tid: 'export', 'aria-haspopup': 'menu' }, ['导出', el('span', { class: 'sz-caret', 'aria-hidden': 'true' })]);
-    u.exportMenu = el('details', { class: 'sz-menu' }, [u.exportBtn, el('div', { class: 'sz-menu-list', role: 'menu', 'aria-label': '导出格式' }, u.exports)]);
+    u.exportBtn = el('button', { type: 'button', class: 'sz-btn', tid: 'export', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'sz-export-list', disabled: true },
+      ['导出', el('span', { class: 'sz-caret', 'aria-hidden': 'true' })]);
+    u.exportList = el('div', { class: 'sz-menu-list', id: 'sz-export-list', role: 'menu', 'aria-label': '导出格式', hidden: true }, u.exports);
+    u.exportMenu = el('div', { class: 'sz-menu' }, [u.exportBtn, u.exportList]);
     u.generate = el('button', { type: 'button', class: 'sz-btn sz-btn-primary', tid: 'generate', text: '生成草稿', disabled: true });
     u.copyStatus = el('span', { class: 'sz-copy-status', role: 'status', tid: 'copy-status' });
     u.toolbar = el('div', { class: 'sz-toolbar', role: 'toolbar', 'aria-label': '草稿操作' }, [
@@ -858,9 +860,8 @@
       var has = !!(S.draft && (S.draft.sections || []).length);
       ui.copy.disabled = !has;
       var on = has && !!S.sessionId;
-      ui.exportBtn.classList.toggle('sz-disabled', !on);
-      ui.exportBtn.setAttribute('aria-disabled', String(!on));
-      if (!on) ui.exportMenu.open = false;
+      ui.exportBtn.disabled = !on;
+      if (!on) openExports(false);
       ui.exports.forEach(function (a, i) {
         if (on) {
           // Absolute, on the Shuzhi server: the widget runs inside other sites' pages.
@@ -1065,18 +1066,32 @@
     ui.tabChat.addEventListener('click', function () { showTab('chat'); });
     ui.tabDraft.addEventListener('click', function () { showTab('draft'); });
     ui.tabs.addEventListener('keydown', onTabKey);
+    function openExports(open) {
+      ui.exportList.hidden = !open;
+      ui.exportBtn.setAttribute('aria-expanded', String(open));
+    }
     ui.exports.forEach(function (a) {
       a.addEventListener('click', function (e) {
         if (a.getAttribute('aria-disabled') === 'true') e.preventDefault();
-        else ui.exportMenu.open = false;
+        else openExports(false);
       });
     });
-    ui.exportBtn.addEventListener('click', function (e) { if (ui.exportBtn.getAttribute('aria-disabled') === 'true') e.preventDefault(); });
-    ui.exportMenu.addEventListener('keydown', function (e) { if (e.key === 'Escape' && ui.exportMenu.open) { e.stopPropagation(); ui.exportMenu.open = false; ui.exportBtn.focus(); } });
+    ui.exportBtn.addEventListener('click', function () {
+      openExports(ui.exportList.hidden);
+      if (!ui.exportList.hidden && ui.exports[0]) ui.exports[0].focus();
+    });
+    ui.exportMenu.addEventListener('keydown', function (e) {
+      var i = ui.exports.indexOf(e.target && e.target.closest ? e.target.closest('a') : null);
+      if (e.key === 'Escape' && !ui.exportList.hidden) { e.stopPropagation(); openExports(false); ui.exportBtn.focus(); }
+      else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && i >= 0) {
+        e.preventDefault();
+        ui.exports[(i + (e.key === 'ArrowDown' ? 1 : ui.exports.length - 1)) % ui.exports.length].focus();
+      }
+    });
     function onDocClick(e) {
       // Inside a shadow root a document listener sees the host as target; the composed path still names the menu.
       var path = e.composedPath ? e.composedPath() : [e.target];
-      if (ui.exportMenu.open && path.indexOf(ui.exportMenu) < 0) ui.exportMenu.open = false;
+      if (!ui.exportList.hidden && path.indexOf(ui.exportMenu) < 0) openExports(false);
     }
     document.addEventListener('click', onDocClick, true);
     ui.refusedRetry.addEventListener('click', function () { S.refused = false; renderConnection(); reconnectNow(); });

@@ -14,12 +14,22 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
     private final ReportKinds kinds;
     private final Engine engine;
     private final Drafting drafting;
+    private final Refining refining;
+    private final VersionTurns.UndoTurn undo;
+    private final VersionTurns.RedoTurn redo;
 
-    SayTurn(ReportKinds kinds, Engine engine, Drafting drafting) {
+    SayTurn(ReportKinds kinds, Engine engine, Drafting drafting, Refining refining, VersionTurns.UndoTurn undo,
+            VersionTurns.RedoTurn redo) {
         this.kinds = kinds;
         this.engine = engine;
         this.drafting = drafting;
+        this.refining = refining;
+        this.undo = undo;
+        this.redo = redo;
     }
+
+    private static final java.util.Set<String> UNDO_WORDS = java.util.Set.of("撤销", "撤回", "撤销修改", "回退", "撤销上一步");
+    private static final java.util.Set<String> REDO_WORDS = java.util.Set.of("重做", "恢复修改", "恢复");
 
     @Override
     public Class<ClientFrame.Say> frameType() {
@@ -43,6 +53,13 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         turn.state = state.withSayId(say.id());
         turn.add(new ServerFrame.UserMessage(say.id(), text));
         turn.chat.add(new ServerFrame.ChatMessage("user", say.id(), text, List.of()));
+        // Once there is a draft, a message may be a follow-up on it ("问题部分写得太虚") rather than a fact.
+        if (turn.state.draftVersion() > 0) {
+            String command = text.replaceAll("[。！!，,\\s]", "");
+            if (UNDO_WORDS.contains(command)) return undo.apply(turn, new ClientFrame.Undo());
+            if (REDO_WORDS.contains(command)) return redo.apply(turn, new ClientFrame.Redo());
+            if (refining.trySay(turn, text)) return true;
+        }
         Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text);
         turn.state = turn.state.withInterview(reply.state());
         boolean profileChanged = !Objects.equals(state.interview().unit(), reply.state().unit())

@@ -158,9 +158,17 @@ public final class OfflineRefiner {
             Cut chosen = null;
             List<Unit> order = new ArrayList<>(units);
             order.sort(Comparator.comparing((Unit u) -> u.lastResort).thenComparing(u -> -(u.count() - u.target)));
+            // Among the sections still above their share, the kind's set phrases go before anyone's facts.
             for (Unit u : order) {
-                chosen = choose(u, cuts(u, factTexts), total, lower);
-                if (chosen != null) break;
+                if (u.lastResort || u.count() <= u.target) continue;
+                Cut c = choose(u, cuts(u, factTexts), total, lower);
+                if (c != null && (chosen == null || c.tier < chosen.tier)) chosen = c;
+            }
+            if (chosen == null) {
+                for (Unit u : order) {
+                    chosen = choose(u, cuts(u, factTexts), total, lower);
+                    if (chosen != null) break;
+                }
             }
             if (chosen == null) {
                 // Every cut left overshoots the lower bound: take the one landing nearest the goal, if it gets nearer.
@@ -229,7 +237,7 @@ public final class OfflineRefiner {
     private static List<Cut> cuts(Unit u, Set<String> factTexts) {
         List<Cut> out = new ArrayList<>();
         List<Sentence> ss = u.sentences;
-        int before = u.count();
+        int before = CharCount.of(u.render());
         for (int si = 0; si < ss.size(); si++) {
             Sentence s = ss.get(si);
             if (s.placeholder() || s.lead() || s.end().isEmpty()) continue;
@@ -567,20 +575,20 @@ public final class OfflineRefiner {
             Section s = draft.sections().get(i);
             String heading = s.heading();
             String body = s.body();
-            int inHeading = occurrences(heading, from);
+            int inHeading = occurrences(heading, from, to);
             if (t.scope() == Scope.ITEM) {
                 List<String> items = new ArrayList<>(BodyText.items(body));
                 String item = items.get(t.item() - 1);
-                int n = occurrences(item, from);
+                int n = occurrences(item, from, to);
                 if (n > 0) {
-                    items.set(t.item() - 1, ItemComposer.tidy(item.replace(from, to)));
+                    items.set(t.item() - 1, ItemComposer.tidy(replaceWord(item, from, to)));
                     body = BodyText.joinItems(BodyText.preamble(body), items);
                     count += n;
                 }
             } else {
-                int n = occurrences(body, from);
-                if (inHeading > 0) heading = ItemComposer.stripEnd(ItemComposer.tidy(heading.replace(from, to)));
-                if (n > 0) body = ItemComposer.tidy(body.replace(from, to));
+                int n = occurrences(body, from, to);
+                if (inHeading > 0) heading = ItemComposer.stripEnd(ItemComposer.tidy(replaceWord(heading, from, to)));
+                if (n > 0) body = ItemComposer.tidy(replaceWord(body, from, to));
                 count += n + inHeading;
             }
             if (!heading.equals(s.heading()) || !body.equals(s.body())) next.set(i, new Section(s.ref(), s.level(), heading, body));
@@ -591,10 +599,32 @@ public final class OfflineRefiner {
         return new Outcome(new Draft(draft.kind(), draft.version() + 1, next), true, what + "里" + did + "。", List.of());
     }
 
-    private static int occurrences(String text, String word) {
+    private static int occurrences(String text, String word, String to) {
         int n = 0;
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) n++;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            if (!alreadyReplaced(text, at, word, to)) n++;
+        }
         return n;
+    }
+
+    /** Each {@code word} replaced by {@code to}, except where it already stands inside {@code to} ("支部" in "党支部"). */
+    static String replaceWord(String text, String word, String to) {
+        var out = new StringBuilder();
+        int from = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            if (alreadyReplaced(text, at, word, to)) continue;
+            out.append(text, from, at).append(to);
+            from = at + word.length();
+        }
+        return out.append(text.substring(from)).toString();
+    }
+
+    private static boolean alreadyReplaced(String text, int at, String word, String to) {
+        for (int k = to.indexOf(word); k >= 0; k = to.indexOf(word, k + 1)) {
+            int start = at - k;
+            if (start >= 0 && text.startsWith(to, start)) return true;
+        }
+        return false;
     }
 
     private static Outcome reorder(Draft draft, Target t) {

@@ -342,6 +342,14 @@ public final class RefineParser {
             List<Target> others = resolve(es.get(0), draft, partOf(frameRef), frameRef);
             if (others.size() == 1) return pair(base, others.get(0), text, draft);
         }
+        // "第一部分第三节把二是和三是对调": the first place holds the two that swap.
+        if (es.size() == 3 && es.get(0).item == null) {
+            List<Target> ctx = resolve(es.get(0), draft, frameRef == null ? null : partOf(frameRef), frameRef);
+            if (ctx.size() == 1 && ctx.get(0).ref() != null) {
+                frameRef = ctx.get(0).ref();
+                es.remove(0);
+            }
+        }
         if (es.size() != 2) {
             return new Ambiguous("要对调哪两节或哪两条？可以说“（三）和（四）换个顺序”或“把二是和三是对调”。", List.of());
         }

@@ -38,6 +38,8 @@ class LlmPromptTemplatesTest {
         }
         Files.writeString(dir.resolve("extract.md"), Files.readString(dir.resolve("extract.md")) + "{{typo}}");
         assertThatThrownBy(() -> new PromptTemplates(dir)).hasMessageContaining("extract.md").hasMessageContaining("typo");
+        Files.copy(Path.of("prompts", "extract.md"), dir.resolve("extract.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        new PromptTemplates(dir);
         Files.delete(dir.resolve("system.md"));
         assertThatThrownBy(() -> new PromptTemplates(dir)).hasMessageContaining("system.md");
     }

@@ -64,7 +64,8 @@ public final class ChatPage {
         input.sendKeys(Keys.ENTER);
         browser.await("the reply to “" + text + "”", d -> replies() > before);
         List<WebElement> done = all(DONE_REPLY);
-        return done.get(done.size() - 1).getText();
+        // textContent, not getText(): a new message fades in from opacity 0, which WebDriver counts as hidden.
+        return done.get(done.size() - 1).getDomProperty("textContent");
     }
 
     /** The draft pane's sections (their text) once a whole draft has rendered. */

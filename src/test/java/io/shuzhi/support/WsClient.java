@@ -93,7 +93,7 @@ public final class WsClient implements AutoCloseable {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonNode next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) throw new AssertionError("no matching frame within " + WAIT + "; seen: " + all);
+                if (next == null) throw new AssertionError("no matching frame within " + WAIT + "; last frames: " + tail());
                 if (match.test(next)) return next;
             }
         } catch (InterruptedException e) {
@@ -121,6 +121,17 @@ public final class WsClient implements AutoCloseable {
         var out = new ArrayList<JsonNode>();
         inbox.drainTo(out);
         return out;
+    }
+
+    /** The last few frames, shortened: enough to see where a conversation stopped. */
+    private String tail() {
+        List<JsonNode> frames = all();
+        var out = new StringBuilder();
+        for (JsonNode f : frames.subList(Math.max(0, frames.size() - 8), frames.size())) {
+            String s = f.toString();
+            out.append("\n  ").append(s.length() > 300 ? s.substring(0, 300) + "…" : s);
+        }
+        return out.toString();
     }
 
     public List<JsonNode> all() {

@@ -57,7 +57,8 @@ class BrowserReconnectTest extends IntegrationTest {
             assertThat(browser.<String>js("return localStorage.getItem('shuzhi.sessionId')")).isEqualTo(sessionId);
             assertThat(chat.all("[data-testid=message-assistant]")).hasSize(assistantBefore);
             String reply = chat.answer(BrowserChatTest.ANSWERS.get(1));
-            assertThat(reply).contains("12次").contains("45册");
+            assertThat(reply).as("replies: %s", chat.texts("[data-testid=message-assistant]"))
+                    .contains("12次").contains("45册");
             assertThat(chat.texts("[data-testid=message-user]"))
                     .containsExactly(BrowserChatTest.ANSWERS.get(0), BrowserChatTest.ANSWERS.get(1));
         }

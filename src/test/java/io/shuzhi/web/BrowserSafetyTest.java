@@ -24,11 +24,22 @@ class BrowserSafetyTest extends IntegrationTest {
 
     @AfterEach
     void quit() {
-        if (browser != null) browser.close();
+        try {
+            // The page never trips its own Content-Security-Policy (inline style, eval, a foreign connection …).
+            if (browser != null) assertThat(browser.<List<Object>>js("return window.__csp")).isEmpty();
+        } finally {
+            if (browser != null) browser.close();
+        }
     }
 
     private ChatPage start() {
-        browser = Browser.start(1280, 860).open("http://127.0.0.1:" + port + "/?kind=party-branch-secretary");
+        browser = Browser.start(1280, 860);
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__csp = [];
+                document.addEventListener('securitypolicyviolation',
+                    e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+                """));
+        browser.open("http://127.0.0.1:" + port + "/?kind=party-branch-secretary");
         return ChatPage.of(browser).awaitFirstReply();
     }
 

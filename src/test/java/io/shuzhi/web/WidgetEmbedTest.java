@@ -57,13 +57,15 @@ class WidgetEmbedTest extends IntegrationTest {
 
     private SearchContext openWidget(String host) {
         browser = Browser.start(1280, 860, RESOLVE).open("http://" + host + ":" + site.port() + "/");
-        WebElement widget = browser.await("the widget's launcher", d -> {
+        WebElement launcher = browser.await("the widget's launcher, styled", d -> {
             var hosts = d.findElements(By.tagName("shuzhi-widget"));
-            return hosts.isEmpty() || !hosts.get(0).isDisplayed() ? null : hosts.get(0);
+            if (hosts.isEmpty()) return null;
+            WebElement button = hosts.get(0).getShadowRoot().findElement(By.cssSelector("[data-testid=launcher]"));
+            return button.isDisplayed() && "fixed".equals(button.getCssValue("position")) ? button : null;
         });
-        SearchContext shadow = widget.getShadowRoot();
-        shadow.findElement(By.cssSelector("[data-testid=launcher]")).click();
-        return shadow;
+        browser.screenshot("06-widget-closed");
+        launcher.click();
+        return browser.driver().findElement(By.tagName("shuzhi-widget")).getShadowRoot();
     }
 
     @Test

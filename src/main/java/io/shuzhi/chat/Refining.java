@@ -1,0 +1,83 @@
+package io.shuzhi.chat;
+
+import io.shuzhi.draft.Draft;
+import io.shuzhi.draft.OfflineRefiner;
+import io.shuzhi.draft.RefineParser;
+import io.shuzhi.draft.Refinement;
+import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.NumberParser;
+import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.ReportKinds;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follow-ups on a draft ("第一部分第二节再具体些", "把‘大力’都去掉"): resolves the target and the operation, asks back
+ * with choices when the words fit more than one place, and applies the change to the target only, as a new version.
+ */
+@Component
+class Refining {
+    private static final List<String> AFTER_CHANGE = List.of("撤销");
+    private final DraftStore drafts;
+    private final ReportKinds kinds;
+    private final Engine engine;
+
+    Refining(DraftStore drafts, ReportKinds kinds, Engine engine) {
+        this.drafts = drafts;
+        this.kinds = kinds;
+        this.engine = engine;
+    }
+
+    /** A chat message once a draft exists: true when it was a follow-up on the draft (and is answered). */
+    boolean trySay(Turn turn, String text) {
+        if (turn.state.draftVersion() == 0) return false;
+        Draft draft = drafts.current(turn.state);
+        RefineParser.Result result = RefineParser.parse(text, draft);
+        if (result instanceof RefineParser.NotRefinement) return false;
+        answer(turn, draft, result, text);
+        return true;
+    }
+
+    /** The {@code refine{section?, instruction}} frame. */
+    void refine(Turn turn, ClientFrame.Refine frame) {
+        Draft draft = drafts.current(turn.state);
+        if (frame.section() != null && draft.section(frame.section()).isEmpty()) {
+            throw new ShuzhiException(ErrorCode.UNKNOWN_SECTION, "草稿中没有“" + frame.section() + "”这一节。");
+        }
+        RefineParser.Result result = frame.section() == null
+                ? RefineParser.parse(frame.instruction(), draft)
+                : RefineParser.parse(frame.instruction(), frame.section(), draft);
+        if (result instanceof RefineParser.NotRefinement) throw new ShuzhiException(ErrorCode.UNCLEAR_REFINEMENT);
+        answer(turn, draft, result, frame.instruction());
+    }
+
+    private void answer(Turn turn, Draft draft, RefineParser.Result result, String instruction) {
+        if (result instanceof RefineParser.Ambiguous ambiguous) {
+            turn.assistant(ambiguous.question(), ambiguous.choices());
+            return;
+        }
+        Refinement refinement = ((RefineParser.Resolved) result).refinement();
+        OfflineRefiner.Outcome outcome = OfflineRefiner.apply(draft, refinement, turn.state.interview());
+        if (!outcome.changed()) {
+            turn.assistant(outcome.message(), List.of());
+            return;
+        }
+        if (!outcome.addedFacts().isEmpty()) addFacts(turn, refinement, outcome.addedFacts());
+        Draft next = turn.newVersion(outcome.draft(), "refine", instruction,
+                engine.offline() ? Engine.OFFLINE : engine.name());
+        turn.assistant(outcome.message() + "（已存为第" + next.version() + "版，可随时撤销。）", AFTER_CHANGE);
+    }
+
+    /** "加一条：发展新党员2名" is also a fact of the year: keep it, under the first topic of the target section. */
+    private void addFacts(Turn turn, Refinement refinement, List<String> texts) {
+        ReportKind kind = kinds.get(turn.state.kind());
+        String ref = refinement.target().ref();
+        String topic = kind.section(ref).flatMap(s -> s.topics().stream().findFirst()).map(t -> t.key())
+                .orElse(null);
+        if (topic == null) return;
+        InterviewState interview = turn.state.interview();
+        for (String t : texts) interview = interview.plusFact(topic, t, NumberParser.find(t), "refine");
+        turn.state = turn.state.withInterview(interview);
+        turn.add(Views.factsFrame(kind, turn.state));
+    }
+}
