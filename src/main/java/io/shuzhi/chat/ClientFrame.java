@@ -27,6 +27,12 @@ public sealed interface ClientFrame {
     /** Apply one proofreading suggestion of the current draft; a new version. */
     record Accept(String id) implements ClientFrame {}
 
+    /** Correct a gathered fact in the facts panel: its new wording (numbers re-read from it). */
+    record FactEdit(String id, String text) implements ClientFrame {}
+
+    /** Delete a gathered fact. */
+    record FactDelete(String id) implements ClientFrame {}
+
     /** Back to the version the current one was made from. */
     record Undo() implements ClientFrame {}
 

@@ -62,7 +62,7 @@ class Drafting {
     }
 
     /** Collects progress into the turn; commits as it goes when the engine streams. */
-    private static final class LiveProgress implements DraftWriter.Progress {
+    static final class LiveProgress implements DraftWriter.Progress {
         private final Turn turn;
         private final boolean streaming;
         private final StringBuilder pending = new StringBuilder();

@@ -14,6 +14,7 @@ public enum ErrorCode {
     NO_FACTS(false, "还没有收集到任何情况，先回答几个问题再生成草稿吧。"),
     IMPORT_FAILED(false, "无法读入这份报告。"),
     UNKNOWN_SUGGESTION(false, "这条修改建议已失效（草稿可能已变化），请重新检查。"),
+    UNKNOWN_FACT(false, "找不到这条情况（可能已被删除或修改），请刷新后再试。"),
     NO_DRAFT(false, "还没有草稿，请先生成草稿。"),
     UNKNOWN_SECTION(false, "草稿中没有这一节。"),
     NOTHING_TO_UNDO(false, "已经是最早的版本，没有可撤销的修改。"),

@@ -54,6 +54,8 @@ public class FrameCodec {
             case "import" -> new ClientFrame.Import(requiredString(node, "text"));
             case "proofread" -> new ClientFrame.Proofread();
             case "accept" -> new ClientFrame.Accept(requiredString(node, "id"));
+            case "fact_edit" -> new ClientFrame.FactEdit(requiredString(node, "id"), requiredString(node, "text"));
+            case "fact_delete" -> new ClientFrame.FactDelete(requiredString(node, "id"));
             case "undo" -> new ClientFrame.Undo();
             case "redo" -> new ClientFrame.Redo();
             case "versions" -> new ClientFrame.Versions();

@@ -4,11 +4,14 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.OfflineRefiner;
 import io.shuzhi.draft.RefineParser;
 import io.shuzhi.draft.Refinement;
+import io.shuzhi.draft.SectionRewriter;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +24,13 @@ class Refining {
     private final DraftStore drafts;
     private final ReportKinds kinds;
     private final Engine engine;
+    private final ObjectProvider<SectionRewriter> rewriter;
 
-    Refining(DraftStore drafts, ReportKinds kinds, Engine engine) {
+    Refining(DraftStore drafts, ReportKinds kinds, Engine engine, ObjectProvider<SectionRewriter> rewriter) {
         this.drafts = drafts;
         this.kinds = kinds;
         this.engine = engine;
+        this.rewriter = rewriter;
     }
 
     /** A chat message once a draft exists: true when it was a follow-up on the draft (and is answered). */
@@ -57,6 +62,7 @@ class Refining {
             return;
         }
         Refinement refinement = ((RefineParser.Resolved) result).refinement();
+        if (rewriteWithModel(turn, draft, refinement, instruction)) return;
         OfflineRefiner.Outcome outcome = OfflineRefiner.apply(draft, refinement, turn.state.interview());
         if (!outcome.changed()) {
             turn.assistant(outcome.message(), List.of());
@@ -66,6 +72,22 @@ class Refining {
         Draft next = turn.newVersion(outcome.draft(), "refine", instruction,
                 engine.offline() ? Engine.OFFLINE : engine.name());
         turn.assistant(outcome.message() + "（已存为第" + next.version() + "版，可随时撤销。）", AFTER_CHANGE);
+    }
+
+    /** With a model configured, the model rewrites the target (streamed); false when it leaves it to the rules. */
+    private boolean rewriteWithModel(Turn turn, Draft draft, Refinement refinement, String instruction) {
+        SectionRewriter model = engine.offline() ? null : rewriter.getIfAvailable();
+        if (model == null) return false;
+        ReportKind kind = kinds.get(turn.state.kind());
+        var live = new Drafting.LiveProgress(turn, true);
+        Optional<Draft> rewritten = model.rewrite(kind, draft, refinement, instruction, turn.state.interview(), live);
+        live.flushDelta();
+        if (rewritten.isEmpty()) return false;
+        Draft next = turn.newVersion(rewritten.get(), "refine", instruction, engine.name());
+        long unsourced = next.sections().stream().mapToLong(s -> Drafting.countOf(s.body(), "【待核实")).sum();
+        turn.assistant("已按要求改写（第" + next.version() + "版，可随时撤销）。"
+                + (unsourced > 0 ? "有" + unsourced + "处数字找不到出处，已标【待核实】，请核对。" : ""), AFTER_CHANGE);
+        return true;
     }
 
     /** "加一条：发展新党员2名" is also a fact of the year: keep it, under the first topic of the target section. */

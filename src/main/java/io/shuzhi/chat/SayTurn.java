@@ -2,6 +2,8 @@ package io.shuzhi.chat;
 
 import io.shuzhi.interview.InterviewEngine.Intent;
 import io.shuzhi.interview.InterviewEngine.Reply;
+import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.KindRecognizer;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
 import java.util.List;
@@ -17,9 +19,12 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
     private final Refining refining;
     private final VersionTurns.UndoTurn undo;
     private final VersionTurns.RedoTurn redo;
+    private final KindRecognizer recognizer;
 
     SayTurn(ReportKinds kinds, Engine engine, Drafting drafting, Refining refining, VersionTurns.UndoTurn undo,
-            VersionTurns.RedoTurn redo) {
+            VersionTurns.RedoTurn redo, KindRecognizer recognizer) {
+        this.recognizer = recognizer;
+
         this.kinds = kinds;
         this.engine = engine;
         this.drafting = drafting;
@@ -60,7 +65,18 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             if (REDO_WORDS.contains(command)) return redo.apply(turn, new ClientFrame.Redo());
             if (refining.trySay(turn, text)) return true;
         }
+        ReportKind named = namedKind(state, text);
+        if (named != null) {
+            kind = named;
+            turn.state = turn.state.withKind(kind.id());
+            turn.add(new ServerFrame.Kind(kind.id(), kind.name()));
+        }
         Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text);
+        if (named != null && reply.state().unit() == null && reply.state().year() == null) {
+            // "我要写个人述职" alone: ask the new kind's opening question afresh.
+            turn.assistant("好的，改为起草" + named.name() + "。\n\n" + kind.intro().question(), List.of());
+            return true;
+        }
         turn.state = turn.state.withInterview(reply.state());
         boolean profileChanged = !Objects.equals(state.interview().unit(), reply.state().unit())
                 || !Objects.equals(state.interview().year(), reply.state().year());
@@ -76,8 +92,21 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             if (SessionState.DRAFTED.equals(state.phase()) && !reply.changed().isEmpty()) {
                 answer = answer + "\n（已有草稿：说“生成草稿”即可把新情况写进去。）";
             }
+            if (named != null) answer = "好的，改为起草" + named.name() + "。" + answer;
             turn.assistant(answer, reply.choices());
         }
         return true;
+    }
+
+    /**
+     * The kind a writer names in their first message ("我要写个人述职"), when it differs from the session's: only
+     * before anything was gathered, so a later mention of another kind never reshapes a session.
+     */
+    private ReportKind namedKind(SessionState state, String text) {
+        var interview = state.interview();
+        boolean fresh = InterviewState.INTRO.equals(interview.currentTopic()) && interview.unit() == null
+                && interview.year() == null && interview.facts().isEmpty() && state.draftVersion() == 0;
+        if (!fresh) return null;
+        return recognizer.recognise(text).filter(k -> !k.id().equals(state.kind())).orElse(null);
     }
 }

@@ -18,6 +18,11 @@ public sealed interface ServerFrame {
         public String type() { return "session"; }
     }
 
+    /** The session's report kind changed (the writer named another kind in their first message). */
+    record Kind(String kind, String kindName) implements ServerFrame {
+        public String type() { return "kind"; }
+    }
+
     record UserMessage(String id, String text) implements ServerFrame {
         public String type() { return "user_message"; }
     }

@@ -51,6 +51,11 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
                 updatedAt, tokensIn, tokensOut);
     }
 
+    SessionState withKind(String newKind) {
+        return new SessionState(id, newKind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
+                createdAt, updatedAt, tokensIn, tokensOut);
+    }
+
     SessionState withSayId(String sayId) {
         var ids = new ArrayList<>(recentSayIds);
         ids.add(sayId);

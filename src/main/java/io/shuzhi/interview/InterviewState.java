@@ -44,6 +44,16 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         return facts.stream().anyMatch(f -> f.origin() == Fact.Origin.WRITER);
     }
 
+    /** A copy with the fact {@code id} replaced (same id, topic and source), or removed when {@code replacement} is null. */
+    public InterviewState withFact(String id, Fact replacement) {
+        var next = new ArrayList<Fact>();
+        for (Fact f : facts) {
+            if (!f.id().equals(id)) next.add(f);
+            else if (replacement != null) next.add(replacement);
+        }
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId);
+    }
+
     /** A copy with one of last year's facts added. */
     public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);

@@ -93,7 +93,8 @@ public class OfflineInterviewer implements InterviewEngine {
                 return reply(state, help() + "\n\n" + kind.intro().question(), intent, List.of(), List.of());
             }
             case PROGRESS -> {
-                return reply(state, "我们还在开头：先确认支部全称和年份。\n\n" + kind.intro().question(), intent, List.of(),
+                return reply(state, "我们还在开头：先确认" + kind.intro().unitLabel() + "和年份。\n\n"
+                        + kind.intro().question(), intent, List.of(),
                         List.of());
             }
             case GENERATE -> {
@@ -103,24 +104,28 @@ public class OfflineInterviewer implements InterviewEngine {
             }
         }
         Profile p = intent == Intent.SKIP ? new Profile(null, null)
-                : ProfileParser.parse(text, Year.now(clock).getValue());
+                : ProfileParser.parse(text, Year.now(clock).getValue(), kind.intro().unitLabel());
         String unit = p.unit() != null ? p.unit() : state.unit();
         String year = p.year() != null ? p.year() : state.year();
         InterviewState withProfile = state.withProfile(unit, year);
         // One polite second try, then move on with what there is: the draft shows a placeholder for the rest.
         boolean askedTwice = state.skipped().contains(InterviewState.INTRO);
         if ((unit == null || year == null) && !askedTwice && intent != Intent.SKIP) {
-            String missing = unit == null && year == null ? "支部全称和年份" : unit == null ? "支部的全称" : "报告对应的年份";
-            String got = unit != null ? "好的，支部是“" + unit + "”。" : year != null ? "好的，是" + year + "年度。" : "";
+            String label = kind.intro().unitLabel();
+            String missing = unit == null && year == null ? label + "和年份" : unit == null ? label : "报告对应的年份";
+            String got = unit != null ? "好的，是“" + unit + "”。" : year != null ? "好的，是" + year + "年度。" : "";
             String example = kind.intro().example() == null ? "" : "（比如：" + kind.intro().example() + "）";
             return reply(withProfile.withSkipped(InterviewState.INTRO),
                     got + "还差" + missing + "，麻烦补充一下" + example + "。", Intent.ANSWER, List.of(), List.of());
         }
         String confirmed;
         if (unit != null && year != null) confirmed = "好的，" + unit + "，" + year + "年度。";
-        else if (unit == null && year == null) confirmed = "好的，支部名称和年份先空着，起草时会标【待补充】。";
-        else confirmed = "好的，" + (unit != null ? unit : year + "年度") + "；"
-                + (unit == null ? "支部名称" : "年份") + "先空着，起草时会标【待补充】。";
+        else if (unit == null && year == null) {
+            confirmed = "好的，" + kind.intro().unitLabel() + "和年份先空着，起草时会标【待补充】。";
+        } else {
+            confirmed = "好的，" + (unit != null ? unit : year + "年度") + "；"
+                    + (unit == null ? kind.intro().unitLabel() : "年份") + "先空着，起草时会标【待补充】。";
+        }
         Asked next = askNext(kind, withProfile, InterviewState.INTRO);
         return reply(next.state, confirmed + "\n\n" + next.text, Intent.ANSWER, List.of(), next.choices);
     }

@@ -33,6 +33,27 @@ public final class ProfileParser {
         return new Profile(unit(text), year(text, currentYear));
     }
 
+    /**
+     * As {@link #parse(String, int)}, for a kind whose {@code {unit}} is not a party organisation ("单位和职务":
+     * "市财政局预算处处长"; "单位名称": "市财政局预算处"): when no party word names the unit, the answer without its
+     * year and spoken lead-in is the unit.
+     */
+    public static Profile parse(String text, int currentYear, String unitLabel) {
+        Profile p = parse(text, currentYear);
+        if (p.unit() != null || text == null || unitLabel == null || unitLabel.contains("党")) return p;
+        String rest = text.replaceAll("(?:19|20)[0-9]{2}\\s*年?度?|[一二〇零两三四五六七八九]{4}年度?|今年|去年|本年度?", " ");
+        String free = null;
+        for (String clause : rest.split("[，,。；;！!？?\\n]+")) {
+            String c = stripQuotes(LEAD_IN.matcher(clause.strip()).replaceFirst("").strip())
+                    .replaceAll("^[的是在：:]+|[的了呢吧。]+$", "").strip();
+            if (c.length() >= 2 && c.length() <= 40 && !c.matches(".*(?:报告|述职|总结|年份|年度).*")) {
+                free = c;
+                break;
+            }
+        }
+        return new Profile(free, p.year());
+    }
+
     static String unit(String text) {
         Matcher q = QUOTED.matcher(text);
         while (q.find()) {
