@@ -1,14 +1,5 @@
 package io.shuzhi.llm;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
-import dev.langchain4j.model.output.TokenUsage;
 import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.NumberGuard;
@@ -20,17 +11,11 @@ import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a draft with the model, section by section. The title, opening and part headings come from
@@ -39,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: {@link #write} runs on the turn's thread and is the only one that touches {@code progress}, the number
  * guard and the watchdogs. The HTTP client's callback threads only put events on a queue, so they never block.
- * At most {@code maxParallelSections} calls run at once (a {@link Semaphore}); sections are reported done in the
- * draft's order whatever order they finish in.
+ * At most {@code maxParallelSections} calls run at once ({@link SectionStreams}, shared with
+ * {@link LlmSectionRewriter}); sections are reported done in the draft's order whatever order they finish in.
  *
  * <p>Failures: a call with no text shown yet (no first token, 429, 5xx, reset, garbage) is retried once after a
  * back-off; if the retry fails too the draft stops with a {@link ModelException} (401 and 404 stop it at once). Once
@@ -50,9 +35,8 @@ import org.slf4j.LoggerFactory;
  * never shown, not even for a moment.
  */
 public class LlmDraftWriter implements DraftWriter {
-    private static final Logger log = LoggerFactory.getLogger(LlmDraftWriter.class);
-    private static final long TICK_MS = 50;
-    private static final String SENTENCE_ENDS = "。；！？\n";
+    /** The style guide of a kind without {@code prompts/style/<kind>.md}. */
+    private static final String DEFAULT_STYLE = "庄重、平实、准确；先做法后成效；不用口语。";
 
     private final TemplateDrafter template;
     private final LlmModels models;
@@ -68,16 +52,12 @@ public class LlmDraftWriter implements DraftWriter {
     public Draft write(ReportKind kind, InterviewState state, int version, Progress progress) {
         Progress out = progress == null ? Progress.NONE : progress;
         TokenMeter meter = TokenMeter.current();
-        long budget = models.props().sessionTokenBudget();
-        if (budget > 0 && meter.sessionTotal() >= budget) {
-            throw new ModelException(ModelException.Kind.TOKEN_BUDGET,
-                    "本会话的模型用量已达上限（" + budget + " tokens），不能再用模型起草；可以请管理员调高上限。", false);
-        }
+        SectionStreams.checkBudget(models, meter, "起草");
         Draft base = template.write(kind, state, version, Progress.NONE);
         return new Run(kind, state, base, out, meter).run();
     }
 
-    /** One draft being written. Everything here runs on the turn's thread except {@link Call}'s handler methods. */
+    /** One draft being written, on the turn's thread; the model calls run in {@link SectionStreams}. */
     private final class Run {
         private final ReportKind kind;
         private final InterviewState state;
@@ -86,13 +66,8 @@ public class LlmDraftWriter implements DraftWriter {
         private final TokenMeter meter;
         private final List<Section> sections;
         private final Section[] done;
-        private final Deque<Job> pending = new ArrayDeque<>();
-        private final List<Call> active = new ArrayList<>();
-        private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        private final Semaphore slots;
         private int emitted;
         private final String outline;
-        private final String system;
 
         Run(ReportKind kind, InterviewState state, Draft base, Progress progress, TokenMeter meter) {
             this.kind = kind;
@@ -102,62 +77,27 @@ public class LlmDraftWriter implements DraftWriter {
             this.meter = meter;
             this.sections = base.sections();
             this.done = new Section[sections.size()];
-            this.slots = new Semaphore(models.props().maxParallelSections());
             this.outline = outline(base);
-            this.system = prompts.render("system", Map.of());
         }
 
         Draft run() {
+            List<SectionStreams.Task> tasks = new ArrayList<>();
             for (int i = 0; i < sections.size(); i++) {
                 Section s = sections.get(i);
                 var spec = kind.section(s.ref());
-                if (s.level() > 0 && spec.isPresent() && !writerFacts(spec.get()).isEmpty()) {
-                    pending.add(new Job(i, spec.get(), 1, 0));
+                if (s.level() > 0 && spec.isPresent() && !writerFacts(state, spec.get().topics()).isEmpty()) {
+                    tasks.add(new SectionStreams.Task(i, s.ref(), prompt(spec.get())));
                 } else {
                     done[i] = s;
                 }
             }
-            try {
-                while (true) {
-                    startWhatCan();
-                    emitInOrder();
-                    if (emitted == sections.size()) break;
-                    Event e = events.poll(TICK_MS, TimeUnit.MILLISECONDS);
-                    if (e != null) handle(e);
-                    watchdogs();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancelAll();
-                throw new ModelException(ModelException.Kind.TIMEOUT, "起草被中止，请重试。", true, e);
-            } catch (RuntimeException e) {
-                cancelAll();
-                throw e;
-            }
+            emitInOrder();
+            var streams = new SectionStreams(models, prompts.render("system", Map.of()), state.facts(), progress, meter);
+            streams.run(tasks, (i, body) -> {
+                done[i] = sections.get(i).withBody(body);
+                emitInOrder();
+            });
             return new Draft(base.kind(), base.version(), List.of(done));
-        }
-
-        private List<Fact> writerFacts(SectionSpec spec) {
-            return spec.topics().stream().flatMap(t -> state.factsFor(t.key()).stream())
-                    .filter(f -> f.origin() == Fact.Origin.WRITER).toList();
-        }
-
-        private void startWhatCan() {
-            long now = System.nanoTime();
-            while (!pending.isEmpty() && pending.peek().notBefore <= now && slots.tryAcquire()) {
-                Job job = pending.poll();
-                var call = new Call(job, now);
-                active.add(call);
-                ChatRequest request = ChatRequest.builder()
-                        .messages(SystemMessage.from(system), UserMessage.from(prompt(job.spec)))
-                        .build();
-                try {
-                    models.streaming().chat(request, call);
-                } catch (RuntimeException e) {
-                    // Some failures (a bad URL) are thrown at once instead of reaching onError.
-                    call.onError(e);
-                }
-            }
         }
 
         /** Reports finished sections in the draft's order. */
@@ -170,47 +110,6 @@ public class LlmDraftWriter implements DraftWriter {
             }
         }
 
-        private void handle(Event e) {
-            Call call = e.call;
-            if (call.finished) {
-                // A call we already gave up on (watchdog) talks late: stop it if it still streams.
-                if (e.handle != null) e.handle.cancel();
-                return;
-            }
-            if (e.handle != null) call.handle = e.handle;
-            if (e.text != null) {
-                call.token(e.text);
-            } else if (e.response != null) {
-                TokenUsage usage = e.response.tokenUsage();
-                if (usage != null) {
-                    meter.record(LlmInterviewer.n(usage.inputTokenCount()), LlmInterviewer.n(usage.outputTokenCount()));
-                }
-                call.complete();
-            } else if (e.error != null) {
-                call.fail(ModelErrors.map(e.error), e.error);
-            }
-        }
-
-        private void watchdogs() {
-            long now = System.nanoTime();
-            var props = models.props();
-            for (Call call : List.copyOf(active)) {
-                if (call.finished) continue;
-                if (call.firstToken == 0 && now - call.started > props.firstTokenTimeout().toNanos()) {
-                    call.fail(ModelErrors.timeout("模型在" + props.firstTokenTimeout().toSeconds() + "秒内没有开始输出。"), null);
-                } else if (call.firstToken != 0 && now - call.lastToken > props.idleTimeout().toNanos()) {
-                    call.fail(ModelErrors.timeout("模型输出中途停顿超过" + props.idleTimeout().toSeconds() + "秒。"), null);
-                } else if (now - call.started > props.totalTimeout().toNanos()) {
-                    call.fail(ModelErrors.timeout("一节的生成超过了" + props.totalTimeout().toSeconds() + "秒。"), null);
-                }
-            }
-        }
-
-        private void cancelAll() {
-            for (Call c : active) c.stop();
-            active.clear();
-        }
-
         private String prompt(SectionSpec spec) {
             PartSpec part = kind.partOf(spec);
             Section tmpl = sections.get(indexOf(spec.ref()));
@@ -219,12 +118,6 @@ public class LlmDraftWriter implements DraftWriter {
                     ? "先写一段总体打算（可参照：" + spec.fallback().strip() + "），再逐条写出写作者提出的具体举措。"
                     : "按条目顺序写成“一是……。二是……。”，每个条目一句点题、一两句事实、可选一句成效。";
             String topics = spec.topics().stream().map(t -> topicLine(t)).collect(Collectors.joining("\n"));
-            String facts = writerFacts(spec).stream()
-                    .map(f -> "- [" + kind.topic(f.topic()).map(TopicSpec::label).orElse(f.topic()) + "] "
-                            + LlmInterviewer.sanitize(f.text())
-                            + (f.quantities().isEmpty() ? "" : "（数字：" + f.quantities().stream()
-                            .map(q -> q.display()).collect(Collectors.joining("、")) + "）"))
-                    .collect(Collectors.joining("\n"));
             return prompts.render("write-section", Map.of(
                     "kind_name", kind.name(),
                     "unit", state.unit() == null ? "（未提供）" : LlmInterviewer.sanitize(state.unit()),
@@ -234,12 +127,12 @@ public class LlmDraftWriter implements DraftWriter {
                     "section_heading", part.itemized() ? "" : tmpl.heading(),
                     "mode", mode,
                     "topics", topics,
-                    "facts", "<writer_text>\n" + facts + "\n</writer_text>",
-                    "style", prompts.style(kind.id()).orElse("庄重、平实、准确；先做法后成效；不用口语。")));
+                    "facts", factBlock(kind, writerFacts(state, spec.topics())),
+                    "style", style(prompts, kind)));
         }
 
         private String topicLine(TopicSpec t) {
-            boolean has = !state.factsFor(t.key()).stream().filter(f -> f.origin() == Fact.Origin.WRITER).toList().isEmpty();
+            boolean has = !writerFacts(state, List.of(t)).isEmpty();
             return "- " + t.label() + "：点题短语“" + t.lead() + "”" + (has ? "" : "；没有事实，写【待补充：" + t.missing() + "】")
                     + (t.close() == null || t.close().isBlank() ? "" : "；可用的结尾：" + t.close());
         }
@@ -248,182 +141,33 @@ public class LlmDraftWriter implements DraftWriter {
             for (int i = 0; i < sections.size(); i++) if (sections.get(i).ref().equals(ref)) return i;
             return 0;
         }
+    }
 
-        /** One section to write: which, which attempt, and not before when (the back-off). */
-        private record Job(int index, SectionSpec spec, int attempt, long notBefore) {
-        }
+    /** This year's writer facts of {@code topics}, in the state's order. */
+    static List<Fact> writerFacts(InterviewState state, Collection<TopicSpec> topics) {
+        return topics.stream().flatMap(t -> state.factsFor(t.key()).stream())
+                .filter(f -> f.origin() == Fact.Origin.WRITER).toList();
+    }
 
-        /** What a callback thread hands over. */
-        private record Event(Call call, String text, ChatResponse response, Throwable error, StreamingHandle handle) {
-        }
+    /** Facts as the prompts list them, one line each with their numbers, delimited as writer text. */
+    static String factBlock(ReportKind kind, List<Fact> facts) {
+        String lines = facts.stream()
+                .map(f -> "- [" + kind.topic(f.topic()).map(TopicSpec::label).orElse(f.topic()) + "] "
+                        + LlmInterviewer.sanitize(f.text())
+                        + (f.quantities().isEmpty() ? "" : "（数字：" + f.quantities().stream()
+                        .map(q -> q.display()).collect(Collectors.joining("、")) + "）"))
+                .collect(Collectors.joining("\n"));
+        return "<writer_text>\n" + lines + "\n</writer_text>";
+    }
 
-        /** One streamed model call for one attempt at a section. Handler methods run on the HTTP client's thread. */
-        private final class Call implements StreamingChatResponseHandler {
-            final Job job;
-            final long started;
-            long firstToken;
-            long lastToken;
-            boolean finished;
-            boolean shown;
-            volatile StreamingHandle handle;
-            final StringBuilder sentence = new StringBuilder();
-            final StringBuilder body = new StringBuilder();
-            final List<String> flagged = new ArrayList<>();
-
-            Call(Job job, long started) {
-                this.job = job;
-                this.started = started;
-            }
-
-            // ---- callback threads: hand over and return ----
-
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                events.add(new Event(this, partial.text() == null ? "" : partial.text(), null, null,
-                        context == null ? null : context.streamingHandle()));
-            }
-
-            @Override
-            public void onPartialResponse(String text) {
-                events.add(new Event(this, text == null ? "" : text, null, null, null));
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                events.add(new Event(this, null, response, null, null));
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                events.add(new Event(this, null, null, error, null));
-            }
-
-            // ---- the turn's thread ----
-
-            String ref() {
-                return sections.get(job.index).ref();
-            }
-
-            void token(String text) {
-                long now = System.nanoTime();
-                if (firstToken == 0) firstToken = now;
-                lastToken = now;
-                sentence.append(text);
-                int end = lastSentenceEnd(sentence);
-                if (end > 0) {
-                    pass(sentence.substring(0, end));
-                    sentence.delete(0, end);
-                }
-            }
-
-            /** Guards finished sentences and hands them to the page. */
-            private void pass(String text) {
-                if (text.isEmpty()) return;
-                var guarded = NumberGuard.check(text, state.facts());
-                flagged.addAll(guarded.flagged());
-                String shownText = body.isEmpty() ? stripLeading(guarded.text()) : guarded.text();
-                if (shownText.isEmpty()) return;
-                body.append(shownText);
-                shown = true;
-                progress.sectionDelta(ref(), shownText);
-            }
-
-            void complete() {
-                pass(sentence.toString());
-                sentence.setLength(0);
-                String text = tidy(body.toString());
-                if (text.isEmpty()) {
-                    fail(ModelErrors.badOutput(null), null);
-                    return;
-                }
-                finish(text);
-            }
-
-            void fail(ModelException e, Throwable cause) {
-                if (finished) return;
-                stop();
-                log.warn("session {}: section {} attempt {} failed ({}): {}", LlmInterviewer.shortId(meter), ref(),
-                        job.attempt, e.kind(), ModelErrors.describe(cause == null ? e : cause, models.props().apiKey()));
-                if (shown) {
-                    // Text already on the page stays; the writer sees where and why it stopped.
-                    pass(sentence.toString());
-                    finish(tidy(body.toString()) + "【生成中断：" + stripEnd(e.chineseMessage()) + "，本节未写完，可重新生成】");
-                    return;
-                }
-                if (e.retryable() && job.attempt == 1) {
-                    long backoff = models.props().retryBackoff().toNanos();
-                    if (e.kind() == ModelException.Kind.RATE_LIMITED) backoff *= 2;
-                    pending.addFirst(new Job(job.index, job.spec, 2, System.nanoTime() + backoff));
-                    return;
-                }
-                throw e;
-            }
-
-            void finish(String text) {
-                if (!flagged.isEmpty()) {
-                    log.info("session {}: section {}: {} unsourced number(s) flagged: {}", LlmInterviewer.shortId(meter),
-                            ref(), flagged.size(), flagged);
-                }
-                finished = true;
-                release();
-                done[job.index] = sections.get(job.index).withBody(text);
-            }
-
-            /** Stops the call (if it still streams) and frees its slot. */
-            void stop() {
-                boolean wasFinished = finished;
-                finished = true;
-                StreamingHandle h = handle;
-                if (h != null && !h.isCancelled()) {
-                    try {
-                        h.cancel();
-                    } catch (RuntimeException ignored) {
-                        // Cancelling a stream that already ended: nothing left to stop.
-                    }
-                }
-                if (!wasFinished) release();
-            }
-
-            private boolean released;
-
-            private void release() {
-                if (released) return;
-                released = true;
-                active.remove(this);
-                slots.release();
-            }
-        }
+    /** The kind's style guide, or a default line. */
+    static String style(PromptTemplates prompts, ReportKind kind) {
+        return prompts.style(kind.id()).orElse(DEFAULT_STYLE);
     }
 
     /** The kind's outline as the draft has it: headings in order, for the model to see where a section sits. */
     static String outline(Draft draft) {
         return draft.sections().stream().filter(s -> s.level() > 0 && !s.heading().isEmpty())
                 .map(s -> (s.level() == 2 ? "  " : "") + s.heading()).collect(Collectors.joining("\n"));
-    }
-
-    /** End of the last whole sentence in {@code text} (0 when none), never inside a 【…】 placeholder. */
-    static int lastSentenceEnd(CharSequence text) {
-        int depth = 0;
-        int last = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '【') depth++;
-            else if (c == '】') depth = Math.max(0, depth - 1);
-            else if (depth == 0 && SENTENCE_ENDS.indexOf(c) >= 0) last = i + 1;
-        }
-        return last;
-    }
-
-    /** One paragraph: no line breaks, no stray spaces at the ends, no Markdown emphasis. */
-    static String tidy(String text) {
-        return text.replace("**", "").replaceAll("\\s*\\n+\\s*", "").strip();
-    }
-
-    private static String stripLeading(String s) {
-        return s.replaceFirst("^\\s+", "");
-    }
-
-    private static String stripEnd(String s) {
-        return s.replaceAll("[。.！!]+$", "");
     }
 }

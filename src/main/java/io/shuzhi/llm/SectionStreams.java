@@ -67,7 +67,7 @@ final class SectionStreams {
     private final List<Call> active = new ArrayList<>();
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Semaphore slots;
-    private Finished finished;
+    private Finished onFinished;
 
     /**
      * @param facts    the writer's facts the guard checks numbers against (last year's do not count)
@@ -94,7 +94,7 @@ final class SectionStreams {
 
     /** Writes every task; returns when all are finished, or throws the {@link ModelException} that stopped them. */
     void run(List<Task> tasks, Finished onFinished) {
-        this.finished = onFinished;
+        this.onFinished = onFinished;
         for (Task t : tasks) pending.add(new Job(t, 1, 0));
         try {
             while (true) {
@@ -317,11 +317,7 @@ final class SectionStreams {
             }
             finished = true;
             release();
-            finished().finished(job.task.index(), text);
-        }
-
-        private Finished finished() {
-            return SectionStreams.this.finished;
+            onFinished.finished(job.task.index(), text);
         }
 
         /** Stops the call (if it still streams) and frees its slot. */
