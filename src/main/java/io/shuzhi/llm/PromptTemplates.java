@@ -31,7 +31,9 @@ public class PromptTemplates {
             "extract", Set.of("kind_name", "topics", "current_topic", "message"),
             "interview", Set.of("kind_name", "recorded", "next_question", "next_section", "message"),
             "write-section", Set.of("kind_name", "unit", "year", "outline", "section_heading", "part_heading",
-                    "mode", "topics", "facts", "style"));
+                    "mode", "topics", "facts", "style"),
+            "rewrite-section", Set.of("kind_name", "unit", "year", "outline", "target", "operation", "current_chars",
+                    "target_chars", "text", "facts", "instruction", "style"));
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_][a-z0-9_]*)\\s*}}");
     private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{|}}");
     private static final String DIR = "prompts";

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -33,7 +34,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The 20 fuzzed sessions are fresh (no facts, no draft), so a frame that parses still ends in a known refusal
  * (generate → NO_FACTS, undo → NOTHING_TO_UNDO, edit/diff/proofread/accept → NO_DRAFT…) and changes nothing; only
  * {@code versions} is answered with a (not logged) versions frame.
+ *
+ * <p>The per-tab and per-address rate limits are lifted here (a context of its own): the fuzzer sends from one
+ * address as fast as it can, and a RATE_LIMITED answer would hide what the frame itself earns.
  */
+@TestPropertySource(properties = {"shuzhi.chat.connection-burst=1000000", "shuzhi.chat.connection-per-second=1000000",
+        "shuzhi.chat.address-burst=1000000", "shuzhi.chat.address-per-second=1000000"})
 class FuzzTest extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory N = JsonNodeFactory.instance;
