@@ -14,6 +14,12 @@
     ['txt', '纯文本', '纯文本，无格式']
   ];
   var MAX_LEN = 8000;
+  var MAX_IMPORT_BYTES = 2 * 1024 * 1024; // the import endpoint's limit
+  var QUICK_REFINES = ['再具体些', '精简一些', '语气再正式一点', '换个说法'];
+  var CHANGE_NAMES = { generate: '生成', refine: '修改', edit: '手动编辑', import: '导入', proofread: '校对' };
+  var DIFF_NAMES = { changed: '修改', added: '新增', removed: '删除', same: '未变' };
+  // Frames the server sends to the asking tab only, outside the session's log: they repeat the last seq.
+  var DIRECT = { versions: true, diff: true, suggestions: true };
   var MAX_FRAME_BYTES = 8192; // the server rejects a frame over this many UTF-8 bytes (TOO_LARGE)
   var FONT = {
     fang: '"仿宋_GB2312","FangSong_GB2312","FangSong","仿宋","STFangsong",serif',
@@ -65,7 +71,11 @@
   }
 
   function frameBytes(text) {
-    var json = JSON.stringify({ type: 'say', id: 'm-xxxxxxxxxxxxxxxxxxxxxx', text: text });
+    return jsonBytes({ type: 'say', id: 'm-xxxxxxxxxxxxxxxxxxxxxx', text: text });
+  }
+
+  function jsonBytes(frame) {
+    var json = JSON.stringify(frame);
     return global.TextEncoder ? new global.TextEncoder().encode(json).length : unescape(encodeURIComponent(json)).length;
   }
 
@@ -101,6 +111,87 @@
       if (d) return d;
     }
     return 0;
+  }
+
+  /** The element that has focus, also inside a shadow root (where document.activeElement is the host). */
+  function activeIn(node) {
+    var r = node.getRootNode ? node.getRootNode() : document;
+    return (r && r.activeElement) || document.activeElement;
+  }
+
+  /**
+   * A character-level diff of two texts: [{op: '=' | '-' | '+', text}]. Common ends are cut first; the middle is an
+   * LCS when small enough (else one replaced block); one-character equal islands between changes are folded into
+   * them, so Chinese phrases read as whole replacements rather than confetti.
+   */
+  function charDiff(a, b) {
+    a = String(a || ''); b = String(b || '');
+    var p = 0, n = Math.min(a.length, b.length);
+    while (p < n && a[p] === b[p]) p++;
+    var q = 0;
+    while (q < n - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    var x = a.slice(p, a.length - q), y = b.slice(p, b.length - q), mid = [];
+    if (x.length * y.length > 4000000) mid = [['-', x], ['+', y]];
+    else mid = lcsOps(x, y);
+    var ops = [];
+    if (p) ops.push(['=', a.slice(0, p)]);
+    ops = ops.concat(foldIslands(mid));
+    if (q) ops.push(['=', a.slice(a.length - q)]);
+    return coalesce(ops).map(function (o) { return { op: o[0], text: o[1] }; });
+  }
+
+  function lcsOps(x, y) {
+    var n = x.length, m = y.length, w = m + 1, L = new Uint16Array((n + 1) * w), i, j, ops = [];
+    for (i = n - 1; i >= 0; i--) {
+      for (j = m - 1; j >= 0; j--) {
+        L[i * w + j] = x[i] === y[j] ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
+      }
+    }
+    i = 0; j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && x[i] === y[j]) { ops.push(['=', x[i]]); i++; j++; }
+      else if (j < m && (i === n || L[i * w + j + 1] >= L[(i + 1) * w + j])) { ops.push(['+', y[j]]); j++; }
+      else { ops.push(['-', x[i]]); i++; }
+    }
+    return coalesce(ops);
+  }
+
+  function foldIslands(ops) {
+    var out = [];
+    ops.forEach(function (o, k) {
+      var inner = k > 0 && k < ops.length - 1;
+      if (o[0] === '=' && o[1].length <= 1 && inner) { out.push(['-', o[1]]); out.push(['+', o[1]]); }
+      else out.push(o);
+    });
+    // Within each run of changes, all deletions first, then all insertions.
+    var res = [], del = '', ins = '';
+    function flush() { if (del) res.push(['-', del]); if (ins) res.push(['+', ins]); del = ins = ''; }
+    out.forEach(function (o) {
+      if (o[0] === '-') del += o[1]; else if (o[0] === '+') ins += o[1]; else { flush(); res.push(o); }
+    });
+    flush();
+    return res;
+  }
+
+  function coalesce(ops) {
+    var out = [];
+    ops.forEach(function (o) {
+      if (!o[1]) return;
+      var last = out[out.length - 1];
+      if (last && last[0] === o[0]) last[1] += o[1]; else out.push([o[0], o[1]]);
+    });
+    return out;
+  }
+
+  function clock(ms) {
+    if (!ms) return '';
+    var d = new Date(ms), now = new Date(), pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    var t = pad(d.getHours()) + ':' + pad(d.getMinutes());
+    return d.toDateString() === now.toDateString() ? t : (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + t;
+  }
+
+  function engineName(e) {
+    return { offline: '离线', manual: '手动', proofreader: '校对规则' }[e] || e || '';
   }
 
   // ---------- draft → clipboard ----------
@@ -214,7 +305,9 @@
       ])
     ]);
     u.kinds = el('div', { class: 'sz-kinds', tid: 'kinds', role: 'group', 'aria-label': '选择报告类型', hidden: true });
-    u.intro.append(u.kinds);
+    u.introImport = el('button', { type: 'button', class: 'sz-btn sz-btn-small', tid: 'intro-import', 'aria-haspopup': 'dialog', text: '从去年的报告开始' });
+    u.introStart = el('p', { class: 'sz-intro-import' }, ['已有去年的述职报告？', u.introImport]);
+    u.intro.append(u.introStart, u.kinds);
     u.messages = el('div', { class: 'sz-messages', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录', tid: 'messages' });
     u.scroll = el('div', { class: 'sz-scroll', id: 'sz-chat-scroll' }, [u.intro, u.messages]);
     u.chips = el('div', { class: 'sz-chips', tid: 'chips', role: 'group', 'aria-label': '快捷回复', hidden: true });
@@ -248,10 +341,16 @@
     u.exportMenu = el('div', { class: 'sz-menu' }, [u.exportBtn, u.exportList]);
     u.generate = el('button', { type: 'button', class: 'sz-btn sz-btn-primary', tid: 'generate', text: '生成草稿', disabled: true });
     u.copyStatus = el('span', { class: 'sz-copy-status', role: 'status', tid: 'copy-status' });
+    u.undo = el('button', { type: 'button', class: 'sz-btn', tid: 'undo', text: '撤销', title: '撤销上一次修改', disabled: true });
+    u.redo = el('button', { type: 'button', class: 'sz-btn', tid: 'redo', text: '重做', title: '重做刚撤销的修改', disabled: true });
+    u.versionsBtn = el('button', { type: 'button', class: 'sz-btn', tid: 'versions', text: '版本', 'aria-expanded': 'false', 'aria-controls': 'sz-versions', disabled: true });
+    u.proofBtn = el('button', { type: 'button', class: 'sz-btn', tid: 'proofread', text: '校对', title: '检查错别字、提法、标点和序号', disabled: true });
+    u.importBtn = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'import-open', 'aria-haspopup': 'dialog', text: '从去年的报告开始' });
     u.toolbar = el('div', { class: 'sz-toolbar', role: 'toolbar', 'aria-label': '草稿操作' }, [
       el('h2', { class: 'sz-h2' }, ['草稿', u.version]),
-      el('div', { class: 'sz-tools' }, [u.copyStatus, u.copy, u.exportMenu, u.generate])
+      el('div', { class: 'sz-tools' }, [u.copyStatus, u.undo, u.redo, u.versionsBtn, u.proofBtn, u.copy, u.exportMenu, u.generate])
     ]);
+    u.toolbar2 = el('div', { class: 'sz-toolbar2' }, [u.importBtn]);
     u.progressLabel = el('span', { class: 'sz-progress-label', 'data-testid': 'progress-label' });
     u.progressFill = el('div', { class: 'sz-progress-fill' });
     u.progress = el('div', { class: 'sz-progress', tid: 'progress', role: 'progressbar', 'aria-label': '草稿生成进度', hidden: true },
@@ -260,15 +359,41 @@
     u.factsBody = el('div', { class: 'sz-facts-body', id: 'sz-facts-body' });
     u.facts = el('details', { class: 'sz-facts', tid: 'facts' },
       [el('summary', { class: 'sz-facts-summary' }, ['已收集的事实', u.factsCount]), u.factsBody]);
+    u.proof = el('section', { class: 'sz-proof', tid: 'proofread-panel', 'aria-label': '校对建议', hidden: true });
     u.draft = el('article', { class: 'sz-draft', tid: 'draft', 'aria-label': '述职报告草稿' });
+    u.draftScroll = el('div', { class: 'sz-draft-scroll' }, [u.draft]);
+    u.versionsPanel = el('section', { class: 'sz-versions', id: 'sz-versions', 'data-testid': 'versions-panel', 'aria-label': '版本记录', hidden: true });
     u.draftPane = el('section', { class: 'sz-pane sz-draftpane', id: 'sz-pane-draft', role: 'tabpanel', 'aria-labelledby': 'sz-tab-draft', 'data-testid': 'draft-pane' },
-      [u.toolbar, u.progress, u.facts, el('div', { class: 'sz-draft-scroll' }, [u.draft])]);
+      [u.toolbar, u.toolbar2, u.progress, u.facts, u.proof, u.draftScroll, u.versionsPanel]);
 
     u.toast = el('div', { class: 'sz-toast', role: 'status', tid: 'toast', hidden: true });
+    u.importDialog = buildImportDialog(u);
     u.app = el('div', { class: 'sz-app sz-offline', 'data-tab': 'chat', 'data-testid': 'app' },
-      [u.header, u.banner, u.refused, u.tabs, el('main', { class: 'sz-main' }, [u.chatPane, u.draftPane]), u.toast]);
+      [u.header, u.banner, u.refused, u.tabs, el('main', { class: 'sz-main' }, [u.chatPane, u.draftPane]), u.toast, u.importDialog]);
     root.append(u.app);
     return u;
+  }
+
+  /** The 「从去年的报告开始」 dialog: paste the text or upload a .txt/.docx file. */
+  function buildImportDialog(u) {
+    u.importText = el('textarea', { id: 'sz-import-text', class: 'sz-import-text', 'data-testid': 'import-text', rows: 9,
+      placeholder: '在这里粘贴去年的述职报告全文…', 'aria-describedby': 'sz-import-desc' });
+    u.importFile = el('input', { type: 'file', class: 'sz-sr', tid: 'import-file', tabindex: '-1', 'aria-hidden': 'true',
+      accept: '.txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    u.importFileBtn = el('button', { type: 'button', class: 'sz-btn', tid: 'import-file-button', text: '上传文件（.txt / .docx）…' });
+    u.importError = el('p', { class: 'sz-import-error', role: 'alert', tid: 'import-error' });
+    u.importStatus = el('span', { class: 'sz-import-status', role: 'status', tid: 'import-status' });
+    u.importCancel = el('button', { type: 'button', class: 'sz-btn', tid: 'import-cancel', text: '取消' });
+    u.importSubmit = el('button', { type: 'submit', class: 'sz-btn sz-btn-primary', tid: 'import-submit', text: '导入粘贴的文字' });
+    u.importForm = el('form', { class: 'sz-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'sz-import-title', tid: 'import-dialog' }, [
+      el('h3', { id: 'sz-import-title', class: 'sz-dialog-title', text: '从去年的报告开始' }),
+      el('p', { id: 'sz-import-desc', class: 'sz-dialog-desc', text: '粘贴去年的述职报告，或上传 .txt / .docx 文件（不超过 2 MB）。' +
+        '我会沿用它的结构，把年份改成今年；去年的数字标成【去年…，今年？】，不会直接写进今年的报告，接着逐项问你今年的变化。' }),
+      el('label', { for: 'sz-import-text', class: 'sz-sr', text: '去年的报告全文' }),
+      u.importText, u.importError,
+      el('div', { class: 'sz-dialog-foot' }, [u.importFileBtn, u.importFile, u.importStatus, el('span', { class: 'sz-grow' }), u.importCancel, u.importSubmit])
+    ]);
+    return el('div', { class: 'sz-modal', hidden: true }, [u.importForm]);
   }
 
   // ---------- the app ----------
@@ -298,7 +423,18 @@
       messages: [], byId: {},
       pending: [],            // says not yet echoed by the server: [{id, text}], resent after a reconnect
       ws: null, ready: false, everConnected: false, attempt: 0, timer: null, refused: false,
-      composing: false, destroyed: false, prevSections: null, notice: null
+      composing: false, destroyed: false, prevSections: null, notice: null,
+      versions: null,         // the versions frame: {current, latest, canUndo, canRedo, items}
+      editor: null,           // an open card editor: {ref, mode: 'refine'|'edit', text, base, saving, conflict}
+      busyRef: null,          // the card whose refine is being answered
+      cardNote: null,         // {ref, text}: the answer to a refine that changed nothing
+      view: 'draft',          // the draft pane shows the draft or the version history
+      diff: null, diffLoading: false, diffPick: [],
+      proof: null,            // {version, items, ignored: {key: true}, loading, accepting}
+      factEdit: null,         // {id, text, saving} or {id, confirmDelete: true}
+      importing: null,        // {via: 'ws'|'http'} while an import is on its way
+      afterSession: [],       // actions waiting for the session to exist (an import from the first screen)
+      lastAction: null        // the last non-chat frame sent, resent by 重试
     };
 
     // ----- connection -----
@@ -438,11 +574,31 @@
       return true;
     }
 
+    /** Sends an action of the draft pane (kept for 重试); says so when there is no connection. */
+    function act(frame) {
+      if (!transmit(frame)) { toast('尚未连接，请稍候再试。'); return false; }
+      S.lastAction = frame;
+      return true;
+    }
+
+    /** Runs fn once the session exists (an import chosen on the first screen starts the session first). */
+    function whenSession(fn) {
+      if (S.choosing) startSession(null);
+      if (S.sessionId && S.hasState && S.ready) fn(); else S.afterSession.push(fn);
+    }
+
+    function runAfterSession() {
+      var list = S.afterSession;
+      S.afterSession = [];
+      list.forEach(function (fn) { fn(); });
+    }
+
     // ----- frames -----
 
     function onFrame(f) {
       if (!f || typeof f !== 'object') return;
       if (f.type === 'error') { onError(f); return; }
+      if (DIRECT[f.type] && typeof f.seq === 'number' && f.seq <= S.lastSeq) { handlers[f.type](f); return; }
       if (typeof f.seq === 'number') {
         if (f.type !== 'session' && f.seq <= S.lastSeq) return; // already seen (replay)
         S.lastSeq = f.seq;
@@ -469,6 +625,9 @@
         S.draft = f.draft && (f.draft.sections || []).length ? f.draft : null;
         S.progress = null;
         S.prevSections = null;
+        S.versions = f.versions || null;
+        S.editor = S.editor && S.editor.mode === 'edit' ? S.editor : null; // the writer's unsaved text stays
+        S.busyRef = null; S.cardNote = null; S.factEdit = null;
         S.messages = [];
         S.byId = {};
         (f.messages || []).forEach(function (m) {
@@ -482,6 +641,12 @@
         if (S.messages.some(function (m) { return m.role === 'assistant'; })) mark('shuzhi-first-reply');
         if (S.notice) { addNotice(S.notice, 'notice'); S.notice = null; }
         scrollChat(true);
+        runAfterSession();
+      },
+      kind: function (f) {
+        S.kind = f.kind || S.kind;
+        S.kindName = f.kindName || S.kindName;
+        renderHeader();
       },
       user_message: function (f) {
         S.pending = S.pending.filter(function (p) { return p.id !== f.id; });
@@ -520,10 +685,17 @@
         ui.messages.setAttribute('aria-busy', 'false');
         if (S.progress && !S.progress.total) { S.progress = null; renderProgress(); }
         renderChips();
+        if (S.busyRef) {
+          // A refine that changed nothing (offline cannot rewrite, or it asks back): its answer goes on the card too.
+          S.cardNote = { ref: S.busyRef, text: m.text };
+          S.busyRef = null;
+          renderDraft();
+        }
       },
       facts: function (f) {
         if (f.profile) S.profile = f.profile;
         S.facts = f.facts || [];
+        if (S.factEdit && S.factEdit.saving) S.factEdit = null;
         renderFacts();
       },
       progress: function (f) {
@@ -545,6 +717,7 @@
       },
       draft_delta: function (f) {
         var sec = liveSection(f.ref);
+        if (sec.seeded) { sec.body = ''; sec.seeded = false; }
         sec.body += f.text || '';
         sec.done = false;
         renderLive(sec);
@@ -554,8 +727,30 @@
         S.live = null;
         S.phase = 'drafted';
         if (S.progress && S.progress.total && S.progress.step >= S.progress.total) finishProgress();
+        S.busyRef = null;
+        S.cardNote = null;
+        editSaved(f);
+        if (S.importing) importDone();
         renderDraft();
+        renderProof();
         if (S.tab !== 'draft') ui.app.classList.add('sz-draft-new');
+      },
+      versions: function (f) {
+        S.versions = f;
+        renderTools();
+        renderVersions();
+      },
+      diff: function (f) {
+        S.diff = f;
+        S.diffLoading = false;
+        renderVersions();
+        var d = ui.versionsPanel.querySelector('[data-testid=diff]');
+        if (d && d.scrollIntoView) d.scrollIntoView({ block: 'start' });
+      },
+      suggestions: function (f) {
+        var ignored = S.proof ? S.proof.ignored : {};
+        S.proof = { version: f.version, items: f.suggestions || [], ignored: ignored };
+        renderProof();
       }
     };
 
@@ -574,12 +769,28 @@
       }
       if (S.progress) { S.progress = null; renderProgress(); }
       if (S.live) { S.live = null; renderDraft(); }
-      addNotice(f.message || '出现错误，请稍后再试。', 'error', f.retryable ? function () { retry(f.replyTo); } : null);
+      var message = f.message || '出现错误，请稍后再试。';
+      if (f.code === 'VERSION_CONFLICT' && typeof f.currentVersion === 'number') { editConflict(f); toast(message); return; }
+      var action = f.replyTo ? null : S.lastAction;
+      actionFailed(message);
+      addNotice(message, 'error', f.retryable ? function () { retry(f.replyTo, action); } : null);
+      // Errors of the draft's own actions are also shown where the writer is looking (the draft tab, a card).
+      if (!f.replyTo) toast(message);
     }
 
-    function retry(replyTo) {
+    /** An action of the draft pane was refused: its busy marks go, what the writer typed stays. */
+    function actionFailed(message) {
+      if (S.busyRef) { S.cardNote = { ref: S.busyRef, text: message, error: true }; S.busyRef = null; renderDraft(); }
+      if (S.editor && S.editor.saving) { S.editor.saving = false; S.editor.error = message; renderDraft(); }
+      if (S.proof && (S.proof.accepting || S.proof.loading)) { S.proof.accepting = null; S.proof.loading = false; S.proof.error = message; renderProof(); }
+      if (S.factEdit && S.factEdit.saving) { S.factEdit.saving = false; S.factEdit.error = message; renderFacts(); }
+      if (S.diffLoading) { S.diffLoading = false; renderVersions(); }
+      if (S.importing && S.importing.via === 'ws') importFailed(message);
+    }
+
+    function retry(replyTo, action) {
       var m = replyTo && S.byId[replyTo];
-      if (!m || m.role !== 'user') { generate(); return; }
+      if (!m || m.role !== 'user') { if (action) act(action); else generate(); return; }
       // The server ignores repeats of an id, so a retry gets a new id; the bubble on screen is re-keyed, not duplicated.
       var id = newId();
       delete S.byId[m.id];
@@ -699,7 +910,7 @@
     }
 
     function generate() {
-      if (!transmit({ type: 'generate' })) { toast('尚未连接，请稍候再试。'); return; }
+      if (!act({ type: 'generate' })) return;
       S.progress = { step: 0, total: 0, label: '正在准备…' };
       renderProgress();
       if (S.tab !== 'draft' && isNarrow()) showTab('draft');
@@ -722,6 +933,39 @@
       if (e.isComposing || e.keyCode === 229 || S.composing) return; // IME is choosing characters
       e.preventDefault();
       submitInput();
+    }
+
+    // ----- keeping focus while a part of the page is rebuilt -----
+
+    /** What has focus inside container: its data-focus key and the caret, to find it again after a re-render. */
+    function focusKey(container) {
+      var a = activeIn(container);
+      if (!a || !container.contains(a) || !a.getAttribute('data-focus')) return null;
+      return { key: a.getAttribute('data-focus'), start: a.selectionStart, end: a.selectionEnd };
+    }
+
+    /**
+     * Puts focus back after a re-render: on S.focusNext when this container has it (an action moved focus on purpose;
+     * a disabled target keeps it pending for the next render), else where it was, caret included.
+     */
+    function restoreFocus(container, f) {
+      var node = S.focusNext && findFocus(container, S.focusNext);
+      if (node) {
+        if (node.disabled) return;
+        S.focusNext = null;
+        f = null;
+      } else {
+        node = f && findFocus(container, f.key);
+      }
+      if (!node || node.disabled) return;
+      node.focus();
+      if (f && typeof f.start === 'number' && node.setSelectionRange) try { node.setSelectionRange(f.start, f.end); } catch (e) { /* not text */ }
+    }
+
+    function findFocus(container, key) {
+      var all = container.querySelectorAll('[data-focus]');
+      for (var i = 0; i < all.length; i++) if (all[i].getAttribute('data-focus') === key) return all[i];
+      return null;
     }
 
     // ----- draft -----
@@ -754,15 +998,16 @@
         renderTools();
         return;
       }
-      var prev = S.prevSections, now = {}, changed = null;
+      var prev = S.prevSections, now = {}, changed = null, focus = focusKey(ui.draft);
       d.sections.forEach(function (s) {
-        var node = sectionEl(s, d);
+        var node = cardEl(s, d);
         var sig = (s.heading || '') + '\u0000' + (s.body || '');
         now[s.ref] = sig;
         if (prev && prev[s.ref] !== sig) { node.classList.add('sz-changed'); changed = node; }
         ui.draft.append(node);
       });
       S.prevSections = now;
+      restoreFocus(ui.draft, focus);
       if (changed && S.progress && changed.scrollIntoView) changed.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       renderTools();
     }
@@ -772,6 +1017,14 @@
       ref = String(ref || '');
       if (!S.live) {
         S.live = { sections: [], byRef: {}, nodes: {} };
+        if (S.busyRef && S.draft) {
+          // A model rewrites one card: the other sections stay on screen while it writes.
+          (S.draft.sections || []).forEach(function (s) {
+            var c = { ref: s.ref, level: s.level, heading: s.heading || '', body: s.body || '', done: true, seeded: true };
+            S.live.byRef[s.ref] = c;
+            S.live.sections.push(c);
+          });
+        }
         if (!S.progress) { S.progress = { step: 0, total: 0, label: '正在撰写草稿…' }; renderProgress(); }
         if (S.tab !== 'draft' && isNarrow()) showTab('draft');
       }
@@ -877,6 +1130,16 @@
       });
       ui.generate.disabled = !S.ready || !!S.progress;
       ui.generate.textContent = has ? '重新生成' : '生成草稿';
+      var v = S.versions, idle = S.ready && !S.progress;
+      ui.undo.disabled = !idle || !(v && v.canUndo);
+      ui.redo.disabled = !idle || !(v && v.canRedo);
+      var cur = v && versionInfo(v.current);
+      ui.undo.title = cur && cur.basedOn > 0 ? '撤销：回到第' + cur.basedOn + '版（Ctrl+Z）' : '没有可撤销的修改';
+      ui.redo.title = v && v.canRedo ? '重做刚撤销的修改（Ctrl+Shift+Z）' : '没有可重做的修改';
+      ui.versionsBtn.disabled = !has && S.view !== 'versions';
+      ui.proofBtn.disabled = !has || !idle;
+      ui.importBtn.disabled = !!S.progress;
+      ui.introStart.hidden = has || S.phase === 'drafted';
     }
 
     function onCopy() {
@@ -896,10 +1159,431 @@
       });
     }
 
+    // ----- draft cards: 改写 (refine) and 编辑 (edit in place) -----
+
+    function findSection(ref) {
+      var list = S.draft && S.draft.sections || [];
+      for (var i = 0; i < list.length; i++) if (list[i].ref === ref) return list[i];
+      return null;
+    }
+
+    /** What 编辑 edits: the title's heading, any other section's body. */
+    function editableText(s) { return s.ref === 'title' ? (s.heading || s.body || '') : (s.body || ''); }
+
+    function sectionLabel(ref) {
+      if (ref === 'title') return '标题';
+      if (ref === 'opening') return '开头';
+      var s = findSection(ref), h = s && s.heading ? s.heading.replace(/[。．.]$/, '') : '';
+      return h ? (h.length > 16 ? h.slice(0, 16) + '…' : h) : '第' + ref + '节';
+    }
+
+    /** A section of the draft as a card: its text, small actions, and an open refine/edit panel. */
+    function cardEl(s, d) {
+      var ref = s.ref, ed = S.editor && S.editor.ref === ref ? S.editor : null, busy = S.busyRef === ref;
+      var text = sectionEl(s, d);
+      var card = el('div', { class: 'sz-card' + (ed ? ' sz-card-open' : '') + (busy ? ' sz-busy' : ''),
+        'data-testid': 'section-card', 'data-card': ref }, [text]); // data-ref stays on the text (the section)
+      if (ed && ed.mode === 'edit') {
+        text.hidden = true;
+        card.append(editPanel(s, ed));
+        return card;
+      }
+      var idle = S.ready && !S.busyRef && !S.progress;
+      var label = sectionLabel(ref);
+      var actions = el('div', { class: 'sz-card-actions', role: 'group', 'aria-label': '“' + label + '”的操作' }, [
+        busy ? el('span', { class: 'sz-card-busy', role: 'status', 'data-testid': 'card-busy' },
+          [el('span', { class: 'sz-spinner', 'aria-hidden': 'true' }), '正在修改…']) : null,
+        el('button', { type: 'button', class: 'sz-link', 'data-testid': 'card-refine', 'data-focus': 'refine@' + ref,
+          'aria-expanded': String(!!ed), 'aria-label': '改写“' + label + '”', text: '改写', disabled: !idle,
+          on: { click: function () { openEditor(ref, ed ? null : 'refine'); } } }),
+        s.ref === 'title' || s.body ? el('button', { type: 'button', class: 'sz-link', 'data-testid': 'card-edit',
+          'data-focus': 'edit@' + ref, 'aria-label': '编辑“' + label + '”', text: '编辑', disabled: !idle,
+          on: { click: function () { openEditor(ref, 'edit'); } } }) : null
+      ]);
+      card.append(actions);
+      if (S.cardNote && S.cardNote.ref === ref) card.append(cardNote(S.cardNote));
+      if (ed && ed.mode === 'refine') card.append(refinePanel(ref, ed, label));
+      return card;
+    }
+
+    function cardNote(n) {
+      return el('div', { class: 'sz-card-note' + (n.error ? ' sz-card-note-error' : ''), role: 'status', 'data-testid': 'card-note' }, [
+        el('span', { text: n.text }),
+        el('button', { type: 'button', class: 'sz-link', 'aria-label': '关闭提示', text: '知道了',
+          on: { click: function () { S.cardNote = null; S.focusNext = 'refine@' + n.ref; renderDraft(); } } })
+      ]);
+    }
+
+    function openEditor(ref, mode) {
+      var s = findSection(ref);
+      if (!mode || !s) { closeEditor(); return; }
+      if (S.editor && S.editor.mode === 'edit' && S.editor.ref !== ref && S.editor.text.trim() !== editableText(findSection(S.editor.ref) || {}).trim()
+        && !global.confirm('“' + sectionLabel(S.editor.ref) + '”还有没保存的修改，确定放弃吗？')) return;
+      S.editor = { ref: ref, mode: mode, text: mode === 'edit' ? editableText(s) : '', base: S.draft.version };
+      S.cardNote = null;
+      S.focusNext = mode === 'edit' ? 'edit-text@' + ref : 'quick0@' + ref;
+      renderDraft();
+    }
+
+    function closeEditor() {
+      var ed = S.editor;
+      S.editor = null;
+      if (ed) S.focusNext = (ed.mode === 'edit' ? 'edit@' : 'refine@') + ed.ref;
+      renderDraft();
+    }
+
+    function onEditorKey(e) {
+      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeEditor(); }
+    }
+
+    function refinePanel(ref, ed, label) {
+      var input = el('input', { type: 'text', class: 'sz-field', 'data-testid': 'refine-text', 'data-focus': 'refine-text@' + ref,
+        maxlength: 500, placeholder: '或者写下要求，如：压缩到200字', 'aria-label': '对“' + label + '”的修改要求' });
+      input.value = ed.text || '';
+      input.addEventListener('input', function () { ed.text = input.value; });
+      var quick = QUICK_REFINES.map(function (q, i) {
+        return el('button', { type: 'button', class: 'sz-chip sz-chip-small', 'data-testid': 'refine-option', 'data-focus': 'quick' + i + '@' + ref,
+          text: q, on: { click: function () { sendRefine(ref, q); } } });
+      });
+      var form = el('form', { class: 'sz-refine-form', on: { submit: function (e) {
+        e.preventDefault();
+        if (input.value.trim()) sendRefine(ref, input.value.trim()); else input.focus();
+      } } }, [input,
+        el('button', { type: 'submit', class: 'sz-btn sz-btn-primary sz-btn-small', 'data-testid': 'refine-send', text: '改写' }),
+        el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'refine-cancel', text: '取消', on: { click: closeEditor } })]);
+      return el('div', { class: 'sz-refine', 'data-testid': 'refine-panel', role: 'group', 'aria-label': '改写“' + label + '”',
+        on: { keydown: onEditorKey } }, [
+        el('p', { class: 'sz-refine-title', text: '想怎么改这一部分？' }),
+        el('div', { class: 'sz-refine-quick' }, quick),
+        form
+      ]);
+    }
+
+    function sendRefine(ref, instruction) {
+      if (!act({ type: 'refine', section: ref, instruction: instruction })) return;
+      S.editor = null;
+      S.busyRef = ref;
+      S.cardNote = null;
+      S.focusNext = 'refine@' + ref;
+      renderDraft();
+    }
+
+    function editPanel(s, ed) {
+      var ref = s.ref, label = sectionLabel(ref);
+      var ta = el('textarea', { class: 'sz-field sz-edit-text', 'data-testid': 'edit-text', 'data-focus': 'edit-text@' + ref,
+        rows: Math.max(3, Math.min(16, Math.ceil(ed.text.length / 34) + lines(ed.text).length)),
+        'aria-label': ref === 'title' ? '编辑标题' : '编辑“' + label + '”的正文' });
+      ta.value = ed.text;
+      ta.addEventListener('input', function () { ed.text = ta.value; ed.error = null; });
+      ta.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); saveEdit(); }
+      });
+      var cur = findSection(ref);
+      return el('div', { class: 'sz-edit', 'data-testid': 'edit-panel', role: 'group', 'aria-label': '编辑“' + label + '”',
+        on: { keydown: onEditorKey } }, [
+        s.level === 2 && s.heading ? el('p', { class: 'sz-edit-heading', text: runIn(s.heading) }) : null,
+        ta,
+        ed.conflict ? el('p', { class: 'sz-edit-conflict', role: 'alert', 'data-testid': 'edit-conflict',
+          text: '草稿已在别处更新到第' + ed.conflict + '版。你的文字还在这里，对照后可以再次保存（保存在第' + ed.conflict + '版之上）。' }) : null,
+        ed.conflict && cur ? el('details', { class: 'sz-edit-current' }, [
+          el('summary', { text: '看看这一部分在第' + ed.conflict + '版中的内容' }),
+          el('p', { text: editableText(cur) })
+        ]) : null,
+        ed.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: ed.error }) : null,
+        el('div', { class: 'sz-edit-foot' }, [
+          el('span', { class: 'sz-hint', text: 'Ctrl+Enter 保存，Esc 取消' }),
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'edit-cancel', text: '取消', on: { click: closeEditor } }),
+          el('button', { type: 'button', class: 'sz-btn sz-btn-primary sz-btn-small', 'data-testid': 'edit-save',
+            text: ed.saving ? '保存中…' : '保存', disabled: !!ed.saving || !S.ready, on: { click: saveEdit } })
+        ])
+      ]);
+    }
+
+    function saveEdit() {
+      var ed = S.editor;
+      if (!ed || ed.mode !== 'edit' || ed.saving) return;
+      var s = findSection(ed.ref), text = ed.text.trim();
+      if (!s) { ed.error = '这一部分已不在当前的草稿中。'; renderDraft(); return; }
+      if (!text && ed.ref === 'title') { ed.error = '标题不能为空。'; renderDraft(); return; }
+      if (text === editableText(s).trim()) { closeEditor(); return; }
+      var frame = { type: 'edit', section: ed.ref, text: text, baseVersion: ed.base };
+      if (jsonBytes(frame) > MAX_FRAME_BYTES) { ed.error = '这一部分太长，一次保存不下（约2600字以内）。请删减一些，或分成两部分修改。'; renderDraft(); return; }
+      if (!act(frame)) return;
+      ed.saving = true;
+      ed.error = null;
+      S.lastEdit = { ref: ed.ref, text: text };
+      S.focusNext = 'edit-text@' + ed.ref;
+      renderDraft();
+    }
+
+    /** A draft arrived: if it carries the text being saved, the edit went through and the editor closes. */
+    function editSaved(d) {
+      var ed = S.editor;
+      if (!ed || ed.mode !== 'edit' || !ed.saving) return;
+      var s = (d.sections || []).filter(function (x) { return x.ref === ed.ref; })[0];
+      if (s && editableText(s).trim() === ed.text.trim()) { S.editor = null; S.focusNext = 'edit@' + ed.ref; }
+    }
+
+    /** VERSION_CONFLICT on an edit: the editor stays open with the writer's text, now based on the newer version. */
+    function editConflict(f) {
+      var ed = S.editor;
+      if (!ed || ed.mode !== 'edit') {
+        if (!S.lastEdit) return;
+        ed = S.editor = { ref: S.lastEdit.ref, mode: 'edit', text: S.lastEdit.text };
+      }
+      if (typeof f.text === 'string' && f.text) ed.text = f.text;
+      ed.base = f.currentVersion;
+      ed.conflict = f.currentVersion;
+      ed.saving = false;
+      ed.error = null;
+      S.focusNext = 'edit-text@' + ed.ref;
+      if (S.tab !== 'draft' && isNarrow()) showTab('draft');
+      renderDraft();
+    }
+
+    function showCard(ref) {
+      if (S.view !== 'draft') showVersions(false);
+      if (S.tab !== 'draft' && isNarrow()) showTab('draft');
+      var cards = ui.draft.querySelectorAll('[data-testid=section-card]');
+      for (var i = 0; i < cards.length; i++) {
+        if (cards[i].getAttribute('data-card') !== ref) continue;
+        var c = cards[i];
+        if (c.scrollIntoView) c.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        c.classList.remove('sz-changed');
+        void c.offsetWidth; // restart the flash
+        c.classList.add('sz-changed');
+      }
+    }
+
+    // ----- undo, redo, version history and diff -----
+
+    function undo() { if (S.versions && S.versions.canUndo) act({ type: 'undo' }); }
+
+    function redo() { if (S.versions && S.versions.canRedo) act({ type: 'redo' }); }
+
+    function versionInfo(n) {
+      var items = S.versions && S.versions.items || [];
+      for (var i = 0; i < items.length; i++) if (items[i].version === n) return items[i];
+      return null;
+    }
+
+    function showVersions(open, focusBack) {
+      S.view = open ? 'versions' : 'draft';
+      ui.versionsBtn.setAttribute('aria-expanded', String(open));
+      ui.versionsBtn.classList.toggle('sz-on', open);
+      ui.draftScroll.hidden = open;
+      ui.versionsPanel.hidden = !open;
+      if (open) {
+        transmit({ type: 'versions' });
+        S.focusNext = 'versions-close';
+        if (S.tab !== 'draft' && isNarrow()) showTab('draft');
+      } else {
+        S.diff = null; S.diffPick = []; S.diffLoading = false;
+      }
+      renderVersions();
+      if (!open && focusBack) ui.versionsBtn.focus();
+    }
+
+    function requestDiff(a, b) {
+      var from = Math.min(a, b), to = Math.max(a, b);
+      if (!act({ type: 'diff', from: from, to: to })) return;
+      S.diffLoading = { from: from, to: to };
+      S.diff = null;
+      renderVersions();
+    }
+
+    function describeVersion(it) {
+      if (it.change === 'generate') return '按收集到的情况生成';
+      if (it.change === 'edit') return '改了“' + sectionLabel(it.instruction || '') + '”';
+      if (it.change === 'refine') return it.instruction ? '“' + it.instruction + '”' : '';
+      return it.instruction || '';
+    }
+
+    function renderVersions() {
+      var p = ui.versionsPanel;
+      if (S.view !== 'versions') { p.replaceChildren(); return; }
+      var focus = focusKey(p);
+      var v = S.versions || { items: [] }, items = (v.items || []).slice().reverse();
+      var list = el('ol', { class: 'sz-vlist', 'aria-label': '草稿的各个版本，最新的在前' });
+      items.forEach(function (it) { list.append(versionEl(it, v)); });
+      var pick = S.diffPick;
+      p.replaceChildren(
+        el('div', { class: 'sz-panel-head' }, [
+          el('h3', { class: 'sz-panel-title', text: '版本记录' }),
+          el('span', { class: 'sz-muted sz-grow', text: items.length ? '共' + items.length + '版，勾选两版可以比较' : '' }),
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'versions-close', 'data-focus': 'versions-close',
+            text: '返回草稿', on: { click: function () { showVersions(false, true); } } })
+        ]),
+        items.length ? list : el('p', { class: 'sz-muted', text: '还没有草稿版本。' }),
+        items.length > 1 ? el('div', { class: 'sz-vcompare' }, [
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'diff-selected', 'data-focus': 'diff-selected',
+            text: pick.length === 2 ? '比较第' + Math.min(pick[0], pick[1]) + '版和第' + Math.max(pick[0], pick[1]) + '版' : '比较所选的两版',
+            disabled: pick.length !== 2, on: { click: function () { requestDiff(pick[0], pick[1]); } } }),
+          el('span', { class: 'sz-muted', text: pick.length === 2 ? '' : '已选 ' + pick.length + ' / 2' })
+        ]) : null,
+        diffEl()
+      );
+      restoreFocus(p, focus);
+    }
+
+    function versionEl(it, v) {
+      var n = it.version, current = n === v.current, picked = S.diffPick.indexOf(n) >= 0;
+      var box = el('input', { type: 'checkbox', class: 'sz-vpick', 'data-testid': 'version-pick', 'data-focus': 'pick@' + n,
+        'aria-label': '选择第' + n + '版来比较', checked: picked });
+      box.checked = picked;
+      box.addEventListener('change', function () {
+        var list = S.diffPick.filter(function (x) { return x !== n; });
+        if (box.checked) list.push(n);
+        S.diffPick = list.slice(-2); // a third choice replaces the oldest
+        renderVersions();
+      });
+      var meta = [describeVersion(it), it.change === 'generate' || it.change === 'refine' ? engineName(it.engine) : '', clock(it.at)]
+        .filter(Boolean).join(' · ');
+      return el('li', { class: 'sz-vitem' + (current ? ' sz-vcurrent' : ''), 'data-testid': 'version-item', 'data-version': n,
+        'aria-current': current ? 'true' : null }, [
+        box,
+        el('div', { class: 'sz-vmain' }, [
+          el('div', { class: 'sz-vline' }, [
+            el('strong', { text: '第' + n + '版' }),
+            el('span', { class: 'sz-tag sz-vchange', 'data-change': it.change, text: CHANGE_NAMES[it.change] || it.change || '' }),
+            current ? el('span', { class: 'sz-vnow', 'data-testid': 'version-current', text: '当前' }) : null
+          ]),
+          meta ? el('div', { class: 'sz-vmeta', text: meta }) : null
+        ]),
+        it.basedOn > 0 ? el('button', { type: 'button', class: 'sz-link', 'data-testid': 'diff-prev', 'data-focus': 'diff-prev@' + n,
+          text: '与上一版比较', 'aria-label': '第' + n + '版与第' + it.basedOn + '版比较',
+          on: { click: function () { requestDiff(it.basedOn, n); } } }) : null
+      ]);
+    }
+
+    function diffEl() {
+      if (S.diffLoading) return el('p', { class: 'sz-muted', role: 'status', text: '正在比较第' + S.diffLoading.from + '版和第' + S.diffLoading.to + '版…' });
+      var d = S.diff;
+      if (!d) return null;
+      var secs = d.sections || [], shown = secs.filter(function (x) { return x.status !== 'same'; });
+      var same = secs.filter(function (x) { return x.status === 'same'; });
+      var counts = ['changed', 'added', 'removed'].map(function (st) {
+        var n = shown.filter(function (x) { return x.status === st; }).length;
+        return n ? DIFF_NAMES[st] + n + '处' : '';
+      }).filter(Boolean).join('，');
+      return el('section', { class: 'sz-diff', 'data-testid': 'diff', 'aria-label': '版本比较' }, [
+        el('h4', { class: 'sz-diff-title', text: '第' + d.from + '版 → 第' + d.to + '版' }),
+        el('p', { class: 'sz-muted', role: 'status', text: shown.length ? counts + '；其余' + same.length + '部分未变。' : '两个版本内容相同。' }),
+        el('div', null, shown.map(diffSectionEl)),
+        same.length && shown.length ? el('p', { class: 'sz-muted sz-diff-same', text: '未改动：' + same.map(function (x) {
+          return x.ref === 'title' ? '标题' : x.ref === 'opening' ? '开头' : x.heading || x.ref;
+        }).join('、') }) : null
+      ]);
+    }
+
+    function diffSectionEl(x) {
+      var name = x.ref === 'title' ? '标题' : x.ref === 'opening' ? '开头' : x.heading || '第' + x.ref + '节';
+      var cols;
+      if (x.status === 'changed') {
+        var ops = charDiff(x.before, x.after);
+        cols = [diffCol('修改前', 'diff-before', ops, '-'), diffCol('修改后', 'diff-after', ops, '+')];
+      } else if (x.status === 'added') {
+        cols = [diffCol('新增', 'diff-after', [{ op: '+', text: x.after || '' }], '+')];
+      } else {
+        cols = [diffCol('删除', 'diff-before', [{ op: '-', text: x.before || '' }], '-')];
+      }
+      return el('div', { class: 'sz-dsec', 'data-testid': 'diff-section', 'data-status': x.status, 'data-ref': x.ref }, [
+        el('div', { class: 'sz-dsec-head' }, [
+          el('span', { class: 'sz-tag sz-dstatus', 'data-status': x.status, text: DIFF_NAMES[x.status] || x.status }),
+          el('strong', { text: name })
+        ]),
+        el('div', { class: 'sz-dcols' }, cols)
+      ]);
+    }
+
+    /** One side of a changed section: the common text plain, this side's changes marked (del or ins). */
+    function diffCol(label, testid, ops, side) {
+      var p = el('p', { class: 'sz-dtext', 'data-testid': testid });
+      ops.forEach(function (o) {
+        if (o.op === '=') p.append(o.text);
+        else if (o.op === side) p.append(el(side === '-' ? 'del' : 'ins', { class: side === '-' ? 'sz-del' : 'sz-ins', text: o.text }));
+      });
+      return el('div', { class: 'sz-dcol' }, [el('p', { class: 'sz-dlabel', text: label }), p]);
+    }
+
+    // ----- proofreading -----
+
+    function proofread() {
+      if (!S.draft || !act({ type: 'proofread' })) return;
+      S.proof = { loading: true, items: [], ignored: S.proof ? S.proof.ignored : {} };
+      S.focusNext = 'proof-close';
+      renderProof();
+    }
+
+    /** Ignoring is for this page only; the key outlives the position-based id, which moves when the text changes. */
+    function suggestionKey(x) { return [x.sectionRef, x.category, x.wrong, x.right].join('\u0000'); }
+
+    function renderProof() {
+      var p = S.proof, box = ui.proof;
+      box.hidden = !p;
+      ui.proofBtn.classList.toggle('sz-on', !!p);
+      if (!p) { box.replaceChildren(); return; }
+      var focus = focusKey(box);
+      var visible = p.items.filter(function (x) { return !p.ignored[suggestionKey(x)]; });
+      var stale = !p.loading && !p.accepting && S.draft && p.version !== S.draft.version;
+      var body;
+      if (p.loading) body = el('p', { class: 'sz-muted', role: 'status', text: '正在校对…' });
+      else if (!visible.length) {
+        body = el('p', { class: 'sz-proof-ok', role: 'status', 'data-testid': 'proofread-clean',
+          text: p.items.length ? '其余建议已忽略。' : '没有发现需要修改的地方。' });
+      } else body = el('ul', { class: 'sz-sugg-list' }, visible.map(suggestionEl));
+      box.replaceChildren(
+        el('div', { class: 'sz-panel-head' }, [
+          el('h3', { class: 'sz-panel-title' }, ['校对建议', p.loading ? null : el('span', { class: 'sz-badge', 'data-testid': 'suggestion-count', text: String(visible.length) })]),
+          el('span', { class: 'sz-grow' }),
+          stale ? el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-focus': 'proof-again', text: '草稿已更新，重新校对',
+            on: { click: proofread } }) : null,
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-ghost', 'data-testid': 'proofread-close', 'data-focus': 'proof-close',
+            'aria-label': '关闭校对建议', text: '关闭', on: { click: function () { S.proof = null; renderProof(); ui.proofBtn.focus(); } } })
+        ]),
+        p.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: p.error }) : null,
+        body
+      );
+      restoreFocus(box, focus);
+    }
+
+    function suggestionEl(x) {
+      var p = S.proof, key = suggestionKey(x), accepting = p.accepting === x.id;
+      // A numbering finding with no single replacement is for the writer to fix by hand: accepting would delete it.
+      var manual = !x.right && x.category === '序号';
+      return el('li', { class: 'sz-sugg', 'data-testid': 'suggestion', 'data-id': x.id }, [
+        el('div', { class: 'sz-sugg-main' }, [
+          el('span', { class: 'sz-tag', text: x.category || '建议' }),
+          el('del', { class: 'sz-del', 'data-testid': 'suggestion-wrong', text: x.wrong || '' }),
+          el('span', { class: 'sz-arrow', 'aria-label': '改为', text: '→' }),
+          x.right ? el('ins', { class: 'sz-ins', 'data-testid': 'suggestion-right', text: x.right })
+            : el('span', { class: 'sz-muted', text: manual ? '（请手动调整）' : '（删去）' }),
+          x.sectionRef ? el('button', { type: 'button', class: 'sz-link sz-sugg-where', text: '在“' + sectionLabel(x.sectionRef) + '”',
+            title: '在草稿中找到这一部分', on: { click: function () { showCard(x.sectionRef); } } }) : null
+        ]),
+        x.note ? el('p', { class: 'sz-sugg-note', text: x.note }) : null,
+        el('div', { class: 'sz-sugg-actions' }, [
+          manual ? null : el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-primary', 'data-testid': 'suggestion-accept',
+            'data-focus': 'accept@' + key, text: accepting ? '正在修改…' : x.right ? '采纳' : '删去',
+            disabled: !!p.accepting || !S.ready, on: { click: function () { acceptSuggestion(x); } } }),
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'suggestion-ignore', 'data-focus': 'ignore@' + key,
+            text: '忽略', on: { click: function () { p.ignored[key] = true; renderProof(); } } })
+        ])
+      ]);
+    }
+
+    function acceptSuggestion(x) {
+      if (!act({ type: 'accept', id: x.id })) return;
+      S.proof.accepting = x.id;
+      S.proof.error = null;
+      renderProof();
+    }
+
     // ----- facts -----
 
     function renderFacts() {
-      var facts = S.facts || [];
+      var facts = S.facts || [], focus = focusKey(ui.factsBody);
+      if (S.factEdit && !facts.some(function (f) { return f.id === S.factEdit.id; })) S.factEdit = null;
       ui.factsCount.textContent = String(facts.length);
       ui.factsBody.replaceChildren();
       var pr = S.profile;
@@ -921,16 +1605,98 @@
       groups.sort(function (a, b) { return compareRef(a.section, b.section); });
       groups.forEach(function (g) {
         var ul = el('ul', { class: 'sz-fact-list' });
-        g.items.forEach(function (f) {
-          var t = el('span', { class: 'sz-fact-text' });
-          appendQuantities(t, f.text || '', f.quantities || []);
-          ul.append(el('li', { class: 'sz-fact', 'data-testid': 'fact', 'data-id': f.id, 'data-topic': f.topic }, [
-            f.topicLabel ? el('span', { class: 'sz-tag', text: f.topicLabel }) : null, t
-          ]));
-        });
+        g.items.forEach(function (f) { ul.append(factEl(f)); });
         ui.factsBody.append(el('div', { class: 'sz-fact-group', 'data-testid': 'fact-group' },
           [el('h3', { class: 'sz-fact-heading', text: g.heading }), ul]));
       });
+      restoreFocus(ui.factsBody, focus);
+    }
+
+    /** One fact: its text (numbers marked), 「去年」 when read from last year's report, and 修改 / 删除. */
+    function factEl(f) {
+      var fe = S.factEdit && S.factEdit.id === f.id ? S.factEdit : null, id = f.id;
+      var lastYear = f.origin === 'LAST_YEAR';
+      var kids = [
+        f.topicLabel ? el('span', { class: 'sz-tag', text: f.topicLabel }) : null,
+        lastYear ? el('span', { class: 'sz-tag sz-tag-lastyear', 'data-testid': 'fact-last-year', text: '去年',
+          title: '从去年的报告读入。写进今年的报告前，请告诉我今年的情况，或在这里改成今年的数字。' }) : null
+      ];
+      if (fe && fe.editing) {
+        kids.push(factEditor(f, fe));
+      } else {
+        var t = el('span', { class: 'sz-fact-text', 'data-testid': 'fact-text' });
+        appendQuantities(t, f.text || '', f.quantities || []);
+        kids.push(t);
+        var busy = fe && fe.saving, idle = S.ready && !busy;
+        kids.push(el('span', { class: 'sz-fact-actions', role: 'group', 'aria-label': '这条情况的操作' }, fe && fe.confirmDelete ? [
+          el('span', { class: 'sz-fact-confirm', role: 'alert', text: busy ? '正在删除…' : '确定删除这条？' }),
+          el('button', { type: 'button', class: 'sz-link sz-link-danger', 'data-testid': 'fact-delete-confirm', 'data-focus': 'fact-del-yes@' + id,
+            text: '删除', disabled: !idle, on: { click: function () { deleteFact(fe); } } }),
+          el('button', { type: 'button', class: 'sz-link', 'data-testid': 'fact-delete-cancel', 'data-focus': 'fact-del-no@' + id,
+            text: '取消', on: { click: function () { closeFact('fact-delete@' + id); } } })
+        ] : [
+          el('button', { type: 'button', class: 'sz-link', 'data-testid': 'fact-edit', 'data-focus': 'fact-edit@' + id, text: '修改',
+            'aria-label': '修改这条：' + (f.text || ''), disabled: !S.ready, on: { click: function () { openFact(f, 'editing'); } } }),
+          el('button', { type: 'button', class: 'sz-link', 'data-testid': 'fact-delete', 'data-focus': 'fact-delete@' + id, text: '删除',
+            'aria-label': '删除这条：' + (f.text || ''), disabled: !S.ready, on: { click: function () { openFact(f, 'confirmDelete'); } } })
+        ]));
+        if (fe && fe.error) kids.push(el('p', { class: 'sz-edit-error', role: 'alert', text: fe.error }));
+      }
+      return el('li', { class: 'sz-fact' + (lastYear ? ' sz-fact-lastyear' : ''), 'data-testid': 'fact', 'data-id': id,
+        'data-topic': f.topic, 'data-origin': f.origin || null }, kids);
+    }
+
+    function factEditor(f, fe) {
+      var id = f.id;
+      var ta = el('textarea', { class: 'sz-field sz-fact-input', 'data-testid': 'fact-edit-text', 'data-focus': 'fact-text@' + id,
+        rows: 2, maxlength: 1000, 'aria-label': '修改这条情况' });
+      ta.value = fe.text;
+      ta.addEventListener('input', function () { fe.text = ta.value; fe.error = null; });
+      ta.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); saveFact(fe); }
+        else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeFact('fact-edit@' + id); }
+      });
+      return el('div', { class: 'sz-fact-edit' }, [
+        ta,
+        fe.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: fe.error }) : null,
+        el('div', { class: 'sz-edit-foot' }, [
+          el('span', { class: 'sz-hint', text: '改好后按 Enter 保存；数字会重新识别。要让草稿用上新内容，请点“重新生成”。' }),
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'fact-cancel', text: '取消',
+            on: { click: function () { closeFact('fact-edit@' + id); } } }),
+          el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-primary', 'data-testid': 'fact-save', text: fe.saving ? '保存中…' : '保存',
+            disabled: !!fe.saving || !S.ready, on: { click: function () { saveFact(fe); } } })
+        ])
+      ]);
+    }
+
+    function openFact(f, mode) {
+      S.factEdit = { id: f.id, text: f.text || '' };
+      S.factEdit[mode] = true;
+      S.focusNext = mode === 'editing' ? 'fact-text@' + f.id : 'fact-del-no@' + f.id;
+      renderFacts();
+    }
+
+    function closeFact(focus) {
+      S.factEdit = null;
+      S.focusNext = focus;
+      renderFacts();
+    }
+
+    function saveFact(fe) {
+      if (fe.saving) return;
+      var f = S.facts.filter(function (x) { return x.id === fe.id; })[0], text = fe.text.trim();
+      if (!text) { fe.error = '内容为空。要删除这条，请点“删除”。'; renderFacts(); return; }
+      if (f && text === (f.text || '').trim()) { closeFact('fact-edit@' + fe.id); return; }
+      if (!act({ type: 'fact_edit', id: fe.id, text: text })) return;
+      fe.saving = true;
+      fe.error = null;
+      renderFacts();
+    }
+
+    function deleteFact(fe) {
+      if (fe.saving || !act({ type: 'fact_delete', id: fe.id })) return;
+      fe.saving = true;
+      renderFacts();
     }
 
     function appendQuantities(node, text, qs) {
@@ -945,6 +1711,125 @@
         pos = i + raw.length;
       });
       if (pos < text.length) node.append(text.slice(pos));
+    }
+
+    // ----- 从去年的报告开始: import last year's report -----
+
+    function openImport() {
+      S.importReturn = activeIn(ui.app);
+      ui.importDialog.hidden = false;
+      ui.importError.textContent = '';
+      importBusy(S.importing ? ui.importStatus.textContent : '');
+      ui.importText.focus();
+    }
+
+    function closeImport() {
+      ui.importDialog.hidden = true;
+      var back = S.importReturn;
+      S.importReturn = null;
+      if (back && back.isConnected && !back.disabled) back.focus();
+    }
+
+    function importBusy(text) {
+      ui.importStatus.textContent = text || '';
+      ui.importSubmit.disabled = !!text;
+      ui.importFileBtn.disabled = !!text;
+      ui.importSubmit.textContent = text ? '正在导入…' : '导入粘贴的文字';
+    }
+
+    function importFailed(message) {
+      clearTimeout(S.importTimer);
+      S.importing = null;
+      importBusy('');
+      ui.importError.textContent = message;
+      if (ui.importDialog.hidden) toast(message);
+    }
+
+    /** The imported report arrived as a draft: the dialog closes and the writer sees the draft. */
+    function importDone() {
+      if (!S.importing) return;
+      clearTimeout(S.importTimer);
+      S.importing = null;
+      importBusy('');
+      ui.importText.value = '';
+      closeImport();
+      showVersions(false);
+      if (isNarrow()) showTab('draft');
+      toast('已读入去年的报告。草稿中的【去年…，今年？】处，请告诉我今年的情况。');
+    }
+
+    function submitImportText() {
+      var text = ui.importText.value.trim();
+      ui.importError.textContent = '';
+      if (!text) { ui.importError.textContent = '请先粘贴去年的报告全文，或上传文件。'; ui.importText.focus(); return; }
+      // A long report does not fit in one chat frame (8 KB): it goes up as a .txt file instead.
+      if (jsonBytes({ type: 'import', text: text }) > MAX_FRAME_BYTES) {
+        uploadImport(new Blob([text], { type: 'text/plain;charset=utf-8' }), '去年的报告.txt');
+        return;
+      }
+      importBusy('正在读入…');
+      whenSession(function () {
+        if (!act({ type: 'import', text: text })) { importBusy(''); return; }
+        S.importing = { via: 'ws' };
+      });
+    }
+
+    function onImportFile() {
+      var file = ui.importFile.files && ui.importFile.files[0];
+      ui.importFile.value = '';
+      if (!file) return;
+      ui.importError.textContent = '';
+      if (!/\.(txt|docx)$/i.test(file.name)) {
+        ui.importError.textContent = '只能导入 .txt 或 .docx 文件' + (/\.doc$/i.test(file.name) ? '（.doc 请先在 Word 或 WPS 中另存为 .docx）' : '') + '。';
+        return;
+      }
+      if (file.size > MAX_IMPORT_BYTES) { ui.importError.textContent = '文件超过 2 MB，无法导入。可以只粘贴报告正文。'; return; }
+      uploadImport(file, file.name);
+    }
+
+    function uploadImport(file, name) {
+      if (!global.fetch || !global.FormData) { ui.importError.textContent = '此浏览器不支持上传，请粘贴报告文字。'; return; }
+      importBusy('正在上传“' + name + '”…');
+      whenSession(function () {
+        S.importing = { via: 'http' };
+        var form = new global.FormData();
+        form.append('file', file, name);
+        var url = server + '/api/sessions/' + encodeURIComponent(S.sessionId) + '/import';
+        global.fetch(url, { method: 'POST', body: form, credentials: 'omit' }).then(function (r) {
+          return r.text().then(function (body) {
+            var j = null;
+            try { j = JSON.parse(body); } catch (e) { /* not JSON: a proxy's or the container's page */ }
+            if (r.ok) importDone();
+            else importFailed(j && j.message || uploadStatusText(r.status));
+          });
+        }, function () {
+          // Embedded on another site the answer may be unreadable (CORS) although the import went through: its frames
+          // still come over the socket, so wait a little for them before calling it a failure.
+          if (!crossOrigin) { importFailed('上传没有成功，请检查网络后重试。'); return; }
+          clearTimeout(S.importTimer);
+          S.importTimer = setTimeout(function () {
+            if (S.importing) importFailed('上传没有成功。在本网站上可能无法直接上传文件，请把报告内容粘贴进来导入。');
+          }, 10000);
+        });
+      });
+    }
+
+    function uploadStatusText(status) {
+      if (status === 413) return '文件超过 2 MB，无法导入。可以只粘贴报告正文。';
+      if (status === 404) return '会话已失效，请刷新页面后再试。';
+      if (status === 422) return '无法读入这份报告，请确认是去年的述职报告正文。';
+      return '导入失败（' + status + '），请稍后重试。';
+    }
+
+    /** Keeps Tab inside the dialog; Escape closes it (and not the widget's panel around it). */
+    function onImportKey(e) {
+      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeImport(); return; }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); submitImportText(); return; }
+      if (e.key !== 'Tab') return;
+      var f = [ui.importText, ui.importFileBtn, ui.importCancel, ui.importSubmit].filter(function (x) { return !x.disabled; });
+      var a = activeIn(ui.app), i = f.indexOf(a);
+      if (e.shiftKey && i <= 0) { e.preventDefault(); f[f.length - 1].focus(); }
+      else if (!e.shiftKey && i === f.length - 1) { e.preventDefault(); f[0].focus(); }
     }
 
     // ----- header, connection, tabs -----
@@ -970,6 +1855,7 @@
 
     function renderConnection(retrying) {
       var up = S.ready;
+      if (S.drawnReady !== up) { S.drawnReady = up; if (S.draft && !S.live) renderDraft(); renderFacts(); renderProof(); }
       ui.app.classList.toggle('sz-offline', !up);
       ui.refused.hidden = !S.refused;
       ui.banner.hidden = up || S.refused || !(S.everConnected || retrying || S.attempt > 0);
@@ -1024,6 +1910,8 @@
       renderFacts();
       renderProgress();
       renderDraft();
+      renderProof();
+      renderVersions();
       renderConnection();
     }
 
@@ -1036,6 +1924,9 @@
       S.kindName = ''; S.engine = ''; S.phase = 'interview'; S.profile = null; S.tokens = null;
       S.facts = []; S.draft = null; S.live = null; S.progress = null; S.prevSections = null;
       S.messages = []; S.byId = {};
+      S.versions = null; S.editor = null; S.busyRef = null; S.cardNote = null; S.proof = null; S.factEdit = null;
+      S.diff = null; S.diffPick = []; S.diffLoading = false;
+      if (S.view !== 'draft') showVersions(false);
       if (!keepPending) S.pending = [];
       // Messages waiting to be sent go on in a new session of the same kind; otherwise the writer chooses again.
       S.choosing = !S.pending.length && !options.kind && options.chooseKind !== false;
@@ -1066,6 +1957,24 @@
     ui.tabChat.addEventListener('click', function () { showTab('chat'); });
     ui.tabDraft.addEventListener('click', function () { showTab('draft'); });
     ui.tabs.addEventListener('keydown', onTabKey);
+    ui.undo.addEventListener('click', undo);
+    ui.redo.addEventListener('click', redo);
+    ui.versionsBtn.addEventListener('click', function () { showVersions(S.view !== 'versions', true); });
+    ui.proofBtn.addEventListener('click', proofread);
+    ui.importBtn.addEventListener('click', openImport);
+    ui.introImport.addEventListener('click', openImport);
+    ui.importForm.addEventListener('submit', function (e) { e.preventDefault(); submitImportText(); });
+    ui.importForm.addEventListener('keydown', onImportKey);
+    ui.importCancel.addEventListener('click', closeImport);
+    ui.importFileBtn.addEventListener('click', function () { ui.importFile.click(); });
+    ui.importFile.addEventListener('change', onImportFile);
+    ui.importDialog.addEventListener('click', function (e) { if (e.target === ui.importDialog) closeImport(); });
+    ui.draftPane.addEventListener('keydown', function (e) {
+      // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo the draft, outside any text field.
+      var t = e.target, k = (e.key || '').toLowerCase();
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t && t.tagName)) return;
+      if (k === 'z' && !e.shiftKey) { e.preventDefault(); undo(); } else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); redo(); }
+    });
     function openExports(open) {
       ui.exportList.hidden = !open;
       ui.exportBtn.setAttribute('aria-expanded', String(open));

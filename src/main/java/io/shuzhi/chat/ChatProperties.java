@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param addressBurst             frames one client address may send at once (all its tabs) …
  * @param addressPerSecond         … and per second after that
  * @param maxConcurrentGenerations drafts written at the same time on this instance; more get a BUSY error
+ * @param generationLock           how long a streamed draft's lock lives without a finished section (a crashed
+ *                                 instance holds it no longer)
  */
 @ConfigurationProperties("shuzhi.chat")
 public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads,
                              Integer connectionBurst, Double connectionPerSecond, Integer addressBurst,
-                             Double addressPerSecond, Integer maxConcurrentGenerations) {
+                             Double addressPerSecond, Integer maxConcurrentGenerations,
+                             java.time.Duration generationLock) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
         transportLimitChars = transportLimitChars == null ? 65536 : transportLimitChars;
@@ -28,5 +31,6 @@ public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, 
         addressBurst = addressBurst == null ? 300 : addressBurst;
         addressPerSecond = addressPerSecond == null ? 50.0 : addressPerSecond;
         maxConcurrentGenerations = maxConcurrentGenerations == null ? 4 : maxConcurrentGenerations;
+        generationLock = generationLock == null ? java.time.Duration.ofSeconds(90) : generationLock;
     }
 }

@@ -4,7 +4,10 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.Section;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.session.SessionStore;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 class Drafting {
     private static final long DELTA_BATCH_MS = 50;
+    static final String INTERRUPTED = "上次生成草稿没有完成（服务可能重启过），已写出的部分保留在上方。说“生成草稿”可以重新生成。";
     private final Engine engine;
     private final ChatMetrics metrics;
     private final Semaphore slots;
+    private final SessionStore store;
+    private final Duration lockTtl;
 
-    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props) {
+    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store) {
         this.engine = engine;
         this.metrics = metrics;
         this.slots = new Semaphore(props.maxConcurrentGenerations());
+        this.store = store;
+        this.lockTtl = props.generationLock();
     }
 
     void draft(Turn turn, ReportKind kind) {
@@ -33,13 +41,29 @@ class Drafting {
         }
         Draft draft;
         int version = turn.state.latestVersion() + 1;
-        var live = new LiveProgress(turn, !engine.offline());
+        boolean streaming = !engine.offline();
+        String token = streaming ? UUID.randomUUID().toString() : null;
         try {
+            if (streaming) startStreamed(turn, token);
+            long[] refreshed = {System.nanoTime()};
+            Runnable keepAlive = () -> {
+                // A third of the ttl between refreshes: the lock outlives a slow section, not a dead instance.
+                if (System.nanoTime() - refreshed[0] < lockTtl.toNanos() / 3) return;
+                refreshed[0] = System.nanoTime();
+                store.refreshGeneration(turn.sessionId, token, lockTtl);
+            };
+            var live = new LiveProgress(turn, streaming, keepAlive);
             draft = engine.drafter().write(kind, turn.state.interview(), version, live);
+            live.flushDelta();
+        } catch (RuntimeException e) {
+            // The writer is told what failed; the marker must not also report it as a crash later.
+            if (streaming && turn.state.generating() != 0) clearMarker(turn);
+            throw e;
         } finally {
             slots.release();
+            if (streaming) store.unlockGeneration(turn.sessionId, token);
         }
-        live.flushDelta();
+        turn.state = turn.state.withGenerating(0);
         metrics.generation();
         turn.newVersion(draft, "generate", null, engine.name());
         long placeholders = draft.sections().stream()
@@ -55,6 +79,34 @@ class Drafting {
         turn.assistant(summary, placeholders > 0 ? List.of("生成草稿") : List.of());
     }
 
+    /**
+     * A streamed draft runs on one instance only (a lock with expiry), and is marked in the state before its first
+     * section, so a crash leaves a trace the next turn can report.
+     */
+    private void startStreamed(Turn turn, String token) {
+        if (!store.tryLockGeneration(turn.sessionId, token, lockTtl)) {
+            throw new ShuzhiException(ErrorCode.BUSY, "这份草稿正在生成中（可能在另一个窗口），请稍候。");
+        }
+        turn.state = turn.state.withGenerating(System.currentTimeMillis());
+        turn.flush();
+    }
+
+    private static void clearMarker(Turn turn) {
+        turn.state = turn.state.withGenerating(0);
+        try {
+            turn.commitState();
+        } catch (RuntimeException ignored) {
+            // Redis is away too: the next turn reports the draft as interrupted, which is still true.
+        }
+    }
+
+    /** A generation marked as running whose lock is gone was cut off (a crash, a kill): say so, once. */
+    void reportInterrupted(Turn turn) {
+        if (turn.state.generating() == 0 || store.generationLocked(turn.sessionId)) return;
+        turn.state = turn.state.withGenerating(0);
+        turn.assistant(INTERRUPTED, List.of("生成草稿"));
+    }
+
     static long countOf(String text, String what) {
         long n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) n++;
@@ -68,10 +120,16 @@ class Drafting {
         private final StringBuilder pending = new StringBuilder();
         private String pendingRef;
         private long lastFlush = System.nanoTime();
+        private final Runnable keepAlive;
 
         LiveProgress(Turn turn, boolean streaming) {
+            this(turn, streaming, () -> { });
+        }
+
+        LiveProgress(Turn turn, boolean streaming, Runnable keepAlive) {
             this.turn = turn;
             this.streaming = streaming;
+            this.keepAlive = keepAlive;
         }
 
         @Override
@@ -82,6 +140,7 @@ class Drafting {
                 turn.add(new ServerFrame.DraftSection(section.ref(), section.level(), section.heading(),
                         section.body(), step, total));
                 turn.flush();
+                keepAlive.run();
             }
         }
 
@@ -98,7 +157,10 @@ class Drafting {
             turn.add(new ServerFrame.DraftDelta(pendingRef, pending.toString()));
             pending.setLength(0);
             lastFlush = System.nanoTime();
-            if (streaming) turn.flush();
+            if (streaming) {
+                turn.flush();
+                keepAlive.run();
+            }
         }
     }
 }

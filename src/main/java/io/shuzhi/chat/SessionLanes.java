@@ -36,6 +36,17 @@ final class SessionLanes implements AutoCloseable {
         next.whenComplete((v, e) -> tails.remove(sessionId, next));
     }
 
+    /** Runs work that needs no ordering with the session's turns (a resume: it only reads). */
+    void runNow(Runnable work) {
+        pool.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // the task reports its own errors; never let one kill a pool thread silently
+            }
+        });
+    }
+
     @Override
     public void close() {
         pool.shutdown();

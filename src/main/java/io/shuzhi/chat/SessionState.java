@@ -15,10 +15,11 @@ import java.util.List;
  * @param recentSayIds the last say ids processed, so a resent message is not processed twice
  * @param tokensIn     model input tokens used by the session so far
  * @param tokensOut    model output tokens used by the session so far
+ * @param generating   when a streamed generation started (epoch ms), 0 when none runs; left behind by a crash
  */
 record SessionState(String id, String kind, String phase, InterviewState interview, long seq, int draftVersion,
                     List<VersionInfo> versions, List<Integer> redo, List<String> recentSayIds, long createdAt,
-                    long updatedAt, long tokensIn, long tokensOut) {
+                    long updatedAt, long tokensIn, long tokensOut, long generating) {
     static final String INTERVIEW = "interview";
     static final String DRAFTED = "drafted";
     private static final int REMEMBERED_SAY_IDS = 200;
@@ -31,7 +32,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
 
     static SessionState start(String id, String kind, long now) {
         return new SessionState(id, kind, INTERVIEW, InterviewState.start(), 0, 0, List.of(), List.of(), List.of(),
-                now, now, 0, 0);
+                now, now, 0, 0, 0);
     }
 
     boolean seen(String sayId) {
@@ -48,12 +49,12 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
 
     SessionState withInterview(InterviewState next) {
         return new SessionState(id, kind, phase, next, seq, draftVersion, versions, redo, recentSayIds, createdAt,
-                updatedAt, tokensIn, tokensOut);
+                updatedAt, tokensIn, tokensOut, generating);
     }
 
     SessionState withKind(String newKind) {
         return new SessionState(id, newKind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut);
+                createdAt, updatedAt, tokensIn, tokensOut, generating);
     }
 
     SessionState withSayId(String sayId) {
@@ -61,7 +62,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
         ids.add(sayId);
         if (ids.size() > REMEMBERED_SAY_IDS) ids.subList(0, ids.size() - REMEMBERED_SAY_IDS).clear();
         return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, ids, createdAt,
-                updatedAt, tokensIn, tokensOut);
+                updatedAt, tokensIn, tokensOut, generating);
     }
 
     /** A new draft version becomes the current one; what was undone can no longer be redone. */
@@ -69,22 +70,27 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
         var all = new ArrayList<>(versions);
         all.add(info);
         return new SessionState(id, kind, DRAFTED, interview, seq, info.version(), all, List.of(), recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut);
+                createdAt, updatedAt, tokensIn, tokensOut, generating);
     }
 
     /** Shows another existing version (undo/redo) with the given redo stack. */
     SessionState showing(int version, List<Integer> newRedo) {
         return new SessionState(id, kind, phase, interview, seq, version, versions, newRedo, recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut);
+                createdAt, updatedAt, tokensIn, tokensOut, generating);
+    }
+
+    SessionState withGenerating(long startedAt) {
+        return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
+                createdAt, updatedAt, tokensIn, tokensOut, startedAt);
     }
 
     SessionState withTokens(long in, long out) {
         return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
-                createdAt, updatedAt, tokensIn + in, tokensOut + out);
+                createdAt, updatedAt, tokensIn + in, tokensOut + out, generating);
     }
 
     SessionState advanced(int frames, long now) {
         return new SessionState(id, kind, phase, interview, seq + frames, draftVersion, versions, redo,
-                recentSayIds, createdAt, now, tokensIn, tokensOut);
+                recentSayIds, createdAt, now, tokensIn, tokensOut, generating);
     }
 }

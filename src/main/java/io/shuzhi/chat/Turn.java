@@ -77,6 +77,11 @@ final class Turn {
         committer.commit(this);
     }
 
+    /** Commits the state even when there is no frame to send (a marker set or cleared). */
+    synchronized void commitState() {
+        committer.commit(this);
+    }
+
     /** Called by the committer after a successful commit. */
     void committed(long newRev, SessionState newState) {
         rev = newRev;

@@ -46,10 +46,12 @@ public class TurnRunner {
     private final SessionLanes lanes;
     private final Clock clock = Clock.systemUTC();
     private final ChatMetrics metrics;
+    private final Drafting drafting;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
-               List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics) {
+               List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting) {
         this.metrics = metrics;
+        this.drafting = drafting;
         this.store = store;
         this.hub = hub;
         this.codec = codec;
@@ -80,6 +82,11 @@ public class TurnRunner {
         return frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Whether a new session may be of this kind (null or blank: the default kind). */
+    public boolean knowsKind(String kindId) {
+        return kindId == null || kindId.isBlank() || kinds.find(kindId).isPresent();
+    }
+
     public String engineName() {
         return engine.name();
     }
@@ -93,7 +100,10 @@ public class TurnRunner {
             sendError(client, e.code(), e.getMessage(), replyTo);
             return;
         }
-        lanes.submit(sessionId, () -> {
+        // A resume only reads: it runs at once, not behind a long turn of the session (a draft being written), and
+        // the tab's in-order delivery holds live frames back until the replay has caught up.
+        boolean resume = frame instanceof ClientFrame.Hello && !newSession;
+        Runnable task = () -> {
             long started = System.nanoTime();
             try {
                 if (frame instanceof ClientFrame.Hello hello) {
@@ -117,7 +127,9 @@ public class TurnRunner {
             } finally {
                 metrics.turn(frameName(frame), System.nanoTime() - started);
             }
-        });
+        };
+        if (resume) lanes.runNow(task);
+        else lanes.submit(sessionId, task);
     }
 
     /**
@@ -175,30 +187,52 @@ public class TurnRunner {
         client.resetSeq(0);
         hub.attach(sessionId, client);
         // The snapshot shows the empty session (seq 0); the greeting follows as frames 1..n.
-        client.send(codec.write(Views.snapshot(initial, kind, engine.name(), null, List.of()), 0), 0);
+        client.snapshot(codec.write(Views.snapshot(initial, kind, engine.name(), null, List.of()), 0), 0);
         commit(turn);
         log.info("session {}: started, kind {}", shortId(sessionId), kind.id());
     }
 
     private void resume(String sessionId, Client client, Long lastSeq) {
-        var stored = store.load(sessionId)
-                .orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
-        SessionState state = readState(stored.data());
-        ReportKind kind = kinds.get(state.kind());
-        client.resetSeq(lastSeq == null ? 0 : Math.min(lastSeq, state.seq()));
+        // Attach before reading: a commit after this point reaches the tab live (held back until the replay fills any
+        // gap), one before it is in what is read below. Nothing falls between.
+        client.resetSeq(lastSeq == null ? 0 : lastSeq);
         hub.attach(sessionId, client);
+        var stored = store.load(sessionId);
+        if (stored.isEmpty()) {
+            hub.detach(sessionId, client);
+            throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
+        }
+        SessionState state = readState(stored.get().data());
+        ReportKind kind = kinds.get(state.kind());
         if (lastSeq != null && lastSeq <= state.seq()) {
-            if (lastSeq == state.seq()) return;
-            var missed = store.eventsAfter(sessionId, lastSeq, REPLAY_LIMIT);
-            boolean complete = !missed.isEmpty() && missed.get(0).seq() == lastSeq + 1
-                    && missed.get(missed.size() - 1).seq() == state.seq();
+            var missed = lastSeq == state.seq() ? List.<SessionStore.StoredEvent>of()
+                    : store.eventsAfter(sessionId, lastSeq, REPLAY_LIMIT);
+            boolean complete = lastSeq == state.seq() || (!missed.isEmpty() && missed.get(0).seq() == lastSeq + 1
+                    && missed.get(missed.size() - 1).seq() == state.seq());
             if (complete) {
                 missed.forEach(e -> client.deliver(e.frame(), e.seq()));
+                reportInterrupted(sessionId, state);
                 return;
             }
         }
         // No lastSeq, a lastSeq from elsewhere, or frames already trimmed: a fresh snapshot instead.
-        client.send(codec.write(snapshot(state, kind), state.seq()), state.seq());
+        client.snapshot(codec.write(snapshot(state, kind), state.seq()), state.seq());
+        reportInterrupted(sessionId, state);
+    }
+
+    /**
+     * After a crash mid-draft, the tab that comes back is told: a turn of its own on the session's lane (so every tab
+     * sees it once); runApply reports the interruption before applying, and there is nothing else to apply.
+     */
+    private void reportInterrupted(String sessionId, SessionState state) {
+        if (state.generating() == 0) return;
+        lanes.submit(sessionId, () -> {
+            try {
+                runApply(sessionId, null, turn -> !turn.isEmpty());
+            } catch (RuntimeException e) {
+                log.debug("session {}: interrupted draft not reported: {}", shortId(sessionId), e.getMessage());
+            }
+        });
     }
 
     // ---- turns -------------------------------------------------------------------------------------------------
@@ -218,6 +252,7 @@ public class TurnRunner {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             var stored = store.load(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
             var turn = new Turn(sessionId, client, stored.rev(), readState(stored.data()), this::commit);
+            drafting.reportInterrupted(turn);
             var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
             if (!TokenMeter.with(meter, () -> apply.test(turn))) {
                 sendDirect(turn);

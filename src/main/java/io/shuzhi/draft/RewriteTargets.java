@@ -32,6 +32,11 @@ public final class RewriteTargets {
             return section.ref();
         }
 
+        /** "二是" for item 2; "" for a whole body. */
+        public String ordinal() {
+            return item == 0 ? "" : Ordinals.item(item);
+        }
+
         /** The 字 of {@link #text()}, counted like Word's 字数统计. */
         public int chars() {
             return CharCount.of(text);

@@ -36,6 +36,11 @@ public final class SessionKeys {
         return PREFIX + "{" + id + "}:memory";
     }
 
+    /** String with expiry: the token of the instance writing a streamed draft for the session. */
+    public static String generationLock(String id) {
+        return PREFIX + "{" + id + "}:generation";
+    }
+
     /** Pub/sub channel: the seq of the last frame committed, so tabs on other instances fetch what they miss. */
     public static String notify(String id) {
         return PREFIX + "{" + id + "}:notify";

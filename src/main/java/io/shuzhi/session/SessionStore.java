@@ -28,6 +28,12 @@ public class SessionStore {
     private final StringRedisTemplate redis;
     private final SessionProperties props;
     private final DefaultRedisScript<List> commitScript;
+    private final DefaultRedisScript<Long> refreshScript = new DefaultRedisScript<>(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0",
+            Long.class);
+    private final DefaultRedisScript<Long> unlockScript = new DefaultRedisScript<>(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+            Long.class);
 
     public SessionStore(StringRedisTemplate redis, SessionProperties props) {
         this.redis = redis;
@@ -94,6 +100,29 @@ public class SessionStore {
         return records.stream()
                 .map(r -> new StoredEvent(r.getId().getSequence(), (String) r.getValue().get("f")))
                 .toList();
+    }
+
+    /**
+     * Takes the session's generation lock for {@code ttl} (SET NX PX): one instance writes a streamed draft at a time,
+     * and a crashed instance holds the lock no longer than the ttl.
+     */
+    public boolean tryLockGeneration(String id, String token, java.time.Duration ttl) {
+        return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(SessionKeys.generationLock(id), token, ttl)));
+    }
+
+    /** Extends the lock while the draft is still being written (only by its holder). */
+    public void refreshGeneration(String id, String token, java.time.Duration ttl) {
+        call(() -> redis.execute(refreshScript, List.of(SessionKeys.generationLock(id)), token,
+                Long.toString(ttl.toMillis())));
+    }
+
+    /** Releases the lock if {@code token} still holds it. */
+    public void unlockGeneration(String id, String token) {
+        call(() -> redis.execute(unlockScript, List.of(SessionKeys.generationLock(id)), token));
+    }
+
+    public boolean generationLocked(String id) {
+        return Boolean.TRUE.equals(call(() -> redis.hasKey(SessionKeys.generationLock(id))));
     }
 
     public Optional<String> draft(String id, int version) {

@@ -51,7 +51,9 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     /** A tab, with sends serialised and bounded so one slow tab cannot stall a turn thread. */
     static final class SocketClient implements Client {
         private final ConcurrentWebSocketSessionDecorator socket;
+        private static final int MAX_PENDING = 10_000;
         private final AtomicLong lastSeq = new AtomicLong();
+        private final java.util.TreeMap<Long, String> pending = new java.util.TreeMap<>();
 
         SocketClient(WebSocketSession session) {
             this.socket = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
@@ -66,13 +68,23 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         public synchronized void send(String frame, long seq) {
             lastSeq.accumulateAndGet(seq, Math::max);
             write(frame);
+            drainPending();
         }
 
+        /**
+         * In order, once: a frame already had is dropped; a frame ahead of a gap waits until the gap is filled (a
+         * replay and live frames can arrive in either order while a tab resumes).
+         */
         @Override
         public synchronized boolean deliver(String frame, long seq) {
             if (seq <= lastSeq.get()) return false;
+            if (seq > lastSeq.get() + 1) {
+                if (pending.size() < MAX_PENDING) pending.put(seq, frame);
+                return false;
+            }
             lastSeq.set(seq);
             write(frame);
+            drainPending();
             return true;
         }
 
@@ -85,14 +97,37 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             }
         }
 
+        private void drainPending() {
+            while (!pending.isEmpty()) {
+                var first = pending.firstEntry();
+                if (first.getKey() <= lastSeq.get()) {
+                    pending.pollFirstEntry();
+                } else if (first.getKey() == lastSeq.get() + 1) {
+                    pending.pollFirstEntry();
+                    lastSeq.set(first.getKey());
+                    write(first.getValue());
+                } else {
+                    return;
+                }
+            }
+        }
+
         @Override
         public long lastSeq() {
             return lastSeq.get();
         }
 
         @Override
+        public synchronized void snapshot(String frame, long seq) {
+            lastSeq.set(seq);
+            write(frame);
+            drainPending();
+        }
+
+        @Override
         public synchronized void resetSeq(long seq) {
             lastSeq.set(seq);
+            pending.clear();
         }
     }
 
@@ -134,6 +169,11 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     }
 
     private void hello(WebSocketSession session, Client client, ClientFrame.Hello hello) {
+        if (hello.sessionId() == null && !turns.knowsKind(hello.kind())) {
+            // Refused before anything moves: the tab stays on the session it had.
+            turns.sendError(client, ErrorCode.UNKNOWN_KIND, "不认识这种报告类型：" + hello.kind() + "。", null);
+            return;
+        }
         String previous = (String) session.getAttributes().get(SESSION);
         if (previous != null) turns.detach(previous, client);
         boolean fresh = hello.sessionId() == null;

@@ -78,7 +78,7 @@ class KindsTest {
         assertThat(kinds.get("personal-annual").intro().unitLabel()).isEqualTo("单位和职务");
         assertThat(kinds.get("accountability-integrity").intro().unitLabel()).isEqualTo("单位和职务");
         assertThat(kinds.get("annual-work-summary").intro().unitLabel()).isEqualTo("单位名称");
-        assertThat(kinds.get("party-branch-secretary").intro().unitLabel()).isEqualTo("单位名称");
+        assertThat(kinds.get("party-branch-secretary").intro().unitLabel()).isEqualTo("党支部全称");
         assertThat(kinds.get("personal-annual").intro().question()).contains("单位", "职务", "年份");
     }
 

@@ -41,7 +41,7 @@ final class Hardening {
         try {
             var b = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                     .setting("save \"\"");
-            if (dir != null) b.setting("dir " + dir.toAbsolutePath());
+            if (dir != null) b.setting("dir " + java.nio.file.Files.createDirectories(dir).toAbsolutePath());
             if (aof) b.setting("appendonly yes").setting("appendfsync everysec");
             else b.setting("appendonly no");
             RedisServer server = b.build();

@@ -50,7 +50,7 @@ class OfflineInterviewerTest {
     void introWithoutTheUnit_asksOnceMore_thenMovesOnWithWhatThereIs() {
         Reply first = say(InterviewState.start(), "2025年");
         assertThat(first.state().currentTopic()).isEqualTo(InterviewState.INTRO);
-        assertThat(first.text()).contains("支部的全称");
+        assertThat(first.text()).contains("党支部全称");
         Reply second = say(first.state(), "这个先不说");
         assertThat(second.state().currentTopic()).isEqualTo("study");
         assertThat(second.state().year()).isEqualTo("2025");

@@ -1,6 +1,8 @@
 package io.shuzhi.support;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
@@ -75,7 +77,55 @@ public final class ChatPage {
         return texts("[data-testid=draft-section]");
     }
 
+    /** The draft's text: its sections, without the cards' buttons. */
     public String draftText() {
-        return byTestId("draft").getDomProperty("textContent");
+        return String.join("", texts("[data-testid=draft] [data-testid=draft-section]"));
+    }
+
+    /** The card of draft section {@code ref} ("title", "opening", "1", "1.2" …). */
+    public WebElement card(String ref) {
+        return find("[data-testid=section-card][data-card='" + ref + "']");
+    }
+
+    /** The text of section {@code ref} as the draft shows it. */
+    public String sectionText(String ref) {
+        return card(ref).findElement(By.cssSelector("[data-testid=draft-section]")).getDomProperty("textContent");
+    }
+
+    /** Every section's text by ref, in draft order. */
+    public Map<String, String> sections() {
+        var out = new LinkedHashMap<String, String>();
+        for (WebElement card : all("[data-testid=section-card]")) {
+            out.put(card.getDomAttribute("data-card"),
+                    card.findElement(By.cssSelector("[data-testid=draft-section]")).getDomProperty("textContent"));
+        }
+        return out;
+    }
+
+    /** Scrolls an element to the middle of its scroller (cards sit in a scrolled pane) and clicks it. */
+    public void click(WebElement e) {
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
+    }
+
+    /** Clicks the element with data-testid {@code id} inside {@code in} (a card, a fact …). */
+    public void click(WebElement in, String id) {
+        click(in.findElement(By.cssSelector("[data-testid=" + id + "]")));
+    }
+
+    /** Waits until the draft shows version {@code n} and no card is waiting for an answer. */
+    public void awaitVersion(int n) {
+        browser.await("draft version " + n, d -> byTestId("draft-version").getDomProperty("textContent").equals("第 " + n + " 版")
+                && all("[data-testid=card-busy]").isEmpty());
+    }
+
+    /** The whole conversation of BrowserChatTest, then 生成草稿: a drafted session, version 1. */
+    public ChatPage drafted(List<String> answers) {
+        awaitFirstReply();
+        answers.forEach(this::answer);
+        answer("生成草稿");
+        awaitDraft();
+        awaitVersion(1);
+        return this;
     }
 }
