@@ -1140,6 +1140,13 @@
       ui.proofBtn.disabled = !has || !idle;
       ui.importBtn.disabled = !!S.progress;
       ui.introStart.hidden = has || S.phase === 'drafted';
+      renderCardActions();
+    }
+
+    /** The cards' 改写 / 编辑 follow the connection and any work in progress without rebuilding the draft. */
+    function renderCardActions() {
+      var idle = S.ready && !S.busyRef && !S.progress && !S.live;
+      ui.draft.querySelectorAll('[data-testid=card-refine], [data-testid=card-edit]').forEach(function (b) { b.disabled = !idle; });
     }
 
     function onCopy() {
@@ -1189,7 +1196,7 @@
         return card;
       }
       var idle = S.ready && !S.busyRef && !S.progress;
-      var label = sectionLabel(ref);
+      var label = sectionLabel(ref); // disabled states are kept current by renderCardActions
       var actions = el('div', { class: 'sz-card-actions', role: 'group', 'aria-label': '“' + label + '”的操作' }, [
         busy ? el('span', { class: 'sz-card-busy', role: 'status', 'data-testid': 'card-busy' },
           [el('span', { class: 'sz-spinner', 'aria-hidden': 'true' }), '正在修改…']) : null,

@@ -191,7 +191,8 @@ class RedisRestartTest {
 
     /** State hash, event count, chat length and the events themselves. */
     private static String stored(StringRedisTemplate redis, String id) {
-        var state = redis.opsForHash().entries(SessionKeys.state(id));
+        // sorted: a hash's field order after an AOF reload need not be the order before
+        var state = new java.util.TreeMap<>(redis.opsForHash().entries(SessionKeys.state(id)));
         var events = redis.opsForStream().range(SessionKeys.events(id), org.springframework.data.domain.Range.unbounded());
         return state + "|events=" + events.stream().map(r -> r.getId() + "=" + r.getValue()).toList()
                 + "|chat=" + redis.opsForList().size(SessionKeys.chat(id));
