@@ -1104,8 +1104,14 @@
       renderTools();
     }
 
+    /** Drafting or rewriting is under way: the draft's own actions wait. (A finished bar fading out does not count.) */
+    function working() {
+      return !!S.live || !!(S.progress && !S.progress.finishing);
+    }
+
     function finishProgress() {
       var p = S.progress;
+      p.finishing = true;
       setTimeout(function () { if (S.progress === p) { S.progress = null; renderProgress(); } }, 900);
     }
 
@@ -1130,7 +1136,7 @@
       });
       ui.generate.disabled = !S.ready || !!S.progress;
       ui.generate.textContent = has ? '重新生成' : '生成草稿';
-      var v = S.versions, idle = S.ready && !S.progress;
+      var v = S.versions, idle = S.ready && !working();
       ui.undo.disabled = !idle || !(v && v.canUndo);
       ui.redo.disabled = !idle || !(v && v.canRedo);
       var cur = v && versionInfo(v.current);
@@ -1145,7 +1151,7 @@
 
     /** The cards' 改写 / 编辑 follow the connection and any work in progress without rebuilding the draft. */
     function renderCardActions() {
-      var idle = S.ready && !S.busyRef && !S.progress && !S.live;
+      var idle = S.ready && !S.busyRef && !working();
       ui.draft.querySelectorAll('[data-testid=card-refine], [data-testid=card-edit]').forEach(function (b) { b.disabled = !idle; });
     }
 
@@ -1195,7 +1201,7 @@
         card.append(editPanel(s, ed));
         return card;
       }
-      var idle = S.ready && !S.busyRef && !S.progress;
+      var idle = S.ready && !S.busyRef && !working();
       var label = sectionLabel(ref); // disabled states are kept current by renderCardActions
       var actions = el('div', { class: 'sz-card-actions', role: 'group', 'aria-label': '“' + label + '”的操作' }, [
         busy ? el('span', { class: 'sz-card-busy', role: 'status', 'data-testid': 'card-busy' },

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxTextBytes             a frame larger than this gets a TOO_LARGE error frame (UTF-8 bytes)
  * @param transportLimitChars      a frame longer than this (in characters: the servlet container buffers decoded
- *                                 text) is refused by the WebSocket transport, which closes the socket with 1009
+ *                                 text) is refused by the WebSocket transport, which closes the socket with 1009.
+ *                                 Tomcat allocates this buffer for every open socket, so it is kept just above
+ *                                 {@code maxTextBytes}: idle tabs cost memory in proportion to it
  * @param turnThreads              threads that run turns (sessions in parallel, each session's turns in order)
  * @param connectionBurst          frames one tab may send at once …
  * @param connectionPerSecond      … and per second after that
@@ -24,7 +26,7 @@ public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, 
                              java.time.Duration generationLock) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
-        transportLimitChars = transportLimitChars == null ? 65536 : transportLimitChars;
+        transportLimitChars = transportLimitChars == null ? 10240 : transportLimitChars;
         turnThreads = turnThreads == null ? 8 : turnThreads;
         connectionBurst = connectionBurst == null ? 30 : connectionBurst;
         connectionPerSecond = connectionPerSecond == null ? 5.0 : connectionPerSecond;

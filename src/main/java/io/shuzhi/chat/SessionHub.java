@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class SessionHub {
     private static final int FETCH_LIMIT = 5000;
     private final Map<String, Set<Client>> clients = new ConcurrentHashMap<>();
+    /** The last seq this instance is committing per session: its own notifications need no fetch. */
+    private final Map<String, Long> committingHere = new ConcurrentHashMap<>();
     private final SessionEvents events;
     private final SessionStore store;
 
@@ -37,6 +39,7 @@ public class SessionHub {
             set.remove(client);
             if (!set.isEmpty()) return set;
             events.stopListening(k);
+            committingHere.remove(k);
             return null;
         });
     }
@@ -45,8 +48,11 @@ public class SessionHub {
     private void committedElsewhere(String sessionId, long lastSeq) {
         Set<Client> set = clients.get(sessionId);
         if (set == null) return;
+        // This instance's own commit: its tabs get the frames directly (the notice can overtake that send). Should
+        // that commit have lost a race, the next notice finds the tabs behind and fills the gap from the stream.
+        if (lastSeq <= committingHere.getOrDefault(sessionId, 0L)) return;
         long behind = set.stream().mapToLong(Client::lastSeq).min().orElse(lastSeq);
-        if (behind >= lastSeq) return; // the usual case: this instance made the commit and sent it already
+        if (behind >= lastSeq) return;
         try {
             var missed = store.eventsAfter(sessionId, behind, FETCH_LIMIT);
             for (Client c : set) {
@@ -55,6 +61,17 @@ public class SessionHub {
         } catch (StoreUnavailableException e) {
             // The tabs catch up when they next resume; nothing is lost in the stream.
         }
+    }
+
+    /** Called before a commit of frames up to {@code lastSeq} on this instance. */
+    void committing(String sessionId, long lastSeq) {
+        if (clients.containsKey(sessionId)) committingHere.merge(sessionId, lastSeq, Math::max);
+    }
+
+    /** A commit here lost its race: another instance's frames may have been skipped meanwhile; catch the tabs up. */
+    void commitFailed(String sessionId) {
+        committingHere.remove(sessionId);
+        committedElsewhere(sessionId, Long.MAX_VALUE);
     }
 
     /** Sends frames numbered {@code firstSeq}, {@code firstSeq + 1}, … to every tab of the session. */

@@ -290,9 +290,13 @@ public class TurnRunner {
         var drafts = new HashMap<Integer, String>();
         turn.drafts.forEach((v, d) -> drafts.put(v, codec.toJson(d)));
         var chat = turn.chat.stream().map(codec::toJson).toList();
+        if (!events.isEmpty()) hub.committing(turn.sessionId, events.lastKey());
         long rev = store.commit(turn.sessionId,
                 new SessionStore.Commit(turn.rev, codec.toJson(next), events, drafts, chat));
-        if (rev < 0) throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
+        if (rev < 0) {
+            hub.commitFailed(turn.sessionId);
+            throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
+        }
         turn.committed(rev, next);
         hub.broadcast(turn.sessionId, firstSeq, sent);
         return rev;

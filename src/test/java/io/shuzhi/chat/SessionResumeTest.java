@@ -143,8 +143,9 @@ class SessionResumeTest extends IntegrationTest {
             tab.say("m-1", "我是机关第一党支部书记，2025年度。");
             seen = seqOf(tab.await("assistant_end"));
         }
+        // Arguments, not builder properties: those are defaults that application.yml overrides.
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ShuzhiApplication.class)
-                .properties("server.port=0", "shuzhi.redis.embedded-dir=target/embedded-redis").run()) {
+                .run("--server.port=0", "--shuzhi.redis.embedded-dir=target/embedded-redis")) {
             int port2 = ((WebServerApplicationContext) second).getWebServer().getPort();
             try (var tab = WsClient.connect(port2)) {
                 tab.hello(id, seen);

@@ -242,6 +242,8 @@ class BrowserRefineTest extends IntegrationTest {
 
         // The facts panel: last year's facts are marked 去年; one is corrected, another deleted.
         chat.click(chat.find("[data-testid=facts] summary"));
+        System.out.println("FACTS " + chat.texts("[data-testid=fact]") + " count=" + chat.byTestId("facts-count").getText());
+        browser.screenshot("debug-facts");
         List<WebElement> facts = browser.await("last year's facts", d -> chat.all("[data-testid=fact]").size() >= 3
                 ? chat.all("[data-testid=fact]") : null);
         assertThat(facts).allSatisfy(f -> assertThat(f.findElements(By.cssSelector("[data-testid=fact-last-year]"))).hasSize(1));
