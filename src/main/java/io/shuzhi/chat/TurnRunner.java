@@ -72,9 +72,9 @@ public class TurnRunner {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** First 6 characters: enough to follow a session in the logs, too few to take it over. */
+    /** How logs name a session (a short hash, never the id: the id is the credential). */
     static String shortId(String sessionId) {
-        return sessionId == null ? "-" : sessionId.substring(0, Math.min(6, sessionId.length()));
+        return io.shuzhi.session.SessionKeys.logId(sessionId);
     }
 
     /** The protocol name of a frame ("say", "generate"…), for metrics. */

@@ -272,6 +272,6 @@ public class LlmInterviewer implements InterviewEngine {
 
     static String shortId(TokenMeter meter) {
         String id = meter.sessionId();
-        return id == null ? "-" : id.substring(0, Math.min(6, id.length()));
+        return io.shuzhi.session.SessionKeys.logId(id);
     }
 }

@@ -39,7 +39,7 @@ public class SessionEvents implements AutoCloseable {
                 try {
                     onCommit.accept(id, Long.parseLong(new String(message.getBody(), StandardCharsets.UTF_8)));
                 } catch (RuntimeException e) {
-                    log.debug("notify for {} ignored: {}", id.substring(0, 6), e.getMessage());
+                    log.debug("notify for {} ignored: {}", SessionKeys.logId(id), e.getMessage());
                 }
             };
             container.addMessageListener(l, new ChannelTopic(SessionKeys.notify(id)));

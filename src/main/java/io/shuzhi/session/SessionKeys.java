@@ -51,6 +51,21 @@ public final class SessionKeys {
         return channel.substring(PREFIX.length() + 1, channel.indexOf('}'));
     }
 
+    /**
+     * How logs name a session: 8 hex characters of its SHA-256. Enough to follow one session through the logs; says
+     * nothing of the id itself, which is the credential.
+     */
+    public static String logId(String id) {
+        if (id == null) return "-";
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** All keys of a session, in the order the commit script expects them. */
     static java.util.List<String> all(String id) {
         return java.util.List.of(state(id), events(id), drafts(id), chat(id));

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shuzhi.web")
 public record WebProperties(List<String> allowedOrigins) {
     public WebProperties {
-        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        allowedOrigins = allowedOrigins == null ? List.of()
+                : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
     }
 }

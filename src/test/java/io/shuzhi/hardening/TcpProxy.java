@@ -206,6 +206,7 @@ public final class TcpProxy implements AutoCloseable {
         final Socket upstream;
         volatile boolean stalled;
         volatile boolean repliesStalled;
+        volatile boolean dead;
         final AtomicInteger pumpsDone = new AtomicInteger();
 
         Link(Socket client, Socket upstream) {
@@ -223,6 +224,7 @@ public final class TcpProxy implements AutoCloseable {
         }
 
         void abort() {
+            dead = true;
             reset(client);
             reset(upstream);
             links.remove(this);
@@ -257,7 +259,7 @@ public final class TcpProxy implements AutoCloseable {
                     while (true) {
                         Chunk c = queue.poll(100, TimeUnit.MILLISECONDS);
                         if (c == null) {
-                            if (to.isClosed()) return;
+                            if (dead || to.isClosed()) return;
                             continue;
                         }
                         if (c == Chunk.EOF) {
@@ -269,18 +271,15 @@ public final class TcpProxy implements AutoCloseable {
                             abort();
                             return;
                         }
-                        while (holding(up)) {
-                            if (to.isClosed()) return;
-                            sleep(5);
-                        }
                         long due = c.arrived + TimeUnit.MILLISECONDS.toNanos(delayMs);
                         long wait = due - System.nanoTime();
                         if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                        write(out, c.data, up);
                         if (up && matches(c.data)) {
+                            // before the request leaves: its reply must not slip through
                             replyStallMarker = null;
                             repliesStalled = true;
                         }
+                        write(out, c.data, up);
                     }
                 } catch (IOException | InterruptedException e) {
                     abort();
@@ -291,7 +290,10 @@ public final class TcpProxy implements AutoCloseable {
         private void write(OutputStream out, byte[] data, boolean up) throws IOException, InterruptedException {
             int off = 0;
             while (off < data.length) {
-                while (holding(up)) sleep(5);
+                while (holding(up)) {
+                    if (dead) throw new IOException("connection cut");
+                    sleep(5);
+                }
                 int rate = up ? upBytesPerSecond : downBytesPerSecond;
                 int n = rate <= 0 ? data.length - off : Math.min(data.length - off, Math.max(1, rate / 20));
                 out.write(data, off, n);

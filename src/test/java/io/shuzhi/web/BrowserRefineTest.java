@@ -28,8 +28,8 @@ class BrowserRefineTest extends IntegrationTest {
 
             2024年，城西社区党支部在街道党工委领导下，认真履行第一责任人职责。现将有关情况报告如下：
             一、履职情况及成效
-            （一）抓理论学习。全年组织集中学习研讨10次，为党员配发学习读本50册。
-            （二）抓组织建设。召开支部党员大会4次，发展党员1名。
+            （一）抓理论学习。一是坚持集中学习，全年组织集中学习研讨10次。二是为党员配发学习读本50册。
+            （二）抓组织建设。一是召开支部党员大会4次。二是发展党员1名。
             二、存在问题和不足
             一是理论学习还不够深入。二是组织生活形式比较单一。
             三、下步工作举措
@@ -242,8 +242,6 @@ class BrowserRefineTest extends IntegrationTest {
 
         // The facts panel: last year's facts are marked 去年; one is corrected, another deleted.
         chat.click(chat.find("[data-testid=facts] summary"));
-        System.out.println("FACTS " + chat.texts("[data-testid=fact]") + " count=" + chat.byTestId("facts-count").getText());
-        browser.screenshot("debug-facts");
         List<WebElement> facts = browser.await("last year's facts", d -> chat.all("[data-testid=fact]").size() >= 3
                 ? chat.all("[data-testid=fact]") : null);
         assertThat(facts).allSatisfy(f -> assertThat(f.findElements(By.cssSelector("[data-testid=fact-last-year]"))).hasSize(1));
