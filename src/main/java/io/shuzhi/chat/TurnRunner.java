@@ -47,10 +47,13 @@ public class TurnRunner {
     private final Clock clock = Clock.systemUTC();
     private final ChatMetrics metrics;
     private final Drafting drafting;
+    private final BudgetProperties budget;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
-               List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting) {
+               List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
+               BudgetProperties budget) {
         this.metrics = metrics;
+        this.budget = budget;
         this.drafting = drafting;
         this.store = store;
         this.hub = hub;
@@ -254,12 +257,17 @@ public class TurnRunner {
             var turn = new Turn(sessionId, client, stored.rev(), readState(stored.data()), this::commit);
             drafting.reportInterrupted(turn);
             var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
+            // Only a model engine spends tokens: the offline engine costs no read of the day's counter.
+            if (!engine.offline() && budget.dailyTokens() > 0) {
+                meter.dailyBudgetReached(store.tokensToday() >= budget.dailyTokens());
+            }
             if (!TokenMeter.with(meter, () -> apply.test(turn))) {
                 sendDirect(turn);
                 return;
             }
             if (meter.input() + meter.output() > 0) {
                 metrics.tokens(meter.input(), meter.output());
+                store.addTokensToday(meter.input() + meter.output());
                 turn.state = turn.state.withTokens(meter.input(), meter.output());
                 turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut()));
             }

@@ -228,7 +228,7 @@ public class LlmInterviewer implements InterviewEngine {
 
     private boolean overBudget(TokenMeter meter) {
         long budget = models.props().sessionTokenBudget();
-        return budget > 0 && meter.sessionTotal() >= budget;
+        return meter.dailyBudgetReached() || (budget > 0 && meter.sessionTotal() >= budget);
     }
 
     // -- helpers -------------------------------------------------------------------------------------------------

@@ -85,6 +85,10 @@ final class SectionStreams {
 
     /** Refuses model work once the session has used its token budget. */
     static void checkBudget(LlmModels models, TokenMeter meter, String work) {
+        if (meter.dailyBudgetReached()) {
+            throw new ModelException(ModelException.Kind.TOKEN_BUDGET,
+                    "今天全部会话的模型用量已达上限，暂时不能用模型" + work + "；明天会恢复，或请管理员调高上限。", false);
+        }
         long budget = models.props().sessionTokenBudget();
         if (budget > 0 && meter.sessionTotal() >= budget) {
             throw new ModelException(ModelException.Kind.TOKEN_BUDGET,

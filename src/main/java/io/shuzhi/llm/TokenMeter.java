@@ -16,6 +16,7 @@ public final class TokenMeter {
     private final AtomicLong output = new AtomicLong();
     private final String sessionId;
     private final long usedBefore;
+    private volatile boolean dailyBudgetReached;
 
     public TokenMeter() {
         this(null, 0);
@@ -65,6 +66,16 @@ public final class TokenMeter {
     /** The session this turn belongs to; null outside a turn. */
     public String sessionId() {
         return sessionId;
+    }
+
+    /** Marks that the whole service has used its tokens for today ({@code shuzhi.llm.daily-token-budget}). */
+    public TokenMeter dailyBudgetReached(boolean reached) {
+        this.dailyBudgetReached = reached;
+        return this;
+    }
+
+    public boolean dailyBudgetReached() {
+        return dailyBudgetReached;
     }
 
     /** Tokens the session has used, this turn included. */

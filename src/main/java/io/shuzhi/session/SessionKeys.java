@@ -41,6 +41,11 @@ public final class SessionKeys {
         return PREFIX + "{" + id + "}:generation";
     }
 
+    /** String counter: model tokens used by all sessions on a UTC day ("2026-11-27"). */
+    public static String tokensOfDay(String day) {
+        return PREFIX + "tokens:" + day;
+    }
+
     /** Pub/sub channel: the seq of the last frame committed, so tabs on other instances fetch what they miss. */
     public static String notify(String id) {
         return PREFIX + "{" + id + "}:notify";

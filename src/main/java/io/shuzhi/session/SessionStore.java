@@ -121,6 +121,22 @@ public class SessionStore {
         call(() -> redis.execute(unlockScript, List.of(SessionKeys.generationLock(id)), token));
     }
 
+    /** Model tokens all sessions used today (UTC). */
+    public long tokensToday() {
+        String v = call(() -> redis.opsForValue().get(SessionKeys.tokensOfDay(today())));
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    public void addTokensToday(long tokens) {
+        String key = SessionKeys.tokensOfDay(today());
+        call(() -> redis.opsForValue().increment(key, tokens));
+        call(() -> redis.expire(key, java.time.Duration.ofDays(2)));
+    }
+
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    }
+
     public boolean generationLocked(String id) {
         return Boolean.TRUE.equals(call(() -> redis.hasKey(SessionKeys.generationLock(id))));
     }
