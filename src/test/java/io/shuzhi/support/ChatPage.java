@@ -6,6 +6,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** The chat app as a writer sees it, on Shuzhi's page or inside the widget's shadow root. */
@@ -41,7 +42,14 @@ public final class ChatPage {
     }
 
     public List<String> texts(String css) {
-        return all(css).stream().map(e -> e.getDomProperty("textContent")).toList();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return all(css).stream().map(e -> e.getDomProperty("textContent")).toList();
+            } catch (StaleElementReferenceException e) {
+                // The page re-rendered that part between finding and reading: read it again.
+                if (attempt >= 5) throw e;
+            }
+        }
     }
 
     /** Waits for the greeting (or any first finished reply). */

@@ -21,9 +21,12 @@ class HealthAndMetricsTest extends IntegrationTest {
     void health_isUpWithRedis_andHasProbes() throws Exception {
         var health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").contains("redis");
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("redis")
+                .contains("\"model\":{\"details\":{\"engine\":\"offline\"},\"status\":\"UP\"}");
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        var readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("redis").doesNotContain("model");
     }
 
     @Test
