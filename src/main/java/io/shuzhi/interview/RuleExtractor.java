@@ -129,6 +129,9 @@ final class RuleExtractor {
             if (!h.weak) strong.add(h.topic);
         }
         if (score.isEmpty() || (continues && previous != null && strong.isEmpty())) return previous;
+        // An answer belongs to the question asked unless it shares none of that topic's words: a writer asked about
+        // study who mentions "党员大会" in passing is still talking about study.
+        if (current != null && score.getOrDefault(current, 0) > 0) return current;
         int best = score.values().stream().max(Comparator.naturalOrder()).orElse(0);
         if (current != null && score.getOrDefault(current, 0) == best) return current;
         if (previous != null && score.getOrDefault(previous, 0) == best) return previous;

@@ -46,6 +46,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
     private volatile ServerSocket server;
 
     private volatile long delayMs;
@@ -72,6 +73,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Bytes delivered so far, both directions. */
     public long forwarded() {
         return forwarded.get();
+    }
+
+    /** Client chunks delivered so far (with a request/reply protocol such as Redis: about one per round trip). */
+    public long requestChunks() {
+        return requests.get();
     }
 
     public int openConnections() {
@@ -280,6 +286,7 @@ public final class TcpProxy implements AutoCloseable {
                             repliesStalled = true;
                         }
                         write(out, c.data, up);
+                        if (up) requests.incrementAndGet();
                     }
                 } catch (IOException | InterruptedException e) {
                     abort();
