@@ -48,6 +48,12 @@
     return e;
   }
 
+  /** Replaces a node's children with the given ones, skipping null (replaceChildren would write "null"). */
+  function fill(node, kids) {
+    node.replaceChildren.apply(node, kids.filter(function (k) { return k != null; }));
+    return node;
+  }
+
   var store = {
     get: function (k) { try { return global.localStorage.getItem(k); } catch (e) { return null; } },
     set: function (k, v) { try { global.localStorage.setItem(k, String(v)); } catch (e) { /* storage off */ } },
@@ -1420,7 +1426,7 @@
       var list = el('ol', { class: 'sz-vlist', 'aria-label': '草稿的各个版本，最新的在前' });
       items.forEach(function (it) { list.append(versionEl(it, v)); });
       var pick = S.diffPick;
-      p.replaceChildren(
+      fill(p, [
         el('div', { class: 'sz-panel-head' }, [
           el('h3', { class: 'sz-panel-title', text: '版本记录' }),
           el('span', { class: 'sz-muted sz-grow', text: items.length ? '共' + items.length + '版，勾选两版可以比较' : '' }),
@@ -1435,7 +1441,7 @@
           el('span', { class: 'sz-muted', text: pick.length === 2 ? '' : '已选 ' + pick.length + ' / 2' })
         ]) : null,
         diffEl()
-      );
+      ]);
       restoreFocus(p, focus);
     }
 
@@ -1545,7 +1551,7 @@
         body = el('p', { class: 'sz-proof-ok', role: 'status', 'data-testid': 'proofread-clean',
           text: p.items.length ? '其余建议已忽略。' : '没有发现需要修改的地方。' });
       } else body = el('ul', { class: 'sz-sugg-list' }, visible.map(suggestionEl));
-      box.replaceChildren(
+      fill(box, [
         el('div', { class: 'sz-panel-head' }, [
           el('h3', { class: 'sz-panel-title' }, ['校对建议', p.loading ? null : el('span', { class: 'sz-badge', 'data-testid': 'suggestion-count', text: String(visible.length) })]),
           el('span', { class: 'sz-grow' }),
@@ -1556,7 +1562,7 @@
         ]),
         p.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: p.error }) : null,
         body
-      );
+      ]);
       restoreFocus(box, focus);
     }
 

@@ -68,6 +68,11 @@ public class SessionHub {
         if (clients.containsKey(sessionId)) committingHere.merge(sessionId, lastSeq, Math::max);
     }
 
+    /** A commit here failed without an answer (Redis away): nothing is known to be sent by this instance. */
+    void committingAborted(String sessionId) {
+        committingHere.remove(sessionId);
+    }
+
     /** A commit here lost its race: another instance's frames may have been skipped meanwhile; catch the tabs up. */
     void commitFailed(String sessionId) {
         committingHere.remove(sessionId);

@@ -263,6 +263,7 @@ public class TurnRunner {
             }
             if (!TokenMeter.with(meter, () -> apply.test(turn))) {
                 sendDirect(turn);
+                catchUp(turn);
                 return;
             }
             if (meter.input() + meter.output() > 0) {
@@ -299,8 +300,15 @@ public class TurnRunner {
         turn.drafts.forEach((v, d) -> drafts.put(v, codec.toJson(d)));
         var chat = turn.chat.stream().map(codec::toJson).toList();
         if (!events.isEmpty()) hub.committing(turn.sessionId, events.lastKey());
-        long rev = store.commit(turn.sessionId,
-                new SessionStore.Commit(turn.rev, codec.toJson(next), events, drafts, chat));
+        long rev;
+        try {
+            rev = store.commit(turn.sessionId,
+                    new SessionStore.Commit(turn.rev, codec.toJson(next), events, drafts, chat));
+        } catch (StoreUnavailableException e) {
+            // It may have been applied with the reply lost: the next notice must not be skipped as our own.
+            hub.committingAborted(turn.sessionId);
+            throw e;
+        }
         if (rev < 0) {
             hub.commitFailed(turn.sessionId);
             throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
@@ -308,6 +316,16 @@ public class TurnRunner {
         turn.committed(rev, next);
         hub.broadcast(turn.sessionId, firstSeq, sent);
         return rev;
+    }
+
+    /**
+     * A frame that changed nothing (a resent say already processed) from a tab that is behind: its commit went
+     * through while the reply was lost, so send the tab what it missed — its message and the answer.
+     */
+    private void catchUp(Turn turn) {
+        Client tab = turn.requester;
+        if (tab == null || tab.lastSeq() >= turn.state.seq()) return;
+        store.eventsAfter(turn.sessionId, tab.lastSeq(), REPLAY_LIMIT).forEach(e -> tab.deliver(e.frame(), e.seq()));
     }
 
     /** Frames only the requesting tab asked for: not logged, so they repeat the last seq that tab was sent. */

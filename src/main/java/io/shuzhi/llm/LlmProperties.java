@@ -32,7 +32,7 @@ public record LlmProperties(String baseUrl, String model, String apiKey, Duratio
         baseUrl = baseUrl == null ? "" : baseUrl.strip();
         model = model == null ? "" : model.strip();
         apiKey = apiKey == null ? "" : apiKey.strip();
-        timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+        timeout = timeout == null ? Duration.ofSeconds(15) : timeout;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         firstTokenTimeout = firstTokenTimeout == null ? Duration.ofSeconds(20) : firstTokenTimeout;
         idleTimeout = idleTimeout == null ? Duration.ofSeconds(30) : idleTimeout;

@@ -11,9 +11,6 @@ import io.shuzhi.session.SessionKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -28,6 +25,11 @@ public class RedisChatMemoryStore implements ChatMemoryStore {
 
     private final StringRedisTemplate redis;
     private final Duration ttl;
+    private static final org.springframework.data.redis.core.script.DefaultRedisScript<Long> REWRITE =
+            new org.springframework.data.redis.core.script.DefaultRedisScript<>(
+                    "redis.call('DEL', KEYS[1]) "
+                            + "if #ARGV > 1 then redis.call('RPUSH', KEYS[1], unpack(ARGV, 2)) "
+                            + "redis.call('EXPIRE', KEYS[1], ARGV[1]) end return 1", Long.class);
 
     public RedisChatMemoryStore(StringRedisTemplate redis, Duration ttl) {
         this.redis = redis;
@@ -48,21 +50,12 @@ public class RedisChatMemoryStore implements ChatMemoryStore {
         List<String> json = messages.stream().filter(m -> !(m instanceof SystemMessage))
                 .map(ChatMessageSerializer::messageToJson).toList();
         if (json.size() > MAX_STORED) json = json.subList(json.size() - MAX_STORED, json.size());
-        List<String> values = json;
-        // One MULTI/EXEC: a reader never sees the list half rewritten.
-        redis.execute(new SessionCallback<List<Object>>() {
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public List<Object> execute(RedisOperations ops) throws DataAccessException {
-                ops.multi();
-                ops.delete(key);
-                if (!values.isEmpty()) {
-                    ops.opsForList().rightPushAll(key, values);
-                    ops.expire(key, ttl);
-                }
-                return ops.exec();
-            }
-        });
+        var args = new ArrayList<String>(json.size() + 1);
+        args.add(Long.toString(ttl.toSeconds()));
+        args.addAll(json);
+        // One script, one round trip on the shared connection (a MULTI/EXEC would take a dedicated connection each
+        // time); a reader never sees the list half rewritten.
+        redis.execute(REWRITE, List.of(key), args.toArray());
     }
 
     @Override

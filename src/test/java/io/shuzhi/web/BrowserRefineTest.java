@@ -131,15 +131,8 @@ class BrowserRefineTest extends IntegrationTest {
         assertThat(chat.texts("[data-testid=version-item]").get(1)).contains("第2版").contains("修改").contains("精简一些");
         assertThat(chat.texts("[data-testid=version-item]").get(2)).contains("第1版").contains("生成");
         chat.click(chat.all("[data-testid=version-item]").get(0), "diff-prev");
-        WebElement diff;
-        try {
-            diff = browser.await("the diff", d -> chat.all("[data-testid=diff-section]").isEmpty() ? null
-                    : chat.byTestId("diff"));
-        } catch (RuntimeException e) {
-            browser.screenshot("debug-diff");
-            System.out.println("DEBUG " + chat.texts("[data-testid=message-error]") + browser.js("return JSON.stringify(document.getElementById('shuzhi-root').shuzhi.state.lastAction)"));
-            throw e;
-        }
+        WebElement diff = browser.await("the diff", d -> chat.all("[data-testid=diff-section]").isEmpty() ? null
+                : chat.byTestId("diff"));
         assertThat(diff.getText()).contains("第2版 → 第3版");
         List<WebElement> changed = chat.all("[data-testid=diff-section]");
         assertThat(changed).hasSize(1);

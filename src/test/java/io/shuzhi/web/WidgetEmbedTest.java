@@ -97,6 +97,21 @@ class WidgetEmbedTest extends IntegrationTest {
                 .isEqualTo("http://127.0.0.1:" + port + "/api/sessions/" + sessionId + "/export?format=docx");
         browser.screenshot("08-widget-draft");
 
+        // The section cards work inside the shadow root and the narrow panel: 改写 opens its panel, and Escape closes
+        // that panel only, not the widget around it. 版本 shows the history in place of the draft.
+        chat.click(chat.card("1.1"), "card-refine");
+        browser.await("the refine panel", d -> chat.card("1.1").findElement(By.cssSelector("[data-testid=refine-panel]")).isDisplayed());
+        assertThat(chat.card("1.1").findElements(By.cssSelector("[data-testid=refine-option]"))).hasSize(4);
+        browser.screenshot("08b-widget-card-refine");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        browser.await("the refine panel to close", d -> chat.all("[data-testid=refine-panel]").isEmpty());
+        assertThat(browser.driver().findElement(By.tagName("shuzhi-widget")).getDomAttribute("data-open")).isEqualTo("true");
+        chat.click(chat.byTestId("versions"));
+        browser.await("the version list", d -> chat.all("[data-testid=version-item]").size() == 1);
+        assertThat(chat.byTestId("draft").isDisplayed()).isFalse();
+        chat.click(chat.byTestId("versions-close"));
+        browser.await("the draft again", d -> chat.byTestId("draft").isDisplayed());
+
         // Another page view of the site: the panel comes back open, on the same session.
         browser.driver().navigate().refresh();
         SearchContext again = browser.await("the widget after reload", d -> {
