@@ -13,7 +13,8 @@
     ['md', 'Markdown', 'Markdown 文本'],
     ['txt', '纯文本', '纯文本，无格式']
   ];
-  var MAX_LEN = 8000;
+  // A frame carries at most 8 KB (UTF-8): about 2,700 Chinese characters.
+  var MAX_LEN = 2700;
   var MAX_IMPORT_BYTES = 2 * 1024 * 1024; // the import endpoint's limit
   var QUICK_REFINES = ['再具体些', '精简一些', '语气再正式一点', '换个说法'];
   var CHANGE_NAMES = { generate: '生成', refine: '修改', edit: '手动编辑', import: '导入', proofread: '校对' };
@@ -327,7 +328,7 @@
       el('label', { for: 'sz-input', class: 'sz-sr', text: '输入你的回答' }),
       u.input,
       el('div', { class: 'sz-composer-foot' }, [
-        el('span', { class: 'sz-hint', id: 'sz-hint', text: 'Enter 发送，Shift+Enter 换行，最多 ' + MAX_LEN + ' 字' }),
+        el('span', { class: 'sz-hint', id: 'sz-hint', text: 'Enter 发送，Shift+Enter 换行，每条最多约 ' + MAX_LEN + ' 字' }),
         u.counter, u.send
       ])
     ]);
@@ -351,12 +352,11 @@
     u.redo = el('button', { type: 'button', class: 'sz-btn', tid: 'redo', text: '重做', title: '重做刚撤销的修改', disabled: true });
     u.versionsBtn = el('button', { type: 'button', class: 'sz-btn', tid: 'versions', text: '版本', 'aria-expanded': 'false', 'aria-controls': 'sz-versions', disabled: true });
     u.proofBtn = el('button', { type: 'button', class: 'sz-btn', tid: 'proofread', text: '校对', title: '检查错别字、提法、标点和序号', disabled: true });
-    u.importBtn = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'import-open', 'aria-haspopup': 'dialog', text: '从去年的报告开始' });
+    u.importBtn = el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-soft', tid: 'import-open', 'aria-haspopup': 'dialog', text: '从去年的报告开始' });
     u.toolbar = el('div', { class: 'sz-toolbar', role: 'toolbar', 'aria-label': '草稿操作' }, [
-      el('h2', { class: 'sz-h2' }, ['草稿', u.version]),
+      el('div', { class: 'sz-toolbar-start' }, [el('h2', { class: 'sz-h2' }, ['草稿', u.version]), u.importBtn]),
       el('div', { class: 'sz-tools' }, [u.copyStatus, u.undo, u.redo, u.versionsBtn, u.proofBtn, u.copy, u.exportMenu, u.generate])
     ]);
-    u.toolbar2 = el('div', { class: 'sz-toolbar2' }, [u.importBtn]);
     u.progressLabel = el('span', { class: 'sz-progress-label', 'data-testid': 'progress-label' });
     u.progressFill = el('div', { class: 'sz-progress-fill' });
     u.progress = el('div', { class: 'sz-progress', tid: 'progress', role: 'progressbar', 'aria-label': '草稿生成进度', hidden: true },
@@ -370,7 +370,7 @@
     u.draftScroll = el('div', { class: 'sz-draft-scroll' }, [u.draft]);
     u.versionsPanel = el('section', { class: 'sz-versions', id: 'sz-versions', 'data-testid': 'versions-panel', 'aria-label': '版本记录', hidden: true });
     u.draftPane = el('section', { class: 'sz-pane sz-draftpane', id: 'sz-pane-draft', role: 'tabpanel', 'aria-labelledby': 'sz-tab-draft', 'data-testid': 'draft-pane' },
-      [u.toolbar, u.toolbar2, u.progress, u.facts, u.proof, u.draftScroll, u.versionsPanel]);
+      [u.toolbar, u.progress, u.facts, u.proof, u.draftScroll, u.versionsPanel]);
 
     u.toast = el('div', { class: 'sz-toast', role: 'status', tid: 'toast', hidden: true });
     u.importDialog = buildImportDialog(u);
@@ -440,7 +440,11 @@
       factEdit: null,         // {id, text, saving} or {id, confirmDelete: true}
       importing: null,        // {via: 'ws'|'http'} while an import is on its way
       afterSession: [],       // actions waiting for the session to exist (an import from the first screen)
-      lastAction: null        // the last non-chat frame sent, resent by 重试
+      importReturn: null, importTimer: null,
+      lastAction: null,       // the last non-chat frame sent, resent by 重试
+      lastEdit: null,         // {ref, text} of the last edit sent: reopened if a VERSION_CONFLICT finds no editor
+      focusNext: null,        // data-focus key to focus after the next re-render that draws it
+      drawnReady: null        // the connection state the cards were last drawn for
     };
 
     // ----- connection -----
@@ -633,6 +637,8 @@
         S.prevSections = null;
         S.versions = f.versions || null;
         S.editor = S.editor && S.editor.mode === 'edit' ? S.editor : null; // the writer's unsaved text stays
+        if (S.editor && S.draft) editSaved(S.draft); // a save that went through before the connection dropped
+        if (S.editor) S.editor.saving = false;
         S.busyRef = null; S.cardNote = null; S.factEdit = null;
         S.messages = [];
         S.byId = {};
@@ -751,7 +757,7 @@
         S.diffLoading = false;
         renderVersions();
         var d = ui.versionsPanel.querySelector('[data-testid=diff]');
-        if (d && d.scrollIntoView) d.scrollIntoView({ block: 'start' });
+        if (d && d.scrollIntoView) d.scrollIntoView({ block: 'nearest' });
       },
       suggestions: function (f) {
         var ignored = S.proof ? S.proof.ignored : {};
@@ -998,7 +1004,7 @@
         ui.draft.append(el('div', { class: 'sz-empty', 'data-testid': 'draft-empty' }, [
           el('p', { class: 'sz-empty-title', text: '回答几个问题后，草稿会出现在这里…' }),
           el('p', { text: '草稿包括标题、开头，以及“一、履职情况及成效”“二、存在问题和不足”“三、下步工作举措”三部分。' }),
-          el('p', { text: '信息够了就点“生成草稿”，之后每补充一条，草稿都会随之更新。' })
+          el('p', { text: '信息够了就点“生成草稿”；之后补充了新情况，再点一次即可更新草稿。' })
         ]));
         S.prevSections = null;
         renderTools();
@@ -1150,7 +1156,7 @@
       ui.redo.title = v && v.canRedo ? '重做刚撤销的修改（Ctrl+Shift+Z）' : '没有可重做的修改';
       ui.versionsBtn.disabled = !has && S.view !== 'versions';
       ui.proofBtn.disabled = !has || !idle;
-      ui.importBtn.disabled = !!S.progress;
+      ui.importBtn.disabled = working();
       ui.introStart.hidden = has || S.phase === 'drafted';
       renderCardActions();
     }
@@ -1497,14 +1503,21 @@
 
     function diffSectionEl(x) {
       var name = x.ref === 'title' ? '标题' : x.ref === 'opening' ? '开头' : x.heading || '第' + x.ref + '节';
+      // Both texts are heading + body; a heading that did not change is already in the header, so only bodies show.
+      var h = x.ref === 'title' ? '' : x.heading || '', before = x.before || '', after = x.after || '';
+      if (h && (x.before == null || before.indexOf(h) === 0) && (x.after == null || after.indexOf(h) === 0)) {
+        // (the server may join them with the run-in 。 or a line break)
+        before = before.slice(h.length).replace(/^[。\n]/, '');
+        after = after.slice(h.length).replace(/^[。\n]/, '');
+      }
       var cols;
       if (x.status === 'changed') {
-        var ops = charDiff(x.before, x.after);
+        var ops = charDiff(before, after);
         cols = [diffCol('修改前', 'diff-before', ops, '-'), diffCol('修改后', 'diff-after', ops, '+')];
       } else if (x.status === 'added') {
-        cols = [diffCol('新增', 'diff-after', [{ op: '+', text: x.after || '' }], '+')];
+        cols = [diffCol('新增', 'diff-after', [{ op: '+', text: after }], '+')];
       } else {
-        cols = [diffCol('删除', 'diff-before', [{ op: '-', text: x.before || '' }], '-')];
+        cols = [diffCol('删除', 'diff-before', [{ op: '-', text: before }], '-')];
       }
       return el('div', { class: 'sz-dsec', 'data-testid': 'diff-section', 'data-status': x.status, 'data-ref': x.ref }, [
         el('div', { class: 'sz-dsec-head' }, [
@@ -1586,7 +1599,7 @@
             'data-focus': 'accept@' + key, text: accepting ? '正在修改…' : x.right ? '采纳' : '删去',
             disabled: !!p.accepting || !S.ready, on: { click: function () { acceptSuggestion(x); } } }),
           el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'suggestion-ignore', 'data-focus': 'ignore@' + key,
-            text: '忽略', on: { click: function () { p.ignored[key] = true; renderProof(); } } })
+            text: '忽略', on: { click: function () { p.ignored[key] = true; S.focusNext = 'proof-close'; renderProof(); } } })
         ])
       ]);
     }

@@ -161,17 +161,23 @@ final class VersionTurns {
         var out = new ArrayList<ServerFrame.SectionDiff>();
         for (Section s : to.sections()) {
             Section old = before.remove(s.ref());
-            String after = s.heading() + s.body();
+            String after = text(s);
             if (old == null) {
                 out.add(new ServerFrame.SectionDiff(s.ref(), s.heading(), "added", null, after));
             } else {
-                String was = old.heading() + old.body();
+                String was = text(old);
                 out.add(new ServerFrame.SectionDiff(s.ref(), s.heading(), was.equals(after) ? "same" : "changed",
                         was, after));
             }
         }
         before.values().forEach(s -> out.add(new ServerFrame.SectionDiff(s.ref(), s.heading(), "removed",
-                s.heading() + s.body(), null)));
+                text(s), null)));
         return out;
+    }
+
+    /** A section as it reads: a run-in heading ends with 。 before its text. */
+    private static String text(Section s) {
+        boolean runIn = s.level() == 2 && !s.heading().isEmpty() && !s.body().isEmpty();
+        return s.heading() + (runIn ? "。" : s.heading().isEmpty() || s.body().isEmpty() ? "" : "\n") + s.body();
     }
 }

@@ -95,9 +95,18 @@ public final class ChatPage {
         return find("[data-testid=section-card][data-card='" + ref + "']");
     }
 
+    /** The element with data-testid {@code id} inside the card of section {@code ref} (one lookup: never stale). */
+    public WebElement inCard(String ref, String id) {
+        return find("[data-testid=section-card][data-card='" + ref + "'] [data-testid=" + id + "]");
+    }
+
+    public List<WebElement> allInCard(String ref, String id) {
+        return all("[data-testid=section-card][data-card='" + ref + "'] [data-testid=" + id + "]");
+    }
+
     /** The text of section {@code ref} as the draft shows it. */
     public String sectionText(String ref) {
-        return card(ref).findElement(By.cssSelector("[data-testid=draft-section]")).getDomProperty("textContent");
+        return inCard(ref, "draft-section").getDomProperty("textContent");
     }
 
     /** Every section's text by ref, in draft order. */
@@ -134,6 +143,7 @@ public final class ChatPage {
         answer("生成草稿");
         awaitDraft();
         awaitVersion(1);
+        browser.await("the progress bar to go", d -> !byTestId("progress").isDisplayed());
         return this;
     }
 }

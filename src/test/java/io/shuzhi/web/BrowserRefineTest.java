@@ -81,9 +81,8 @@ class BrowserRefineTest extends IntegrationTest {
 
         // 改写 → 精简一些 on one card: that card's text changes, and only that card's.
         String target = longestSection(chat);
-        WebElement card = chat.card(target);
-        chat.click(card, "card-refine");
-        WebElement panel = browser.await("the refine panel", d -> chat.card(target).findElement(By.cssSelector("[data-testid=refine-panel]")));
+        chat.click(chat.inCard(target, "card-refine"));
+        WebElement panel = browser.await("the refine panel", d -> chat.inCard(target, "refine-panel"));
         assertThat(panel.findElements(By.cssSelector("[data-testid=refine-option]")).stream().map(WebElement::getText))
                 .containsExactly("再具体些", "精简一些", "语气再正式一点", "换个说法");
         // Keyboard: the first quick option has focus; Escape closes the panel and gives focus back to 改写.
@@ -92,8 +91,8 @@ class BrowserRefineTest extends IntegrationTest {
         browser.await("the panel to close", d -> chat.all("[data-testid=refine-panel]").isEmpty());
         assertThat(browser.<String>js("return document.activeElement.dataset.testid")).isEqualTo("card-refine");
 
-        chat.click(chat.card(target), "card-refine");
-        chat.click(chat.card(target).findElements(By.cssSelector("[data-testid=refine-option]")).get(1));
+        chat.click(chat.inCard(target, "card-refine"));
+        chat.click(chat.allInCard(target, "refine-option").get(1));
         chat.awaitVersion(2);
         Map<String, String> v2 = chat.sections();
         assertThat(v2.get(target)).isNotEqualTo(v1.get(target));
@@ -104,13 +103,13 @@ class BrowserRefineTest extends IntegrationTest {
 
         // 编辑 in place → 保存: a new version with the writer's words.
         String edited = "一是坚持“三会一课”制度，全年召开支部党员大会4次。二是开展主题党日活动，党员参与率明显提高。";
-        chat.click(chat.card("1.2"), "card-edit");
-        WebElement area = browser.await("the editor", d -> chat.card("1.2").findElement(By.cssSelector("[data-testid=edit-text]")));
+        chat.click(chat.inCard("1.2", "card-edit"));
+        WebElement area = browser.await("the editor", d -> chat.inCard("1.2", "edit-text"));
         assertThat(area.getDomProperty("value")).isNotBlank();
         assertThat(v2.get("1.2")).endsWith(area.getDomProperty("value").replace("\n", ""));
         area.clear();
         area.sendKeys(edited);
-        chat.click(chat.card("1.2"), "edit-save");
+        chat.click(chat.inCard("1.2", "edit-save"));
         chat.awaitVersion(3);
         assertThat(chat.sectionText("1.2")).endsWith(edited);
         assertThat(chat.all("[data-testid=edit-panel]")).isEmpty();
@@ -154,8 +153,8 @@ class BrowserRefineTest extends IntegrationTest {
         // An edit race: another tab changes the draft while this one edits. The editor stays open with the writer's
         // text, says which version the draft is at now, and saving again succeeds on it.
         String mine = "这是我在这一页里改写的开头，一个字都不能丢。";
-        chat.click(chat.card("opening"), "card-edit");
-        WebElement opening = browser.await("the opening's editor", d -> chat.card("opening").findElement(By.cssSelector("[data-testid=edit-text]")));
+        chat.click(chat.inCard("opening", "card-edit"));
+        WebElement opening = browser.await("the opening's editor", d -> chat.inCard("opening", "edit-text"));
         opening.clear();
         opening.sendKeys(mine);
         String sessionId = browser.js("return localStorage.getItem('shuzhi.sessionId')");
@@ -167,11 +166,11 @@ class BrowserRefineTest extends IntegrationTest {
             other.await(f -> f.path("type").asString().equals("draft") && f.path("version").asInt() == 4);
         }
         browser.await("version 4 from the other tab", d -> chat.sectionText("3.1").endsWith("另一个标签页改的。"));
-        chat.click(chat.card("opening"), "edit-save");
-        WebElement conflict = browser.await("the conflict note", d -> chat.card("opening").findElement(By.cssSelector("[data-testid=edit-conflict]")));
+        chat.click(chat.inCard("opening", "edit-save"));
+        WebElement conflict = browser.await("the conflict note", d -> chat.inCard("opening", "edit-conflict"));
         assertThat(conflict.getText()).contains("草稿已在别处更新到第4版");
-        assertThat(chat.card("opening").findElement(By.cssSelector("[data-testid=edit-text]")).getDomProperty("value")).isEqualTo(mine);
-        chat.click(chat.card("opening"), "edit-save");
+        assertThat(chat.inCard("opening", "edit-text").getDomProperty("value")).isEqualTo(mine);
+        chat.click(chat.inCard("opening", "edit-save"));
         chat.awaitVersion(5);
         assertThat(chat.sectionText("opening")).isEqualTo(mine);
         assertThat(chat.sectionText("3.1")).endsWith("另一个标签页改的。");
@@ -180,8 +179,8 @@ class BrowserRefineTest extends IntegrationTest {
     @Test
     void proofreading_acceptingASuggestion_fixesTheDraft() {
         var chat = open("?kind=party-branch-secretary").drafted(BrowserChatTest.ANSWERS);
-        chat.click(chat.card("1.2"), "card-edit");
-        WebElement area = browser.await("the editor", d -> chat.card("1.2").findElement(By.cssSelector("[data-testid=edit-text]")));
+        chat.click(chat.inCard("1.2", "card-edit"));
+        WebElement area = browser.await("the editor", d -> chat.inCard("1.2", "edit-text"));
         area.clear();
         area.sendKeys("一是抓常抓细日常监督，对1人进行诚勉谈话。二是发展党员2名。");
         area.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER)); // Ctrl+Enter saves
@@ -212,9 +211,9 @@ class BrowserRefineTest extends IntegrationTest {
         browser.await("a fresh list without it", d -> chat.texts("[data-testid=suggestion]").stream().noneMatch(t -> t.contains("诚勉")));
 
         // A refine offline cannot do is answered on the card itself, and the draft stays as it was.
-        chat.click(chat.card("1.1"), "card-refine");
-        chat.click(chat.card("1.1").findElements(By.cssSelector("[data-testid=refine-option]")).get(3));
-        WebElement note = browser.await("the card's note", d -> chat.card("1.1").findElement(By.cssSelector("[data-testid=card-note]")));
+        chat.click(chat.inCard("1.1", "card-refine"));
+        chat.click(chat.allInCard("1.1", "refine-option").get(3));
+        WebElement note = browser.await("the card's note", d -> chat.inCard("1.1", "card-note"));
         assertThat(note.getText()).contains("模型");
         assertThat(chat.byTestId("draft-version").getText()).isEqualTo("第 3 版");
     }
@@ -228,7 +227,9 @@ class BrowserRefineTest extends IntegrationTest {
             WebElement t = chat.byTestId("import-text");
             return t.isDisplayed() ? t : null;
         });
+        assertThat(browser.<String>js("return document.activeElement.dataset.testid")).isEqualTo("import-text");
         browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", text, LAST_YEAR);
+        browser.screenshot("16-import-dialog");
         chat.click(chat.byTestId("import-submit"));
         browser.await("the imported draft", d -> chat.all("[data-testid=section-card]").size() > 5);
         browser.await("the dialog to close", d -> !chat.byTestId("import-text").isDisplayed());
@@ -270,6 +271,14 @@ class BrowserRefineTest extends IntegrationTest {
         assertThat(chat.all("[data-testid=fact][data-id='" + booksId + "']")).isEmpty();
         assertThat(chat.byTestId("facts-count").getText()).isEqualTo(String.valueOf(count - 1));
         browser.screenshot("15b-facts-after");
+    }
+
+    @Test
+    void aFirstMessageNamingAnotherKind_changesTheKindShown() {
+        var chat = open("?kind=party-branch-secretary").awaitFirstReply();
+        assertThat(chat.byTestId("kind-name").getText()).isEqualTo("党支部书记抓基层党建工作述职");
+        chat.answer("我要写个人述职");
+        browser.await("the new kind in the header", d -> chat.byTestId("kind-name").getText().equals("个人年度述职报告"));
     }
 
     @Test

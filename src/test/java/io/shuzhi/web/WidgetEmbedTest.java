@@ -99,9 +99,9 @@ class WidgetEmbedTest extends IntegrationTest {
 
         // The section cards work inside the shadow root and the narrow panel: 改写 opens its panel, and Escape closes
         // that panel only, not the widget around it. 版本 shows the history in place of the draft.
-        chat.click(chat.card("1.1"), "card-refine");
-        browser.await("the refine panel", d -> chat.card("1.1").findElement(By.cssSelector("[data-testid=refine-panel]")).isDisplayed());
-        assertThat(chat.card("1.1").findElements(By.cssSelector("[data-testid=refine-option]"))).hasSize(4);
+        chat.click(chat.inCard("1.1", "card-refine"));
+        browser.await("the refine panel", d -> chat.inCard("1.1", "refine-panel").isDisplayed());
+        assertThat(chat.allInCard("1.1", "refine-option")).hasSize(4);
         browser.screenshot("08b-widget-card-refine");
         new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
         browser.await("the refine panel to close", d -> chat.all("[data-testid=refine-panel]").isEmpty());
