@@ -18,12 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConcurrentGenerations drafts written at the same time on this instance; more get a BUSY error
  * @param generationLock           how long a streamed draft's lock lives without a finished section (a crashed
  *                                 instance holds it no longer)
+ * @param idleTimeout              a socket with no frame from its tab for this long is closed (the page reconnects
+ *                                 and resumes when the writer comes back)
  */
 @ConfigurationProperties("shuzhi.chat")
 public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads,
                              Integer connectionBurst, Double connectionPerSecond, Integer addressBurst,
                              Double addressPerSecond, Integer maxConcurrentGenerations,
-                             java.time.Duration generationLock) {
+                             java.time.Duration generationLock, java.time.Duration idleTimeout) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
         transportLimitChars = transportLimitChars == null ? 10240 : transportLimitChars;
@@ -34,5 +36,6 @@ public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, 
         addressPerSecond = addressPerSecond == null ? 50.0 : addressPerSecond;
         maxConcurrentGenerations = maxConcurrentGenerations == null ? 4 : maxConcurrentGenerations;
         generationLock = generationLock == null ? java.time.Duration.ofSeconds(90) : generationLock;
+        idleTimeout = idleTimeout == null ? java.time.Duration.ofMinutes(30) : idleTimeout;
     }
 }

@@ -111,6 +111,7 @@ final class RuleExtractor {
         List<Hit> hits = new ArrayList<>();
         for (TopicSpec t : candidates) {
             for (String k : t.keywords()) {
+                if (!clause.contains(k)) continue; // most keywords are absent: skip the costly weakness check
                 boolean weak = candidates.stream().anyMatch(o -> o != t && (o.question().contains(k)
                         || o.label().contains(k) || o.keywords().stream().anyMatch(ok -> ok.contains(k))));
                 for (int at = clause.indexOf(k); at >= 0; at = clause.indexOf(k, at + 1)) {

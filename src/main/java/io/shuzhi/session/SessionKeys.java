@@ -51,11 +51,6 @@ public final class SessionKeys {
         return PREFIX + "{" + id + "}:notify";
     }
 
-    /** The session id in a notify channel name. */
-    static String idOfChannel(String channel) {
-        return channel.substring(PREFIX.length() + 1, channel.indexOf('}'));
-    }
-
     /**
      * How logs name a session: 8 hex characters of its SHA-256. Enough to follow one session through the logs; says
      * nothing of the id itself, which is the credential.

@@ -58,7 +58,7 @@ class WebSocketConfig implements WebSocketConfigurer {
         container.setMaxTextMessageBufferSize(chat.transportLimitChars());
         // Binary frames are refused with an error frame anyway; a buffer the size of the text cap keeps idle tabs cheap.
         container.setMaxBinaryMessageBufferSize(chat.maxTextBytes());
-        container.setMaxSessionIdleTimeout(30L * 60 * 1000);
+        container.setMaxSessionIdleTimeout(chat.idleTimeout().toMillis());
         return container;
     }
 }

@@ -9,10 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** A tab that floods the socket is slowed down with a retryable error; the connection stays open. */
+/**
+ * Abuse refused in a context of its own (low limits): a tab that floods the socket is slowed down with a retryable
+ * error; a socket left idle is closed.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"shuzhi.redis.embedded-dir=target/embedded-redis",
-                "shuzhi.chat.connection-burst=5", "shuzhi.chat.connection-per-second=0.5"})
+                "shuzhi.chat.connection-burst=5", "shuzhi.chat.connection-per-second=0.5",
+                "shuzhi.chat.idle-timeout=3s"})
 class RateLimitTest {
     @LocalServerPort
     int port;
@@ -31,6 +35,19 @@ class RateLimitTest {
             Thread.sleep(2_500); // the bucket refills at 0.5 frames a second
             tab.hello();
             assertThat(tab.await("session").path("sessionId").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void idleSocket_isClosedByTheServer_afterTheIdleTimeout() {
+        try (var tab = WsClient.connect(port)) {
+            tab.hello();
+            tab.await("session");
+            long start = System.nanoTime();
+            int code = tab.awaitClose(); // shuzhi.chat.idle-timeout=3s here (30 minutes by default)
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertThat(code).isIn(1000, 1001, 1006);
+            assertThat(waited).isGreaterThanOrEqualTo(2_000);
         }
     }
 }
