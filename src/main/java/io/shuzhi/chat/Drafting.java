@@ -63,7 +63,7 @@ class Drafting {
             slots.release();
             if (streaming) store.unlockGeneration(turn.sessionId, token);
         }
-        turn.state = turn.state.withGenerating(0);
+        turn.update(s -> s.withGenerating(0));
         metrics.generation();
         turn.newVersion(draft, "generate", null, engine.name());
         long placeholders = draft.sections().stream()
@@ -87,12 +87,13 @@ class Drafting {
         if (!store.tryLockGeneration(turn.sessionId, token, lockTtl)) {
             throw new ShuzhiException(ErrorCode.BUSY, "这份草稿正在生成中（可能在另一个窗口），请稍候。");
         }
-        turn.state = turn.state.withGenerating(System.currentTimeMillis());
-        turn.flush();
+        long startedAt = System.currentTimeMillis();
+        turn.update(s -> s.withGenerating(startedAt));
+        turn.commitState();
     }
 
     private static void clearMarker(Turn turn) {
-        turn.state = turn.state.withGenerating(0);
+        turn.update(s -> s.withGenerating(0));
         try {
             turn.commitState();
         } catch (RuntimeException ignored) {
@@ -103,7 +104,7 @@ class Drafting {
     /** A generation marked as running whose lock is gone was cut off (a crash, a kill): say so, once. */
     void reportInterrupted(Turn turn) {
         if (turn.state.generating() == 0 || store.generationLocked(turn.sessionId)) return;
-        turn.state = turn.state.withGenerating(0);
+        turn.update(s -> s.withGenerating(0));
         turn.assistant(INTERRUPTED, List.of("生成草稿"));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One turn of a session while it runs: the state it started from (and its Redis revision), and what it adds —
@@ -28,6 +29,11 @@ final class Turn {
     /** Frames for the requesting tab only, not logged (a version list, a diff). */
     final List<ServerFrame> direct = new ArrayList<>();
     private final Committer committer;
+    /** State changes made through {@link #update} since the last commit, to replay on a newer state. */
+    private final List<UnaryOperator<SessionState>> sinceCommit = new ArrayList<>();
+    private boolean committedOnce;
+    private int rebases;
+    private static final int MAX_REBASES = 5;
 
     Turn(String sessionId, Client requester, long rev, SessionState state, Committer committer) {
         this.sessionId = sessionId;
@@ -45,13 +51,22 @@ final class Turn {
         frames.add(frame);
     }
 
+    /**
+     * Changes the state so the change can be replayed: a turn that has already sent part of itself (a streamed draft)
+     * and then loses a race with another instance is rebased onto the newer state instead of failing.
+     */
+    void update(UnaryOperator<SessionState> change) {
+        state = change.apply(state);
+        sinceCommit.add(change);
+    }
+
     /** Adds {@code draft} as the next version, makes it current, and sends it. */
     Draft newVersion(Draft draft, String change, String instruction, String engine) {
         int version = state.latestVersion() + 1;
         Draft numbered = new Draft(draft.kind(), version, draft.sections());
         drafts.put(version, numbered);
-        state = state.withNewVersion(new VersionInfo(version, change, instruction, engine, System.currentTimeMillis(),
-                state.draftVersion()));
+        var info = new VersionInfo(version, change, instruction, engine, System.currentTimeMillis(), state.draftVersion());
+        update(s -> s.withNewVersion(info));
         frames.add(Views.draftFrame(numbered));
         frames.add(Views.versions(state));
         return numbered;
@@ -89,5 +104,29 @@ final class Turn {
         frames.clear();
         drafts.clear();
         chat.clear();
+        sinceCommit.clear();
+        committedOnce = true;
+    }
+
+    /**
+     * After a lost race: whether this turn can go on from {@code newer} (it has committed part of itself, and the
+     * other writer made no draft version meanwhile, so version numbers still hold). If so, the turn's changes since
+     * its last commit are replayed onto {@code newer}; its frames are numbered from {@code newer}'s seq at commit.
+     */
+    boolean rebase(long newerRev, SessionState newer) {
+        if (!committedOnce || rebases >= MAX_REBASES
+                || newer.latestVersion() != state.latestVersion() - versionsSinceCommit()) {
+            return false;
+        }
+        rebases++;
+        SessionState replayed = newer;
+        for (UnaryOperator<SessionState> change : sinceCommit) replayed = change.apply(replayed);
+        rev = newerRev;
+        state = replayed;
+        return true;
+    }
+
+    private int versionsSinceCommit() {
+        return drafts.size();
     }
 }

@@ -269,7 +269,9 @@ public class TurnRunner {
             if (meter.input() + meter.output() > 0) {
                 metrics.tokens(meter.input(), meter.output());
                 store.addTokensToday(meter.input() + meter.output());
-                turn.state = turn.state.withTokens(meter.input(), meter.output());
+                long in = meter.input();
+                long out = meter.output();
+                turn.update(st -> st.withTokens(in, out));
                 turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut()));
             }
             try {
@@ -311,6 +313,11 @@ public class TurnRunner {
         }
         if (rev < 0) {
             hub.commitFailed(turn.sessionId);
+            // A streamed turn that already sent part of itself goes on from the newer state when it can.
+            var newer = store.load(turn.sessionId);
+            if (newer.isPresent() && turn.rebase(newer.get().rev(), readState(newer.get().data()))) {
+                return commit(turn);
+            }
             throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
         }
         turn.committed(rev, next);
