@@ -28,10 +28,9 @@ public class SessionHub {
     }
 
     void attach(String sessionId, Client client) {
-        clients.computeIfAbsent(sessionId, k -> {
-            events.listen(k, this::committedElsewhere);
-            return ConcurrentHashMap.newKeySet();
-        }).add(client);
+        clients.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(client);
+        // Outside the map's lock: subscribing waits for Redis. Listening twice is a no-op.
+        events.listen(sessionId, this::committedElsewhere);
     }
 
     public void detach(String sessionId, Client client) {

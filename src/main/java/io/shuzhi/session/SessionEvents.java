@@ -32,24 +32,37 @@ public class SessionEvents implements AutoCloseable {
         container.start();
     }
 
-    /** Calls {@code onCommit(sessionId, lastSeq)} for every commit of the session, from any instance. */
+    /**
+     * Calls {@code onCommit(sessionId, lastSeq)} for every commit of the session, from any instance. Normally the
+     * subscription is in place when this returns, so a resuming tab misses no notice; when Redis pub/sub is broken it
+     * never fails the caller: fan-out is best effort (a tab that misses a notice is caught up by the next one, or when
+     * it resumes), and the next tab that attaches tries again.
+     */
     public void listen(String sessionId, BiConsumer<String, Long> onCommit) {
-        listening.computeIfAbsent(sessionId, id -> {
-            MessageListener l = (Message message, byte[] pattern) -> {
-                try {
-                    onCommit.accept(id, Long.parseLong(new String(message.getBody(), StandardCharsets.UTF_8)));
-                } catch (RuntimeException e) {
-                    log.debug("notify for {} ignored: {}", SessionKeys.logId(id), e.getMessage());
-                }
-            };
-            container.addMessageListener(l, new ChannelTopic(SessionKeys.notify(id)));
-            return l;
-        });
+        MessageListener l = (Message message, byte[] pattern) -> {
+            try {
+                onCommit.accept(sessionId, Long.parseLong(new String(message.getBody(), StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                log.debug("notify for {} ignored: {}", SessionKeys.logId(sessionId), e.getMessage());
+            }
+        };
+        if (listening.putIfAbsent(sessionId, l) != null) return;
+        try {
+            container.addMessageListener(l, new ChannelTopic(SessionKeys.notify(sessionId)));
+        } catch (RuntimeException e) {
+            listening.remove(sessionId, l);
+            log.warn("session {}: no cross-instance notices for now: {}", SessionKeys.logId(sessionId), e.getMessage());
+        }
     }
 
     public void stopListening(String sessionId) {
         MessageListener l = listening.remove(sessionId);
-        if (l != null) container.removeMessageListener(l, new ChannelTopic(SessionKeys.notify(sessionId)));
+        if (l == null) return;
+        try {
+            container.removeMessageListener(l, new ChannelTopic(SessionKeys.notify(sessionId)));
+        } catch (RuntimeException e) {
+            log.debug("session {}: unsubscribe failed: {}", SessionKeys.logId(sessionId), e.getMessage());
+        }
     }
 
     @Override
