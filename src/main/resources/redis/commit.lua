@@ -28,10 +28,9 @@ for _ = 1, n do
   redis.call('RPUSH', KEYS[4], ARGV[i])
   i = i + 1
 end
+-- EXPIRE on a key that does not exist (no draft yet) does nothing, so no EXISTS first.
 for k = 1, 4 do
-  if redis.call('EXISTS', KEYS[k]) == 1 then
-    redis.call('EXPIRE', KEYS[k], ttl)
-  end
+  redis.call('EXPIRE', KEYS[k], ttl)
 end
 -- Tell every instance with a tab on this session that frames up to lastSeq exist (ARGV[#ARGV]).
 if tonumber(ARGV[#ARGV]) > 0 then

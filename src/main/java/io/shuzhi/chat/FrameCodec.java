@@ -46,7 +46,7 @@ public class FrameCodec {
         return switch (type.stringValue()) {
             case "hello" -> new ClientFrame.Hello(optionalString(node, "sessionId"), optionalSeq(node),
                     optionalString(node, "kind"));
-            case "say" -> new ClientFrame.Say(requiredString(node, "id"), requiredString(node, "text"));
+            case "say" -> say(requiredString(node, "id"), requiredString(node, "text"));
             case "generate" -> new ClientFrame.Generate();
             case "refine" -> new ClientFrame.Refine(optionalString(node, "section"), requiredString(node, "instruction"));
             case "edit" -> new ClientFrame.Edit(requiredString(node, "section"), requiredString(node, "text"),
@@ -100,6 +100,15 @@ public class FrameCodec {
         String v = optionalString(node, field);
         if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 " + field + " 字段。");
         return v;
+    }
+
+    /** A say is refused here, before any session is read, when its id or text cannot be used. */
+    private static ClientFrame.Say say(String id, String text) {
+        if (id.isBlank() || id.length() > 100) {
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息 id 应为 1 到 100 个字符。");
+        }
+        if (text.isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
+        return new ClientFrame.Say(id, text);
     }
 
     private static int requiredInt(JsonNode node, String field) {

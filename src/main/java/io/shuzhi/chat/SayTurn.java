@@ -41,14 +41,6 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         return ClientFrame.Say.class;
     }
 
-    /** Checks that need no session: a refused frame costs no Redis round trip. */
-    static void validate(ClientFrame.Say say) {
-        if (say.id().isBlank() || say.id().length() > 100) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息 id 应为 1 到 100 个字符。");
-        }
-        if (say.text().isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
-    }
-
     @Override
     public boolean apply(Turn turn, ClientFrame.Say say) {
         SessionState state = turn.state;

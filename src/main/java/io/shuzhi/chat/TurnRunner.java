@@ -97,12 +97,6 @@ public class TurnRunner {
     /** Runs a frame for {@code sessionId} on its lane; errors become an error frame to {@code client}. */
     public void submit(String sessionId, Client client, ClientFrame frame, boolean newSession) {
         String replyTo = frame instanceof ClientFrame.Say say ? say.id() : null;
-        try {
-            if (frame instanceof ClientFrame.Say say) SayTurn.validate(say);
-        } catch (ShuzhiException e) {
-            sendError(client, e.code(), e.getMessage(), replyTo);
-            return;
-        }
         // A resume only reads: it runs at once, not behind a long turn of the session (a draft being written), and
         // the tab's in-order delivery holds live frames back until the replay has caught up.
         boolean resume = frame instanceof ClientFrame.Hello && !newSession;

@@ -31,6 +31,9 @@ public class SessionStore {
     private final DefaultRedisScript<Long> refreshScript = new DefaultRedisScript<>(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0",
             Long.class);
+    private final DefaultRedisScript<Long> addTokensScript = new DefaultRedisScript<>(
+            "local n = redis.call('INCRBY', KEYS[1], ARGV[1]) redis.call('EXPIRE', KEYS[1], ARGV[2]) return n",
+            Long.class);
     private final DefaultRedisScript<Long> unlockScript = new DefaultRedisScript<>(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
             Long.class);
@@ -128,9 +131,9 @@ public class SessionStore {
     }
 
     public void addTokensToday(long tokens) {
-        String key = SessionKeys.tokensOfDay(today());
-        call(() -> redis.opsForValue().increment(key, tokens));
-        call(() -> redis.expire(key, java.time.Duration.ofDays(2)));
+        // One round trip: count and keep the day's counter for two days.
+        call(() -> redis.execute(addTokensScript, List.of(SessionKeys.tokensOfDay(today())), Long.toString(tokens),
+                Long.toString(java.time.Duration.ofDays(2).toSeconds())));
     }
 
     private static String today() {
