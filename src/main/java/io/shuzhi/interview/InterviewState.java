@@ -15,18 +15,36 @@ import java.util.Set;
  * @param skipped      topic keys the writer skipped ("跳过", "没有")
  * @param currentTopic the topic the last question asked about; "intro" while asking for unit and year; null when all asked
  * @param nextFactId   counter for fact ids ("f-1", "f-2", …)
+ * @param preferences  the writer's wishes about style or length ("写得有文采些"), kept for drafting, never as facts
  */
 public record InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
-                             int nextFactId) {
+                             int nextFactId, List<String> preferences) {
     public static final String INTRO = "intro";
+    /** Wishes kept; older ones give way to newer ones. */
+    static final int MAX_PREFERENCES = 20;
 
     public InterviewState {
         facts = facts == null ? List.of() : List.copyOf(facts);
         skipped = skipped == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(skipped));
+        preferences = preferences == null ? List.of() : List.copyOf(preferences);
+    }
+
+    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+                          int nextFactId) {
+        this(unit, year, facts, skipped, currentTopic, nextFactId, List.of());
+    }
+
+    /** A copy with one more drafting preference (the same wish twice is kept once). */
+    public InterviewState withPreference(String wish) {
+        if (wish == null || wish.isBlank() || preferences.contains(wish)) return this;
+        var next = new ArrayList<>(preferences);
+        next.add(wish);
+        if (next.size() > MAX_PREFERENCES) next.subList(0, next.size() - MAX_PREFERENCES).clear();
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next);
     }
 
     public static InterviewState start() {
-        return new InterviewState(null, null, List.of(), Set.of(), INTRO, 1);
+        return new InterviewState(null, null, List.of(), Set.of(), INTRO, 1, List.of());
     }
 
     /** This year's facts of a topic (what the writer said); last year's imported facts are not among them. */
@@ -51,38 +69,38 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
             if (!f.id().equals(id)) next.add(f);
             else if (replacement != null) next.add(replacement);
         }
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences);
     }
 
     /** A copy with one of last year's facts added. */
     public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.LAST_YEAR));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences);
     }
 
     public InterviewState withProfile(String newUnit, String newYear) {
-        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId);
+        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences);
     }
 
     public InterviewState withCurrentTopic(String topic) {
-        return new InterviewState(unit, year, facts, skipped, topic, nextFactId);
+        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences);
     }
 
     public InterviewState withFacts(List<Fact> newFacts, int newNextFactId) {
-        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId);
+        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences);
     }
 
     public InterviewState withSkipped(String topic) {
         var next = new LinkedHashSet<>(skipped);
         next.add(topic);
-        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId);
+        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences);
     }
 
     /** A copy with one fact added, numbered from the counter. */
     public InterviewState plusFact(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.WRITER));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences);
     }
 }

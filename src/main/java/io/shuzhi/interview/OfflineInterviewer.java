@@ -28,10 +28,6 @@ public class OfflineInterviewer implements InterviewEngine {
     private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-    /** Verbs and adverbs that open a clause but say nothing in a short acknowledgement ("开展研讨24次" → "研讨24次"). */
-    private static final Pattern ACK_LEAD = Pattern.compile(
-            "^(?:全年|累计|共计|一共|总共|共|先后|大概|大约|差不多|已经|已|还|又|并|都|也|了|开展了?|组织了?|召开了?|举办了?|购买了?|发放了?|"
-                    + "完成了?|进行了?|参加了?|达到了?|达|有|为|是)+");
 
     private final Clock clock;
 
@@ -47,7 +43,7 @@ public class OfflineInterviewer implements InterviewEngine {
     public Reply greet(ReportKind kind, InterviewState state) {
         String headings = String.join("、", kind.parts().stream().map(PartSpec::heading).toList());
         String hello = "您好，我是述职助手（离线模式）。我会按报告的结构一节一节地问您这一年的工作，再按“" + headings
-                + "”" + numeral(kind.parts().size()) + "部分起草" + kind.name() + "报告。"
+                + "”" + numeral(kind.parts().size()) + "部分起草" + reportName(kind) + "。"
                 + "草稿里的数字只用您说过的，缺的地方留【待补充】，绝不编造；随时可以说“跳过”或“生成”。";
         if (InterviewState.INTRO.equals(state.currentTopic())) {
             return new Reply(state, hello + "\n\n" + kind.intro().question(), Intent.ANSWER, List.of(), List.of());
@@ -73,7 +69,7 @@ public class OfflineInterviewer implements InterviewEngine {
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String text) {
         Intent intent = Intents.classify(text);
-        if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, text);
+        if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
         return switch (intent) {
             case ANSWER -> facts(kind, state, messageId, text);
             case SKIP -> skip(kind, state);
@@ -87,7 +83,7 @@ public class OfflineInterviewer implements InterviewEngine {
 
     // -- the opening question -----------------------------------------------------------------------------------
 
-    private Reply intro(ReportKind kind, InterviewState state, Intent intent, String text) {
+    private Reply intro(ReportKind kind, InterviewState state, Intent intent, String messageId, String text) {
         switch (intent) {
             case HELP -> {
                 return reply(state, help() + "\n\n" + kind.intro().question(), intent, List.of(), List.of());
@@ -103,20 +99,46 @@ public class OfflineInterviewer implements InterviewEngine {
             default -> {
             }
         }
+        // A question back before anything else ("一般写多少字？"): answered, and the opening question asked again.
+        List<ClauseReader.Piece> pieces = ClauseReader.read(text, ClauseReader.Kind.FACT);
+        if (!pieces.isEmpty() && pieces.stream().allMatch(pc -> pc.kind() == ClauseReader.Kind.QUESTION
+                || pc.kind() == ClauseReader.Kind.ASIDE || pc.kind() == ClauseReader.Kind.WISH)
+                && pieces.stream().anyMatch(pc -> pc.kind() != ClauseReader.Kind.ASIDE)) {
+            InterviewState kept = state;
+            List<String> said = new ArrayList<>();
+            for (ClauseReader.Piece pc : pieces) {
+                if (pc.kind() == ClauseReader.Kind.QUESTION) said.add(Faq.answer(pc.text()).orElse(Faq.UNKNOWN));
+                if (pc.kind() == ClauseReader.Kind.WISH) {
+                    kept = kept.withPreference(pc.text());
+                    said.add("好的，“" + pc.text() + "”我记下了，起草时照此把握。");
+                }
+            }
+            if (said.isEmpty()) said.add("好的。");
+            return reply(kept, String.join("\n\n", said) + "\n\n" + kind.intro().question(), Intent.ANSWER,
+                    List.of(), List.of());
+        }
         Profile p = intent == Intent.SKIP ? new Profile(null, null)
                 : ProfileParser.parse(text, Year.now(clock).getValue(), kind.intro().unitLabel());
         String unit = p.unit() != null ? p.unit() : state.unit();
         String year = p.year() != null ? p.year() : state.year();
         InterviewState withProfile = state.withProfile(unit, year);
+        // Facts in the same message ("…党支部书记，2026年的。今年发放学习书籍36册…") are kept, not asked for again.
+        String rest = intent == Intent.SKIP ? "" : withoutProfile(text, p);
+        RuleExtractor.Result r = rest.isEmpty() ? null
+                : RuleExtractor.extract(kind, withProfile.withCurrentTopic(null), messageId, rest);
+        if (r != null && r.added().isEmpty() && r.wishes().isEmpty() && r.questions().isEmpty()) r = null;
+        if (r != null) withProfile = r.state().withCurrentTopic(InterviewState.INTRO);
         // One polite second try, then move on with what there is: the draft shows a placeholder for the rest.
         boolean askedTwice = state.skipped().contains(InterviewState.INTRO);
         if ((unit == null || year == null) && !askedTwice && intent != Intent.SKIP) {
             String label = kind.intro().unitLabel();
             String missing = unit == null && year == null ? label + "和年份" : unit == null ? label : "报告对应的年份";
             String got = unit != null ? "好的，是“" + unit + "”。" : year != null ? "好的，是" + year + "年度。" : "";
+            if (r != null && !r.added().isEmpty()) got = got + acknowledge(kind, r.added());
             String example = kind.intro().example() == null ? "" : "（比如：" + kind.intro().example() + "）";
             return reply(withProfile.withSkipped(InterviewState.INTRO),
-                    got + "还差" + missing + "，麻烦补充一下" + example + "。", Intent.ANSWER, List.of(), List.of());
+                    got + "还差" + missing + "，麻烦补充一下" + example + "。", Intent.ANSWER,
+                    r == null ? List.of() : r.added(), List.of());
         }
         String confirmed;
         if (unit != null && year != null) confirmed = "好的，" + unit + "，" + year + "年度。";
@@ -126,21 +148,100 @@ public class OfflineInterviewer implements InterviewEngine {
             confirmed = "好的，" + (unit != null ? unit : year + "年度") + "；"
                     + (unit == null ? kind.intro().unitLabel() : "年份") + "先空着，起草时会标【待补充】。";
         }
+        if (r != null) {
+            InterviewState base = withProfile.withCurrentTopic(null);
+            RuleExtractor.Result atBase = new RuleExtractor.Result(base, r.added(), r.repeats(), r.questions(),
+                    r.wishes(), r.asides(), false);
+            return replyTo(kind, base, atBase, confirmed);
+        }
         Asked next = askNext(kind, withProfile, InterviewState.INTRO);
         return reply(next.state, confirmed + "\n\n" + next.text, Intent.ANSWER, List.of(), next.choices);
     }
+
+    /**
+     * The message without the clauses that gave the unit, post or year ("我是县一中党支部书记", "2026年的述职"):
+     * what is left is content. A clause with a figure other than the year stays whatever else it names.
+     */
+    static String withoutProfile(String text, Profile p) {
+        List<String> kept = new ArrayList<>();
+        for (String sentence : text.split("(?<=[。！!？?；;\\n])")) {
+            List<String> clauses = new ArrayList<>();
+            for (String clause : sentence.split("(?<=[，,])")) {
+                String c = clause.strip();
+                String bare = c.replaceAll("[，,。！!？?；;\\s]+$", "");
+                if (bare.isEmpty()) continue;
+                boolean counts = NumberParser.find(bare).stream().anyMatch(q -> !q.unit().isEmpty()
+                        && !q.unit().equals("年"));
+                boolean namesProfile = p.unit() != null && bare.contains(p.unit())
+                        || PROFILE_WORDS.matcher(bare).find() && !counts
+                        || YEAR_ONLY.matcher(bare).matches();
+                if (namesProfile && !counts) continue;
+                clauses.add(c);
+            }
+            if (!clauses.isEmpty()) kept.add(String.join("", clauses));
+        }
+        return String.join("", kept).strip();
+    }
+
+    private static final Pattern PROFILE_WORDS = Pattern.compile("述职|述责述廉|报告|总结|年度|全称|职务|单位是|单位叫|我是|本人是|担任");
+    private static final Pattern YEAR_ONLY = Pattern.compile(
+            "^(?:是|写的是|写)?(?:(?:19|20)[0-9]{2}|[一二〇零两三四五六七八九]{4}|今|去|本)年度?的?(?:吧|啊|呢)?[。！!，,]?$");
 
     // -- answers, skips, corrections ------------------------------------------------------------------------------
 
     private Reply facts(ReportKind kind, InterviewState state, String messageId, String text) {
         RuleExtractor.Result r = RuleExtractor.extract(kind, state, messageId, text);
-        if (r.added().isEmpty()) {
-            return reply(state, "这句话里我没找到可以写进报告的内容。能再具体说说吗？不清楚的话可以说“跳过”。\n\n"
-                    + reask(kind, state), Intent.ANSWER, List.of(), choicesFor(state));
+        return replyTo(kind, state, r, "");
+    }
+
+    /**
+     * The reply to what a message gave: what was stored (by part), what was already known, the wishes kept, the
+     * answers to questions asked back, then the next question. {@code before} opens the reply (a confirmed profile).
+     */
+    private Reply replyTo(ReportKind kind, InterviewState state, RuleExtractor.Result r, String before) {
+        InterviewState next = r.state();
+        for (String wish : r.wishes()) next = next.withPreference(wish);
+        List<String> said = new ArrayList<>();
+        if (!before.isEmpty()) said.add(before);
+        if (!r.added().isEmpty()) said.add(acknowledge(kind, r.added()));
+        if (!r.repeats().isEmpty()) {
+            String label = kind.topic(r.repeats().get(0).topic()).map(TopicSpec::label).orElse("这一项");
+            said.add(r.repeats().size() == 1 ? "“" + label + "”这一条前面已经记下了，不重复记。"
+                    : "有" + r.repeats().size() + "条前面已经记下了，不重复记。");
         }
-        Asked next = askNext(kind, r.state(), state.currentTopic());
-        return reply(next.state, acknowledge(kind, r.added()) + "\n\n" + next.text, Intent.ANSWER, r.added(),
-                next.choices);
+        if (!r.wishes().isEmpty()) {
+            said.add("好的，您的要求“" + String.join("”“", r.wishes()) + "”我记下了，起草和修改时照此把握"
+                    + "（草稿出来后也可以直接说“语气再正式一点”“全文控制在3000字”）。");
+        }
+        for (String q : r.questions()) said.add(Faq.answer(q).orElse(Faq.UNKNOWN));
+        boolean nothing = r.added().isEmpty() && r.repeats().isEmpty() && r.wishes().isEmpty()
+                && r.questions().isEmpty();
+        String current = state.currentTopic();
+        if (r.skip() && current != null && kind.topic(current).isPresent() && next.factsFor(current).isEmpty()) {
+            next = next.withSkipped(current);
+            String label = kind.topic(current).map(TopicSpec::label).orElse("这一项");
+            said.add("“" + label + "”先跳过，草稿里会留【待补充】。");
+            nothing = false;
+        }
+        if (nothing && (r.asides() > 0 || r.skip())) {
+            // Talk only: no scolding, just the question again.
+            String lead = before.isEmpty() ? "好的。" : before;
+            return reply(next, lead + "\n\n" + reask(kind, next), Intent.ANSWER, List.of(), choicesFor(next));
+        }
+        if (nothing) {
+            String lead = before.isEmpty() ? "" : before + "\n\n";
+            return reply(next, lead + "这句话里我没找到可以写进报告的内容。能再具体说说吗？不清楚的话可以说“跳过”。\n\n"
+                    + reask(kind, next), Intent.ANSWER, List.of(), choicesFor(next));
+        }
+        boolean movedOn = !r.added().isEmpty() || r.skip();
+        if (!movedOn) {
+            // A question or a wish only: the open question still waits for its answer.
+            return reply(next, String.join("\n\n", said) + "\n\n" + reask(kind, next), Intent.ANSWER, List.of(),
+                    choicesFor(next));
+        }
+        Asked asked = askNext(kind, next, current);
+        return reply(asked.state, String.join("\n\n", said) + "\n\n" + asked.text, Intent.ANSWER, r.added(),
+                asked.choices);
     }
 
     private Reply skip(ReportKind kind, InterviewState state) {
@@ -205,6 +306,7 @@ public class OfflineInterviewer implements InterviewEngine {
     private Asked askNext(ReportKind kind, InterviewState state, String previousTopic) {
         Optional<TopicSpec> next = kind.topics()
                 .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
+                .filter(t -> !listAnswered(kind, state, t))
                 .findFirst();
         if (next.isEmpty()) {
             return new Asked(state.withCurrentTopic(null),
@@ -223,6 +325,23 @@ public class OfflineInterviewer implements InterviewEngine {
         }
         return new Asked(state.withCurrentTopic(topic.key()), lead + lastYear(state, topic) + topic.question(),
                 QUESTION_CHOICES);
+    }
+
+    /**
+     * A writer who has listed their problems (or plans) has answered that part: its other topics are not asked one by
+     * one, since a problem goes to the topic its words name, not to the question that happened to be open.
+     */
+    private static boolean listAnswered(ReportKind kind, InterviewState state, TopicSpec topic) {
+        PartSpec part = kind.partOf(kind.sectionOf(topic.key()));
+        if (!RuleExtractor.PROBLEMS_PART.equals(part.key()) && !RuleExtractor.PLANS_PART.equals(part.key())) return false;
+        return part.sections().stream().flatMap(s -> s.topics().stream())
+                .anyMatch(t -> !state.factsFor(t.key()).isEmpty());
+    }
+
+    /** "党支部书记抓基层党建工作述职报告", "个人年度述职报告" (a name that already ends in 报告 or 总结 is not doubled). */
+    static String reportName(ReportKind kind) {
+        String name = kind.name();
+        return name.endsWith("报告") || name.endsWith("总结") ? name : name + "报告";
     }
 
     /** "去年的报告写的是：…。" before the question when last year's report said something about the topic. */
@@ -265,8 +384,28 @@ public class OfflineInterviewer implements InterviewEngine {
 
     // -- what the reply says --------------------------------------------------------------------------------------
 
-    /** "记下了（理论学习）：研讨交流24次、学习书籍120册。", one group per topic the answer touched. */
+    /**
+     * "记下了（理论学习）：研讨交流24次、学习书籍120册。", one group per topic the answer touched; problems and plans are
+     * said apart, with the part they go to, so the writer sees a shortfall was not filed as an achievement.
+     */
     static String acknowledge(ReportKind kind, List<Fact> added) {
+        List<Fact> done = new ArrayList<>();
+        List<Fact> problems = new ArrayList<>();
+        List<Fact> plans = new ArrayList<>();
+        for (Fact f : added) {
+            String part = kind.topic(f.topic()).map(t -> kind.partOf(kind.sectionOf(t.key())).key()).orElse("");
+            if (RuleExtractor.PROBLEMS_PART.equals(part)) problems.add(f);
+            else if (RuleExtractor.PLANS_PART.equals(part)) plans.add(f);
+            else done.add(f);
+        }
+        var out = new StringBuilder();
+        if (!done.isEmpty()) out.append(achievements(kind, done));
+        if (!problems.isEmpty()) out.append(listed(kind, problems, "存在的不足"));
+        if (!plans.isEmpty()) out.append(listed(kind, plans, "下一步打算"));
+        return out.toString();
+    }
+
+    private static String achievements(ReportKind kind, List<Fact> added) {
         Map<String, List<String>> byTopic = new LinkedHashMap<>();
         for (Fact f : added) {
             List<String> items = byTopic.computeIfAbsent(f.topic(), k -> new ArrayList<>());
@@ -285,23 +424,62 @@ public class OfflineInterviewer implements InterviewEngine {
         return "记下了：" + String.join("；", groups) + "。";
     }
 
-    /** Each quantity of a fact with the few words before it, as the writer said them: "研讨交流24次". */
+    /** "存在的不足记到第二部分“存在问题和不足”：学习不够深入；组织生活形式单一。" */
+    private static String listed(ReportKind kind, List<Fact> facts, String what) {
+        SectionSpec section = kind.sectionOf(facts.get(0).topic());
+        PartSpec part = kind.partOf(section);
+        List<String> shorts = facts.stream().map(f -> shortened(f.text())).distinct().toList();
+        return what + "记到第" + numeral(part.number()) + "部分“" + part.heading() + "”：" + String.join("；", shorts)
+                + "。";
+    }
+
+    /** The first clause of a text, cut on a word boundary near 18 characters. */
+    static String shortened(String text) {
+        String first = text.split("[，,；;。]")[0];
+        if (first.length() <= 18) return first;
+        var out = new StringBuilder();
+        for (Words.Word w : Words.of(first)) {
+            if (out.length() + w.text().length() > 18) break;
+            out.append(w.text());
+        }
+        return out + "…";
+    }
+
+    /** Words that open a clause but say nothing in a short acknowledgement ("开展研讨24次" → "研讨24次"). */
+    private static final Set<String> ACK_LEAD_WORDS = Set.of("全年", "累计", "共计", "一共", "总共", "共", "先后",
+            "大概", "大约", "差不多", "已经", "已", "还", "又", "并", "都", "也", "了", "开展", "组织", "召开", "举办",
+            "购买", "发放", "完成", "进行", "参加", "达到", "达", "有", "为", "是", "我们", "咱们", "支部", "本人", "我",
+            "今年", "搞", "搞了", "弄", "开", "办", "发", "讲", "就", "给", "把", "为了", "带领", "牵头", "这", "那");
+
+    /**
+     * Each quantity of a fact with the words before it, as the writer said them ("研讨交流24次", "讲党课4次"): whole
+     * words only, up to about eight characters, spoken leads dropped.
+     */
     private static List<String> quoted(Fact f) {
         List<String> out = new ArrayList<>();
         String text = f.text();
+        List<Words.Word> words = Words.of(text);
         int from = 0;
         for (Quantity q : f.quantities()) {
             int at = text.indexOf(q.raw(), from);
             if (at < 0 || q.unit().isEmpty()) continue;
-            int start = at;
-            while (start > from && "，,；、。：:".indexOf(text.charAt(start - 1)) < 0 && at - start < 8) start--;
-            String said = text.substring(start, at);
-            String context = ACK_LEAD.matcher(said).replaceFirst("");
-            // "共发放150本": with the verbs gone nothing names the count, so keep what the writer said.
-            if (context.isEmpty()) context = said;
-            if (context.length() > 6) context = context.substring(context.length() - 6);
-            out.add(context + NumberParser.render(q));
             from = at + q.raw().length();
+            List<String> before = new ArrayList<>();
+            int length = 0;
+            for (int i = words.size() - 1; i >= 0; i--) {
+                Words.Word w = words.get(i);
+                if (w.end() > at) continue;
+                if (w.isPunctuation() || w.isNumeral() && w.end() <= at - 1 && !before.isEmpty()) break;
+                if (length + w.text().length() > 8 && !before.isEmpty()) break;
+                before.add(0, w.text());
+                length += w.text().length();
+            }
+            while (!before.isEmpty() && (ACK_LEAD_WORDS.contains(before.get(0)) || before.get(0).length() == 1
+                    && before.size() > 1 && !Character.isIdeographic(before.get(0).codePointAt(0)))) {
+                before.remove(0);
+            }
+            String context = String.join("", before);
+            out.add(context + NumberParser.render(q));
         }
         return out;
     }

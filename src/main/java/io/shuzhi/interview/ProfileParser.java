@@ -39,6 +39,10 @@ public final class ProfileParser {
      * year and spoken lead-in is the unit.
      */
     public static Profile parse(String text, int currentYear, String unitLabel) {
+        if (text != null && unitLabel != null && unitLabel.contains("职务")) {
+            String withPost = unitWithPost(text);
+            if (withPost != null) return new Profile(withPost, year(text, currentYear));
+        }
         Profile p = parse(text, currentYear);
         if (p.unit() != null || text == null || unitLabel == null || unitLabel.contains("党")) return p;
         String rest = text.replaceAll("(?:19|20)[0-9]{2}\\s*年?度?|[一二〇零两三四五六七八九]{4}年度?|今年|去年|本年度?", " ");
@@ -52,6 +56,31 @@ public final class ProfileParser {
             }
         }
         return new Profile(free, p.year());
+    }
+
+    /** Words that end a post ("副局长", "党组成员", "支部书记"); a clause with one names the writer's unit and post. */
+    private static final Pattern POST = Pattern.compile(
+            "(?:局长|处长|科长|股长|主任|书记|校长|院长|所长|站长|经理|部长|主席|委员|成员|镇长|乡长|县长|区长|市长|队长|组长|"
+                    + "馆长|行长|厅长|司长|总监|董事长|总经理|主管|干事|专员|调研员|政委|教导员|村长|社长|会长|秘书长|厂长|"
+                    + "车间主任|护士长|园长|台长|总工程师|副职|负责人)");
+
+    /**
+     * "我是某县住建局党组成员、副局长，2026年" → "某县住建局党组成员、副局长": for a kind whose {unit} is the unit and
+     * the post, the clause naming the post is kept whole (a party word inside it, such as 党组, does not end it).
+     */
+    static String unitWithPost(String text) {
+        for (String clause : text.split("[，,。；;！!？?\\n]+")) {
+            Matcher m = POST.matcher(clause);
+            int last = -1;
+            while (m.find()) last = m.end();
+            if (last < 0) continue;
+            String name = clause.substring(0, last)
+                    .replaceAll("(?:19|20)[0-9]{2}\\s*年?度?的?|今年|去年|本年度?", "");
+            name = stripQuotes(LEAD_IN.matcher(name.strip()).replaceFirst("")).replaceAll("^(?:现任|担任|任|作为)", "")
+                    .strip();
+            if (name.length() >= 3 && !name.matches("(?:" + POST.pattern() + ")")) return name;
+        }
+        return null;
     }
 
     static String unit(String text) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,77 +24,227 @@ final class RuleExtractor {
     record Piece(String topic, String text, List<Quantity> quantities) {
     }
 
-    /** The state with the new facts, and those facts. */
-    record Result(InterviewState state, List<Fact> added) {
+    /**
+     * What a message gave.
+     *
+     * @param state     the state with the new facts
+     * @param added     facts stored (achievements, problems and plans, each in its part)
+     * @param repeats   stored facts the message said again (not stored twice)
+     * @param questions questions to the assistant
+     * @param wishes    wishes about the draft (kept as preferences by the caller)
+     * @param asides    pieces that were talk, not content (dropped)
+     * @param skip      whether the writer skipped the open question ("这个跳过")
+     */
+    record Result(InterviewState state, List<Fact> added, List<Fact> repeats, List<String> questions,
+                  List<String> wishes, int asides, boolean skip) {
+        Result(InterviewState state, List<Fact> added) {
+            this(state, added, List.of(), List.of(), List.of(), 0, false);
+        }
     }
 
-    private static final Pattern SENTENCES = Pattern.compile("[。！？!?；;\\n\\r]+");
-    /** "," splits clauses except inside a number ("1,200"). */
-    private static final Pattern CLAUSES = Pattern.compile("[，]+|(?<![0-9]),|,(?![0-9])");
-    private static final Pattern FILLER = Pattern.compile(
-            "^(?:嗯+|呃+|额+|啊+|哦+|唔+|噢+|好的|好吧|是的|对的|然后呢?|另外|此外|还有就是|再就是|对了|就是说|其实|那个|这个嘛"
-                    + "|我们支部|咱们支部|我们的|咱们的|我们|咱们|今年(?!以来|来|的|是|年)|全年下来)[，、\\s]*");
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s，,、：:…~～\"“”‘’']+|[\\s，,、：:…~～\"“”‘’']+$");
-    /** Whole clauses that say nothing about the year. */
-    private static final Set<String> EMPTY_CLAUSES = Set.of("嗯", "好", "好的", "对", "是的", "是", "没了", "就这些",
-            "就这样", "差不多", "差不多吧", "大概就这样", "大概这些", "暂时这些", "谢谢", "嗯嗯", "哦", "ok", "OK", "行",
-            "可以", "还有", "另外", "然后", "其他的", "别的没了", "没有了");
+    /** The part keys every kind uses for its problems and its plans. */
+    static final String PROBLEMS_PART = "issues";
+    static final String PLANS_PART = "measures";
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "^(?:就是|也就是|即)?(?:前面|刚才|刚刚|上面|之前|前边|先前)(?:说|讲|提|写)?(?:的|过的|到的)?(?:那个|那些|那次|那项)?");
 
     private RuleExtractor() {
     }
 
-    /** Adds the facts in {@code text} (message {@code messageId}) to the state. */
+    /** Adds what {@code text} (message {@code messageId}) gives to the state, each piece in the part it belongs to. */
     static Result extract(ReportKind kind, InterviewState state, String messageId, String text) {
-        List<Piece> pieces = split(kind, state.currentTopic(), defaultTopic(kind, state), text);
+        ClauseReader.Kind defaultKind = defaultKind(kind, state.currentTopic());
+        List<ClauseReader.Piece> pieces = ClauseReader.read(text, defaultKind);
         InterviewState next = state;
         List<Fact> added = new ArrayList<>();
-        for (Piece p : pieces) {
-            next = next.plusFact(p.topic(), p.text(), p.quantities(), messageId);
-            added.add(next.facts().get(next.facts().size() - 1));
+        List<Fact> repeats = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<String> wishes = new ArrayList<>();
+        int asides = 0;
+        boolean skip = false;
+        String previous = null;
+        for (ClauseReader.Piece p : pieces) {
+            switch (p.kind()) {
+                case QUESTION -> questions.add(p.text());
+                case WISH -> wishes.add(p.text());
+                case ASIDE -> asides++;
+                case SKIP -> skip = true;
+                case FACT, PROBLEM, PLAN -> {
+                    List<TopicSpec> candidates = candidatesFor(kind, p.kind());
+                    String current = candidates.stream().anyMatch(t -> t.key().equals(state.currentTopic()))
+                            ? state.currentTopic() : null;
+                    String last = previous;
+                    String fallback = last != null && candidates.stream().anyMatch(t -> t.key().equals(last)) ? last
+                            : current != null ? current : defaultTopic(kind, next, candidates);
+                    List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
+                            ? problems(p.clauses(), candidates, current, fallback)
+                            : runs(p.clauses(), candidates, current, fallback);
+                    for (Piece run : runs) {
+                        previous = run.topic();
+                        Piece stated = withoutBackReference(run);
+                        if (stated == null) continue;
+                        Fact known = repeatOf(next, stated);
+                        if (known != null) {
+                            repeats.add(known);
+                            continue;
+                        }
+                        next = next.plusFact(stated.topic(), stated.text(), stated.quantities(), messageId);
+                        added.add(next.facts().get(next.facts().size() - 1));
+                    }
+                }
+            }
         }
-        return new Result(next, added);
+        return new Result(next, added, repeats, questions, wishes, asides, skip);
     }
 
-    /** The answer as pieces, one per run of same-topic clauses, in the writer's order. */
-    static List<Piece> split(ReportKind kind, String currentTopic, String fallbackTopic, String text) {
+    /** An unmarked piece is what the open question asks for: a problem in the problems part, a plan in the plans part. */
+    static ClauseReader.Kind defaultKind(ReportKind kind, String currentTopic) {
+        if (currentTopic == null || kind.topic(currentTopic).isEmpty()) return ClauseReader.Kind.FACT;
+        String part = kind.partOf(kind.sectionOf(currentTopic)).key();
+        if (PROBLEMS_PART.equals(part)) return ClauseReader.Kind.PROBLEM;
+        if (PLANS_PART.equals(part)) return ClauseReader.Kind.PLAN;
+        return ClauseReader.Kind.FACT;
+    }
+
+    /** The topics a piece of this kind may go to: achievements to the achievement parts, and so on. */
+    static List<TopicSpec> candidatesFor(ReportKind kind, ClauseReader.Kind pieceKind) {
+        List<TopicSpec> out = kind.parts().stream().filter(part -> switch (pieceKind) {
+                    case PROBLEM -> PROBLEMS_PART.equals(part.key());
+                    case PLAN -> PLANS_PART.equals(part.key());
+                    default -> !PROBLEMS_PART.equals(part.key()) && !PLANS_PART.equals(part.key());
+                }).flatMap(part -> part.sections().stream()).flatMap(s -> s.topics().stream()).toList();
+        return out.isEmpty() ? kind.topics().toList() : out;
+    }
+
+    /** Runs of same-topic clauses, in order. */
+    private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback) {
         List<Piece> out = new ArrayList<>();
-        if (text == null || text.isBlank()) return out;
-        List<TopicSpec> candidates = candidates(kind, currentTopic);
-        String current = kind.topic(currentTopic == null ? "" : currentTopic).isPresent() ? currentTopic : null;
-        String previous = current != null ? current : fallbackTopic;
+        String previous = fallback;
         String runTopic = null;
         List<String> run = new ArrayList<>();
-        for (String sentence : SENTENCES.split(text)) {
-            boolean continues = false;
-            for (String raw : CLAUSES.split(sentence)) {
-                String clause = clean(raw);
-                if (clause.isEmpty()) continue;
-                String topic = route(clause, candidates, current, previous, continues);
-                continues = true;
-                if (runTopic != null && !topic.equals(runTopic)) {
-                    out.add(piece(runTopic, run));
-                    run = new ArrayList<>();
-                }
-                runTopic = topic;
-                run.add(clause);
-                previous = topic;
+        boolean continues = false;
+        for (String clause : clauses) {
+            String topic = route(clause, candidates, current, previous, continues);
+            continues = true;
+            if (runTopic != null && !topic.equals(runTopic)) {
+                out.add(piece(runTopic, run));
+                run = new ArrayList<>();
             }
+            runTopic = topic;
+            run.add(clause);
+            previous = topic;
         }
         if (runTopic != null) out.add(piece(runTopic, run));
         return out;
     }
 
+    /**
+     * A problem sentence as one problem per shortfall: "学习不够深入，有的党员光念稿子，组织生活形式单一" names two (a new
+     * one starts at a clause with a shortfall word of its own about another topic); "融合还不够，两张皮的问题没解决"
+     * names one, told twice. A problem is routed as a whole.
+     */
+    private static List<Piece> problems(List<String> clauses, List<TopicSpec> candidates, String current,
+                                        String fallback) {
+        List<Piece> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (String c : clauses) {
+            if (!run.isEmpty() && ClauseReader.opensShortfall(c)) {
+                String runTopic = route(String.join("，", run), candidates, null, null, false);
+                String topic = route(c, candidates, null, null, false);
+                if (topic != null && !topic.equals(runTopic)) {
+                    String text = String.join("，", run);
+                    out.add(new Piece(routeWhole(text, candidates, current, fallback), text, NumberParser.findAll(text)));
+                    run = new ArrayList<>();
+                }
+            }
+            run.add(c);
+        }
+        if (!run.isEmpty()) {
+            String text = String.join("，", run);
+            out.add(new Piece(routeWhole(text, candidates, current, fallback), text, NumberParser.findAll(text)));
+        }
+        return out;
+    }
+
+    /** The topic of a piece routed as a whole (one problem is one fact, whatever its clauses mention). */
+    private static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback) {
+        String topic = route(text, candidates, current, null, false);
+        return topic != null ? topic : fallback;
+    }
+
+    /**
+     * "就是前面那个义诊，15场": words that point back at something said before are not content. What is left is
+     * stored unless it repeats a fact; with nothing left, the piece was only a pointer.
+     */
+    private static Piece withoutBackReference(Piece run) {
+        Matcher m = REFERS_BACK.matcher(run.text());
+        if (!m.find() || m.end() == 0) return run;
+        String rest = ClauseReader.stripEdge(run.text().substring(m.end()));
+        if (rest.length() < 2) return null;
+        return new Piece(run.topic(), rest, NumberParser.findAll(rest));
+    }
+
+    /**
+     * A stored fact that says what {@code run} says: every figure of the run is in it (same value and unit) and the
+     * two share words; or, with no figures, one text contains the other.
+     */
+    static Fact repeatOf(InterviewState state, Piece run) {
+        String text = run.text().replaceAll("\\s+", "");
+        for (Fact f : state.facts()) {
+            if (f.origin() != Fact.Origin.WRITER) continue;
+            String known = f.text().replaceAll("\\s+", "");
+            if (known.equals(text)) return f;
+            List<Quantity> figures = run.quantities().stream().filter(q -> !q.unit().isEmpty()).toList();
+            if (figures.isEmpty()) {
+                if (text.length() >= 6 && (known.contains(text) || text.contains(known) && known.length() >= 6)) return f;
+                continue;
+            }
+            boolean allKnown = figures.stream().allMatch(q -> f.quantities().stream().anyMatch(k ->
+                    k.value().compareTo(q.value()) == 0 && k.unit().equals(q.unit())));
+            if (allKnown && sharedWords(known, text) >= Math.min(2, contentWords(text))) return f;
+        }
+        return null;
+    }
+
+    private static int sharedWords(String a, String b) {
+        Set<String> wa = new HashSet<>();
+        for (Words.Word w : Words.of(a)) if (isContent(w)) wa.add(w.text());
+        int n = 0;
+        for (Words.Word w : Words.of(b)) if (isContent(w) && wa.remove(w.text())) n++;
+        return n;
+    }
+
+    private static int contentWords(String s) {
+        int n = 0;
+        for (Words.Word w : Words.of(s)) if (isContent(w)) n++;
+        return n;
+    }
+
+    private static boolean isContent(Words.Word w) {
+        return w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().startsWith("v"));
+    }
+
+    /** The answer as pieces, one per run of same-topic clauses, in the writer's order (achievements only). */
+    static List<Piece> split(ReportKind kind, String currentTopic, String fallbackTopic, String text) {
+        InterviewState s = InterviewState.start().withCurrentTopic(currentTopic);
+        List<Piece> out = new ArrayList<>();
+        for (ClauseReader.Piece p : ClauseReader.read(text, defaultKind(kind, currentTopic))) {
+            if (p.kind() != ClauseReader.Kind.FACT && p.kind() != ClauseReader.Kind.PROBLEM
+                    && p.kind() != ClauseReader.Kind.PLAN) continue;
+            List<TopicSpec> candidates = candidatesFor(kind, p.kind());
+            String current = candidates.stream().anyMatch(t -> t.key().equals(currentTopic)) ? currentTopic : null;
+            String fallback = current != null ? current : fallbackTopic != null
+                    && candidates.stream().anyMatch(t -> t.key().equals(fallbackTopic)) ? fallbackTopic
+                    : defaultTopic(kind, s, candidates);
+            out.addAll(runs(p.clauses(), candidates, current, fallback));
+        }
+        return out;
+    }
+
     /** The clause without spoken fillers at its start and stray marks at its ends; empty when nothing is left. */
     static String clean(String clause) {
-        String s = EDGE_PUNCTUATION.matcher(clause.strip()).replaceAll("");
-        String before;
-        do {
-            before = s;
-            s = EDGE_PUNCTUATION.matcher(FILLER.matcher(s).replaceFirst("")).replaceAll("");
-        } while (!s.equals(before) && !s.isEmpty());
-        if (EMPTY_CLAUSES.contains(s)) return "";
-        boolean hasContent = s.codePoints().anyMatch(c -> Character.isIdeographic(c) || Character.isDigit(c));
-        return hasContent && s.length() >= 2 ? s : "";
+        List<String> cs = ClauseReader.clauses(clause);
+        return cs.isEmpty() ? "" : String.join("，", cs);
     }
 
     /**
@@ -130,9 +281,7 @@ final class RuleExtractor {
             if (!h.weak) strong.add(h.topic);
         }
         if (score.isEmpty() || (continues && previous != null && strong.isEmpty())) return previous;
-        // An answer belongs to the question asked unless it shares none of that topic's words: a writer asked about
-        // study who mentions "党员大会" in passing is still talking about study.
-        if (current != null && score.getOrDefault(current, 0) > 0) return current;
+        // The clause's own words decide; the question asked only breaks a tie.
         int best = score.values().stream().max(Comparator.naturalOrder()).orElse(0);
         if (current != null && score.getOrDefault(current, 0) == best) return current;
         if (previous != null && score.getOrDefault(previous, 0) == best) return previous;
@@ -140,23 +289,13 @@ final class RuleExtractor {
                 .findFirst().orElse(previous);
     }
 
-    /**
-     * Topics a clause may go to: those of the part being asked about, because the same words mean different things
-     * in different parts ("学习" is an achievement in part one and a shortfall in part two).
-     */
-    private static List<TopicSpec> candidates(ReportKind kind, String currentTopic) {
-        if (currentTopic != null && kind.topic(currentTopic).isPresent()) {
-            PartSpec part = kind.partOf(kind.sectionOf(currentTopic));
-            return part.sections().stream().flatMap(s -> s.topics().stream()).toList();
+    /** Where a clause with no keyword goes when no topic of its part is being asked about: the last fact's, or the first. */
+    private static String defaultTopic(ReportKind kind, InterviewState state, List<TopicSpec> candidates) {
+        for (int i = state.facts().size() - 1; i >= 0; i--) {
+            String t = state.facts().get(i).topic();
+            if (candidates.stream().anyMatch(c -> c.key().equals(t))) return t;
         }
-        return kind.topics().toList();
-    }
-
-    /** Where a clause with no keyword goes when no topic is being asked about: after the last fact, or the first topic. */
-    private static String defaultTopic(ReportKind kind, InterviewState state) {
-        if (state.currentTopic() != null && kind.topic(state.currentTopic()).isPresent()) return state.currentTopic();
-        if (state.hasFacts()) return state.facts().get(state.facts().size() - 1).topic();
-        return kind.topics().findFirst().map(TopicSpec::key).orElseThrow();
+        return candidates.get(0).key();
     }
 
     private static Piece piece(String topic, List<String> clauses) {

@@ -1,0 +1,467 @@
+package io.shuzhi.interview;
+
+import io.shuzhi.interview.Words.Word;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a writer's message the way a person would: sentence by sentence and item by item of the writer's own lists
+ * (一是/二是, （一）, 1. 2.), each piece with what it is before where it goes — an achievement, a problem, a plan, a
+ * question to the assistant, a wish about the draft, an aside, a skip. Cadres type several of these in one message
+ * ("…义诊15场。存在的问题：一是…；二是…。明年打算…。党课一年讲几次合适？"), and a problem filed as an achievement is
+ * the worst thing a 述职报告 can contain, so the kind of a piece is decided from its own words, the writer's headers
+ * ("存在的问题：", "明年打算："), and only then from the question that was open.
+ *
+ * <p>Word lists live here rather than in a kind file: they describe how writers talk about any year, not one
+ * kind's outline. Everything is matched on words from {@link Words}, never inside one.
+ */
+public final class ClauseReader {
+
+    /** What a piece of a message is. */
+    public enum Kind {
+        /** something done or achieved this year */
+        FACT,
+        /** a shortfall: goes to the problems part whatever question is open */
+        PROBLEM,
+        /** an intention for next year: goes to the plans part */
+        PLAN,
+        /** a question to the assistant ("党课一年讲几次比较合适？") */
+        QUESTION,
+        /** a wish about the draft's style or length ("写得有文采些") */
+        WISH,
+        /** talk that is not report content ("之前不是讲过了吗", "你先回答我") */
+        ASIDE,
+        /** "这个跳过", "没有": the open question has no answer */
+        SKIP
+    }
+
+    /**
+     * One piece of a message.
+     *
+     * @param kind    what it is
+     * @param text    the piece as written, without list markers, headers and spoken fillers at its ends
+     * @param clauses its clauses (split at commas), for routing clause by clause
+     * @param listed  whether the writer numbered it (一是…, 1.…)
+     */
+    public record Piece(Kind kind, String text, List<String> clauses, boolean listed) {
+    }
+
+    /** Sentence ends; a question mark is kept apart so a question stays recognisable. */
+    private static final Pattern SENTENCE = Pattern.compile("[^。！!？?；;\\n\\r]+[。！!？?；;\\n\\r]*");
+    /** A writer's list marker at the start of an item. */
+    private static final Pattern LIST_MARKER = Pattern.compile(
+            "(?:^|(?<=[\\s，,：:；;。]))(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次|最后|再就是|还有就是"
+                    + "|第[一二三四五六七八九十]{1,2}(?:[，,、：:]|(?=个方面|点|条))|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
+                    + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
+    /** "," splits clauses except inside a number ("1,260"). */
+    private static final Pattern CLAUSE = Pattern.compile("[，：:]+|(?<![0-9]),|,(?![0-9])");
+    private static final Pattern EDGE = Pattern.compile("^[\\s，,、：:…~～'‘’]+|[\\s，,、：:…~～。！!？?；;'‘’]+$");
+    private static final Pattern LEADING_FILLER = Pattern.compile(
+            "^(?:嗯+|呃+|额+|啊+|哦+|噢+|唔+|好的|好吧|是的|对的|然后呢?|另外|此外|对了|那个|这个嘛|还有|再有|再就是|就是说|其实"
+                    + "|我们支部|咱们支部|我们的|咱们的|我们|咱们|全年下来)[，,、\\s]*");
+    /** Whole clauses that say nothing about the year. */
+    private static final Set<String> EMPTY_CLAUSES = Set.of("嗯", "好", "好的", "对", "是的", "是", "没了", "就这些",
+            "就这样", "差不多", "大概就这样", "大概这些", "暂时这些", "暂时就这些", "嗯嗯", "哦", "ok", "OK", "行", "可以",
+            "还有", "另外", "然后", "其他的", "别的没了", "没有了", "主要就这些", "大概是这样", "基本就这些", "就这么多",
+            "先这样", "先说这些", "对的", "没错");
+    private static final Pattern CONJUNCTION = Pattern.compile("^(?:但是|但|不过|可是|只是|就是|然而|同时|而且|并且)[，,\\s]*");
+
+    // -- words that say what a piece is ------------------------------------------------------------------------
+
+    /** Nouns that head a writer's list of problems ("存在的问题：", "不足方面，", "短板主要是…"). */
+    private static final Set<String> PROBLEM_HEADS = Set.of("问题", "不足", "短板", "差距", "薄弱环节", "缺点", "毛病",
+            "弱项", "不足之处", "欠缺");
+    /** Words that head a writer's list of plans ("明年打算：", "下一步，…"). */
+    private static final Set<String> PLAN_HEADS = Set.of("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
+            "打算", "计划", "思路", "举措", "措施", "努力方向", "下阶段", "接下来", "明年度");
+    /** Words a header may hold besides its head: "存在的主要问题有以下三个方面". */
+    private static final Set<String> HEADER_FILLER = Set.of("存在", "的", "主要", "还", "还有", "有", "是", "呢", "吧",
+            "方面", "之处", "以下", "这么", "这些", "几", "个", "点", "条", "我们", "咱们", "我", "自身", "个人", "目前",
+            "当前", "工作", "说说", "讲讲", "一下", "主要是", "就是", "如下", "大概", "觉得", "我觉得", "支部", "本人",
+            "准备", "打算", "计划", "工作思路", "方向", "努力", "和", "及", "还是", "也", "一些", "几个", "几点", "工作中",
+            "中", "上", "方面的");
+    /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
+    private static final Set<String> PROBLEM_WORDS = Set.of("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
+            "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
+            "不深", "不紧", "不实", "不细", "不多", "不大", "跟不上", "没跟上", "两张皮", "照本宣科", "弱项", "短处",
+            "不平衡", "不充分", "不规范", "不及时", "不扎实", "不理想", "不明显", "不主动", "不积极", "不到", "不全面",
+            "不系统", "不灵活", "单一", "不够好", "不太好", "不佳", "一般化", "走过场", "重形式", "松懈", "懈怠",
+            "畏难", "打折扣", "不平", "不经常", "不深入", "不透", "缺位", "乏力", "弱化", "虚化", "淡化", "边缘化");
+    /** After 不/没/未, these make a shortfall ("不深入", "不太积极", "没跟上"). */
+    private static final Set<String> WEAK_AFTER_NOT = Set.of("深", "深入", "强", "高", "足", "多", "紧", "实", "细",
+            "够", "到位", "明显", "平衡", "充分", "规范", "及时", "扎实", "理想", "主动", "积极", "活跃", "全面", "系统",
+            "灵活", "新颖", "透", "准", "精", "严", "硬", "好", "太", "怎么", "大", "完善", "健全", "落实", "落地",
+            "重视", "上心", "跟上", "做到", "经常", "常态", "持续", "有力", "有效", "充足", "到", "高效", "新", "清");
+    /** A problem word right after one of these is something solved: "整改问题6项", "补齐短板". */
+    private static final Set<String> SOLVING_VERBS = Set.of("解决", "整改", "化解", "补齐", "补强", "弥补", "缩小",
+            "消除", "破解", "查摆", "查找", "梳理", "发现", "排查", "督促", "回应", "处理", "办结", "收集", "反映",
+            "协调", "研究", "推动", "帮助", "交办", "销号", "纠正", "纠治", "查处", "整治", "聚焦", "针对", "围绕",
+            "认领", "列出", "建立", "形成", "问题清单", "清单", "台账", "补短板", "堵塞");
+    /** Time words that put a piece in next year. */
+    private static final Set<String> PLAN_TIME = Set.of("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
+            "下阶段", "接下来", "明年度", "以后", "将来", "后续");
+    /** Verbs of intention: strong at the start of a piece ("打算每月…", "力争…"). */
+    private static final Set<String> PLAN_VERBS = Set.of("打算", "准备", "力争", "争取", "拟", "计划", "计划要", "想",
+            "要", "将", "预计", "力求", "努力", "着力", "继续", "持续");
+    /** Words that make a sentence a question to the assistant even without "？". */
+    private static final Pattern QUESTION_WORDS = Pattern.compile(
+            "吗[？?]?$|么[？?]?$|(?:合适|可以|行不行|好不好|对不对|要不要|需不需要|能不能|可不可以|是不是|有没有必要|怎么写|如何写|"
+                    + "咋写|写多少|写多长|几次合适|多少合适|多少字|应该怎么|怎么办|怎么弄|啥意思|什么意思|是什么)[？?]?$");
+    /** Talk about the conversation, not the year. */
+    private static final Pattern ASIDE = Pattern.compile(
+            "讲过|说过|提过|讲了吗|说了吗|回答我|先回答|你先|催得|在催|催我|稍等|等一下|等等|等会|想一想|想想|让我想|不好意思|麻烦你|"
+                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|你好|您好|在吗|在不在|收到|明白了|知道了|懂了|"
+                    + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
+                    + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
+                    + "你看着办|你看着写|你自己看|你定|你说呢");
+    /** Wishes about the draft: how it reads or how long it is. */
+    private static final Pattern WISH = Pattern.compile(
+            "文采|文风|语气|篇幅|润色|字数|[0-9０-９一二三四五六七八九十百千万]+字(?:左右|以内|以上|上下)?|"
+                    + "写得|写的(?:有|好|正式|生动|漂亮|大气|简洁|精炼|具体|详细|简单)|写成|写出|写好点|写漂亮|写生动|"
+                    + "(?:帮我|给我|替我|帮忙|麻烦)(?:写|改|弄|润色|修改|整理|把)|高大上|接地气|(?:正式|生动|大气|简洁|精炼|"
+                    + "简练|华丽|朴实|精彩|出彩)(?:一点|一些|点|些)|(?:多写|少写|详写|略写|重点写|展开写|多展开|写详细|写具体)");
+
+    static {
+        // Words the segmenter must keep whole for the lists below to match ("下一步", "两张皮", "流于形式").
+        Words.addWords(PROBLEM_WORDS);
+        Words.addWords(PLAN_TIME);
+        Words.addWords(PROBLEM_HEADS);
+        Words.addWords(PLAN_HEADS);
+    }
+
+    private ClauseReader() {
+    }
+
+    /**
+     * The pieces of {@code text}, in the writer's order.
+     *
+     * @param defaultKind what an unmarked piece is: {@link Kind#PROBLEM} while the problems part is being asked
+     *                    about, {@link Kind#PLAN} for the plans part, {@link Kind#FACT} otherwise
+     */
+    public static List<Piece> read(String text, Kind defaultKind) {
+        List<Piece> out = new ArrayList<>();
+        if (text == null || text.isBlank()) return out;
+        Kind mode = null; // set by a header ("存在的问题："), holds until the next header
+        for (String sentence : sentences(text)) {
+            boolean asked = sentence.endsWith("？") || sentence.endsWith("?");
+            List<Item> items = items(stripEdge(sentence));
+            for (Item item : items) {
+                String body = item.text;
+                // A header before a colon or a first clause: "存在的问题：一是…", "不足方面，…", "明年打算，…".
+                Header h = header(body);
+                if (h != null) {
+                    mode = h.kind;
+                    body = h.rest;
+                    if (body.isEmpty()) continue;
+                }
+                boolean lastItem = item == items.get(items.size() - 1);
+                // Talk, wishes and skips are found clause by clause ("你先回答我，一般写多少字？"); what is left is
+                // content or a question, read as a whole.
+                List<String> run = new ArrayList<>();
+                for (String clause : clauses(body)) {
+                    Kind m = talk(clause);
+                    if (m == null) {
+                        run.add(clause);
+                        continue;
+                    }
+                    flush(out, run, asked && lastItem, mode, defaultKind, item.listed);
+                    run = new ArrayList<>();
+                    out.add(new Piece(m, clause, List.of(clause), item.listed));
+                }
+                flush(out, run, asked && lastItem, mode, defaultKind, item.listed);
+            }
+        }
+        return out;
+    }
+
+    private static void flush(List<Piece> out, List<String> run, boolean asked, Kind mode, Kind defaultKind,
+                              boolean listed) {
+        if (run.isEmpty()) return;
+        String text = String.join("，", run);
+        if (isQuestion(text, asked)) {
+            out.add(new Piece(Kind.QUESTION, text, List.copyOf(run), listed));
+            return;
+        }
+        Kind kind = kindOf(text, mode, defaultKind);
+        // Without a header, a sentence may tell an achievement and its shortfall: "党课讲了4次，但质量不太高".
+        boolean mixed = mode == null && kind == Kind.PROBLEM && defaultKind != Kind.PROBLEM
+                && run.stream().anyMatch(c -> hasFigures(c) && !isProblem(Words.of(c)));
+        if (mixed) kind = Kind.FACT;
+        out.addAll(split(kind, run, listed));
+    }
+
+    // -- sentences, list items, headers -------------------------------------------------------------------------
+
+    private static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SENTENCE.matcher(text.replace('\u3000', ' '));
+        while (m.find()) {
+            String s = m.group().strip();
+            if (!s.isEmpty()) out.add(s);
+        }
+        return out;
+    }
+
+    private record Item(String text, boolean listed) {
+    }
+
+    /** A sentence cut at the writer's list markers: "问题：一是A；二是B" → "问题：", "A", "B". */
+    private static List<Item> items(String sentence) {
+        List<Item> out = new ArrayList<>();
+        Matcher m = LIST_MARKER.matcher(sentence);
+        int from = 0;
+        boolean listed = false;
+        while (m.find()) {
+            if (isOrdinalWord(sentence, m)) continue;
+            String before = stripEdge(sentence.substring(from, m.start()));
+            if (!before.isEmpty()) out.add(new Item(before, listed));
+            from = m.end();
+            listed = true;
+        }
+        String rest = stripEdge(sentence.substring(from));
+        if (!rest.isEmpty()) out.add(new Item(rest, listed));
+        return out;
+    }
+
+    /** "第一议题", "一是一" and "1.5倍" are words, not list markers. */
+    private static boolean isOrdinalWord(String sentence, Matcher m) {
+        String marker = m.group().strip();
+        if (marker.startsWith("第") || marker.matches("[一二三四五六七八九十]{1,2}是.*")) {
+            // A fixed term that starts here ("第一议题", "一是一") keeps its numeral.
+            for (String term : NumberParser.fixedTerms()) {
+                if (sentence.startsWith(term, m.start())) return true;
+            }
+        }
+        return false;
+    }
+
+    private record Header(Kind kind, String rest) {
+    }
+
+    /** A header at the start of an item and what follows it; null when the item starts with content. */
+    private static Header header(String item) {
+        String[] parts = item.split("[：:，,]", 2);
+        String head = stripEdge(parts[0]);
+        if (head.isEmpty() || head.length() > 16 || !NumberParser.find(head).isEmpty()) return null;
+        List<Word> words = Words.of(head);
+        boolean problem = false;
+        boolean plan = false;
+        for (Word w : words) {
+            if (w.isPunctuation()) continue;
+            if (PROBLEM_HEADS.contains(w.text())) problem = true;
+            else if (PLAN_HEADS.contains(w.text())) plan = true;
+            else if (!HEADER_FILLER.contains(w.text()) && !w.isNumeral() && !w.isMeasure()) return null;
+        }
+        if (problem == plan) return null; // neither, or "问题和打算" — not a header to trust
+        String rest = parts.length > 1 ? stripEdge(parts[1]) : "";
+        return new Header(problem ? Kind.PROBLEM : Kind.PLAN, rest);
+    }
+
+    // -- what a piece is ---------------------------------------------------------------------------------------
+
+    /** A wish, an aside or a skip said in a clause; null for content (or a question, told apart by {@link #isQuestion}). */
+    static Kind talk(String clause) {
+        String s = clause.strip();
+        boolean counts = NumberParser.find(s).stream().anyMatch(q -> !q.unit().equals("字") && !q.unit().isEmpty());
+        if (isSkip(s)) return Kind.SKIP;
+        if (ASIDE.matcher(s).find() && (!counts || s.length() <= 12)) return Kind.ASIDE;
+        if (WISH.matcher(s).find() && !counts) return Kind.WISH;
+        return null;
+    }
+
+    /** A question to the assistant: it ends in "？" or reads as one, and it states no figure of the year. */
+    static boolean isQuestion(String text, boolean endsWithQuestionMark) {
+        boolean counts = NumberParser.find(text).stream().anyMatch(q -> !q.unit().equals("字") && !q.unit().isEmpty());
+        if (counts) return false;
+        return endsWithQuestionMark || QUESTION_WORDS.matcher(text).find();
+    }
+
+    private static final Set<String> SKIP_WORDS = Set.of("跳过", "这个跳过", "这项跳过", "这个没有", "这块没有",
+            "这方面没有", "没有", "暂无", "没开展", "未开展", "不涉及", "这个不涉及", "没这个", "没搞", "没有搞", "没弄",
+            "下一个", "下一题", "这个不清楚", "不清楚", "记不清了", "不记得了", "先跳过", "略过");
+
+    private static boolean isSkip(String s) {
+        String bare = s.replaceAll("[吧呢啊呀哈嘛了。！!，,\\s]+$", "");
+        return SKIP_WORDS.contains(bare);
+    }
+
+    /** The kind of a content piece: its own words first, then the header's mode, then the open question's part. */
+    static Kind kindOf(String piece, Kind mode, Kind defaultKind) {
+        List<Word> words = Words.of(piece);
+        boolean plan = isPlan(words);
+        boolean problem = isProblem(words);
+        if (mode == Kind.PLAN) return Kind.PLAN;
+        if (mode == Kind.PROBLEM) return plan && startsWithTime(words) ? Kind.PLAN : Kind.PROBLEM;
+        if (plan) return Kind.PLAN;
+        if (problem) return Kind.PROBLEM;
+        // Asked about problems, a writer who states an achievement with figures is not confessing a weakness.
+        if (defaultKind == Kind.PROBLEM && hasFigures(piece)) return Kind.FACT;
+        return defaultKind == null ? Kind.FACT : defaultKind;
+    }
+
+    private static boolean hasFigures(String piece) {
+        return NumberParser.find(piece).stream().anyMatch(q -> !q.unit().isEmpty());
+    }
+
+    static boolean isProblem(List<Word> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).text();
+            boolean hit = PROBLEM_WORDS.contains(w)
+                    || (w.equals("问题") && !solvedBefore(words, i) && !countedAfter(words, i))
+                    || ((w.equals("不") || w.equals("没") || w.equals("未") || w.equals("没有")) && i + 1 < words.size()
+                    && weakAfterNot(words.get(i + 1).text()))
+                    || ((w.equals("还") || w.equals("仍") || w.equals("仍然") || w.equals("还是")) && i + 1 < words.size()
+                    && Set.of("需", "需要", "要", "有待", "存在").contains(words.get(i + 1).text()))
+                    || (w.startsWith("不") && w.length() >= 2 && WEAK_AFTER_NOT.contains(w.substring(1)));
+            if (hit && !solvedBefore(words, i)) return true;
+        }
+        return false;
+    }
+
+    /** "深入", "太高" (不太高), "够" (不够): what 不 turns into a shortfall. */
+    private static boolean weakAfterNot(String next) {
+        return WEAK_AFTER_NOT.contains(next) || next.length() >= 2 && WEAK_FIRST.indexOf(next.charAt(0)) >= 0
+                && (next.charAt(0) == '太' || next.charAt(0) == '够' || next.charAt(0) == '很')
+                || next.length() == 1 && WEAK_FIRST.indexOf(next.charAt(0)) >= 0;
+    }
+
+    private static final String WEAK_FIRST = "深强高多紧实细够大好太足透准精严硬新清很";
+
+    /** "整改问题", "补齐…短板": a solving verb within the three words before. */
+    private static boolean solvedBefore(List<Word> words, int i) {
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            if (SOLVING_VERBS.contains(words.get(j).text())) return true;
+        }
+        return false;
+    }
+
+    /** "问题6项": a problem word with a count after it is a tally of work done. */
+    private static boolean countedAfter(List<Word> words, int i) {
+        return i + 1 < words.size() && words.get(i + 1).isNumeral();
+    }
+
+    static boolean isPlan(List<Word> words) {
+        int content = 0;
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            if (w.isPunctuation()) continue;
+            if (PLAN_TIME.contains(w.text())) return true;
+            // An intention verb counts near the start: "准备每月开展…", "我们打算…"; inside a clause "按计划完成" does not.
+            if (content <= 2 && PLAN_VERBS.contains(w.text()) && !w.text().equals("要") && !w.text().equals("将")
+                    && !w.text().equals("继续") && !w.text().equals("持续") && !w.text().equals("想")
+                    && !w.text().equals("努力") && !w.text().equals("着力")) {
+                return !(w.text().equals("计划") && i + 1 < words.size() && words.get(i + 1).text().startsWith("完成"));
+            }
+            content++;
+        }
+        return false;
+    }
+
+    private static boolean startsWithTime(List<Word> words) {
+        for (Word w : words) {
+            if (w.isPunctuation()) continue;
+            return PLAN_TIME.contains(w.text());
+        }
+        return false;
+    }
+
+    // -- one piece or several -----------------------------------------------------------------------------------
+
+    /**
+     * A content item as pieces. A problem sentence that names several shortfalls ("学习不够深入，有的党员光念稿子，
+     * 组织生活形式单一") becomes one piece per shortfall: a new one starts at each clause with a problem word of its own,
+     * and clauses without one are its example. Facts and plans stay one piece; the extractor routes their clauses.
+     */
+    private static List<Piece> split(Kind kind, List<String> clauses, boolean listed) {
+        if (clauses.isEmpty()) return List.of();
+        // A fact sentence may carry a shortfall in a clause of its own: "党课讲了4次，但质量不太高".
+        if (kind == Kind.FACT && clauses.size() > 1) return factWithShortfalls(clauses, listed);
+        return List.of(piece(kind, clauses, listed));
+    }
+
+    /**
+     * Whether a clause of a problem opens a new shortfall rather than describing the one before ("比如…", "有的…"
+     * describe): it has a shortfall word of its own and does not lean on the clause before.
+     */
+    public static boolean opensShortfall(String clause) {
+        if (!isProblem(Words.of(clause))) return false;
+        return !clause.matches("^(?:比如|例如|像|如|有的|有些|个别|部分|少数|特别是|尤其是|主要是|导致|造成|以致|结果|所以|因此|"
+                + "甚至|还有的|也有).*");
+    }
+
+    /**
+     * An achievement sentence with shortfalls in it: a clause with a shortfall word and no figure opens a problem
+     * ("但质量不太高"), the clauses after it without figures describe it, and a clause with figures is an achievement
+     * again.
+     */
+    private static List<Piece> factWithShortfalls(List<String> clauses, boolean listed) {
+        List<Piece> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        Kind current = Kind.FACT;
+        for (String c : clauses) {
+            boolean figures = hasFigures(c);
+            boolean shortfall = !figures && isProblem(Words.of(c));
+            Kind kind = shortfall ? Kind.PROBLEM : figures ? Kind.FACT : current;
+            if (kind != current && !run.isEmpty()) {
+                out.add(piece(current, run, listed));
+                run = new ArrayList<>();
+            }
+            current = kind;
+            run.add(kind == Kind.PROBLEM && run.isEmpty() ? CONJUNCTION.matcher(c).replaceFirst("") : c);
+        }
+        if (!run.isEmpty()) out.add(piece(current, run, listed));
+        return out;
+    }
+
+    private static Piece piece(Kind kind, List<String> clauses, boolean listed) {
+        return new Piece(kind, String.join("，", clauses), List.copyOf(clauses), listed);
+    }
+
+    /** The clauses of an item, fillers off their ends; clauses left empty are dropped. */
+    static List<String> clauses(String item) {
+        List<String> out = new ArrayList<>();
+        for (String raw : CLAUSE.split(item)) {
+            String c = cleanClause(raw);
+            if (!c.isEmpty()) out.add(c);
+        }
+        return out;
+    }
+
+    private static String cleanClause(String raw) {
+        String s = stripEdge(raw);
+        String before;
+        do {
+            before = s;
+            s = stripEdge(LEADING_FILLER.matcher(s).replaceFirst(""));
+        } while (!s.equals(before) && !s.isEmpty());
+        s = balanceQuotes(s);
+        if (EMPTY_CLAUSES.contains(s.replaceAll("[吧呢啊呀哈嘛]+$", ""))) return "";
+        boolean content = s.codePoints().anyMatch(c -> Character.isIdeographic(c) || Character.isDigit(c));
+        return content && s.length() >= 2 ? s : "";
+    }
+
+    /**
+     * A clause cut out of a sentence may hold one half of a quoted name ("“三会一课”基本…" keeps its opening quote;
+     * a stray closing quote at the start is dropped).
+     */
+    static String balanceQuotes(String s) {
+        String t = s;
+        while (t.startsWith("”") && count(t, '”') > count(t, '“')) t = t.substring(1);
+        while (t.endsWith("“") && count(t, '“') > count(t, '”')) t = t.substring(0, t.length() - 1);
+        return t;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
+    }
+
+    static String stripEdge(String s) {
+        return EDGE.matcher(s == null ? "" : s.strip()).replaceAll("");
+    }
+}
