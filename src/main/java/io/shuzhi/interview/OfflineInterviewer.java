@@ -474,12 +474,36 @@ public class OfflineInterviewer implements InterviewEngine {
                 before.add(0, w.text());
                 length += w.text().length();
             }
-            while (!before.isEmpty() && (ACK_LEAD_WORDS.contains(before.get(0)) || before.get(0).length() == 1
-                    && before.size() > 1 && !Character.isIdeographic(before.get(0).codePointAt(0)))) {
+            while (!before.isEmpty() && ACK_LEAD_WORDS.contains(before.get(0))) {
+                // "支部委员" keeps its 支部: only a subject before a verb is dropped ("支部开展…", "本人讲…").
+                if ((before.get(0).equals("支部") || before.get(0).equals("本人")) && before.size() > 1
+                        && !verbAt(words, before.get(1), at)) break;
                 before.remove(0);
             }
+            // Pronouns and particles say nothing in a label: "党课我讲了2次" → "党课讲2次".
+            before.removeIf(w -> w.equals("了") || w.equals("过") || w.equals("我") || w.equals("我们")
+                    || w.equals("咱们") || w.equals("吧") || w.equals("的"));
+            if (before.isEmpty()) before.addAll(after(words, from, 6));
             String context = String.join("", before);
             out.add(context + NumberParser.render(q));
+        }
+        return out;
+    }
+
+    private static boolean verbAt(List<Words.Word> words, String word, int before) {
+        for (Words.Word w : words) if (w.end() <= before && w.text().equals(word)) return w.pos().startsWith("v");
+        return false;
+    }
+
+    /** Whole words right after a quantity, up to {@code max} characters: "12次集中学习" → "集中学习". */
+    private static List<String> after(List<Words.Word> words, int from, int max) {
+        List<String> out = new ArrayList<>();
+        int length = 0;
+        for (Words.Word w : words) {
+            if (w.start() < from) continue;
+            if (w.isPunctuation() || w.isNumeral() || length + w.text().length() > max) break;
+            out.add(w.text());
+            length += w.text().length();
         }
         return out;
     }

@@ -42,11 +42,15 @@ final class RuleExtractor {
         }
     }
 
+    private static final Pattern ELABORATES = Pattern.compile(
+            "^(?:其中|有几次|有一次|有时|有的|有些|部分|大部分|多数|特别是|尤其是|包括|比如|例如|像是|主要是|都是|基本上?都)");
+
     /** The part keys every kind uses for its problems and its plans. */
     static final String PROBLEMS_PART = "issues";
     static final String PLANS_PART = "measures";
     private static final Pattern REFERS_BACK = Pattern.compile(
-            "^(?:就是|也就是|即)?(?:前面|刚才|刚刚|上面|之前|前边|先前)(?:说|讲|提|写)?(?:的|过的|到的)?(?:那个|那些|那次|那项)?");
+            "(?:就是|也就是|即)?(?:前面|刚才|刚刚|上面|之前|前边|先前)(?:(?:说|讲|提|写)(?:的|过的|到的|了的)?(?:那个|那些|那次|那项)?"
+                    + "|的?(?:那个|那些|那次|那项))");
 
     private RuleExtractor() {
     }
@@ -83,7 +87,7 @@ final class RuleExtractor {
                         previous = run.topic();
                         Piece stated = withoutBackReference(run);
                         if (stated == null) continue;
-                        Fact known = repeatOf(next, stated);
+                        Fact known = repeatOf(kind, next, stated);
                         if (known != null) {
                             repeats.add(known);
                             continue;
@@ -178,8 +182,8 @@ final class RuleExtractor {
      */
     private static Piece withoutBackReference(Piece run) {
         Matcher m = REFERS_BACK.matcher(run.text());
-        if (!m.find() || m.end() == 0) return run;
-        String rest = ClauseReader.stripEdge(run.text().substring(m.end()));
+        if (!m.find() || m.end() == m.start()) return run;
+        String rest = ClauseReader.stripEdge(run.text().substring(0, m.start()) + run.text().substring(m.end()));
         if (rest.length() < 2) return null;
         return new Piece(run.topic(), rest, NumberParser.findAll(rest));
     }
@@ -188,10 +192,10 @@ final class RuleExtractor {
      * A stored fact that says what {@code run} says: every figure of the run is in it (same value and unit) and the
      * two share words; or, with no figures, one text contains the other.
      */
-    static Fact repeatOf(InterviewState state, Piece run) {
+    static Fact repeatOf(ReportKind kind, InterviewState state, Piece run) {
         String text = run.text().replaceAll("\\s+", "");
         for (Fact f : state.facts()) {
-            if (f.origin() != Fact.Origin.WRITER) continue;
+            if (f.origin() != Fact.Origin.WRITER || !samePart(kind, f.topic(), run.topic())) continue;
             String known = f.text().replaceAll("\\s+", "");
             if (known.equals(text)) return f;
             List<Quantity> figures = run.quantities().stream().filter(q -> !q.unit().isEmpty()).toList();
@@ -201,9 +205,20 @@ final class RuleExtractor {
             }
             boolean allKnown = figures.stream().allMatch(q -> f.quantities().stream().anyMatch(k ->
                     k.value().compareTo(q.value()) == 0 && k.unit().equals(q.unit())));
-            if (allKnown && sharedWords(known, text) >= Math.min(2, contentWords(text))) return f;
+            if (allKnown && sharedWords(known, text) >= Math.min(1, contentWords(text))) return f;
         }
         return null;
+    }
+
+    /** Topics of one part: a plan never repeats an achievement, whatever figures they share. */
+    private static boolean samePart(ReportKind kind, String a, String b) {
+        return role(kind, a).equals(role(kind, b));
+    }
+
+    private static String role(ReportKind kind, String topic) {
+        if (kind.topic(topic).isEmpty()) return "";
+        String part = kind.partOf(kind.sectionOf(topic)).key();
+        return PROBLEMS_PART.equals(part) || PLANS_PART.equals(part) ? part : "";
     }
 
     private static int sharedWords(String a, String b) {
@@ -221,7 +236,7 @@ final class RuleExtractor {
     }
 
     private static boolean isContent(Words.Word w) {
-        return w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().startsWith("v"));
+        return w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().equals("vn"));
     }
 
     /** The answer as pieces, one per run of same-topic clauses, in the writer's order (achievements only). */
@@ -280,7 +295,12 @@ final class RuleExtractor {
             score.merge(h.topic, h.weak ? len : 2 * len, Integer::sum);
             if (!h.weak) strong.add(h.topic);
         }
-        if (score.isEmpty() || (continues && previous != null && strong.isEmpty())) return previous;
+        if (score.isEmpty()) return previous;
+        // "其中…", "有几次是…": a clause that details the one before stays with it.
+        if (continues && previous != null && ELABORATES.matcher(clause).find()) return previous;
+        // A clause that goes on from the one before keeps its topic when it has that topic's words or only weak ones
+        // shared with it; a weak word of another topic still beats no word at all.
+        if (continues && previous != null && strong.isEmpty() && score.getOrDefault(previous, 0) > 0) return previous;
         // The clause's own words decide; the question asked only breaks a tie.
         int best = score.values().stream().max(Comparator.naturalOrder()).orElse(0);
         if (current != null && score.getOrDefault(current, 0) == best) return current;

@@ -1,0 +1,90 @@
+package io.shuzhi.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shuzhi.interview.ClauseReader.Kind;
+import io.shuzhi.interview.ClauseReader.Piece;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How a message is cut and what each piece is, as a table: message → "KIND:text" per piece. */
+class ClauseReaderTest {
+
+    static Stream<Arguments> messages() {
+        return Stream.of(
+                // achievements, with the writer's spoken words kept for the drafter to rewrite
+                row(Kind.FACT, "今年我们一共发了学习书籍36册，搞了12次集中学习",
+                        "FACT:今年我们一共发了学习书籍36册，搞了12次集中学习"),
+                row(Kind.FACT, "今年解决群众急难愁盼问题23个，整改问题6项，补齐短板",
+                        "FACT:今年解决群众急难愁盼问题23个，整改问题6项，补齐短板"),
+                row(Kind.FACT, "“三会一课”基本落实，召开支委会12次", "FACT:“三会一课”基本落实，召开支委会12次"),
+                row(Kind.FACT, "全年没有发生违纪违法案件", "FACT:全年没有发生违纪违法案件"),
+                row(Kind.FACT, "班子成员不断增强责任意识", "FACT:班子成员不断增强责任意识"),
+                // an achievement and its shortfall in one sentence
+                row(Kind.FACT, "党课讲了4次，但是质量不太高", "FACT:党课讲了4次", "PROBLEM:质量不太高"),
+                // the writer's own list of problems, whatever question is open
+                row(Kind.FACT, "存在的问题：一是学习不够深入，有的党员开会光念稿子；二是组织生活形式单一。",
+                        "PROBLEM:学习不够深入，有的党员开会光念稿子", "PROBLEM:组织生活形式单一"),
+                row(Kind.FACT, "不足方面，党建和业务融合还不够，两张皮的问题没解决。",
+                        "PROBLEM:党建和业务融合还不够，两张皮的问题没解决"),
+                row(Kind.FACT, "短板主要是：1.年轻干部经验不足 2.信息化建设滞后",
+                        "PROBLEM:年轻干部经验不足", "PROBLEM:信息化建设滞后"),
+                row(Kind.FACT, "我觉得最大的问题是调研不深入，很多时候坐在办公室定方案",
+                        "PROBLEM:我觉得最大的问题是调研不深入，很多时候坐在办公室定方案"),
+                // plans, with or without a header
+                row(Kind.FACT, "明年打算：1.每月搞一次专题研讨 2.力争发展党员2名",
+                        "PLAN:每月搞一次专题研讨", "PLAN:力争发展党员2名"),
+                row(Kind.FACT, "下一步准备推行党建业务同考核。", "PLAN:下一步准备推行党建业务同考核"),
+                row(Kind.FACT, "今后要把谈心谈话做得更经常", "PLAN:今后要把谈心谈话做得更经常"),
+                row(Kind.FACT, "按计划完成全部培训任务", "FACT:按计划完成全部培训任务"),
+                // a problem header, then plans in a sentence of their own
+                row(Kind.FACT, "不足方面，学习不够深入。下一步准备每月开展一次研讨。",
+                        "PROBLEM:学习不够深入", "PLAN:下一步准备每月开展一次研讨"),
+                // the open question decides only what has no word of its own
+                row(Kind.PROBLEM, "个别党员满足于读原文、记笔记", "PROBLEM:个别党员满足于读原文、记笔记"),
+                row(Kind.PLAN, "每季度开展一次主题党日", "PLAN:每季度开展一次主题党日"),
+                row(Kind.PROBLEM, "今年发展党员2名", "FACT:今年发展党员2名"),
+                // questions, wishes, asides, skips
+                row(Kind.FACT, "党课一年讲几次比较合适？", "QUESTION:党课一年讲几次比较合适"),
+                row(Kind.FACT, "一般写多少字", "QUESTION:一般写多少字"),
+                row(Kind.FACT, "这段帮我写得有文采些", "WISH:这段帮我写得有文采些"),
+                row(Kind.FACT, "全文控制在3000字左右", "WISH:全文控制在3000字左右"),
+                row(Kind.FACT, "之前不是讲过了吗", "ASIDE:之前不是讲过了吗"),
+                row(Kind.FACT, "前面提过了", "ASIDE:前面提过了"),
+                row(Kind.FACT, "你先回答我，一般写多少字？", "ASIDE:你先回答我", "QUESTION:一般写多少字"),
+                row(Kind.FACT, "领导催得紧，谈心谈话搞了46人次", "ASIDE:领导催得紧", "FACT:谈心谈话搞了46人次"),
+                row(Kind.FACT, "这个跳过", "SKIP:这个跳过"),
+                row(Kind.FACT, "这块没有", "SKIP:这块没有"),
+                // fillers and empty clauses
+                row(Kind.FACT, "嗯，好的，我们支部召开党员大会6次，就这些。", "FACT:召开党员大会6次"),
+                // 第一议题 is a word, not a list marker
+                row(Kind.FACT, "第一议题学习15次，涉及重要讲话32篇", "FACT:第一议题学习15次，涉及重要讲话32篇"),
+                // a mixed message: achievement, problems, plans, a question
+                row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
+                        "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
+                        "QUESTION:党课讲几次合适"));
+    }
+
+    private static Arguments row(Kind defaultKind, String message, String... expected) {
+        return Arguments.of(defaultKind, message, List.of(expected));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("messages")
+    void eachPieceGetsItsKind(Kind defaultKind, String message, List<String> expected) {
+        List<String> read = ClauseReader.read(message, defaultKind).stream()
+                .map(p -> p.kind() + ":" + p.text()).toList();
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("messages")
+    void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
+        List<Piece> read = ClauseReader.read(message, defaultKind);
+        boolean writerListed = message.matches("(?s).*(?:一是|1\\.).*");
+        if (!writerListed) assertThat(read).noneMatch(Piece::listed);
+    }
+}
