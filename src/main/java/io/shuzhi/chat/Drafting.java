@@ -1,5 +1,10 @@
 package io.shuzhi.chat;
 
+import io.shuzhi.draft.OfflineRefiner;
+import io.shuzhi.draft.RefineParser;
+import io.shuzhi.draft.Refinement;
+import io.shuzhi.interview.InterviewState;
+
 import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.Section;
@@ -40,6 +45,7 @@ class Drafting {
             throw new ShuzhiException(ErrorCode.BUSY, "同时生成草稿的人较多，请稍等片刻再试。");
         }
         Draft draft;
+        List<String> applied;
         int version = turn.state.latestVersion() + 1;
         boolean streaming = !engine.offline();
         String token = streaming ? UUID.randomUUID().toString() : null;
@@ -55,6 +61,9 @@ class Drafting {
             var live = new LiveProgress(turn, streaming, keepAlive);
             draft = engine.drafter().write(kind, turn.state.interview(), version, live);
             live.flushDelta();
+            Preferred preferred = withPreferences(draft, turn.state.interview());
+            draft = preferred.draft();
+            applied = preferred.applied();
         } catch (RuntimeException e) {
             // The writer is told what failed; the marker must not also report it as a crash later.
             if (streaming && turn.state.generating() != 0) clearMarker(turn);
@@ -76,7 +85,39 @@ class Drafting {
         if (unsourced > 0) {
             summary += "另有" + unsourced + "处数字在您提供的情况里找不到出处，已标【待核实】，请逐一核对。";
         }
+        if (!applied.isEmpty()) summary += "已按您说的“" + String.join("”“", applied) + "”调整。";
         turn.assistant(summary, placeholders > 0 ? List.of("生成草稿") : List.of());
+    }
+
+    private record Preferred(Draft draft, List<String> applied) {
+    }
+
+    /**
+     * The writer's wishes from the interview that the draft can honour without a model — a length for the whole
+     * text ("全文控制在3000字"), a more formal tone — applied after writing; the others stay as notes.
+     */
+    static Preferred withPreferences(Draft draft, InterviewState interview) {
+        Draft out = draft;
+        List<String> applied = new java.util.ArrayList<>();
+        for (String wish : interview.preferences()) {
+            if (!(RefineParser.parse(wish, out) instanceof RefineParser.Resolved resolved)) continue;
+            Refinement r = resolved.refinement();
+            boolean whole = r.target().scope() == Refinement.Scope.WHOLE;
+            boolean safe = r.op() == Refinement.Operation.LENGTH || r.op() == Refinement.Operation.CONDENSE
+                    || r.op() == Refinement.Operation.FORMALIZE;
+            if (!whole || !safe) continue;
+            try {
+                OfflineRefiner.Outcome o = OfflineRefiner.apply(out, r, interview);
+                if (o.changed()) {
+                    // Still the version being written: the wish is part of this draft, not an edit after it.
+                    out = new Draft(o.draft().kind(), draft.version(), o.draft().sections());
+                    applied.add(wish);
+                }
+            } catch (RuntimeException e) {
+                // A wish the refiner cannot meet leaves the draft as written; the writer can still ask after.
+            }
+        }
+        return new Preferred(out, List.copyOf(applied));
     }
 
     /**

@@ -148,4 +148,26 @@ class WriterMessagesTest extends IntegrationTest {
             assertThat(draft.path("text").asString()).contains("本人作为某县住建局党组成员、副局长");
         }
     }
+
+    @Test
+    void aLengthWish_duringTheInterview_isAppliedWhenTheDraftIsWritten() {
+        try (WsClient tab = connect()) {
+            newSession(tab);
+            tab.say("x1", "机关第三党支部，2026年");
+            tab.reply();
+            tab.say("x2", "集中学习22次，专题研讨8次，发放学习书籍96册。第一议题学习15次。党员大会开了4次，支委会12次。");
+            tab.reply();
+            tab.say("x3", "全文控制在1300字左右");
+            String ack = tab.reply();
+            assertThat(ack).contains("1300字");
+            tab.send("{\"type\":\"generate\"}");
+            JsonNode draft = tab.await("draft");
+            String summary = tab.reply();
+            // 字 as Word counts them: a run of half-width letters and digits is one.
+            int length = draft.path("text").asString().replaceAll("\\s+", "").replaceAll("[0-9A-Za-z.%/]+", "x").length();
+            assertThat(summary).contains("已按您说的");
+            assertThat(length).isBetween(1170, 1430);
+            assertThat(draft.path("text").asString()).contains("22次", "96册", "15次");
+        }
+    }
 }
