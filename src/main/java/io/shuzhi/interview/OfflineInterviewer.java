@@ -27,7 +27,6 @@ public class OfflineInterviewer implements InterviewEngine {
 
     private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
-    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     /** Verbs and adverbs that open a clause but say nothing in a short acknowledgement ("开展研讨24次" → "研讨24次"). */
     private static final Pattern ACK_LEAD = Pattern.compile(
             "^(?:全年|累计|共计|一共|总共|共|先后|大概|大约|差不多|已经|已|还|又|并|都|也|了|开展了?|组织了?|召开了?|举办了?|购买了?|发放了?|"
@@ -260,7 +259,7 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     private static String numeral(int n) {
-        return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
+        return n >= 1 && n <= 10 ? ChineseNumerals.of(n) : String.valueOf(n);
     }
 
     // -- what the reply says --------------------------------------------------------------------------------------
