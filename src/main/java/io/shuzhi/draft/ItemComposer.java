@@ -1,6 +1,7 @@
 package io.shuzhi.draft;
 
 import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.Quantity;
 import io.shuzhi.interview.ReportKind.TopicSpec;
 
@@ -81,7 +82,7 @@ final class ItemComposer {
         var out = new StringBuilder();
         int from = 0;
         for (Quantity q : quantities) {
-            int at = text.indexOf(q.raw(), from);
+            int at = NumberParser.indexOf(text, q.raw(), from);
             if (at < 0) continue;
             out.append(text, from, at).append(display(q));
             from = at + q.raw().length();

@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>A number in the text is sourced when some writer quantity has the same value (万/亿 multiplied out, so
  * "1.2万人" matches "一万二千人") and a compatible unit: equal, or of one family (人/名/位, 册/本, 次/场/轮), or
  * missing on one side ("研讨24" is 24次 said short). Approximation words (余/多/近) do not take part: "20余人" and
- * "20人" name the writer's number either way. Years, ordinals and fixed terms are not numbers to
+ * "20人" name the writer's number either way; a range ("3至5次") is sourced by the same range, and 两成 by 20%.
+ * Years, ordinals and fixed terms are not numbers to
  * {@link NumberParser#findAll}; numbers inside 【…】 placeholders are not checked.
  */
 public final class NumberGuard {
@@ -74,43 +75,56 @@ public final class NumberGuard {
         return new GuardResult(out.toString(), flagged);
     }
 
-    /** True when {@code q} names one of the {@code allowed} quantities. */
+    /** True when {@code q} names one of the {@code allowed} quantities (a range: both its ends). */
     public static boolean sourced(Quantity q, Collection<Quantity> allowed) {
         Normal n = normal(q);
         for (Quantity a : allowed) {
             Normal m = normal(a);
-            if (n.value.compareTo(m.value) == 0 && unitsCompatible(n.unit, m.unit)) return true;
+            if (n.value.compareTo(m.value) == 0 && sameUpper(n.upper, m.upper) && unitsCompatible(n.unit, m.unit)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static boolean sameUpper(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private static String guardPlain(String plain, Collection<Quantity> allowed, List<String> flagged) {
         if (plain.isEmpty()) return plain;
         var out = new StringBuilder(plain.length());
         int from = 0;
-        for (Quantity q : NumberParser.findAll(plain)) {
-            int at = plain.indexOf(q.raw(), from);
-            if (at < 0) continue;
+        for (NumberParser.Found found : NumberParser.locate(plain)) {
+            Quantity q = found.quantity();
             if (sourced(q, allowed)) continue;
-            out.append(plain, from, at).append("【待核实：原文“").append(q.raw()).append("”】");
+            out.append(plain, from, found.start()).append("【待核实：原文“").append(q.raw()).append("”】");
             flagged.add(q.raw());
-            from = at + q.raw().length();
+            from = found.end();
         }
         return out.append(plain, from, plain.length()).toString();
     }
 
-    private record Normal(BigDecimal value, String unit) {
+    private record Normal(BigDecimal value, BigDecimal upper, String unit) {
     }
 
-    /** 万/亿 at the head of a unit multiplied into the value: 3.5 万元 → 35000 元. */
+    /** 万/亿 at the head of a unit multiplied into the value: 3.5 万元 → 35000 元; 成 as tenths: 两成 → 20%. */
     private static Normal normal(Quantity q) {
         String unit = q.unit();
         BigDecimal value = q.value();
+        BigDecimal upper = q.upper();
         while (!unit.isEmpty() && MULTIPLIERS.containsKey(unit.charAt(0))) {
-            value = value.multiply(MULTIPLIERS.get(unit.charAt(0)));
+            BigDecimal m = MULTIPLIERS.get(unit.charAt(0));
+            value = value.multiply(m);
+            upper = upper == null ? null : upper.multiply(m);
             unit = unit.substring(1);
         }
-        return new Normal(value, unit);
+        if (unit.equals("成")) {
+            value = value.multiply(BigDecimal.TEN);
+            upper = upper == null ? null : upper.multiply(BigDecimal.TEN);
+            unit = "%";
+        }
+        return new Normal(value, upper, unit);
     }
 
     static boolean unitsCompatible(String a, String b) {

@@ -1,5 +1,7 @@
 package io.shuzhi.draft;
 
+import io.shuzhi.interview.ChineseNumerals;
+import java.math.BigDecimal;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +11,6 @@ import java.util.regex.Pattern;
  * "第三部分", "第三节" → 3. Numbers 1..99 are supported (a report never gets near the end of that range).
  */
 final class Ordinals {
-    private static final String DIGITS = "零一二三四五六七八九";
     private static final String NUMERAL = "[零〇一二两三四五六七八九十]{1,3}";
     private static final Pattern SECTION = Pattern.compile("^[（(](" + NUMERAL + ")[）)]$");
     private static final Pattern PART_OR_ITEM = Pattern.compile("^(" + NUMERAL + ")[、是]$");
@@ -33,13 +34,10 @@ final class Ordinals {
         return numeral(n) + "是";
     }
 
-    /** 1 → "一", 10 → "十", 12 → "十二", 20 → "二十", 21 → "二十一". */
+    /** 1 → "一", 10 → "十", 12 → "十二", 20 → "二十", 21 → "二十一" ({@link ChineseNumerals#of(long)}). */
     static String numeral(int n) {
         if (n < 1 || n > 99) throw new IllegalArgumentException("ordinal out of range 1..99: " + n);
-        int tens = n / 10;
-        int ones = n % 10;
-        String head = tens == 0 ? "" : (tens == 1 ? "" : String.valueOf(DIGITS.charAt(tens))) + "十";
-        return ones == 0 ? head : head + DIGITS.charAt(ones);
+        return ChineseNumerals.of(n);
     }
 
     /**
@@ -59,19 +57,12 @@ final class Ordinals {
     /** The value of a Chinese numeral 1..99 ("十二" → 12, "两" → 2) or of Arabic digits; empty when it is neither. */
     static OptionalInt value(String numeral) {
         if (numeral == null || numeral.isEmpty()) return OptionalInt.empty();
-        if (numeral.chars().allMatch(Character::isDigit)) return positive(Integer.parseInt(numeral));
-        int ten = numeral.indexOf('十');
-        if (ten < 0) return numeral.length() == 1 ? positive(digit(numeral.charAt(0))) : OptionalInt.empty();
-        if (numeral.indexOf('十', ten + 1) >= 0 || ten > 1 || numeral.length() - ten > 2) return OptionalInt.empty();
-        int tens = ten == 0 ? 1 : digit(numeral.charAt(0));
-        int ones = ten == numeral.length() - 1 ? 0 : digit(numeral.charAt(ten + 1));
-        return tens < 1 || ones < 0 ? OptionalInt.empty() : positive(tens * 10 + ones);
-    }
-
-    private static int digit(char c) {
-        if (c == '两') return 2;
-        if (c == '〇') return 0;
-        return DIGITS.indexOf(c);
+        if (numeral.chars().allMatch(Character::isDigit)) {
+            return numeral.length() > 2 ? OptionalInt.empty() : positive(Integer.parseInt(numeral));
+        }
+        return ChineseNumerals.count(numeral).filter(v -> v.stripTrailingZeros().scale() <= 0
+                        && v.compareTo(BigDecimal.valueOf(99)) <= 0)
+                .map(v -> positive(v.intValue())).orElse(OptionalInt.empty());
     }
 
     private static OptionalInt positive(int n) {

@@ -3,6 +3,7 @@ package io.shuzhi.draft;
 import io.shuzhi.draft.Refinement.Operation;
 import io.shuzhi.draft.Refinement.Scope;
 import io.shuzhi.draft.Refinement.Target;
+import io.shuzhi.interview.ChineseNumerals;
 import io.shuzhi.interview.Intents;
 import io.shuzhi.interview.NumberParser;
 
@@ -678,10 +679,8 @@ public final class RefineParser {
 
     private static Integer chars(Matcher cm) {
         if (cm.group(1) != null) {
-            BigDecimal v = new BigDecimal(cm.group(1));
-            if ("千".equals(cm.group(2))) v = v.multiply(BigDecimal.valueOf(1000));
-            if ("万".equals(cm.group(2))) v = v.multiply(BigDecimal.valueOf(10000));
-            return v.intValue();
+            String multiplier = cm.group(2) == null ? "" : cm.group(2);
+            return NumberParser.parseNumeral(cm.group(1) + multiplier).map(BigDecimal::intValue).orElse(null);
         }
         Optional<BigDecimal> v = NumberParser.parseNumeral(cm.group(3));
         return v.map(BigDecimal::intValue).filter(n -> n > 0).orElse(null);
@@ -692,7 +691,8 @@ public final class RefineParser {
         if (!y.matches()) return null;
         String digits = y.group(1);
         if (digits.matches("[0-9]{4}")) return digits;
-        return NumberParser.parseNumeral(digits.replace('零', '〇')).map(v -> String.valueOf(v.intValue())).orElse(null);
+        OptionalInt year = ChineseNumerals.year(digits);
+        return year.isPresent() ? String.valueOf(year.getAsInt()) : null;
     }
 
     /** Quoted spans, with straight quotes paired in order. */

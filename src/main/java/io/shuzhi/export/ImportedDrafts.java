@@ -47,11 +47,11 @@ public final class ImportedDrafts {
         if (text == null || text.isEmpty()) return "";
         StringBuilder out = new StringBuilder();
         int from = 0;
-        for (Quantity q : NumberParser.find(text)) {
-            int at = text.indexOf(q.raw(), from);
-            if (at < 0) continue;
-            out.append(text, from, at).append("【去年").append(q.raw()).append("，今年？】");
-            from = at + q.raw().length();
+        for (NumberParser.Found found : NumberParser.locate(text)) {
+            Quantity q = found.quantity();
+            if (q.unit().isEmpty()) continue;
+            out.append(text, from, found.start()).append("【去年").append(q.raw()).append("，今年？】");
+            from = found.end();
         }
         out.append(text.substring(from));
         return STARS.matcher(out).replaceAll("【待补充】");

@@ -4,6 +4,7 @@ import io.shuzhi.export.ImportException.Code;
 import io.shuzhi.export.ImportedReport.LastYearFact;
 import io.shuzhi.export.ImportedReport.OutlinePart;
 import io.shuzhi.export.ImportedReport.OutlineSection;
+import io.shuzhi.interview.ChineseNumerals;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.Quantity;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -208,10 +210,9 @@ public class PriorReportParser {
                 Matcher m = YEAR.matcher(s);
                 if (m.find()) return m.group(1);
                 Matcher c = CN_YEAR.matcher(s);
-                if (c.find()) {
-                    var digits = new StringBuilder();
-                    for (char ch : c.group(1).toCharArray()) digits.append("〇一二三四五六七八九".indexOf(ch == '零' ? '〇' : ch));
-                    return digits.toString();
+                while (c.find()) {
+                    OptionalInt year = ChineseNumerals.year(c.group(1));
+                    if (year.isPresent()) return String.valueOf(year.getAsInt());
                 }
             }
             return "";

@@ -16,41 +16,60 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the quantities in Chinese text: Arabic and Chinese numerals with the unit that follows, approximations
- * (余/多/几, 近/约/将近/逾/超过, …左右) and percentages. It is also the core of the number guard, so it leaves out what
- * is not a count: years, ordinals (一是, 第一, （一）, 1.) and numerals inside fixed terms listed in
- * {@code prompts/fixed-terms.txt}.
+ * (余/多/几, 近/约/将近/逾/超过, …左右, …以上/以下), percentages (95%, 99.5％, 百分之九十九点五), 成 (两成), 倍 (1.5倍),
+ * 翻一番, and ranges (3至5次, 3-5次, 三到五人). It is also the core of the number guard, so it leaves out what is not
+ * a count: years, ordinals (一是, 第一, （一）, 1.) and numerals inside fixed terms listed in
+ * {@code prompts/fixed-terms.txt}. Chinese numerals are read by {@link ChineseNumerals}.
+ *
+ * <p>The forms a writer types: decimals of any length (12.8万元, 0.85天), thousands separated by a half-width comma
+ * in groups of three (1,260家), full-width digits and points (１２次, ３．５万元) read as their half-width twins. A
+ * full-width comma is a clause break, never a thousands separator: "1，260家" is the numbers 1 and 260家 as written
+ * (in Chinese chat "，" separates clauses, and the usual input methods type "," after a digit anyway).
  *
  * <p>万 and 亿 rule: a trailing 万/亿 stays with the writer's unit, so "3.5万元" is value 3.5 unit "万元" and "2万人" is
  * value 2 unit "万人"; {@link Quantity#display()} then renders "3.5万元" and "2万人" as written. A 万 inside a numeral
- * ("一万二千人") is part of the value (12000, unit "人").
+ * ("一万二千人") is part of the value (12000, unit "人"); "3亿6800万元" and "三亿六千八百万元" are 36800 万元.
+ *
+ * <p>A fixed term hides a numeral that lies inside it together with its unit ("最多跑一次", "一批", "一个",
+ * "两个维护"); the unit may run past a term only where the term ends inside the unit word ("一个月" is a month).
  */
 public final class NumberParser {
 
     /** Longest first, so "人次" wins over "人" and "个月" over "个". */
     private static final List<String> UNITS = sortedLongestFirst(List.of(
             "人次", "万元", "小时", "课时", "个月", "次", "人", "名", "项", "期", "册", "本", "篇", "场", "个", "元",
-            "家", "户", "条", "件", "类", "堂", "节", "批", "天", "轮", "份", "处", "支", "组"));
+            "家", "户", "条", "件", "类", "堂", "节", "批", "天", "轮", "份", "处", "支", "组", "倍", "成"));
     private static final List<String> APPROX_BEFORE = List.of("将近", "接近", "大约", "超过", "约", "近", "逾");
-    private static final String DIGITS = "零〇一二两三四五六七八九";
-    private static final String SMALL_UNITS = "十百千";
+    private static final List<String> APPROX_AFTER = List.of("左右", "以上", "以下");
+    private static final String DIGITS = ChineseNumerals.DIGITS;
     private static final String CHINESE_START = "一二两三四五六七八九十百千";
-    private static final String CHINESE_BODY = DIGITS + SMALL_UNITS + "万亿";
-    private static final Pattern ARABIC = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?");
+    private static final String CHINESE_BODY = DIGITS + "十百千万亿";
+    private static final Pattern ARABIC = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
     private static final Pattern ASCII_DIGIT = Pattern.compile("[0-9]");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern WAN_AFTER_YI = Pattern.compile("\\d{1,4}(?=万)");
+    private static final Pattern ARABIC_MULTIPLIERS = Pattern.compile("(十|百|千|万|亿)(?:(\\d{1,4})万)?");
     /** After a count noun, 数 ends a word ("人数十二人"); elsewhere "数十" "数百" are vague. */
     private static final String COUNT_NOUNS = "人次户件项册篇场个名期本类";
     /** Where a list marker ("1." "一、") can start: the start of a line or of a clause. */
     private static final String LIST_START = "\n\r \t\u3000。；;：:，,！!？?";
     private static final String YEAR_RANGE_DASH = "—–-~～至到";
+    private static final String RANGE_DASH = "至到~～-—–";
+    /** 成 is a tenth only as a count of tenths: not in 成员, 成立, 成果, 成为 …. */
+    private static final String NOT_AFTER_CHENG = "员立果效绩就本熟长功型交为都套批效";
 
     private static volatile List<String> fixedTerms;
 
     private NumberParser() {
     }
 
+    /** A number found in a text, with where it stands: {@code text.substring(start, end)} is its raw text. */
+    public record Found(int start, int end, Quantity quantity) {
+    }
+
     /** Quantities with a unit (including "%"), in order of appearance. */
     public static List<Quantity> find(String text) {
-        return scan(text).stream().filter(m -> !m.quantity.unit().isEmpty()).map(Match::quantity).toList();
+        return scan(text).stream().filter(m -> !m.quantity.unit().isEmpty()).map(Found::quantity).toList();
     }
 
     /**
@@ -59,7 +78,29 @@ public final class NumberParser {
      * count).
      */
     public static List<Quantity> findAll(String text) {
-        return scan(text).stream().map(Match::quantity).toList();
+        return scan(text).stream().map(Found::quantity).toList();
+    }
+
+    /** {@link #findAll} with the place of each number in the text. */
+    public static List<Found> locate(String text) {
+        return scan(text);
+    }
+
+    /**
+     * Where a quantity with this raw text stands in {@code text} at or after {@code from}: the first place this parser
+     * finds it as a number, else the first occurrence that is not inside a fixed term ("一次" of "最多跑一次" is never
+     * taken for a count); -1 when there is none.
+     */
+    public static int indexOf(String text, String raw, int from) {
+        if (text == null || raw == null || raw.isEmpty()) return -1;
+        for (Found f : scan(text)) {
+            if (f.start >= from && f.quantity.raw().equals(raw)) return f.start;
+        }
+        List<int[]> fixed = fixedTermSpans(normalized(text));
+        for (int at = text.indexOf(raw, Math.max(0, from)); at >= 0; at = text.indexOf(raw, at + 1)) {
+            if (!coveredBy(fixed, at, at + raw.length())) return at;
+        }
+        return -1;
     }
 
     /** The text with each quantity written in Arabic digits ("十二次" → "12次"), every other character unchanged. */
@@ -67,7 +108,7 @@ public final class NumberParser {
         if (text == null || text.isEmpty()) return text == null ? "" : text;
         var out = new StringBuilder(text.length());
         int from = 0;
-        for (Match m : scan(text)) {
+        for (Found m : scan(text)) {
             // Digits the writer typed stay exactly as typed.
             if (m.quantity.unit().isEmpty() || ASCII_DIGIT.matcher(m.quantity.raw()).find()) continue;
             out.append(text, from, m.start).append(render(m.quantity));
@@ -77,25 +118,43 @@ public final class NumberParser {
     }
 
     /**
-     * The value of a numeral on its own: "12", "1,200", "3.5", "十二", "两", "一百零五", "三万", "三点五", "百分之八十"
-     * (→ 80). Empty when the string is not one numeral.
+     * The value of a numeral on its own: "12", "1,200", "3.5", "１２", "十二", "两", "一百零五", "三万", "三点五",
+     * "二〇二五", "百分之八十" and "80%" (→ 80), "3千" and "1.5万" (→ 3000, 15000). Empty when the string is not one
+     * numeral.
      */
     public static Optional<BigDecimal> parseNumeral(String numeral) {
         if (numeral == null) return Optional.empty();
-        String s = numeral.strip();
+        String s = normalized(numeral.strip());
         if (s.startsWith("百分之")) s = s.substring(3);
         if (s.endsWith("%") || s.endsWith("％")) s = s.substring(0, s.length() - 1);
         if (s.isEmpty()) return Optional.empty();
-        if (ARABIC.matcher(s).matches()) return Optional.of(new BigDecimal(s.replace(",", "")));
-        return chineseValue(s);
+        Matcher m = ARABIC.matcher(s);
+        if (m.lookingAt()) {
+            BigDecimal v = arabicValue(m.group());
+            String rest = s.substring(m.end());
+            if (rest.isEmpty()) return Optional.of(v);
+            // "3千", "1.5万", "3亿6800万": Arabic digits with the writer's multipliers.
+            Matcher tail = ARABIC_MULTIPLIERS.matcher(rest);
+            if (!tail.matches()) return Optional.empty();
+            v = v.multiply(multiplier(tail.group(1).charAt(0)));
+            if (tail.group(2) != null) {
+                if (!tail.group(1).equals("亿")) return Optional.empty();
+                v = v.add(new BigDecimal(tail.group(2)).multiply(multiplier('万')));
+            }
+            return Optional.of(v);
+        }
+        return ChineseNumerals.value(s);
     }
 
     /** How a quantity reads in Arabic digits, keeping the writer's approximation words in their place. */
     static String render(Quantity q) {
         String raw = q.raw();
-        String n = q.value().stripTrailingZeros().toPlainString();
+        // "两成", "翻一番" are said in words; "2成" and "翻1番" are not how a report writes them.
+        if (q.unit().equals("成") || q.unit().equals("番")) return raw;
+        String n = plain(q.value());
+        if (q.upper() != null) n = n + rangeDash(raw) + plain(q.upper());
         String before = APPROX_BEFORE.stream().filter(raw::startsWith).findFirst().orElse("");
-        String after = raw.endsWith("左右") ? "左右" : "";
+        String after = APPROX_AFTER.stream().filter(raw::endsWith).findFirst().orElse("");
         String unit = q.unit();
         String wan = "";
         if (unit.startsWith("万") || unit.startsWith("亿")) {
@@ -110,6 +169,14 @@ public final class NumberParser {
             }
         }
         if (q.unit().equals("%")) return before + n + marker + "%" + after;
+        // "三亿六千八百万元" is 36800 万元, written as the writer grouped it: "3亿6800万元".
+        if (wan.equals("万") && q.upper() == null && raw.contains("亿") && q.value().compareTo(BigDecimal.valueOf(10_000)) >= 0
+                && q.value().stripTrailingZeros().scale() <= 0) {
+            BigDecimal[] yiWan = q.value().divideAndRemainder(BigDecimal.valueOf(10_000));
+            boolean round = yiWan[1].signum() == 0;
+            n = plain(yiWan[0]) + "亿" + (round ? "" : plain(yiWan[1]));
+            if (round) wan = "";
+        }
         // "二十余万元" puts the marker before 万, "两万余人" after it: follow the writer.
         boolean markerAfterWan = !wan.isEmpty() && (raw.contains(wan + "余") || raw.contains(wan + "多"));
         String body = markerAfterWan ? n + wan + marker + unit : n + marker + wan + unit;
@@ -118,28 +185,27 @@ public final class NumberParser {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private record Match(int start, int end, Quantity quantity) {
-    }
-
-    private static List<Match> scan(String text) {
-        List<Match> found = new ArrayList<>();
-        if (text == null || text.isEmpty()) return found;
-        List<int[]> fixed = fixedTermSpans(text);
+    private static List<Found> scan(String original) {
+        List<Found> found = new ArrayList<>();
+        if (original == null || original.isEmpty()) return found;
+        String normalized = normalized(original);
+        Scan s = new Scan(original, normalized, fixedTermSpans(normalized), found);
+        String text = s.text;
         int i = 0;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
             if (text.startsWith("百分之", i)) {
-                int next = percentAt(text, i, found);
+                int next = percentAt(s, i);
                 if (next > i) {
                     i = next;
                     continue;
                 }
             }
             if (isAsciiDigit(c)) {
-                i = arabicAt(text, i, fixed, found);
-            } else if (CHINESE_START.indexOf(c) >= 0) {
-                i = chineseAt(text, i, fixed, found);
+                i = arabicAt(s, i);
+            } else if (CHINESE_START.indexOf(c) >= 0 || isLoneWanStart(text, i) || isZeroPointStart(text, i)) {
+                i = chineseAt(s, i);
             } else {
                 i++;
             }
@@ -147,32 +213,60 @@ public final class NumberParser {
         return found;
     }
 
-    private static int percentAt(String text, int at, List<Match> found) {
+    /** The text being scanned: as written (for raw text), normalized (for reading) and its fixed-term spans. */
+    private record Scan(String original, String text, List<int[]> fixed, List<Found> found) {
+    }
+
+    /** Full-width digits as half-width, and a full-width point between digits as "."; same length as the input. */
+    private static String normalized(String text) {
+        char[] out = text.toCharArray();
+        boolean changed = false;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= '０' && out[i] <= '９') {
+                out[i] = (char) (out[i] - '０' + '0');
+                changed = true;
+            }
+        }
+        for (int i = 1; i + 1 < out.length; i++) {
+            if (out[i] == '．' && isAsciiDigit(out[i - 1]) && isAsciiDigit(out[i + 1])) {
+                out[i] = '.';
+                changed = true;
+            }
+        }
+        return changed ? new String(out) : text;
+    }
+
+    private static int percentAt(Scan s, int at) {
+        String text = s.text;
         int p = at + 3;
         int end;
         BigDecimal value;
         Matcher am = ARABIC.matcher(text).region(p, text.length());
         if (am.lookingAt()) {
             end = am.end();
-            value = new BigDecimal(am.group().replace(",", ""));
+            value = arabicValue(am.group());
         } else {
             end = chineseRunEnd(text, p);
             if (end == p) return at;
-            Optional<BigDecimal> v = chineseValue(text.substring(p, end));
+            Optional<BigDecimal> v = ChineseNumerals.count(text.substring(p, end));
             if (v.isEmpty()) return at;
             value = v.get();
         }
         int start = approxStart(text, at);
         boolean approx = start < at;
-        if (text.startsWith("左右", end)) {
-            end += 2;
-            approx = true;
+        for (String a : APPROX_AFTER) {
+            if (text.startsWith(a, end)) {
+                end += a.length();
+                approx = true;
+                break;
+            }
         }
-        found.add(new Match(start, end, new Quantity(text.substring(start, end), value, "%", approx)));
+        s.found.add(new Found(start, end, new Quantity(s.original.substring(start, end), value, "%", approx)));
         return end;
     }
 
-    private static int arabicAt(String text, int at, List<int[]> fixed, List<Match> found) {
+    private static int arabicAt(Scan s, int at) {
+        String text = s.text;
         Matcher m = ARABIC.matcher(text).region(at, text.length());
         if (!m.lookingAt()) return at + 1;
         int end = m.end();
@@ -181,21 +275,44 @@ public final class NumberParser {
         char next = end < text.length() ? text.charAt(end) : '\n';
         // "5G", "A4", "GB/T 9704": codes, not counts.
         if (isCode(text, at) || isAsciiLetter(next) || prev == '.') return end;
-        if (isYear(text, at, end, digits.length() == 4 ? Integer.parseInt(digits) : -1)) return end;
+        if (FOUR_DIGITS.matcher(digits).matches() && isYear(text, at, end, Integer.parseInt(digits))) return end;
         if (isOrdinal(text, at, end)) return end;
         if (prev == '第') return end;
-        return withUnit(text, at, end, new BigDecimal(digits.replace(",", "")), found);
+        BigDecimal value = arabicValue(digits);
+        BigDecimal upper = null;
+        int numberEnd = end;
+        // "3至5次", "15-20人"; "0571-8888" is a telephone number, not a range.
+        if (end + 1 < text.length() && RANGE_DASH.indexOf(next) >= 0 && !leadingZero(digits)) {
+            Matcher u = ARABIC.matcher(text).region(end + 1, text.length());
+            if (u.lookingAt() && !leadingZero(u.group()) && !isAsciiLetter(charAt(text, u.end()))) {
+                BigDecimal high = arabicValue(u.group());
+                if (high.compareTo(value) > 0) {
+                    upper = high;
+                    numberEnd = u.end();
+                }
+            }
+        }
+        Found q = withUnit(s, at, numberEnd, value, upper);
+        if (insideFixedTerm(s.fixed, at, end, q.end)) return Math.max(end, numberEnd);
+        s.found.add(q);
+        return q.end;
     }
 
-    private static int chineseAt(String text, int at, List<int[]> fixed, List<Match> found) {
+    private static int chineseAt(Scan s, int at) {
+        String text = s.text;
         int end = chineseRunEnd(text, at);
         if (end == at) return at + 1;
         int valueEnd = end;
         // A trailing 万/亿 belongs to the unit ("三万人" → 3, 万人), see the class comment.
         while (valueEnd > at + 1 && "万亿".indexOf(text.charAt(valueEnd - 1)) >= 0) valueEnd--;
         String numeral = text.substring(at, valueEnd);
-        char prev = at > 0 ? text.charAt(at - 1) : '\n';
-        if (insideFixedTerm(fixed, at, end)) return end;
+        if (numeral.equals("万") || numeral.equals("亿")) {
+            // "万余元", "近万人": 1 万.
+            numeral = "一";
+            valueEnd = at;
+        }
+        int doubling = doublingAt(s, at, end);
+        if (doubling > 0) return doubling;
         if (notACountBefore(text, at, numeral)) return end;
         if (isChineseYear(text, numeral, end)) return end;
         if (isOrdinal(text, at, end)) return end;
@@ -204,25 +321,65 @@ public final class NumberParser {
         // Counts are never read digit by digit: "七一", "五四", "一二九" are names, "三四次" a range left as written.
         boolean onlyDigits = numeral.chars().allMatch(ch -> DIGITS.indexOf(ch) >= 0);
         if (onlyDigits && numeral.length() > 1) return end;
-        Optional<BigDecimal> value = chineseValue(numeral);
+        Optional<BigDecimal> value = chineseValue(text.substring(at, end), numeral);
         if (value.isEmpty()) return end;
-        int before = found.size();
-        int next = withUnit(text, at, valueEnd, value.get(), found);
-        // A lone Chinese digit with no unit is a word, not a number ("一心", "三思").
-        if (found.size() > before && found.get(found.size() - 1).quantity.unit().isEmpty() && numeral.length() == 1) {
-            found.remove(found.size() - 1);
+        BigDecimal upper = null;
+        int numberEnd = valueEnd;
+        if (valueEnd == end && end + 1 < text.length() && RANGE_DASH.indexOf(text.charAt(end)) >= 0) {
+            // "三至五次", "三到五万元" (both ends in 万).
+            int highEnd = chineseRunEnd(text, end + 1);
+            while (highEnd > end + 2 && "万亿".indexOf(text.charAt(highEnd - 1)) >= 0) highEnd--;
+            Optional<BigDecimal> high = highEnd > end + 1
+                    ? ChineseNumerals.count(text.substring(end + 1, highEnd)) : Optional.empty();
+            if (high.isPresent() && high.get().compareTo(value.get()) > 0) {
+                upper = high.get();
+                numberEnd = highEnd;
+            }
         }
-        return next;
+        Found q = withUnit(s, at, numberEnd, value.get(), upper);
+        if (insideFixedTerm(s.fixed, at, end, q.end)) return end;
+        // A lone Chinese digit with no unit is a word, not a number ("一心", "三思", "百姓").
+        if (q.quantity.unit().isEmpty() && !q.quantity.approx() && numeral.length() == 1 && upper == null) return end;
+        s.found.add(q);
+        return Math.max(q.end, end);
     }
 
-    /** Reads 万/亿, 余/多/几, the unit and 左右 after a number, and records the match. */
-    private static int withUnit(String text, int start, int numberEnd, BigDecimal value, List<Match> found) {
+    /** "三千五百" 3500; "三亿六千八百" before 万 is 36800 (万), not 300006800. */
+    private static Optional<BigDecimal> chineseValue(String run, String numeral) {
+        if (numeral.contains("亿") && run.endsWith("万") && !run.contains("点")) {
+            return ChineseNumerals.count(run).map(v -> v.divide(multiplier('万')));
+        }
+        return ChineseNumerals.count(numeral);
+    }
+
+    /** "翻一番", "翻了两番": a doubling count, unit 番. Returns where it ends, or 0 when this is not one. */
+    private static int doublingAt(Scan s, int at, int end) {
+        String text = s.text;
+        int start = at > 0 && text.charAt(at - 1) == '翻' ? at - 1
+                : at > 1 && text.charAt(at - 1) == '了' && text.charAt(at - 2) == '翻' ? at - 2 : -1;
+        if (start < 0 || end >= text.length() || text.charAt(end) != '番') return 0;
+        Optional<BigDecimal> v = ChineseNumerals.count(text.substring(at, end));
+        if (v.isEmpty()) return 0;
+        s.found.add(new Found(start, end + 1, new Quantity(s.original.substring(start, end + 1), v.get(), "番", false)));
+        return end + 1;
+    }
+
+    /** Reads 万/亿, 余/多/几, the unit, 左右/以上/以下 after a number. */
+    private static Found withUnit(Scan s, int start, int numberEnd, BigDecimal value, BigDecimal upper) {
+        String text = s.text;
         int p = numberEnd;
         String wan = "";
         boolean approx = false;
         if (p < text.length() && "万亿".indexOf(text.charAt(p)) >= 0) {
             wan = String.valueOf(text.charAt(p));
             p++;
+            // "3亿6800万元": the 亿 and the 万 of one amount.
+            Matcher w = WAN_AFTER_YI.matcher(text).region(p, text.length());
+            if (wan.equals("亿") && upper == null && value.stripTrailingZeros().scale() <= 0 && w.lookingAt()) {
+                value = value.multiply(multiplier('万')).add(new BigDecimal(w.group()));
+                wan = "万";
+                p = w.end() + 1;
+            }
         }
         if (p < text.length() && "余多几".indexOf(text.charAt(p)) >= 0 && !text.startsWith("多元", p)) {
             approx = true;
@@ -238,7 +395,7 @@ public final class NumberParser {
             p++;
         } else {
             for (String u : UNITS) {
-                if (text.startsWith(u, p)) {
+                if (text.startsWith(u, p) && fits(u, text, p, wan, value, upper)) {
                     unit = u;
                     p += u.length();
                     break;
@@ -254,14 +411,26 @@ public final class NumberParser {
                 p--;
             }
         }
-        if (!unit.isEmpty() && text.startsWith("左右", p)) {
-            approx = true;
-            p += 2;
+        if (!unit.isEmpty()) {
+            for (String a : APPROX_AFTER) {
+                if (text.startsWith(a, p)) {
+                    approx = true;
+                    p += a.length();
+                    break;
+                }
+            }
         }
-        int s = approxStart(text, start);
-        if (s < start) approx = true;
-        found.add(new Match(s, p, new Quantity(text.substring(s, p), value, unit, approx)));
-        return p;
+        int from = approxStart(text, start);
+        if (from < start) approx = true;
+        return new Found(from, p, new Quantity(s.original.substring(from, p), value, unit, approx, upper));
+    }
+
+    /** 成 counts tenths (两成, 8成) and is no unit after 万 or in 成员, 成立, 成为 …. */
+    private static boolean fits(String unit, String text, int at, String wan, BigDecimal value, BigDecimal upper) {
+        if (!unit.equals("成")) return true;
+        BigDecimal most = upper == null ? value : upper;
+        char next = charAt(text, at + 1);
+        return wan.isEmpty() && most.compareTo(BigDecimal.TEN) <= 0 && NOT_AFTER_CHENG.indexOf(next) < 0;
     }
 
     private static int approxStart(String text, int numberStart) {
@@ -277,6 +446,21 @@ public final class NumberParser {
         return numberStart;
     }
 
+    /** 万 or 亿 opening a number: "万余元", "近万人", "逾亿元" (not "万众", "万家灯火"). */
+    private static boolean isLoneWanStart(String text, int at) {
+        char c = text.charAt(at);
+        if (c != '万' && c != '亿') return false;
+        if (at > 0 && CHINESE_BODY.indexOf(text.charAt(at - 1)) >= 0) return false;
+        char next = charAt(text, at + 1);
+        return next == '余' || next == '多' || approxStart(text, at) < at;
+    }
+
+    /** "零点八五天": a Chinese decimal below one (a lone 零 is no count). */
+    private static boolean isZeroPointStart(String text, int at) {
+        return text.charAt(at) == '零' && charAt(text, at + 1) == '点' && DIGITS.indexOf(charAt(text, at + 2)) >= 0
+                && (at == 0 || CHINESE_BODY.indexOf(text.charAt(at - 1)) < 0);
+    }
+
     private static int chineseRunEnd(String text, int at) {
         int i = at;
         while (i < text.length()) {
@@ -284,7 +468,7 @@ public final class NumberParser {
             if (CHINESE_BODY.indexOf(c) >= 0) {
                 i++;
             } else if (c == '点' && i > at && i + 1 < text.length() && DIGITS.indexOf(text.charAt(i + 1)) >= 0
-                    && DIGITS.indexOf(text.charAt(i - 1)) >= 0) {
+                    && text.indexOf('点', at) == i) {
                 i++;
             } else {
                 break;
@@ -306,13 +490,23 @@ public final class NumberParser {
     private static boolean isYear(String text, int start, int end, int fourDigits) {
         if (fourDigits < 1900 || fourDigits > 2100) return false;
         if (text.startsWith("年", end)) return true;
+        // The second year of "2025-2026学年".
+        int b = start - 1;
+        while (b >= 0 && text.charAt(b) == ' ') b--;
+        if (b >= 4 && YEAR_RANGE_DASH.indexOf(text.charAt(b)) >= 0) {
+            b--;
+            while (b >= 3 && text.charAt(b) == ' ') b--;
+            if (b >= 3 && FOUR_DIGITS.matcher(text).region(b - 3, b + 1).matches()
+                    && (b < 4 || !isAsciiDigit(text.charAt(b - 4)))) {
+                return true;
+            }
+        }
         int p = end;
         while (p < text.length() && text.charAt(p) == ' ') p++;
         if (p < text.length() && YEAR_RANGE_DASH.indexOf(text.charAt(p)) >= 0) {
             p++;
             while (p < text.length() && text.charAt(p) == ' ') p++;
-            Matcher m = Pattern.compile("\\d{4}").matcher(text).region(p, text.length());
-            return m.lookingAt();
+            return FOUR_DIGITS.matcher(text).region(p, text.length()).lookingAt();
         }
         return false;
     }
@@ -321,9 +515,7 @@ public final class NumberParser {
         boolean digitsOnly = numeral.chars().allMatch(ch -> DIGITS.indexOf(ch) >= 0);
         if (!digitsOnly || numeral.length() < 2) return false;
         if (text.startsWith("年", end)) return true;
-        if (numeral.length() != 4) return false;
-        int y = chineseValue(numeral).map(BigDecimal::intValue).orElse(-1);
-        return y >= 1900 && y <= 2100;
+        return ChineseNumerals.year(numeral).isPresent();
     }
 
     /** "1." "1、" "一、" at the start of a line or clause, and "（一）" "(1)" anywhere. */
@@ -340,7 +532,19 @@ public final class NumberParser {
         return false;
     }
 
-    private static boolean insideFixedTerm(List<int[]> spans, int start, int end) {
+    /**
+     * A numeral [start, numeralEnd) whose quantity ends at {@code end} is part of a fixed term when the term holds the
+     * numeral and does not end inside the unit: "一次" in "最多跑一次", "上百" in "上百人", but not "一个" in
+     * "一个月".
+     */
+    private static boolean insideFixedTerm(List<int[]> spans, int start, int numeralEnd, int end) {
+        for (int[] s : spans) {
+            if (s[0] <= start && numeralEnd <= s[1] && !(numeralEnd < s[1] && s[1] < end)) return true;
+        }
+        return false;
+    }
+
+    private static boolean coveredBy(List<int[]> spans, int start, int end) {
         for (int[] s : spans) {
             if (s[0] <= start && end <= s[1]) return true;
         }
@@ -359,91 +563,39 @@ public final class NumberParser {
         return spans;
     }
 
-    /** Value of a Chinese numeral with no trailing unit: "十二" 12, "一百零五" 105, "三千五" 3500, "三点五" 3.5. */
-    private static Optional<BigDecimal> chineseValue(String s) {
-        if (s.isEmpty()) return Optional.empty();
-        int dot = s.indexOf('点');
-        if (dot >= 0) {
-            Optional<BigDecimal> whole = chineseValue(s.substring(0, dot));
-            String frac = s.substring(dot + 1);
-            if (whole.isEmpty() || frac.isEmpty()) return Optional.empty();
-            var digits = new StringBuilder();
-            for (char c : frac.toCharArray()) {
-                int d = digitValue(c);
-                if (d < 0) return Optional.empty();
-                digits.append(d);
-            }
-            return Optional.of(whole.get().add(new BigDecimal("0." + digits)));
-        }
-        boolean hasUnit = s.chars().anyMatch(ch -> (SMALL_UNITS + "万亿").indexOf(ch) >= 0);
-        if (!hasUnit) {
-            // Digit by digit, as in "二〇二五".
-            var digits = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                int d = digitValue(c);
-                if (d < 0) return Optional.empty();
-                digits.append(d);
-            }
-            return Optional.of(new BigDecimal(digits.toString()));
-        }
-        long total = 0;
-        long section = 0;
-        long number = 0;
-        long lastUnit = 1;
-        boolean zeroSinceUnit = false;
-        boolean lastWasDigit = false;
-        for (char c : s.toCharArray()) {
-            int d = digitValue(c);
-            if (d == 0) {
-                zeroSinceUnit = true;
-                number = 0;
-                lastWasDigit = false;
-            } else if (d > 0) {
-                if (lastWasDigit) return Optional.empty();
-                number = d;
-                lastWasDigit = true;
-            } else if (SMALL_UNITS.indexOf(c) >= 0) {
-                long u = c == '十' ? 10 : c == '百' ? 100 : 1000;
-                if (number == 0 && !lastWasDigit) number = 1;
-                section += number * u;
-                number = 0;
-                lastUnit = u;
-                zeroSinceUnit = false;
-                lastWasDigit = false;
-            } else if (c == '万' || c == '亿') {
-                long u = c == '万' ? 10_000L : 100_000_000L;
-                section += number;
-                if (section == 0) section = 1;
-                total = (total + section) * u;
-                section = 0;
-                number = 0;
-                lastUnit = u;
-                zeroSinceUnit = false;
-                lastWasDigit = false;
-            } else {
-                return Optional.empty();
-            }
-        }
-        // "三千五" and "一万二" leave the next unit down unsaid.
-        if (lastWasDigit && !zeroSinceUnit && lastUnit >= 100) section += number * (lastUnit / 10);
-        else section += number;
-        return Optional.of(BigDecimal.valueOf(total + section));
+    private static boolean leadingZero(String digits) {
+        return digits.length() > 1 && digits.charAt(0) == '0' && digits.charAt(1) != '.';
     }
 
-    private static int digitValue(char c) {
+    private static BigDecimal arabicValue(String digits) {
+        return new BigDecimal(digits.replace(",", ""));
+    }
+
+    private static BigDecimal multiplier(char c) {
         return switch (c) {
-            case '零', '〇' -> 0;
-            case '一' -> 1;
-            case '二', '两' -> 2;
-            case '三' -> 3;
-            case '四' -> 4;
-            case '五' -> 5;
-            case '六' -> 6;
-            case '七' -> 7;
-            case '八' -> 8;
-            case '九' -> 9;
-            default -> -1;
+            case '十' -> BigDecimal.TEN;
+            case '百' -> BigDecimal.valueOf(100);
+            case '千' -> BigDecimal.valueOf(1000);
+            case '万' -> BigDecimal.valueOf(10_000);
+            case '亿' -> BigDecimal.valueOf(100_000_000);
+            default -> BigDecimal.ONE;
         };
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    /** The writer's range mark ("至", "到", "-", "~"), found in the raw text. */
+    private static String rangeDash(String raw) {
+        for (int i = 1; i < raw.length(); i++) {
+            if (RANGE_DASH.indexOf(raw.charAt(i)) >= 0) return String.valueOf(raw.charAt(i));
+        }
+        return "至";
+    }
+
+    private static char charAt(String text, int at) {
+        return at >= 0 && at < text.length() ? text.charAt(at) : '\n';
     }
 
     private static boolean isAsciiDigit(char c) {

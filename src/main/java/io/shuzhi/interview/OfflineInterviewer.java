@@ -27,7 +27,6 @@ public class OfflineInterviewer implements InterviewEngine {
 
     private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
-    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
     private final Clock clock;
 
@@ -379,7 +378,7 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     private static String numeral(int n) {
-        return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
+        return n >= 1 && n <= 10 ? ChineseNumerals.of(n) : String.valueOf(n);
     }
 
     // -- what the reply says --------------------------------------------------------------------------------------

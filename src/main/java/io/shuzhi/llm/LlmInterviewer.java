@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.shuzhi.draft.NumberGuard;
+import io.shuzhi.interview.ChineseNumerals;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewEngine;
 import io.shuzhi.interview.InterviewState;
@@ -43,7 +44,6 @@ public class LlmInterviewer implements InterviewEngine {
     private static final Logger log = LoggerFactory.getLogger(LlmInterviewer.class);
     private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
-    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final Pattern FENCE = Pattern.compile("^```(?:json)?\\s*|\\s*```$");
     private static final Pattern DELIMITER = Pattern.compile("(?i)</?\\s*writer_text\\s*>");
     private static final Pattern END_PUNCT = Pattern.compile("[。；;，,.！!？?\\s]+$");
@@ -258,7 +258,7 @@ public class LlmInterviewer implements InterviewEngine {
     }
 
     private static String numeral(int n) {
-        return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
+        return n >= 1 && n <= 10 ? ChineseNumerals.of(n) : String.valueOf(n);
     }
 
     /** The writer's text with anything that looks like our delimiter taken out, so it cannot close the data block. */

@@ -6,9 +6,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
 class NumberParserTest {
 
@@ -61,7 +65,11 @@ class NumberParserTest {
             "推进两学一做", "一把手带头", "深入一线", "一起研究", "一些问题", "一定成效", "一直坚持", "进一步加强",
             "统一部署", "唯一标准", "重点之一", "一体推进", "万众一心", "千方百计", "三严三实", "八项规定精神",
             "学习党的二十大精神", "二十届四中全会", "七一表彰", "五四青年节", "每一名党员", "数十次", "带出一批骨干",
-            "一次性解决", "再三强调", "十分重视", "百姓关心", "最近一次", "预约3次", "GB/T 9704", "5G网络"})
+            "一次性解决", "再三强调", "十分重视", "百姓关心", "最近一次", "预约3次", "GB/T 9704", "5G网络",
+            "落实最多跑一次改革", "推行一网通办", "一件事一次办", "打造一站式服务", "编制“十五五”规划", "十四五时期",
+            "整治四风问题", "作为一名党员", "建立一个机制", "一成不变", "采取一系列措施", "一步一个脚印", "翻开第三页",
+            "第三，强化监督", "三是抓落实", "（三）抓落实", "三、下步工作举措", "2026年工作打算", "二〇二六年",
+            "2025—2026年度", "2025-2026学年", "拨打12345热线", "千家万户", "万众一心", "零的突破"})
     void yearsOrdinalsAndFixedTermsAreNotQuantities(String text) {
         assertThat(NumberParser.find(text)).as(text).extracting(Quantity::raw)
                 .allSatisfy(raw -> assertThat(raw).isEqualTo("3次"));
@@ -122,5 +130,203 @@ class NumberParserTest {
     @Test
     void fixedTermsComeFromTheDataFile() {
         assertThat(NumberParser.fixedTerms()).contains("两个维护", "三会一课").doesNotContain("");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Every form a writer uses: one row per form, text | raw | value | unit | approx | upper end of a range
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "党员参学率99.5%                  | 99.5%            | 99.5    | %    | false |",
+            "投入党建经费12.8万元             | 12.8万元         | 12.8    | 万元 | false |",
+            "带动总投资3.75亿元               | 3.75亿元         | 3.75    | 亿元 | false |",
+            "办事用时缩短到0.85天             | 0.85天           | 0.85    | 天   | false |",
+            "人均学习12.375小时               | 12.375小时       | 12.375  | 小时 | false |",
+            "年度投资3亿6800万元              | 3亿6800万元      | 36800   | 万元 | false |",
+            "年度投资三亿六千八百万元         | 三亿六千八百万元 | 36800   | 万元 | false |",
+            "服务企业1,260家                  | 1,260家          | 1260    | 家   | false |",
+            "拨付资金1,260.5万元              | 1,260.5万元      | 1260.5  | 万元 | false |",
+            "开展活动１２次                   | １２次           | 12      | 次   | false |",
+            "投入３．５万元                   | ３．５万元       | 3.5     | 万元 | false |",
+            "参学率百分之九十九点五           | 百分之九十九点五 | 99.5    | %    | false |",
+            "参学率达99.5％                   | 99.5％           | 99.5    | %    | false |",
+            "满意度95%以上                    | 95%以上          | 95      | %    | true  |",
+            "会议文件精简两成                 | 两成             | 2       | 成   | false |",
+            "精简会议文件三成以上             | 三成以上         | 3       | 成   | true  |",
+            "压减开支8成                      | 8成              | 8       | 成   | false |",
+            "近百人参加                       | 近百人           | 100     | 人   | true  |",
+            "研讨二十余人                     | 二十余人         | 20      | 人   | true  |",
+            "参加人员30多人                   | 30多人           | 30      | 人   | true  |",
+            "全年学习十二次                   | 十二次           | 12      | 次   | false |",
+            "办事效率提高1.5倍                | 1.5倍            | 1.5     | 倍   | false |",
+            "受理量增长两倍                   | 两倍             | 2       | 倍   | false |",
+            "集体收入翻一番                   | 翻一番           | 1       | 番   | false |",
+            "集体收入翻了两番                 | 翻了两番         | 2       | 番   | false |",
+            "培训干部千余人                   | 千余人           | 1000    | 人   | true  |",
+            "节约经费万余元                   | 万余元           | 1       | 万元 | true  |",
+            "服务近万人                       | 近万人           | 1       | 万人 | true  |",
+            "每月开展3至5次                   | 3至5次           | 3       | 次   | false | 5",
+            "每月开展3-5次                    | 3-5次            | 3       | 次   | false | 5",
+            "每月开展3~5次                    | 3~5次            | 3       | 次   | false | 5",
+            "每月开展三至五次                 | 三至五次         | 3       | 次   | false | 5",
+            "每季度一到两次                   | 一到两次         | 1       | 次   | false | 2",
+            "每个项目3至5万元                 | 3至5万元         | 3       | 万元 | false | 5",
+            "每次参加30人以上                 | 30人以上         | 30      | 人   | true  |",
+            "开展为期一个月的专项整治         | 一个月           | 1       | 个月 | false |",
+            "2026年开展12次                   | 12次             | 12      | 次   | false |",
+            "约零点八五天                     | 约零点八五天     | 0.85    | 天   | true  |",
+    })
+    void everyFormAWriterUses(String text, String raw, String value, String unit, boolean approx, String upper) {
+        List<Quantity> found = NumberParser.find(text.strip());
+        assertThat(found).as(text).hasSize(1);
+        Quantity q = found.get(0);
+        assertAll(text,
+                () -> assertThat(q.raw()).isEqualTo(raw.strip()),
+                () -> assertThat(q.value()).isEqualByComparingTo(new BigDecimal(value.strip())),
+                () -> assertThat(q.unit()).isEqualTo(unit.strip()),
+                () -> assertThat(q.approx()).isEqualTo(approx),
+                () -> {
+                    if (upper == null) assertThat(q.upper()).isNull();
+                    else assertThat(q.upper()).isEqualByComparingTo(new BigDecimal(upper.strip()));
+                });
+    }
+
+    @Test
+    void aBareApproximationStillCountsWhenAuditing() {
+        assertThat(summary(NumberParser.findAll("惠及群众千余"))).isEqualTo("千余=1000~");
+        assertThat(NumberParser.find("惠及群众千余")).isEmpty();
+    }
+
+    /** In chat "，" separates clauses: "1，260家" is 1 and 260家 as written, never 1260. */
+    @Test
+    void aFullWidthCommaBetweenDigitsIsAClauseBreak() {
+        assertThat(summary(NumberParser.findAll("服务企业1，260家"))).isEqualTo("1=1; 260家=260家");
+        assertThat(summary(NumberParser.findAll("分别为12,15,18次"))).isEqualTo("12=12; 15=15; 18次=18次");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "三亿六千八百万元 | 3亿6800万元",
+            "三至五次         | 3至5次",
+            "一到两次         | 1到2次",
+            "三成以上         | 三成以上",
+            "翻一番           | 翻一番",
+            "百分之九十九点五 | 99.5%",
+            "千余人           | 1000余人",
+            "万余元           | 1万余元",
+            "近百人           | 近100人",
+            "十二次以上       | 12次以上",
+            "１２次           | 12次",
+    })
+    void aQuantityDisplaysInDigitsAsTheWriterGroupedIt(String raw, String display) {
+        List<Quantity> found = NumberParser.find(raw.strip());
+        assertThat(found).as(raw).hasSize(1);
+        assertThat(found.get(0).display()).isEqualTo(display.strip());
+    }
+
+    @Test
+    void decimalsOfEveryLengthDoNotBreakTheReading() {
+        for (String number : List.of("1.5", "99.5", "12.8", "3.75", "0.85", "2025.5", "1234.5678", "12345.6")) {
+            for (String unit : List.of("%", "万元", "亿元", "天", "小时", "")) {
+                String text = "全年达到" + number + unit + "，同比增长";
+                assertThat(NumberParser.findAll(text)).as(text).singleElement()
+                        .satisfies(q -> assertThat(q.value()).isEqualByComparingTo(new BigDecimal(number)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Fixed terms: none yields a number in a sentence; none is shown in digits
+
+    @Test
+    void noFixedTermYieldsAQuantityInASentence() {
+        List<String> frames = List.of("%s", "全面落实%s，取得实效。", "我们坚持%s", "围绕%s开展工作");
+        List<String> leaks = new ArrayList<>();
+        for (String term : NumberParser.fixedTerms()) {
+            for (String frame : frames) {
+                String text = frame.formatted(term);
+                if (!NumberParser.findAll(text).isEmpty()) leaks.add(text + " → " + summary(NumberParser.findAll(text)));
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void aFixedTermIsNeverTurnedIntoDigits() {
+        assertThat(NumberParser.toArabic("落实最多跑一次改革，全年开展一次培训，推进两学一做"))
+                .isEqualTo("落实最多跑一次改革，全年开展1次培训，推进两学一做");
+        String text = "落实最多跑一次改革，全年开展一次培训";
+        assertThat(NumberParser.indexOf(text, "一次", 0)).isEqualTo(text.lastIndexOf("一次"));
+        assertThat(NumberParser.indexOf("最多跑一次", "一次", 0)).isEqualTo(-1);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Property: what is rendered is read back, for seeded random numbers
+
+    private static final int ROUNDS = 2_000;
+
+    /** The value with 万/亿 of the unit multiplied in: "2万次" → 20000. */
+    private static BigDecimal absolute(Quantity q) {
+        BigDecimal v = q.value();
+        for (char c : q.unit().toCharArray()) {
+            if (c == '万') v = v.multiply(BigDecimal.valueOf(10_000));
+            else if (c == '亿') v = v.multiply(BigDecimal.valueOf(100_000_000));
+            else break;
+        }
+        return v;
+    }
+
+    private static BigDecimal readBack(String rendered, String unit) {
+        String text = "全年累计开展" + rendered + unit + "，同比增长。";
+        List<Quantity> found = NumberParser.find(text);
+        assertThat(found).as(text).hasSize(1);
+        return absolute(found.get(0));
+    }
+
+    @Test
+    void arabicNumbersReadBack_plainWithSeparatorsAndFullWidth() {
+        Random random = new Random(20260101L);
+        for (int i = 0; i < ROUNDS; i++) {
+            long n = 1 + (long) (random.nextDouble() * Math.pow(10, 1 + random.nextInt(12)));
+            BigDecimal expected = BigDecimal.valueOf(n);
+            assertThat(readBack(Long.toString(n), "次")).as("%d", n).isEqualByComparingTo(expected);
+            assertThat(readBack(String.format(Locale.ROOT, "%,d", n), "人")).as("%,d", n).isEqualByComparingTo(expected);
+            assertThat(readBack(fullWidth(Long.toString(n)), "项")).as("full-width %d", n).isEqualByComparingTo(expected);
+        }
+    }
+
+    @Test
+    void arabicDecimalsReadBack() {
+        Random random = new Random(42L);
+        for (int i = 0; i < ROUNDS; i++) {
+            BigDecimal d = BigDecimal.valueOf(random.nextInt(1_000_000), 1 + random.nextInt(4));
+            String unit = List.of("万元", "亿元", "天", "小时", "%", "倍").get(random.nextInt(6));
+            BigDecimal expected = unit.equals("万元") ? d.multiply(BigDecimal.valueOf(10_000))
+                    : unit.equals("亿元") ? d.multiply(BigDecimal.valueOf(100_000_000)) : d;
+            assertThat(readBack(d.toPlainString(), unit)).as(d + unit).isEqualByComparingTo(expected);
+            String grouped = String.format(Locale.ROOT, "%,." + d.scale() + "f", d);
+            assertThat(readBack(grouped, unit)).as(grouped + unit).isEqualByComparingTo(expected);
+        }
+    }
+
+    @Test
+    void chineseNumeralsReadBack_throughTheSharedRoutine() {
+        Random random = new Random(7L);
+        for (int i = 0; i < ROUNDS; i++) {
+            long n = 1 + (long) (random.nextDouble() * Math.pow(10, 1 + random.nextInt(12)));
+            String chinese = ChineseNumerals.of(n);
+            assertThat(ChineseNumerals.count(chinese)).as(chinese).hasValueSatisfying(
+                    v -> assertThat(v).isEqualByComparingTo(BigDecimal.valueOf(n)));
+            assertThat(readBack(chinese, "次")).as("%d %s", n, chinese).isEqualByComparingTo(BigDecimal.valueOf(n));
+            BigDecimal d = BigDecimal.valueOf(random.nextInt(100_000), 1 + random.nextInt(3));
+            String decimal = ChineseNumerals.of(d);
+            assertThat(readBack(decimal, "小时")).as("%s %s", d, decimal).isEqualByComparingTo(d);
+        }
+    }
+
+    private static String fullWidth(String digits) {
+        var out = new StringBuilder();
+        for (char c : digits.toCharArray()) out.append(Character.isDigit(c) ? (char) (c - '0' + '０') : c);
+        return out.toString();
     }
 }
