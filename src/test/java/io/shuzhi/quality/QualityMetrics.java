@@ -1,0 +1,524 @@
+package io.shuzhi.quality;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The quality benchmark's checks, as plain functions of texts. Written independently of the product (no
+ * NumberParser, no RuleExtractor), so a bug there shows up here instead of being repeated.
+ */
+final class QualityMetrics {
+    private QualityMetrics() {}
+
+    // ---------------------------------------------------------------- normalising
+
+    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?![\\d])");
+    private static final Pattern PLACEHOLDER = Pattern.compile("【[^】]*】");
+
+    /** Full-width digits and signs to half-width, thousands separators dropped ("１，２６０" → "1260"). */
+    static String normalize(String s) {
+        var out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c >= '０' && c <= '９') out.append((char) ('0' + (c - '０')));
+            else if (c == '．') out.append('.');
+            else if (c == '％') out.append('%');
+            else out.append(c);
+        }
+        String t = out.toString();
+        // "1，260" (full-width comma between digit groups) is a thousands separator too.
+        t = t.replaceAll("(?<=\\d)，(?=\\d{3}(?!\\d))", ",");
+        Matcher m = THOUSANDS.matcher(t);
+        var sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, m.group().replace(",", ""));
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String stripPlaceholders(String s) {
+        return PLACEHOLDER.matcher(s).replaceAll("");
+    }
+
+    /** Characters without whitespace. */
+    static int length(String draft) {
+        return (int) draft.codePoints().filter(c -> !Character.isWhitespace(c) && c != '\u3000').count();
+    }
+
+    /** How many 【待补充…】 placeholders the draft still has. */
+    static int placeholders(String draft) {
+        int n = 0;
+        for (int i = draft.indexOf("【待补充"); i >= 0; i = draft.indexOf("【待补充", i + 1)) n++;
+        return n;
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    static final String CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
+
+    /**
+     * Whether {@code text} holds the figure or one of its "|" alternatives, after normalising both. A figure matches
+     * only at a number boundary: "2次" is not in "12次", "三名" is not in "十三名".
+     */
+    static boolean containsFigure(String text, String alternatives) {
+        String t = normalize(text);
+        for (String alt : alternatives.split("\\|")) {
+            String f = normalize(alt.strip());
+            if (f.isEmpty()) continue;
+            for (int i = t.indexOf(f); i >= 0; i = t.indexOf(f, i + 1)) {
+                if (i == 0) return true;
+                char before = t.charAt(i - 1);
+                char first = f.charAt(0);
+                boolean digitClash = Character.isDigit(first) && (Character.isDigit(before) || before == '.');
+                boolean cnClash = CN_DIGITS.indexOf(first) >= 0 && CN_DIGITS.indexOf(before) >= 0;
+                if (!digitClash && !cnClash) return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    /** A number in the draft that no writer message gave, with the sentence it stands in. */
+    record NumberHit(String number, String sentence) {}
+
+    /** Measure words a Chinese numeral must be followed by to count as a quantity (longest first). */
+    static final List<String> MEASURES = List.of("个工作日", "工作日", "人次", "场次", "批次", "课时", "小时", "分钟",
+            "公里", "万元", "亿元", "立方米", "次", "个", "名", "人", "位", "项", "件", "份", "篇", "册", "本", "期", "场",
+            "支", "条", "户", "家", "所", "处", "轮", "类", "批", "座", "部", "台", "例", "节", "起", "块", "张", "辆",
+            "亩", "米", "元", "天", "日", "周", "月", "年", "岁", "成", "倍", "遍", "趟", "届", "折", "吨", "套", "棵");
+
+    private static final Pattern ARABIC = Pattern.compile("(?<![\\d.])\\d+(?:\\.\\d+)?");
+    private static final Pattern CHINESE = Pattern.compile("[" + CN_DIGITS + "]+");
+    private static final BigDecimal WAN = new BigDecimal("10000");
+    private static final BigDecimal YI = new BigDecimal("100000000");
+
+    /**
+     * Numbers in the draft — Arabic ones, and Chinese numerals followed by a measure word — whose value appears in no
+     * writer message and is not the report year. Placeholders are ignored; numerals inside fixed terms (三会一课) and
+     * ordinals (第一, 一是, （一）) are not numbers. Values are compared loosely: "3.68亿元" matches a writer's
+     * "3亿6800万元", "90%" a writer's "九成", "12次" a writer's "十二次".
+     */
+    static List<NumberHit> inventedNumbers(String draft, Collection<String> writerTexts, int year,
+                                           Collection<String> fixedTerms) {
+        Set<BigDecimal> given = new LinkedHashSet<>();
+        for (String w : writerTexts) given.addAll(allValues(mask(normalize(w), fixedTerms)));
+        given.add(BigDecimal.valueOf(year));
+
+        String text = mask(normalize(stripPlaceholders(draft)), fixedTerms);
+        List<NumberHit> hits = new ArrayList<>();
+        for (Found f : findNumbers(text, true)) {
+            if (f.values.stream().noneMatch(given::contains)) hits.add(new NumberHit(f.raw, sentenceAt(text, f.start)));
+        }
+        return hits;
+    }
+
+    private record Found(String raw, int start, Set<BigDecimal> values) {}
+
+    private static Set<BigDecimal> allValues(String text) {
+        Set<BigDecimal> out = new LinkedHashSet<>();
+        for (Found f : findNumbers(text, false)) out.addAll(f.values);
+        return out;
+    }
+
+    /**
+     * Every number in {@code text} with its possible values (the value as written, times 万/亿 when one follows, a
+     * "3亿6800万" composite, ×10 for 成). With {@code quantitiesOnly}, a Chinese numeral counts only when a measure
+     * word follows and no 第 precedes it.
+     */
+    private static List<Found> findNumbers(String text, boolean quantitiesOnly) {
+        List<Found> out = new ArrayList<>();
+        Matcher a = ARABIC.matcher(text);
+        while (a.find()) {
+            BigDecimal v = new BigDecimal(a.group());
+            Set<BigDecimal> values = scaled(v, text, a.end());
+            // 3亿6800万: the second number completes the first.
+            String after = text.substring(a.end());
+            Matcher next = Pattern.compile("^([万亿])(\\d+(?:\\.\\d+)?)([万])?").matcher(after);
+            if (next.find()) {
+                BigDecimal high = v.multiply(next.group(1).equals("亿") ? YI : WAN);
+                BigDecimal low = new BigDecimal(next.group(2));
+                if (next.group(3) != null) low = low.multiply(WAN);
+                values.add(strip(high.add(low)));
+            }
+            out.add(new Found(a.group(), a.start(), values));
+        }
+        Matcher c = CHINESE.matcher(text);
+        while (c.find()) {
+            int s = c.start();
+            char before = s > 0 ? text.charAt(s - 1) : ' ';
+            if (Character.isDigit(before) || before == '.') continue; // the 万 of "12.8万元"
+            String run = c.group();
+            BigDecimal v = chineseValue(run);
+            if (v == null) continue;
+            if (quantitiesOnly) {
+                if (before == '第' || before == '初') continue;
+                String rest = text.substring(c.end());
+                if (!rest.isEmpty() && "多余几".indexOf(rest.charAt(0)) >= 0) rest = rest.substring(1);
+                final String r = rest;
+                if (MEASURES.stream().noneMatch(r::startsWith)) continue;
+            }
+            out.add(new Found(run, s, scaled(v, text, c.end())));
+        }
+        out.sort(Comparator.comparingInt(Found::start));
+        return out;
+    }
+
+    private static Set<BigDecimal> scaled(BigDecimal v, String text, int end) {
+        Set<BigDecimal> values = new LinkedHashSet<>();
+        values.add(strip(v));
+        char next = end < text.length() ? text.charAt(end) : ' ';
+        if (next == '万') values.add(strip(v.multiply(WAN)));
+        if (next == '亿') values.add(strip(v.multiply(YI)));
+        if (next == '成') values.add(strip(v.multiply(BigDecimal.TEN)));
+        return values;
+    }
+
+    private static BigDecimal strip(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** The value of a Chinese numeral ("三十" 30, "一万二千" 12000, "二〇二六" 2026, "两" 2); null if none. */
+    static BigDecimal chineseValue(String run) {
+        boolean units = run.chars().anyMatch(ch -> "十百千万亿".indexOf(ch) >= 0);
+        if (!units) {
+            var digits = new StringBuilder();
+            for (char ch : run.toCharArray()) digits.append(digit(ch));
+            return strip(new BigDecimal(digits.toString()));
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        long section = 0;
+        long number = 0;
+        for (char ch : run.toCharArray()) {
+            int d = digit(ch);
+            if (d >= 0) {
+                number = d;
+            } else if (ch == '十' || ch == '百' || ch == '千') {
+                long unit = ch == '十' ? 10 : ch == '百' ? 100 : 1000;
+                section += (number == 0 ? 1 : number) * unit;
+                number = 0;
+            } else if (ch == '万') {
+                long part = section + number;
+                total = total.add(BigDecimal.valueOf(part == 0 && total.signum() == 0 ? 1 : part).multiply(WAN));
+                section = 0;
+                number = 0;
+            } else if (ch == '亿') {
+                BigDecimal part = total.add(BigDecimal.valueOf(section + number));
+                total = (part.signum() == 0 ? BigDecimal.ONE : part).multiply(YI);
+                section = 0;
+                number = 0;
+            }
+        }
+        return strip(total.add(BigDecimal.valueOf(section + number)));
+    }
+
+    private static int digit(char ch) {
+        return switch (ch) {
+            case '零', '〇' -> 0;
+            case '一' -> 1;
+            case '二', '两' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Replaces each fixed term by as many □ (longest terms first), so its numerals are not read as numbers — except
+     * where the term is part of a longer numeral ("万一" inside "一万一千", "千万" inside "三千万").
+     */
+    static String mask(String text, Collection<String> fixedTerms) {
+        List<String> terms = fixedTerms.stream().filter(t -> !t.isBlank())
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        var out = new StringBuilder(text);
+        for (String t : terms) {
+            for (int i = out.indexOf(t); i >= 0; i = out.indexOf(t, i + 1)) {
+                int end = i + t.length();
+                boolean runsOnBefore = isNumeral(t.charAt(0)) && i > 0 && isNumeral(out.charAt(i - 1));
+                boolean runsOnAfter = isNumeral(t.charAt(t.length() - 1)) && end < out.length() && isNumeral(out.charAt(end));
+                if (runsOnBefore || runsOnAfter) continue;
+                out.replace(i, end, "□".repeat(t.length()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isNumeral(char c) {
+        return CN_DIGITS.indexOf(c) >= 0 || Character.isDigit(c);
+    }
+
+    private static String sentenceAt(String text, int at) {
+        int s = at;
+        while (s > 0 && "。；！？\n".indexOf(text.charAt(s - 1)) < 0) s--;
+        int e = at;
+        while (e < text.length() && "。；！？\n".indexOf(text.charAt(e)) < 0) e++;
+        String sentence = text.substring(s, Math.min(text.length(), e + 1)).strip();
+        return sentence.length() > 120 ? sentence.substring(0, 120) + "…" : sentence;
+    }
+
+    // ---------------------------------------------------------------- points
+
+    enum Placement { RIGHT, WRONG_PART, NOWHERE }
+
+    /** Where a point was found: in its part or not; {@code sectionRight} is null when no section was expected. */
+    record PointResult(Placement placement, Boolean sectionRight, List<Integer> partsFound) {}
+
+    /**
+     * A point is in the right part when every one of its words ("a|b": either) is in the text of the expected part
+     * (and, if a section is given, {@code sectionRight} says whether they are all in that section). Otherwise it is in
+     * a wrong part when all its words are in some other part, else nowhere. Placeholders do not count as text.
+     *
+     * @param partTexts   part number → text of the part (its heading, sections and items)
+     * @param sectionTexts "part.section" → text of that section
+     */
+    static PointResult placePoint(Map<Integer, String> partTexts, Map<String, String> sectionTexts,
+                                  List<String> words, int part, Integer section) {
+        List<Integer> found = new ArrayList<>();
+        for (var e : partTexts.entrySet()) if (hasAll(stripPlaceholders(e.getValue()), words)) found.add(e.getKey());
+        Placement p = found.contains(part) ? Placement.RIGHT : found.isEmpty() ? Placement.NOWHERE : Placement.WRONG_PART;
+        Boolean sectionRight = null;
+        if (section != null) {
+            String s = sectionTexts.getOrDefault(part + "." + section, "");
+            sectionRight = p == Placement.RIGHT && hasAll(stripPlaceholders(s), words);
+        }
+        return new PointResult(p, sectionRight, found);
+    }
+
+    static boolean hasAll(String text, List<String> words) {
+        for (String w : words) {
+            boolean any = false;
+            for (String alt : w.split("\\|")) if (!alt.isBlank() && text.contains(alt.strip())) any = true;
+            if (!any) return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- chat words
+
+    /** A colloquial word; {@code kinds} empty = every kind. */
+    record ChatWord(String word, Set<String> kinds) {
+        boolean appliesTo(String kind) {
+            return kinds.isEmpty() || kinds.contains(kind);
+        }
+    }
+
+    record ChatHit(String word, String sentence) {}
+
+    /**
+     * Chat words of the kind in the draft, as whole words: the word must be exactly a run of consecutive HanLP tokens
+     * of a sentence ("吧" is not found in "酒吧", "前面提过" is found as 前面/提/过). Each place counts once: a word
+     * inside a longer hit at the same place ("搞" inside "搞了") is not counted again.
+     */
+    static List<ChatHit> chatWords(String draft, Collection<ChatWord> words, String kind) {
+        List<ChatHit> hits = new ArrayList<>();
+        for (String sentence : draft.split("(?<=[。；！？\n])")) {
+            if (sentence.isBlank()) continue;
+            List<String> tokens = null;
+            List<int[]> spans = new ArrayList<>(); // {from, to (exclusive), index into found}
+            List<String> found = new ArrayList<>();
+            for (ChatWord w : words) {
+                if (!w.appliesTo(kind) || !sentence.contains(w.word())) continue;
+                if (tokens == null) {
+                    tokens = new ArrayList<>();
+                    for (Term t : HanLP.segment(sentence)) tokens.add(t.word);
+                }
+                for (int[] span : tokenSpans(tokens, w.word())) {
+                    spans.add(new int[] {span[0], span[1], found.size()});
+                    found.add(w.word());
+                }
+            }
+            for (int[] a : spans) {
+                boolean inside = false;
+                for (int[] b : spans) {
+                    if (a == b) continue;
+                    boolean covers = b[0] <= a[0] && a[1] <= b[1];
+                    boolean larger = (b[1] - b[0]) > (a[1] - a[0]) || found.get(b[2]).length() > found.get(a[2]).length()
+                            || (b[0] == a[0] && b[1] == a[1] && b[2] < a[2]);
+                    if (covers && larger) inside = true;
+                }
+                if (!inside) hits.add(new ChatHit(found.get(a[2]), sentence.strip()));
+            }
+        }
+        return hits;
+    }
+
+    /** Token index ranges [from, to) whose tokens joined are exactly {@code word}. */
+    private static List<int[]> tokenSpans(List<String> tokens, String word) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            var joined = new StringBuilder();
+            for (int j = i; j < tokens.size() && joined.length() < word.length(); j++) {
+                joined.append(tokens.get(j));
+                if (joined.toString().equals(word)) out.add(new int[] {i, j + 1});
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- noise, quotes, fixed terms, 提法
+
+    /**
+     * The noise strings (a writer's question, wish or aside) found in {@code haystack} — the facts and the draft.
+     * Punctuation and spaces are ignored; a noise string counts as found when any run of six of its characters (or
+     * the whole of a shorter one) is there.
+     */
+    static List<String> noiseFound(Collection<String> noise, String haystack) {
+        String h = bare(haystack);
+        List<String> found = new ArrayList<>();
+        for (String n : noise) {
+            String b = bare(n);
+            if (b.isEmpty()) continue;
+            int w = Math.min(6, b.length());
+            for (int i = 0; i + w <= b.length(); i++) {
+                if (h.contains(b.substring(i, i + w))) {
+                    found.add(n);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String bare(String s) {
+        return s.replaceAll("[\\p{P}\\p{S}\\s]", "");
+    }
+
+    /** Paragraphs where “ and ”, 《 and 》, ‘ and ’ do not pair up (shortened for the report). */
+    static List<String> unbalancedQuotes(String draft) {
+        List<String> out = new ArrayList<>();
+        for (String para : draft.split("\n")) {
+            if (count(para, '“') != count(para, '”') || count(para, '《') != count(para, '》')
+                    || count(para, '‘') != count(para, '’') || count(para, '"') % 2 != 0) {
+                out.add(para.length() > 80 ? para.substring(0, 80) + "…" : para);
+            }
+        }
+        return out;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
+    }
+
+    /**
+     * Fixed terms the writer used whose numerals the draft turned into digits ("最多跑1次", "三会1课", "14五").
+     * Returns "term → as written in the draft".
+     */
+    static List<String> fixedTermsAltered(String draft, String writerText, Collection<String> fixedTerms) {
+        String d = normalize(draft);
+        List<String> out = new ArrayList<>();
+        List<String[]> hits = new ArrayList<>();
+        for (String term : fixedTerms) {
+            if (!writerText.contains(term) || term.chars().noneMatch(ch -> CN_DIGITS.indexOf(ch) >= 0)) continue;
+            for (String v : digitVariants(term)) if (d.contains(v)) hits.add(new String[] {term, v});
+        }
+        // "1件事" inside "1件事1次办" is one alteration, not two.
+        for (String[] h : hits) {
+            boolean inside = hits.stream().anyMatch(o -> o != h && o[1].length() > h[1].length() && o[1].contains(h[1]));
+            if (!inside) out.add(h[0] + " → " + h[1]);
+        }
+        return out;
+    }
+
+    /** Every way of writing some of a term's numerals as digits: 三会一课 → 3会1课, 3会一课, 三会1课. */
+    static List<String> digitVariants(String term) {
+        // Split the term into numeral pieces (longest valid numeral first) and other text.
+        List<String> pieces = new ArrayList<>();
+        List<Boolean> numeral = new ArrayList<>();
+        int i = 0;
+        while (i < term.length()) {
+            if (CN_DIGITS.indexOf(term.charAt(i)) >= 0) {
+                int end = i + 1;
+                while (end < term.length() && CN_DIGITS.indexOf(term.charAt(end)) >= 0) end++;
+                int best = i + 1;
+                for (int e = end; e > i; e--) if (validNumeral(term.substring(i, e))) { best = e; break; }
+                pieces.add(term.substring(i, best));
+                numeral.add(true);
+                i = best;
+            } else {
+                int end = i + 1;
+                while (end < term.length() && CN_DIGITS.indexOf(term.charAt(end)) < 0) end++;
+                pieces.add(term.substring(i, end));
+                numeral.add(false);
+                i = end;
+            }
+        }
+        List<Integer> idx = new ArrayList<>();
+        for (int k = 0; k < pieces.size(); k++) if (numeral.get(k)) idx.add(k);
+        List<String> out = new ArrayList<>();
+        for (int mask = 1; mask < (1 << idx.size()); mask++) {
+            var sb = new StringBuilder();
+            for (int k = 0; k < pieces.size(); k++) {
+                int pos = idx.indexOf(k);
+                if (pos >= 0 && (mask & (1 << pos)) != 0) sb.append(chineseValue(pieces.get(k)).toPlainString());
+                else sb.append(pieces.get(k));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    private static final Pattern VALID_NUMERAL = Pattern.compile(
+            "^(?:[一二两三四五六七八九]千)?(?:零?[一二两三四五六七八九]百)?(?:零?[一二三四五六七八九]?十)?(?:零?[一二两三四五六七八九])?$");
+
+    private static boolean validNumeral(String s) {
+        return !s.isEmpty() && VALID_NUMERAL.matcher(s).matches();
+    }
+
+    /** A 提法 and the report years it belongs to. */
+    record Campaign(String term, int from, int to) {}
+
+    /** 提法 in the draft that belong to other report years than {@code year} (quotation marks ignored). */
+    static List<String> otherYearTerms(String draft, int year, Collection<Campaign> campaigns) {
+        String d = unquote(draft);
+        List<String> out = new ArrayList<>();
+        for (Campaign c : campaigns) {
+            if ((year < c.from() || year > c.to()) && d.contains(unquote(c.term()))) {
+                out.add(c.term() + "（" + c.from() + (c.to() != c.from() ? "–" + c.to() : "") + "）");
+            }
+        }
+        return out;
+    }
+
+    private static String unquote(String s) {
+        return s.replaceAll("[“”\"‘’「」]", "");
+    }
+
+    // ---------------------------------------------------------------- replies
+
+    /** Openings of a reply that acknowledge a stored fact rather than answer. */
+    static final List<String> ACK_OPENINGS = List.of("记下", "已记下", "好的，记下", "好的，已记", "好，记下", "收到",
+            "已记录", "记录了", "已更新", "已补充", "已改", "已修改", "已收录", "已保存", "已添加");
+
+    static boolean startsWithAck(String reply) {
+        String r = reply.strip();
+        return ACK_OPENINGS.stream().anyMatch(r::startsWith);
+    }
+
+    /**
+     * Whether a reply answers a question or takes up a wish: after removing any echo of the writer's own words, it
+     * holds one of {@code answerWords} (when given), and a turn that was nothing but the question is not answered by
+     * an acknowledgement of a fact.
+     */
+    static boolean answered(String reply, Collection<String> answerWords, Collection<String> noise, boolean pureNoise) {
+        String r = reply;
+        for (String n : noise) r = r.replace(n, "");
+        boolean hasAnswer = answerWords.isEmpty() || answerWords.stream().anyMatch(r::contains);
+        return hasAnswer && !(pureNoise && startsWithAck(reply));
+    }
+}

@@ -1,0 +1,136 @@
+package io.shuzhi.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shuzhi.quality.QualityMetrics.Campaign;
+import io.shuzhi.quality.QualityMetrics.ChatWord;
+import io.shuzhi.quality.QualityMetrics.Placement;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each check of the quality benchmark finds what it claims to find, so a figure cannot pass silently. */
+class QualityMetricsTest {
+    private static final List<String> FIXED = List.of("三会一课", "最多跑一次", "第一议题", "十五五", "一岗双责");
+
+    @Test
+    void figure_foundAfterNormalising_butNotInsideALargerNumber() {
+        assertThat(QualityMetrics.containsFigure("走访企业1260家。", "1,260家")).isTrue();
+        assertThat(QualityMetrics.containsFigure("走访企业１，２６０家。", "1,260家")).isTrue();
+        assertThat(QualityMetrics.containsFigure("研讨12次。", "2次")).isFalse();
+        assertThat(QualityMetrics.containsFigure("讲党课十三次。", "三次")).isFalse();
+        assertThat(QualityMetrics.containsFigure("讲党课12次。", "十二次|12次")).isTrue();
+        assertThat(QualityMetrics.containsFigure("满意度99.5%。", "9.5%")).isFalse();
+    }
+
+    @Test
+    void inventedNumber_isFound_writersNumbersInAnyFormAreNot() {
+        List<String> writer = List.of("研讨十二次，总投资3亿6800万元，网办率九成，走访1,260家", "我们是2026年的");
+        String draft = "2026年，开展研讨12次，总投资3.68亿元，网办率达90%，走访企业1260家，发放书籍45册，"
+                + "落实“三会一课”和“第一议题”制度。一是加强学习。（二）组织建设。";
+        assertThat(QualityMetrics.inventedNumbers(draft, writer, 2026, FIXED))
+                .extracting(QualityMetrics.NumberHit::number).containsExactly("45");
+        // A Chinese numeral with a measure word is a number too; an ordinal is not.
+        assertThat(QualityMetrics.inventedNumbers("开展谈话三十余人次，第五次会议。", writer, 2026, FIXED))
+                .extracting(QualityMetrics.NumberHit::number).containsExactly("三十");
+        // A fixed word inside a longer numeral ("万一" in "一万一千") does not hide the numeral.
+        assertThat(QualityMetrics.inventedNumbers("服务居民11000多人。", List.of("一万一千多人"), 2026, List.of("万一")))
+                .isEmpty();
+        assertThat(QualityMetrics.inventedNumbers("服务居民一万二千多人。", List.of("一万一千多人"), 2026, List.of("万一")))
+                .extracting(QualityMetrics.NumberHit::number).containsExactly("一万二千");
+        // Placeholders claim nothing.
+        assertThat(QualityMetrics.inventedNumbers("【待补充：2次】", writer, 2026, FIXED)).isEmpty();
+    }
+
+    @Test
+    void chineseNumerals_haveTheirValues() {
+        assertThat(QualityMetrics.chineseValue("三十")).isEqualByComparingTo("30");
+        assertThat(QualityMetrics.chineseValue("一万二千")).isEqualByComparingTo("12000");
+        assertThat(QualityMetrics.chineseValue("三亿六千八百万")).isEqualByComparingTo("368000000");
+        assertThat(QualityMetrics.chineseValue("二〇二六")).isEqualByComparingTo("2026");
+        assertThat(QualityMetrics.chineseValue("两")).isEqualByComparingTo(BigDecimal.valueOf(2));
+        assertThat(QualityMetrics.chineseValue("十五万")).isEqualByComparingTo("150000");
+    }
+
+    @Test
+    void pointInTheWrongPart_isCountedWrong() {
+        Map<Integer, String> parts = Map.of(1, "（一）理论学习。组织义诊。", 2, "一是学习不深。", 3, "（一）加强学习。");
+        Map<String, String> sections = Map.of("1.1", "（一）理论学习。组织义诊。", "3.1", "（一）加强学习。");
+        var wrong = QualityMetrics.placePoint(parts, sections, List.of("义诊"), 3, null);
+        assertThat(wrong.placement()).isEqualTo(Placement.WRONG_PART);
+        assertThat(wrong.partsFound()).containsExactly(1);
+        var right = QualityMetrics.placePoint(parts, sections, List.of("义诊"), 1, 4);
+        assertThat(right.placement()).isEqualTo(Placement.RIGHT);
+        assertThat(right.sectionRight()).isFalse();
+        assertThat(QualityMetrics.placePoint(parts, sections, List.of("胸痛中心"), 1, null).placement())
+                .isEqualTo(Placement.NOWHERE);
+        // A word standing only in a placeholder is not there.
+        assertThat(QualityMetrics.placePoint(Map.of(1, "【待补充：义诊次数】"), Map.of(), List.of("义诊"), 1, null)
+                .placement()).isEqualTo(Placement.NOWHERE);
+    }
+
+    @Test
+    void chatWord_isFoundAsAWholeWord_notInsideAnother() {
+        var words = List.of(new ChatWord("吧", Set.of()), new ChatWord("一共", Set.of()), new ChatWord("咱们", Set.of()),
+                new ChatWord("前面提过", Set.of()), new ChatWord("我们", Set.of("personal-annual")));
+        var hits = QualityMetrics.chatWords("全年一共组织学习24次。咱们支部开展活动。整治酒吧噪音问题。我们加强管理。",
+                words, "party-branch-secretary");
+        assertThat(hits).extracting(QualityMetrics.ChatHit::word).containsExactly("一共", "咱们");
+        assertThat(hits.get(0).sentence()).isEqualTo("全年一共组织学习24次。");
+        // One place, one hit: 搞 inside 搞了 is not counted again.
+        assertThat(QualityMetrics.chatWords("去敬老院搞了志愿服务。", List.of(new ChatWord("搞", Set.of()),
+                new ChatWord("搞了", Set.of())), "personal-annual")).extracting(QualityMetrics.ChatHit::word)
+                .containsExactly("搞了");
+        assertThat(QualityMetrics.chatWords("前面提过的事项已办结。我们加强管理。", words, "personal-annual"))
+                .extracting(QualityMetrics.ChatHit::word).containsExactly("前面提过", "我们");
+    }
+
+    @Test
+    void unbalancedQuotes_areFound() {
+        assertThat(QualityMetrics.unbalancedQuotes("落实“第一议题”制度。\n推行“一网通办，成效明显。\n学习《条例》。"))
+                .containsExactly("推行“一网通办，成效明显。");
+        assertThat(QualityMetrics.unbalancedQuotes("学习《条例。")).hasSize(1);
+    }
+
+    @Test
+    void fixedTermWithDigits_isFound_onlyWhenTheWriterUsedIt() {
+        String writer = "推行最多跑一次，三会一课按时开";
+        assertThat(QualityMetrics.fixedTermsAltered("推行“最多跑1次”改革，落实三会1课。", writer, FIXED))
+                .containsExactlyInAnyOrder("最多跑一次 → 最多跑1次", "三会一课 → 三会1课");
+        assertThat(QualityMetrics.fixedTermsAltered("推行“最多跑一次”改革。", writer, FIXED)).isEmpty();
+        assertThat(QualityMetrics.digitVariants("十五五")).contains("15五");
+        // One alteration of a longer term is counted once, not again for the shorter term inside it.
+        assertThat(QualityMetrics.fixedTermsAltered("上线“1件事1次办”套餐。", "一件事一次办", List.of("一件事", "一件事一次办")))
+                .containsExactly("一件事一次办 → 1件事1次办");
+    }
+
+    @Test
+    void campaignOfAnotherYear_isFound() {
+        var campaigns = List.of(new Campaign("党纪学习教育", 2024, 2025), new Campaign("十五五开局", 2026, 2026));
+        assertThat(QualityMetrics.otherYearTerms("扎实开展党纪学习教育，推动“十五五”开局。", 2026, campaigns))
+                .containsExactly("党纪学习教育（2024–2025）");
+        assertThat(QualityMetrics.otherYearTerms("推动“十五五”开局。", 2025, campaigns)).hasSize(1);
+    }
+
+    @Test
+    void noiseInFactsOrDraft_isFound() {
+        assertThat(QualityMetrics.noiseFound(List.of("党课一年讲几次比较合适", "写得正式点"),
+                "书记讲党课3次。党课一年讲几次比较合适？")).containsExactly("党课一年讲几次比较合适");
+        assertThat(QualityMetrics.noiseFound(List.of("写得正式点"), "书记讲党课3次。")).isEmpty();
+    }
+
+    @Test
+    void lengthAndPlaceholders_areCounted() {
+        assertThat(QualityMetrics.length("一、 学习\n 二、")).isEqualTo(6);
+        assertThat(QualityMetrics.placeholders("【待补充：次数】和【待补充：人数】")).isEqualTo(2);
+    }
+
+    @Test
+    void answer_needsAnAnswerWord_andAPureQuestionIsNotAnsweredByAnAcknowledgement() {
+        assertThat(QualityMetrics.answered("党课一般每季度至少一次。", List.of("季度"), List.of("讲几次"), true)).isTrue();
+        assertThat(QualityMetrics.answered("记下了：党课。接下来…季度", List.of("季度"), List.of(), true)).isFalse();
+        assertThat(QualityMetrics.answered("好的，下一个问题。", List.of("季度"), List.of(), true)).isFalse();
+    }
+}
