@@ -95,7 +95,7 @@ public final class Intents {
         List<Located> out = new ArrayList<>();
         int from = 0;
         for (Quantity q : NumberParser.findAll(text)) {
-            int at = text.indexOf(q.raw(), from);
+            int at = NumberParser.indexOf(text, q.raw(), from);
             if (at < 0) continue;
             out.add(new Located(q, at, at + q.raw().length()));
             from = at + q.raw().length();

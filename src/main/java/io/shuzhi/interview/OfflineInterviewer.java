@@ -460,7 +460,7 @@ public class OfflineInterviewer implements InterviewEngine {
         List<Words.Word> words = Words.of(text);
         int from = 0;
         for (Quantity q : f.quantities()) {
-            int at = text.indexOf(q.raw(), from);
+            int at = NumberParser.indexOf(text, q.raw(), from);
             if (at < 0 || q.unit().isEmpty()) continue;
             from = at + q.raw().length();
             List<String> before = new ArrayList<>();
