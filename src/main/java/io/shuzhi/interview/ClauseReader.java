@@ -77,13 +77,16 @@ public final class ClauseReader {
             "弱项", "不足之处", "欠缺");
     /** Words that head a writer's list of plans ("明年打算：", "下一步，…"). */
     private static final Set<String> PLAN_HEADS = Set.of("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
-            "打算", "计划", "思路", "举措", "措施", "努力方向", "下阶段", "接下来", "明年度");
+            "打算", "计划", "思路", "举措", "措施", "努力方向", "下阶段", "接下来", "明年度", "力争", "争取", "设想",
+            "工作安排", "工作打算", "工作计划", "工作思路");
     /** Words a header may hold besides its head: "存在的主要问题有以下三个方面". */
     private static final Set<String> HEADER_FILLER = Set.of("存在", "的", "主要", "还", "还有", "有", "是", "呢", "吧",
             "方面", "之处", "以下", "这么", "这些", "几", "个", "点", "条", "我们", "咱们", "我", "自身", "个人", "目前",
             "当前", "工作", "说说", "讲讲", "一下", "主要是", "就是", "如下", "大概", "觉得", "我觉得", "支部", "本人",
             "准备", "打算", "计划", "工作思路", "方向", "努力", "和", "及", "还是", "也", "一些", "几个", "几点", "工作中",
-            "中", "上", "方面的");
+            "中", "上", "方面的", "顺便", "说", "说下", "说一下", "下", "讲", "讲下", "谈", "谈谈", "列", "列一下", "提",
+            "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
+            "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
     private static final Set<String> PROBLEM_WORDS = Set.of("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
@@ -117,7 +120,7 @@ public final class ClauseReader {
                     + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|你好|您好|在吗|在不在|收到|明白了|知道了|懂了|"
                     + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
                     + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
-                    + "你看着办|你看着写|你自己看|你定|你说呢");
+                    + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记");
     /** Wishes about the draft: how it reads or how long it is. */
     private static final Pattern WISH = Pattern.compile(
             "文采|文风|语气|篇幅|润色|字数|[0-9０-９一二三四五六七八九十百千万]+字(?:左右|以内|以上|上下)?|"
@@ -152,7 +155,8 @@ public final class ClauseReader {
             for (Item item : items) {
                 String body = item.text;
                 // A header before a colon or a first clause: "存在的问题：一是…", "不足方面，…", "明年打算，…".
-                Header h = header(body);
+                Header h = item.introducesList ? listHeader(body) : null;
+                if (h == null) h = header(body);
                 if (h != null) {
                     mode = h.kind;
                     body = h.rest;
@@ -206,7 +210,11 @@ public final class ClauseReader {
         return out;
     }
 
-    private record Item(String text, boolean listed) {
+    /** A piece of a sentence between list markers; {@code introducesList}: it ends in a colon and a list follows. */
+    private record Item(String text, boolean listed, boolean introducesList) {
+        Item(String text, boolean listed) {
+            this(text, listed, false);
+        }
     }
 
     /** A sentence cut at the writer's list markers: "问题：一是A；二是B" → "问题：", "A", "B". */
@@ -217,8 +225,9 @@ public final class ClauseReader {
         boolean listed = false;
         while (m.find()) {
             if (isOrdinalWord(sentence, m)) continue;
-            String before = stripEdge(sentence.substring(from, m.start()));
-            if (!before.isEmpty()) out.add(new Item(before, listed));
+            String raw = sentence.substring(from, m.start()).strip();
+            String before = stripEdge(raw);
+            if (!before.isEmpty()) out.add(new Item(before, listed, raw.endsWith("：") || raw.endsWith(":")));
             from = m.end();
             listed = true;
         }
@@ -259,6 +268,22 @@ public final class ClauseReader {
         if (problem == plan) return null; // neither, or "问题和打算" — not a header to trust
         String rest = parts.length > 1 ? stripEdge(parts[1]) : "";
         return new Header(problem ? Kind.PROBLEM : Kind.PLAN, rest);
+    }
+
+    /**
+     * A looser header: words before a colon that opens a numbered list, naming problems or plans in the writer's own
+     * way ("问题我先列一下，免得后面忘：一是…"). Without a figure, the whole of it is the header.
+     */
+    private static Header listHeader(String item) {
+        if (item.length() > 30 || hasFigures(item)) return null;
+        boolean problem = false;
+        boolean plan = false;
+        for (Word w : Words.of(item)) {
+            if (PROBLEM_HEADS.contains(w.text())) problem = true;
+            if (PLAN_HEADS.contains(w.text()) || PLAN_TIME.contains(w.text())) plan = true;
+        }
+        if (problem == plan) return null;
+        return new Header(problem ? Kind.PROBLEM : Kind.PLAN, "");
     }
 
     // -- what a piece is ---------------------------------------------------------------------------------------

@@ -149,25 +149,41 @@ class WriterMessagesTest extends IntegrationTest {
         }
     }
 
-    @Test
-    void aLengthWish_duringTheInterview_isAppliedWhenTheDraftIsWritten() {
+    private static final String FACTS = "集中学习22次，专题研讨8次，发放学习书籍96册。第一议题学习15次。党员大会开了4次，支委会12次。";
+
+    /** 字 as Word counts them: a run of half-width letters and digits is one. */
+    private static int chars(String text) {
+        return text.replaceAll("\\s+", "").replaceAll("[0-9A-Za-z.%/]+", "x").length();
+    }
+
+    private int draftLength(String wish) {
         try (WsClient tab = connect()) {
             newSession(tab);
             tab.say("x1", "机关第三党支部，2026年");
             tab.reply();
-            tab.say("x2", "集中学习22次，专题研讨8次，发放学习书籍96册。第一议题学习15次。党员大会开了4次，支委会12次。");
+            tab.say("x2", FACTS);
             tab.reply();
-            tab.say("x3", "全文控制在1300字左右");
-            String ack = tab.reply();
-            assertThat(ack).contains("1300字");
+            if (wish != null) {
+                tab.say("x3", wish);
+                assertThat(tab.reply()).contains(wish.replaceAll("[^0-9]", "") + "字");
+            }
             tab.send("{\"type\":\"generate\"}");
             JsonNode draft = tab.await("draft");
             String summary = tab.reply();
-            // 字 as Word counts them: a run of half-width letters and digits is one.
-            int length = draft.path("text").asString().replaceAll("\\s+", "").replaceAll("[0-9A-Za-z.%/]+", "x").length();
-            assertThat(summary).contains("已按您说的");
-            assertThat(length).isBetween(1170, 1430);
-            assertThat(draft.path("text").asString()).contains("22次", "96册", "15次");
+            String text = draft.path("text").asString();
+            if (wish != null) {
+                assertThat(summary).contains("已按您说的");
+                assertThat(text).contains("22次", "96册", "15次", "12次");
+            }
+            return chars(text);
         }
+    }
+
+    @Test
+    void aLengthWish_duringTheInterview_isAppliedWhenTheDraftIsWritten() {
+        int plain = draftLength(null);
+        int goal = plain * 85 / 100 / 10 * 10;
+        int wished = draftLength("全文控制在" + goal + "字左右");
+        assertThat(wished).isBetween(goal * 9 / 10, goal * 11 / 10);
     }
 }
