@@ -64,7 +64,7 @@ public final class ClauseReader {
             "^(?:嗯+|呃+|额+|啊+|哦+|噢+|唔+|好的|好吧|是的|对的|然后呢?|另外|此外|对了|那个|这个嘛|还有|再有|再就是|就是说|其实"
                     + "|我们支部|咱们支部|我们的|咱们的|我们|咱们|全年下来)[，,、\\s]*");
     /** Whole clauses that say nothing about the year. */
-    private static final Set<String> EMPTY_CLAUSES = Set.of("嗯", "好", "好的", "对", "是的", "是", "没了", "就这些",
+    private static final Set<String> EMPTY_CLAUSES = words("嗯", "好", "好的", "对", "是的", "是", "没了", "就这些",
             "就这样", "差不多", "大概就这样", "大概这些", "暂时这些", "暂时就这些", "嗯嗯", "哦", "ok", "OK", "行", "可以",
             "还有", "另外", "然后", "其他的", "别的没了", "没有了", "主要就这些", "大概是这样", "基本就这些", "就这么多",
             "先这样", "先说这些", "对的", "没错");
@@ -73,42 +73,42 @@ public final class ClauseReader {
     // -- words that say what a piece is ------------------------------------------------------------------------
 
     /** Nouns that head a writer's list of problems ("存在的问题：", "不足方面，", "短板主要是…"). */
-    private static final Set<String> PROBLEM_HEADS = Set.of("问题", "不足", "短板", "差距", "薄弱环节", "缺点", "毛病",
+    private static final Set<String> PROBLEM_HEADS = words("问题", "不足", "短板", "差距", "薄弱环节", "缺点", "毛病",
             "弱项", "不足之处", "欠缺");
     /** Words that head a writer's list of plans ("明年打算：", "下一步，…"). */
-    private static final Set<String> PLAN_HEADS = Set.of("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
+    private static final Set<String> PLAN_HEADS = words("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
             "打算", "计划", "思路", "举措", "措施", "努力方向", "下阶段", "接下来", "明年度", "力争", "争取", "设想",
             "工作安排", "工作打算", "工作计划", "工作思路");
     /** Words a header may hold besides its head: "存在的主要问题有以下三个方面". */
-    private static final Set<String> HEADER_FILLER = Set.of("存在", "的", "主要", "还", "还有", "有", "是", "呢", "吧",
+    private static final Set<String> HEADER_FILLER = words("存在", "的", "主要", "还", "还有", "有", "是", "呢", "吧",
             "方面", "之处", "以下", "这么", "这些", "几", "个", "点", "条", "我们", "咱们", "我", "自身", "个人", "目前",
             "当前", "工作", "说说", "讲讲", "一下", "主要是", "就是", "如下", "大概", "觉得", "我觉得", "支部", "本人",
             "准备", "打算", "计划", "工作思路", "方向", "努力", "和", "及", "还是", "也", "一些", "几个", "几点", "工作中",
             "中", "上", "方面的", "顺便", "说", "说下", "说一下", "下", "讲", "讲下", "谈", "谈谈", "列", "列一下", "提",
             "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
-            "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排");
+            "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排", "顺带", "一下", "先", "我的", "顺便说");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
-    private static final Set<String> PROBLEM_WORDS = Set.of("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
+    private static final Set<String> PROBLEM_WORDS = words("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
             "不深", "不紧", "不实", "不细", "不多", "不大", "跟不上", "没跟上", "两张皮", "照本宣科", "弱项", "短处",
             "不平衡", "不充分", "不规范", "不及时", "不扎实", "不理想", "不明显", "不主动", "不积极", "不到", "不全面",
             "不系统", "不灵活", "单一", "不够好", "不太好", "不佳", "一般化", "走过场", "重形式", "松懈", "懈怠",
             "畏难", "打折扣", "不平", "不经常", "不深入", "不透", "缺位", "乏力", "弱化", "虚化", "淡化", "边缘化");
     /** After 不/没/未, these make a shortfall ("不深入", "不太积极", "没跟上"). */
-    private static final Set<String> WEAK_AFTER_NOT = Set.of("深", "深入", "强", "高", "足", "多", "紧", "实", "细",
+    private static final Set<String> WEAK_AFTER_NOT = words("深", "深入", "强", "高", "足", "多", "紧", "实", "细",
             "够", "到位", "明显", "平衡", "充分", "规范", "及时", "扎实", "理想", "主动", "积极", "活跃", "全面", "系统",
             "灵活", "新颖", "透", "准", "精", "严", "硬", "好", "太", "怎么", "大", "完善", "健全", "落实", "落地",
             "重视", "上心", "跟上", "做到", "经常", "常态", "持续", "有力", "有效", "充足", "到", "高效", "新", "清");
     /** A problem word right after one of these is something solved: "整改问题6项", "补齐短板". */
-    private static final Set<String> SOLVING_VERBS = Set.of("解决", "整改", "化解", "补齐", "补强", "弥补", "缩小",
+    private static final Set<String> SOLVING_VERBS = words("解决", "整改", "化解", "补齐", "补强", "弥补", "缩小",
             "消除", "破解", "查摆", "查找", "梳理", "发现", "排查", "督促", "回应", "处理", "办结", "收集", "反映",
             "协调", "研究", "推动", "帮助", "交办", "销号", "纠正", "纠治", "查处", "整治", "聚焦", "针对", "围绕",
             "认领", "列出", "建立", "形成", "问题清单", "清单", "台账", "补短板", "堵塞");
     /** Time words that put a piece in next year. */
-    private static final Set<String> PLAN_TIME = Set.of("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
+    private static final Set<String> PLAN_TIME = words("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
             "下阶段", "接下来", "明年度", "以后", "将来", "后续");
     /** Verbs of intention: strong at the start of a piece ("打算每月…", "力争…"). */
-    private static final Set<String> PLAN_VERBS = Set.of("打算", "准备", "力争", "争取", "拟", "计划", "计划要", "想",
+    private static final Set<String> PLAN_VERBS = words("打算", "准备", "力争", "争取", "拟", "计划", "计划要", "想",
             "要", "将", "预计", "力求", "努力", "着力", "继续", "持续");
     /** Words that make a sentence a question to the assistant even without "？". */
     private static final Pattern QUESTION_WORDS = Pattern.compile(
@@ -120,13 +120,20 @@ public final class ClauseReader {
                     + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|你好|您好|在吗|在不在|收到|明白了|知道了|懂了|"
                     + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
                     + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
-                    + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记");
+                    + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记|一次说完|一口气说|说完吧|"
+                    + "记错了|说错了|搞错了|弄错了|写错了|口误");
     /** Wishes about the draft: how it reads or how long it is. */
     private static final Pattern WISH = Pattern.compile(
             "文采|文风|语气|篇幅|润色|字数|[0-9０-９一二三四五六七八九十百千万]+字(?:左右|以内|以上|上下)?|"
                     + "写得|写的(?:有|好|正式|生动|漂亮|大气|简洁|精炼|具体|详细|简单)|写成|写出|写好点|写漂亮|写生动|"
                     + "(?:帮我|给我|替我|帮忙|麻烦)(?:写|改|弄|润色|修改|整理|把)|高大上|接地气|(?:正式|生动|大气|简洁|精炼|"
-                    + "简练|华丽|朴实|精彩|出彩)(?:一点|一些|点|些)|(?:多写|少写|详写|略写|重点写|展开写|多展开|写详细|写具体)");
+                    + "简练|华丽|朴实|精彩|出彩)(?:一点|一些|点|些)|(?:多写|少写|详写|略写|重点写|展开写|多展开|写详细|写具体)"
+                    + "|口语|书面语|官腔|套话|空话|啰嗦|太长|太短|简短一点|精简一点|要体现|体现一下|突出一下|强调一下");
+
+    /** A word list; a word listed twice is kept once (the lists grow by hand). */
+    private static Set<String> words(String... words) {
+        return Set.copyOf(new java.util.LinkedHashSet<>(List.of(words)));
+    }
 
     static {
         // Words the segmenter must keep whole for the lists below to match ("下一步", "两张皮", "流于形式").
@@ -170,6 +177,15 @@ public final class ClauseReader {
                     Kind m = talk(clause);
                     if (m == null) {
                         run.add(clause);
+                        continue;
+                    }
+                    // "十四五收官之年嘛，这个要体现一下": a wish that points back takes the words it points at.
+                    if (m == Kind.WISH && clause.startsWith("这") && !run.isEmpty()
+                            && run.stream().noneMatch(ClauseReader::hasFigures)) {
+                        List<String> all = new ArrayList<>(run);
+                        all.add(clause);
+                        out.add(new Piece(Kind.WISH, String.join("，", all), List.copyOf(all), item.listed));
+                        run = new ArrayList<>();
                         continue;
                     }
                     flush(out, run, asked && lastItem, mode, defaultKind, item.listed);
@@ -227,7 +243,7 @@ public final class ClauseReader {
             if (isOrdinalWord(sentence, m)) continue;
             String raw = sentence.substring(from, m.start()).strip();
             String before = stripEdge(raw);
-            if (!before.isEmpty()) out.add(new Item(before, listed, raw.endsWith("：") || raw.endsWith(":")));
+            if (!before.isEmpty()) out.add(new Item(before, listed, raw.matches("(?s).*[：:，,]$")));
             from = m.end();
             listed = true;
         }
@@ -305,7 +321,7 @@ public final class ClauseReader {
         return endsWithQuestionMark || QUESTION_WORDS.matcher(text).find();
     }
 
-    private static final Set<String> SKIP_WORDS = Set.of("跳过", "这个跳过", "这项跳过", "这个没有", "这块没有",
+    private static final Set<String> SKIP_WORDS = words("跳过", "这个跳过", "这项跳过", "这个没有", "这块没有",
             "这方面没有", "没有", "暂无", "没开展", "未开展", "不涉及", "这个不涉及", "没这个", "没搞", "没有搞", "没弄",
             "下一个", "下一题", "这个不清楚", "不清楚", "记不清了", "不记得了", "先跳过", "略过");
 

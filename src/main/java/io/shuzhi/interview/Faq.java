@@ -50,7 +50,7 @@ public final class Faq {
             for (List<String> group : e.match()) {
                 // A word of the group said as a word, or a phrase of several words ("三会一课", "多少字") in the text.
                 long hits = group.stream().filter(g -> words.contains(g.toLowerCase())
-                        || g.length() >= 3 && lower.contains(g.toLowerCase())).count();
+                        || g.length() >= 2 && lower.contains(g.toLowerCase())).count();
                 if (hits == 0) {
                     all = false;
                     break;

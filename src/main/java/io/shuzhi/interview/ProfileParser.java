@@ -21,6 +21,8 @@ public final class ProfileParser {
     private static final Pattern LEAD_IN = Pattern.compile("^(?:(?:19|20)[0-9]{2}年度?|[一二〇零三四五六七八九]{4}年度?|今年|去年"
             + "|我们|咱们|本人|我|这里|单位|所在|来自|全称|名称|名字|全名|叫做|叫|是|在|的|党组织"
             + "|(?:党支部|支部)(?=是|叫|的|全称|名称))+");
+    private static final Pattern REPORT_NAME = Pattern.compile(
+            "\\s*(?:的)?(?:年度)?(?:个人)?(?:工作)?(?:总结|述职报告|述职|述责述廉报告|述责述廉|报告)(?:吧|啊|呢)?$");
     private static final Pattern ARABIC_YEAR = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])");
     private static final Pattern CHINESE_YEAR = Pattern.compile("([一二〇零两三四五六七八九]{4})年?");
 
@@ -50,7 +52,10 @@ public final class ProfileParser {
         for (String clause : rest.split("[，,。；;！!？?\\n]+")) {
             String c = stripQuotes(LEAD_IN.matcher(clause.strip()).replaceFirst("").strip())
                     .replaceAll("^[的是在：:]+|[的了呢吧。]+$", "").strip();
-            if (c.length() >= 2 && c.length() <= 40 && !c.matches(".*(?:报告|述职|总结|年份|年度).*")) {
+            // "宁川县税务局 工作总结": the name of the report after the unit is not part of it.
+            c = REPORT_NAME.matcher(c).replaceFirst("").strip();
+            boolean figures = NumberParser.find(c).stream().anyMatch(q -> !q.unit().isEmpty());
+            if (c.length() >= 2 && c.length() <= 40 && !figures && !c.matches(".*(?:报告|述职|总结|年份|年度).*")) {
                 free = c;
                 break;
             }
