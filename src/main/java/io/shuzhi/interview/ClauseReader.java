@@ -47,8 +47,22 @@ public final class ClauseReader {
      * @param clauses its clauses (split at commas), for routing clause by clause
      * @param listed  whether the writer numbered it (一是…, 1.…)
      */
-    public record Piece(Kind kind, String text, List<String> clauses, boolean listed) {
+    public record Piece(Kind kind, String text, List<String> clauses, boolean listed, String label) {
+        public Piece(Kind kind, String text, List<String> clauses, boolean listed) {
+            this(kind, text, clauses, listed, "");
+        }
+
+        Piece labelled(String newLabel) {
+            return new Piece(kind, text, clauses, listed, newLabel == null ? "" : newLabel);
+        }
     }
+
+    /**
+     * The writer's own label before what they say: "个人方面：…", "监督这块，…", "三会一课：…". It names where the
+     * rest goes ("个人" is the personal part of a 述责述廉 report) and holds until the next label or header.
+     */
+    private static final Pattern LABEL = Pattern.compile(
+            "^([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况)?(?:[：:]|(?<=方面|这块|这一块)[，,])\\s*(.+)$");
 
     /** Sentence ends; a question mark is kept apart so a question stays recognisable. */
     private static final Pattern SENTENCE = Pattern.compile("[^。！!？?；;\\n\\r]+[。！!？?；;\\n\\r]*");
@@ -128,7 +142,8 @@ public final class ClauseReader {
                     + "写得|写的(?:有|好|正式|生动|漂亮|大气|简洁|精炼|具体|详细|简单)|写成|写出|写好点|写漂亮|写生动|"
                     + "(?:帮我|给我|替我|帮忙|麻烦)(?:写|改|弄|润色|修改|整理|把)|高大上|接地气|(?:正式|生动|大气|简洁|精炼|"
                     + "简练|华丽|朴实|精彩|出彩)(?:一点|一些|点|些)|(?:多写|少写|详写|略写|重点写|展开写|多展开|写详细|写具体)"
-                    + "|口语|书面语|官腔|套话|空话|啰嗦|太长|太短|简短一点|精简一点|要体现|体现一下|突出一下|强调一下");
+                    + "|口语|书面语|官腔|套话|空话|啰嗦|太长|太短|简短一点|精简一点|要体现|体现一下|突出一下|强调一下"
+                    + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下");
 
     /** A word list; a word listed twice is kept once (the lists grow by hand). */
     private static Set<String> words(String... words) {
@@ -156,6 +171,7 @@ public final class ClauseReader {
         List<Piece> out = new ArrayList<>();
         if (text == null || text.isBlank()) return out;
         Kind mode = null; // set by a header ("存在的问题："), holds until the next header
+        String label = "";
         for (String sentence : sentences(text)) {
             boolean asked = sentence.endsWith("？") || sentence.endsWith("?");
             List<Item> items = items(stripEdge(sentence));
@@ -166,9 +182,18 @@ public final class ClauseReader {
                 if (h == null) h = header(body);
                 if (h != null) {
                     mode = h.kind;
+                    label = "";
                     body = h.rest;
                     if (body.isEmpty()) continue;
+                } else {
+                    Matcher lm = LABEL.matcher(body);
+                    if (lm.matches() && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
+                        label = lm.group(1).strip();
+                        mode = null;
+                        body = lm.group(2);
+                    }
                 }
+                int start = out.size();
                 boolean lastItem = item == items.get(items.size() - 1);
                 // Talk, wishes and skips are found clause by clause ("你先回答我，一般写多少字？"); what is left is
                 // content or a question, read as a whole.
@@ -193,6 +218,9 @@ public final class ClauseReader {
                     out.add(new Piece(m, clause, List.of(clause), item.listed));
                 }
                 flush(out, run, asked && lastItem, mode, defaultKind, item.listed);
+                if (!label.isEmpty()) {
+                    for (int i = start; i < out.size(); i++) out.set(i, out.get(i).labelled(label));
+                }
             }
         }
         return out;

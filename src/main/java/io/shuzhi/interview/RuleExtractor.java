@@ -74,11 +74,13 @@ final class RuleExtractor {
                 case ASIDE -> asides++;
                 case SKIP -> skip = true;
                 case FACT, PROBLEM, PLAN -> {
-                    List<TopicSpec> candidates = candidatesFor(kind, p.kind());
+                    List<TopicSpec> candidates = narrowed(kind, candidatesFor(kind, p.kind()), p);
                     String current = candidates.stream().anyMatch(t -> t.key().equals(state.currentTopic()))
                             ? state.currentTopic() : null;
                     String last = previous;
-                    String fallback = last != null && candidates.stream().anyMatch(t -> t.key().equals(last)) ? last
+                    String labelled = p.label().isEmpty() ? null : route(p.label(), candidates, null, null, false);
+                    String fallback = labelled != null ? labelled
+                            : last != null && candidates.stream().anyMatch(t -> t.key().equals(last)) ? last
                             : current != null ? current : defaultTopic(kind, next, candidates);
                     List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
                             ? problems(p.clauses(), candidates, current, fallback)
@@ -118,6 +120,47 @@ final class RuleExtractor {
                     default -> !PROBLEMS_PART.equals(part.key()) && !PLANS_PART.equals(part.key());
                 }).flatMap(part -> part.sections().stream()).flatMap(s -> s.topics().stream()).toList();
         return out.isEmpty() ? kind.topics().toList() : out;
+    }
+
+    /** Words that make a statement about the writer in person, not the unit they lead. */
+    private static final Set<String> PERSONAL = Set.of("本人", "我", "个人", "自己", "家属", "配偶", "子女", "亲属",
+            "老婆", "爱人", "孩子", "亲友", "身边人", "家人", "妻子", "丈夫");
+
+    /**
+     * The candidates a piece may really go to. The writer's label ("个人方面：", "四风：") keeps it in the part or
+     * section whose heading names it. A part about the writer in person (its heading says 个人, as in a 述责述廉
+     * report) takes only what is said of the writer in person — "公车数量压减到29辆" is the unit's, "不收礼" is
+     * the writer's.
+     */
+    static List<TopicSpec> narrowed(ReportKind kind, List<TopicSpec> candidates, ClauseReader.Piece p) {
+        List<TopicSpec> out = candidates;
+        String label = p.label() == null ? "" : p.label();
+        if (!label.isEmpty()) {
+            List<String> words = new ArrayList<>();
+            for (Words.Word w : Words.of(label)) if (w.text().length() >= 2) words.add(w.text());
+            if (words.isEmpty()) words.add(label);
+            List<TopicSpec> inSections = out.stream().filter(t -> {
+                String heading = kind.sectionOf(t.key()).heading();
+                return words.stream().anyMatch(heading::contains);
+            }).toList();
+            List<TopicSpec> inParts = out.stream().filter(t -> {
+                String heading = kind.partOf(kind.sectionOf(t.key())).heading();
+                return words.stream().anyMatch(heading::contains);
+            }).toList();
+            if (!inSections.isEmpty()) out = inSections;
+            else if (!inParts.isEmpty()) out = inParts;
+        }
+        long parts = out.stream().map(t -> kind.partOf(kind.sectionOf(t.key())).key()).distinct().count();
+        if (p.kind() == ClauseReader.Kind.FACT && parts > 1) {
+            boolean personal = label.contains("个人") || label.contains("本人")
+                    || Words.of(p.text()).stream().anyMatch(w -> PERSONAL.contains(w.text()));
+            List<TopicSpec> unitOnly = out.stream()
+                    .filter(t -> !kind.partOf(kind.sectionOf(t.key())).heading().contains("个人")).toList();
+            List<TopicSpec> personalOnly = out.stream()
+                    .filter(t -> kind.partOf(kind.sectionOf(t.key())).heading().contains("个人")).toList();
+            if (!personal && !unitOnly.isEmpty() && !personalOnly.isEmpty()) out = unitOnly;
+        }
+        return out.isEmpty() ? candidates : out;
     }
 
     /** Runs of same-topic clauses, in order. */
@@ -278,8 +321,10 @@ final class RuleExtractor {
         for (TopicSpec t : candidates) {
             for (String k : t.keywords()) {
                 if (!clause.contains(k)) continue; // most keywords are absent: skip the costly weakness check
+                // Weak: another topic asks about it or lists it too. Inside a longer keyword of another topic
+                // ("党课" in "廉政党课") it is not weak: the longer one wins where it is said.
                 boolean weak = candidates.stream().anyMatch(o -> o != t && (o.question().contains(k)
-                        || o.label().contains(k) || o.keywords().stream().anyMatch(ok -> ok.contains(k))));
+                        || o.label().contains(k) || o.keywords().contains(k)));
                 for (int at = clause.indexOf(k); at >= 0; at = clause.indexOf(k, at + 1)) {
                     hits.add(new Hit(at, at + k.length(), t.key(), weak));
                 }
@@ -298,9 +343,8 @@ final class RuleExtractor {
         if (score.isEmpty()) return previous;
         // "其中…", "有几次是…": a clause that details the one before stays with it.
         if (continues && previous != null && ELABORATES.matcher(clause).find()) return previous;
-        // A clause that goes on from the one before keeps its topic when it has that topic's words or only weak ones
-        // shared with it; a weak word of another topic still beats no word at all.
-        if (continues && previous != null && strong.isEmpty() && score.getOrDefault(previous, 0) > 0) return previous;
+        // A clause that goes on from the one before keeps its topic when it has only weak words.
+        if (continues && previous != null && strong.isEmpty()) return previous;
         // The clause's own words decide; the question asked only breaks a tie.
         int best = score.values().stream().max(Comparator.naturalOrder()).orElse(0);
         if (current != null && score.getOrDefault(current, 0) == best) return current;
