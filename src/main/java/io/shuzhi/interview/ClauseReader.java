@@ -64,6 +64,10 @@ public final class ClauseReader {
     private static final Pattern LABEL = Pattern.compile(
             "^([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况)?(?:[：:]|(?<=方面|这块|这一块)[，,])\\s*(.+)$");
 
+    /** Labels that say whose or what kind of statement follows, not what it is about. */
+    private static final Set<String> ADDRESS_LABELS = words("个人", "本人", "我个人", "自己", "其他", "另外", "还有",
+            "补充", "再补充", "顺便", "对了", "然后", "具体", "具体的", "总的", "总体", "整体", "基本", "数据", "数字");
+
     /** Sentence ends; a question mark is kept apart so a question stays recognisable. */
     private static final Pattern SENTENCE = Pattern.compile("[^。！!？?；;\\n\\r]+[。！!？?；;\\n\\r]*");
     /** A writer's list marker at the start of an item. */
@@ -120,7 +124,7 @@ public final class ClauseReader {
             "认领", "列出", "建立", "形成", "问题清单", "清单", "台账", "补短板", "堵塞");
     /** Time words that put a piece in next year. */
     private static final Set<String> PLAN_TIME = words("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
-            "下阶段", "接下来", "明年度", "以后", "将来", "后续");
+            "下阶段", "接下来", "明年度", "将来");
     /** Verbs of intention: strong at the start of a piece ("打算每月…", "力争…"). */
     private static final Set<String> PLAN_VERBS = words("打算", "准备", "力争", "争取", "拟", "计划", "计划要", "想",
             "要", "将", "预计", "力求", "努力", "着力", "继续", "持续");
@@ -190,7 +194,9 @@ public final class ClauseReader {
                     if (lm.matches() && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
                         label = lm.group(1).strip();
                         mode = null;
-                        body = lm.group(2);
+                        // A label that names content ("防汛这块，…") stays as the clause's lead, "防汛方面"; one that
+                        // only says whose ("个人：") or is a word of the genre's headings is dropped.
+                        body = ADDRESS_LABELS.contains(label) ? lm.group(2) : label + "方面，" + lm.group(2);
                     }
                 }
                 int start = out.size();
@@ -299,7 +305,7 @@ public final class ClauseReader {
     private static Header header(String item) {
         String[] parts = item.split("[：:，,]", 2);
         String head = stripEdge(parts[0]);
-        if (head.isEmpty() || head.length() > 16 || !NumberParser.find(head).isEmpty()) return null;
+        if (head.isEmpty() || head.length() > 16) return null;
         List<Word> words = Words.of(head);
         boolean problem = false;
         boolean plan = false;
@@ -400,13 +406,24 @@ public final class ClauseReader {
 
     private static final String WEAK_FIRST = "深强高多紧实细够大好太足透准精严硬新清很";
 
-    /** "整改问题", "补齐…短板": a solving verb within the three words before. */
+    /**
+     * "整改问题", "解决了浇注气孔的问题", "补齐…短板", "巡河问题整改了156个": a solving verb in the same clause, up to five
+     * words before or two after.
+     */
     private static boolean solvedBefore(List<Word> words, int i) {
-        for (int j = Math.max(0, i - 3); j < i; j++) {
+        for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
+            if (words.get(j).isPunctuation()) break;
             if (SOLVING_VERBS.contains(words.get(j).text())) return true;
+        }
+        for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
+            if (words.get(j).isPunctuation()) break;
+            if (SOLVING_VERBS.contains(words.get(j).text()) || SOLVED_AFTER.contains(words.get(j).text())) return true;
         }
         return false;
     }
+
+    private static final Set<String> SOLVED_AFTER = words("已整改", "整改完", "解决", "办结", "销号", "清零", "化解",
+            "得到解决", "全部整改", "整改到位");
 
     /** "问题6项": a problem word with a count after it is a tally of work done. */
     private static boolean countedAfter(List<Word> words, int i) {

@@ -89,7 +89,7 @@ final class RuleExtractor {
                         previous = run.topic();
                         Piece stated = withoutBackReference(run);
                         if (stated == null) continue;
-                        Fact known = repeatOf(kind, next, stated);
+                        Fact known = repeatOf(kind, next, stated, stated != run);
                         if (known != null) {
                             repeats.add(known);
                             continue;
@@ -236,6 +236,15 @@ final class RuleExtractor {
      * two share words; or, with no figures, one text contains the other.
      */
     static Fact repeatOf(ReportKind kind, InterviewState state, Piece run) {
+        return repeatOf(kind, state, run, false);
+    }
+
+    /**
+     * As {@link #repeatOf(ReportKind, InterviewState, Piece)}; {@code pointedBack}: the writer said it was said before
+     * ("就是前面那个…"), so a fact of another topic of the part that shares its figures and a word is enough. Without
+     * that, a repeat is of the same topic and shares most of its words.
+     */
+    static Fact repeatOf(ReportKind kind, InterviewState state, Piece run, boolean pointedBack) {
         String text = run.text().replaceAll("\\s+", "");
         for (Fact f : state.facts()) {
             if (f.origin() != Fact.Origin.WRITER || !samePart(kind, f.topic(), run.topic())) continue;
@@ -248,7 +257,10 @@ final class RuleExtractor {
             }
             boolean allKnown = figures.stream().allMatch(q -> f.quantities().stream().anyMatch(k ->
                     k.value().compareTo(q.value()) == 0 && k.unit().equals(q.unit())));
-            if (allKnown && sharedWords(known, text) >= Math.min(1, contentWords(text))) return f;
+            int shared = sharedWords(known, text);
+            boolean enough = pointedBack ? shared >= Math.min(1, contentWords(text))
+                    : f.topic().equals(run.topic()) && shared >= Math.max(1, (contentWords(text) + 1) / 2);
+            if (allKnown && enough) return f;
         }
         return null;
     }
