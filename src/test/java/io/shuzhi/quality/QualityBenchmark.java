@@ -422,7 +422,13 @@ class QualityBenchmark extends IntegrationTest {
             if (!s.staleFigures().isEmpty()) r.append("* corrected figures still there: ").append(String.join("、", s.staleFigures())).append('\n');
             for (NumberHit h : s.invented()) r.append("* invented number ").append(h.number()).append(": ").append(h.sentence()).append('\n');
             for (PointOutcome o : s.points()) {
-                if (o.result().placement() == Placement.RIGHT) continue;
+                if (o.result().placement() == Placement.RIGHT) {
+                    if (Boolean.FALSE.equals(o.result().sectionRight())) {
+                        r.append("* point ").append(o.point().words()).append(" (part ").append(o.point().part())
+                                .append(", section ").append(o.point().section()).append("): right part, other section\n");
+                    }
+                    continue;
+                }
                 r.append("* point ").append(o.point().words()).append(" (part ").append(o.point().part()).append(", ")
                         .append(o.role()).append("): ")
                         .append(o.result().placement() == Placement.NOWHERE ? "nowhere" : "in part " + o.result().partsFound())
