@@ -248,6 +248,23 @@ public final class ClauseReader {
         out.addAll(split(kind, run, listed));
     }
 
+    /**
+     * What a message says about the year — its achievements, problems and plans, each piece a sentence — without
+     * its questions, wishes, asides and skips: what a model may extract facts from.
+     */
+    public static String contentOf(String text, Kind defaultKind) {
+        List<String> out = new ArrayList<>();
+        for (Piece p : read(text, defaultKind)) {
+            if (p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM || p.kind() == Kind.PLAN) out.add(p.text());
+        }
+        return out.isEmpty() ? "" : String.join("。", out) + "。";
+    }
+
+    /** The questions a message asks the assistant. */
+    public static List<String> questionsOf(String text) {
+        return read(text, Kind.FACT).stream().filter(p -> p.kind() == Kind.QUESTION).map(Piece::text).toList();
+    }
+
     // -- sentences, list items, headers -------------------------------------------------------------------------
 
     private static List<String> sentences(String text) {

@@ -327,6 +327,17 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /**
+     * The topic to ask about next: the first in kind order with no facts, not skipped, and not in a problems or plans
+     * part the writer has already spoken to. Null when every question is answered.
+     */
+    public static String nextTopic(ReportKind kind, InterviewState state) {
+        return kind.topics()
+                .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
+                .filter(t -> !listAnswered(kind, state, t))
+                .findFirst().map(TopicSpec::key).orElse(null);
+    }
+
+    /**
      * A writer who has listed their problems (or plans) has answered that part: its other topics are not asked one by
      * one, since a problem goes to the topic its words name, not to the question that happened to be open.
      */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * keywords name (the topic being asked about when none does), and neighbouring clauses of one topic become one fact.
  * Writers answer several topics at once and at length, so routing works clause by clause, not per message.
  */
-final class RuleExtractor {
+public final class RuleExtractor {
 
     /** One run of clauses about one topic, before it becomes a fact. */
     record Piece(String topic, String text, List<Quantity> quantities) {
@@ -104,7 +104,7 @@ final class RuleExtractor {
     }
 
     /** An unmarked piece is what the open question asks for: a problem in the problems part, a plan in the plans part. */
-    static ClauseReader.Kind defaultKind(ReportKind kind, String currentTopic) {
+    public static ClauseReader.Kind defaultKind(ReportKind kind, String currentTopic) {
         if (currentTopic == null || kind.topic(currentTopic).isEmpty()) return ClauseReader.Kind.FACT;
         String part = kind.partOf(kind.sectionOf(currentTopic)).key();
         if (PROBLEMS_PART.equals(part)) return ClauseReader.Kind.PROBLEM;

@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.shuzhi.draft.NumberGuard;
 import io.shuzhi.interview.ChineseNumerals;
+import io.shuzhi.interview.ClauseReader;
+import io.shuzhi.interview.Faq;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewEngine;
 import io.shuzhi.interview.InterviewState;
@@ -21,6 +23,7 @@ import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
+import io.shuzhi.interview.RuleExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,15 +85,21 @@ public class LlmInterviewer implements InterviewEngine {
         InterviewState next;
         List<Fact> added;
         String fallback;
+        // Only what the writer said about the year goes to the model: questions, wishes and asides were handled by
+        // the rules (answered, kept as preferences, dropped), and must never become facts.
+        String content = ClauseReader.contentOf(text, RuleExtractor.defaultKind(kind, state.currentTopic()));
+        if (content.isEmpty()) return rules;
         try {
-            Optional<Extraction> ex = extract(kind, state, messageId, text, meter);
+            Optional<Extraction> ex = extract(kind, state, messageId, content, meter);
             if (ex.isEmpty()) {
                 next = rules.state();
                 added = rules.changed();
                 fallback = rules.text();
             } else {
                 added = ex.get().added();
-                next = withNextTopic(kind, ex.get().state());
+                InterviewState extracted = ex.get().state();
+                for (String wish : rules.state().preferences()) extracted = extracted.withPreference(wish);
+                next = withNextTopic(kind, extracted);
                 fallback = plainReply(kind, added, next);
             }
         } catch (ModelException e) {
@@ -105,6 +114,10 @@ public class LlmInterviewer implements InterviewEngine {
         List<String> choices = next.currentTopic() == null ? DONE_CHOICES : QUESTION_CHOICES;
         if (added.isEmpty()) return new Reply(rules.state(), rules.text(), Intent.ANSWER, List.of(), rules.choices());
         String said = ask(kind, next, added, text, meter).orElse(fallback);
+        // A question asked back in the same message still gets its answer.
+        List<String> answers = ClauseReader.questionsOf(text).stream()
+                .map(q -> Faq.answer(q).orElse(null)).filter(java.util.Objects::nonNull).toList();
+        if (!answers.isEmpty()) said = String.join("\n\n", answers) + "\n\n" + said;
         return new Reply(next, said, Intent.ANSWER, added, choices);
     }
 
@@ -115,7 +128,8 @@ public class LlmInterviewer implements InterviewEngine {
 
     /** The model's facts after checking; empty when it found none that pass (the rules then get their turn). */
     Optional<Extraction> extract(ReportKind kind, InterviewState state, String messageId, String text, TokenMeter meter) {
-        String topics = kind.topics().map(t -> "- " + t.key() + "：" + t.label() + "——" + t.question())
+        String topics = kind.topics().map(t -> "- " + t.key() + "：" + t.label() + "（"
+                        + kind.partOf(kind.sectionOf(t.key())).heading() + "）——" + t.question())
                 .collect(Collectors.joining("\n"));
         String current = kind.topic(state.currentTopic() == null ? "" : state.currentTopic())
                 .map(t -> t.key() + "（" + t.label() + "）：" + t.question()).orElse("（没有特定问题，按内容归类）");
@@ -235,9 +249,7 @@ public class LlmInterviewer implements InterviewEngine {
 
     /** The same rule as offline: the first topic in kind order with no facts that was not skipped. */
     static InterviewState withNextTopic(ReportKind kind, InterviewState state) {
-        return state.withCurrentTopic(kind.topics()
-                .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
-                .findFirst().map(TopicSpec::key).orElse(null));
+        return state.withCurrentTopic(OfflineInterviewer.nextTopic(kind, state));
     }
 
     /** What the writer reads when the model's question does not come: what was kept, then the kind's question. */

@@ -67,6 +67,27 @@ class LlmInterviewerTest {
     }
 
     @Test
+    void questionsAndWishes_neverReachTheModel_andTheQuestionIsStillAnswered() {
+        String next = "好的，研讨24次记下了。接下来说说“第一议题”：支委会全年学了多少次？";
+        fake.script(FakeModelServer.text(FakeModelServer.facts("study", "开展研讨交流24次")),
+                FakeModelServer.text(next));
+        Reply r = answer("这段帮我写得有文采些。全年开展研讨交流24次。党课一年讲几次比较合适？", new TokenMeter());
+        var calls = fake.chatRequests();
+        assertThat(calls.get(0).lastUser()).contains("开展研讨交流24次").doesNotContain("文采").doesNotContain("党课一年");
+        assertThat(r.text()).contains("每季度").endsWith(next);
+        assertThat(r.state().preferences()).containsExactly("这段帮我写得有文采些");
+        assertThat(r.changed()).extracting(Fact::text).containsExactly("开展研讨交流24次");
+    }
+
+    @Test
+    void aMessageWithNoContent_isNotSentToTheModel() {
+        Reply r = answer("党课一年讲几次比较合适？", new TokenMeter());
+        assertThat(fake.chatRequests()).isEmpty();
+        assertThat(r.text()).contains("每季度");
+        assertThat(r.changed()).isEmpty();
+    }
+
+    @Test
     void invalidJson_fallsBackToTheRules_turnStillWorks() {
         fake.script(FakeModelServer.text("{\"facts\": [ {\"topic\": "), FakeModelServer.text(QUESTION));
         Reply r = answer(ANSWER, new TokenMeter());
