@@ -62,6 +62,20 @@ class ClauseReaderTest {
                 row(Kind.FACT, "嗯，好的，我们支部召开党员大会6次，就这些。", "FACT:召开党员大会6次"),
                 // 第一议题 is a word, not a list marker
                 row(Kind.FACT, "第一议题学习15次，涉及重要讲话32篇", "FACT:第一议题学习15次，涉及重要讲话32篇"),
+                // the writer's labels: one that says whose is dropped, one that names content leads the clause
+                row(Kind.FACT, "个人方面：八项规定严格执行，节日不收礼", "FACT:八项规定严格执行，节日不收礼"),
+                row(Kind.FACT, "防汛这块，提前转移群众1,420人", "FACT:防汛方面，提前转移群众1,420人"),
+                // a problem solved is work done; "以后" is not next year
+                row(Kind.FACT, "巡河问题整改了156个", "FACT:巡河问题整改了156个"),
+                row(Kind.FACT, "攻关小组解决了浇注气孔的问题，废品率从3.2%降到1.9%",
+                        "FACT:攻关小组解决了浇注气孔的问题，废品率从3.2%降到1.9%"),
+                row(Kind.FACT, "水资源费改成水资源税以后，征收水资源税2.3亿元", "FACT:水资源费改成水资源税以后，征收水资源税2.3亿元"),
+                // a header that counts its items
+                row(Kind.FACT, "下一步再加两条：力争满意度保持99%以上；每半年开展一次排查",
+                        "PLAN:力争满意度保持99%以上", "PLAN:每半年开展一次排查"),
+                // a wish that points back takes what it points at
+                row(Kind.FACT, "十四五收官之年嘛，这个要体现一下", "WISH:十四五收官之年嘛，这个要体现一下"),
+                row(Kind.FACT, "写得正式点，别太口语", "WISH:写得正式点", "WISH:别太口语"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
