@@ -62,17 +62,19 @@ public final class ClauseReader {
      * rest goes ("个人" is the personal part of a 述责述廉 report) and holds until the next label or header.
      */
     private static final Pattern LABEL = Pattern.compile(
-            "^([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况)?(?:[：:]|(?<=方面|这块|这一块)[，,])\\s*(.+)$");
+            "^([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上)?(?:[：:]|(?<=方面|这块|这一块|上)[，,])\\s*(.+)$");
 
     /** Labels that say whose or what kind of statement follows, not what it is about. */
     private static final Set<String> ADDRESS_LABELS = words("个人", "本人", "我个人", "自己", "其他", "另外", "还有",
-            "补充", "再补充", "顺便", "对了", "然后", "具体", "具体的", "总的", "总体", "整体", "基本", "数据", "数字");
+            "补充", "再补充", "顺便", "对了", "然后", "具体", "具体的", "总的", "总体", "整体", "基本", "数据", "数字", "工作",
+            "业务", "平时", "日常");
 
     /** Sentence ends; a question mark is kept apart so a question stays recognisable. */
     private static final Pattern SENTENCE = Pattern.compile("[^。！!？?；;\\n\\r]+[。！!？?；;\\n\\r]*");
     /** A writer's list marker at the start of an item. */
     private static final Pattern LIST_MARKER = Pattern.compile(
             "(?:^|(?<=[\\s，,：:；;。]))(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次|最后|再就是|还有就是"
+                    + "|(?:再|另|还有|另外)?一个是|第[一二三四五六七八九十]个是"
                     + "|第[一二三四五六七八九十]{1,2}(?:[，,、：:]|(?=个方面|点|条))|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
                     + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
     /** "," splits clauses except inside a number ("1,260"). */
@@ -196,7 +198,11 @@ public final class ClauseReader {
                         mode = null;
                         // A label that names content ("防汛这块，…") stays as the clause's lead, "防汛方面"; one that
                         // only says whose ("个人：") or is a word of the genre's headings is dropped.
-                        body = ADDRESS_LABELS.contains(label) ? lm.group(2) : label + "方面，" + lm.group(2);
+                        // A label the next clause already names ("学习情况：参加集中学习20次") adds nothing.
+                        String rest = lm.group(2);
+                        boolean named = Words.of(label).stream().anyMatch(w -> w.text().length() >= 2
+                                && rest.split("[，,；;。]")[0].contains(w.text()));
+                        body = ADDRESS_LABELS.contains(label) || named ? rest : label + "方面，" + rest;
                     }
                 }
                 int start = out.size();

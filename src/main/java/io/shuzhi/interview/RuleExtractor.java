@@ -170,7 +170,17 @@ public final class RuleExtractor {
         String runTopic = null;
         List<String> run = new ArrayList<>();
         boolean continues = false;
+        String lead = null;
         for (String clause : clauses) {
+            // "防汛方面，今年…": a lead of the writer's label goes with the clause it introduces.
+            if (LEAD.matcher(clause).matches() && NumberParser.find(clause).isEmpty()) {
+                lead = lead == null ? clause : lead + "，" + clause;
+                continue;
+            }
+            if (lead != null) {
+                clause = lead + "，" + clause;
+                lead = null;
+            }
             String topic = route(clause, candidates, current, previous, continues);
             continues = true;
             if (runTopic != null && !topic.equals(runTopic)) {
@@ -181,9 +191,13 @@ public final class RuleExtractor {
             run.add(clause);
             previous = topic;
         }
+        if (lead != null) run.add(lead);
         if (runTopic != null) out.add(piece(runTopic, run));
+        else if (!run.isEmpty()) out.add(piece(fallback, run));
         return out;
     }
+
+    private static final Pattern LEAD = Pattern.compile("^.{1,10}方面$");
 
     /**
      * A problem sentence as one problem per shortfall: "学习不够深入，有的党员光念稿子，组织生活形式单一" names two (a new

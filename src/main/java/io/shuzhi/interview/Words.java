@@ -79,6 +79,27 @@ public final class Words {
         return false;
     }
 
+    static final String DICTIONARY = "prompts/dictionary.txt";
+
+    /** The genre's words of {@code prompts/dictionary.txt} (the working directory's first, then the classpath's). */
+    static List<String> dictionary() {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(DICTIONARY);
+            String content = null;
+            if (java.nio.file.Files.isRegularFile(file)) {
+                content = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                try (var in = Words.class.getClassLoader().getResourceAsStream(DICTIONARY)) {
+                    if (in != null) content = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            if (content == null) throw new IllegalStateException(DICTIONARY + " not found on disk or on the classpath");
+            return content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(DICTIONARY + " could not be read", e);
+        }
+    }
+
     /** Adds words the segmenter must keep whole (word lists of the readers); safe to call more than once. */
     public static void addWords(java.util.Collection<String> words) {
         init();
@@ -95,6 +116,9 @@ public final class Words {
             if (ready) return;
             for (String term : NumberParser.fixedTerms()) {
                 if (term.length() >= 2) CustomDictionary.insert(term, "nz 4096");
+            }
+            for (String word : dictionary()) {
+                if (word.length() >= 2) CustomDictionary.insert(word, "nz 2048");
             }
             ready = true;
         }
