@@ -55,7 +55,10 @@ public final class ProfileParser {
             // "宁川县税务局 工作总结": the name of the report after the unit is not part of it.
             c = REPORT_NAME.matcher(c).replaceFirst("").strip();
             boolean figures = NumberParser.find(c).stream().anyMatch(q -> !q.unit().isEmpty());
-            if (c.length() >= 2 && c.length() <= 40 && !figures && !c.matches(".*(?:报告|述职|总结|年份|年度).*")) {
+            // What is left names a unit only if it has a noun: "我要写个人述职" leaves "要写".
+            boolean noun = Words.of(c).stream().anyMatch(w -> w.pos().startsWith("n"));
+            if (c.length() >= 2 && c.length() <= 40 && !figures && noun
+                    && !c.matches(".*(?:报告|述职|总结|年份|年度).*")) {
                 free = c;
                 break;
             }

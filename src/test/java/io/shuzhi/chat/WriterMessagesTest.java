@@ -118,6 +118,26 @@ class WriterMessagesTest extends IntegrationTest {
     }
 
     @Test
+    void aQuotedTermAtTheStartOfAClause_keepsBothQuotes() {
+        try (WsClient tab = connect()) {
+            newSession(tab);
+            tab.say("u1", "机关第三党支部，2026年");
+            tab.reply();
+            tab.say("u2", "嗯，“三会一课”基本都落实了，召开支委会12次，“主题党日”开展了11次");
+            JsonNode facts = tab.await("facts");
+            tab.reply();
+            assertThat(factTexts(facts)).anySatisfy(f -> assertThat(f).contains("“三会一课”"));
+            tab.send("{\"type\":\"generate\"}");
+            String text = tab.await("draft").path("text").asString();
+            assertThat(text).contains("“三会一课”");
+            for (String paragraph : text.split("\n")) {
+                assertThat(paragraph.chars().filter(c -> c == '“').count())
+                        .as(paragraph).isEqualTo(paragraph.chars().filter(c -> c == '”').count());
+            }
+        }
+    }
+
+    @Test
     void labelsInReplies_areWholeWords() {
         try (WsClient tab = connect()) {
             newSession(tab);
