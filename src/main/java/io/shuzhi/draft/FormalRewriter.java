@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites what a writer said into the register of a report: "我们一共发了36册学习书籍" → "发放学习书籍36册". The
- * rules are data ({@link WordRules}): {@code prompts/style/<kind>.tsv}, the register of one report kind (who
- * "我们" and "大家" are: 支部 and 党员, 本单位 and 干部职工…), then {@code prompts/style/common.tsv}, the words every
- * kind writes the same way. They match whole words of the segmented text, clause by clause, left to right, the first
+ * rules are data ({@link WordRules}): {@code prompts/style/fillers.tsv}, the spoken words a report drops, then
+ * {@code prompts/style/<kind>.tsv}, the register of one report kind (who "我们" and "大家" are: 支部 and 党员,
+ * 本单位 and 干部职工…), then {@code prompts/style/common.tsv}, the words every kind writes the same way. They match whole words of the segmented text, clause by clause, left to right, the first
  * rule that fits at a place winning; the result is read again (up to three times) so that one rewrite can make room
  * for the next.
  *
@@ -28,10 +28,12 @@ import java.util.regex.Pattern;
  */
 final class FormalRewriter {
     static final String COMMON = "prompts/style/common.tsv";
+    static final String FILLERS = "prompts/style/fillers.tsv";
     private static final int PASSES = 3;
     private static final Pattern FIGURE = Pattern.compile("[0-9]+(?:[.,][0-9]+)*");
     private static final Map<String, FormalRewriter> BY_KIND = new ConcurrentHashMap<>();
     private static volatile List<Rule> common;
+    private static volatile List<Rule> fillers;
 
     /** The text rewritten and how many rules were applied. */
     record Rewritten(String text, int count) {
@@ -51,7 +53,7 @@ final class FormalRewriter {
     static FormalRewriter forKind(String kindId) {
         String key = kindId == null || !kindId.matches("[a-z0-9-]+") ? "" : kindId;
         return BY_KIND.computeIfAbsent(key, k -> {
-            List<Rule> all = new ArrayList<>();
+            List<Rule> all = new ArrayList<>(fillerRules());
             if (!k.isEmpty()) {
                 String file = registerFile(k);
                 PromptFiles.find(file).ifPresent(c -> all.addAll(WordRules.parse(file, c)));
@@ -63,6 +65,15 @@ final class FormalRewriter {
 
     static String registerFile(String kindId) {
         return "prompts/style/" + kindId + ".tsv";
+    }
+
+    static List<Rule> fillerRules() {
+        List<Rule> f = fillers;
+        if (f == null) {
+            f = WordRules.parse(FILLERS, PromptFiles.read(FILLERS));
+            fillers = f;
+        }
+        return f;
     }
 
     static List<Rule> commonRules() {
