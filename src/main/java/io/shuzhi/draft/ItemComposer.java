@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Turns the writer's facts into the sentences of a draft. A fact keeps its figures, names and quoted titles exactly;
  * its spoken words are put in the register of the report kind by {@link FormalRewriter} ("我们一共发了36册" →
  * "共发放36册"). The facts of one topic make one item, "一是{lead}。{做法}，{成效}。": what was done first, what came
- * of it after, joined as flowing sentences; the kind's closing clause ends an item only where the writer said nothing
- * of the outcome. A topic without facts gets its placeholder. No number of its own: the only numbers are the facts',
+ * of it after, joined as flowing sentences, after the kind's frame (how the work was approached); the kind's closing
+ * clause ends an item only where the writer said nothing of the outcome. A topic without facts gets its placeholder. No number of its own: the only numbers are the facts',
  * Chinese-numeral quantities shown in Arabic digits ("二十余人" → "20余人").
  */
 final class ItemComposer {
@@ -24,7 +24,7 @@ final class ItemComposer {
     static final String PLACEHOLDER_CLOSE = "】";
     static final String EFFECTS_FILE = "prompts/style/effects.txt";
     /** A sentence of joined facts grows to about this many 字 before the next fact starts a new one. */
-    static final int SENTENCE_CHARS = 80;
+    static final int SENTENCE_CHARS = 110;
 
     private static final Pattern ASCII_DIGIT = Pattern.compile("[0-9]");
     private static final Pattern END_PUNCTUATION = Pattern.compile("[\\s。．.，,；;、：:！!？?…~～]+$");
@@ -50,7 +50,7 @@ final class ItemComposer {
     /** "二是{lead}。{做法}，{成效}。" in the register of {@code kindId}; the placeholder when nothing was given. */
     static String item(int n, TopicSpec topic, List<Fact> facts, String kindId) {
         String head = Ordinals.item(n) + stripEnd(topic.lead()) + "。";
-        String sentence = sentence(facts, topic.close(), kindId);
+        String sentence = sentence(facts, topic.frame(), topic.close(), kindId);
         return sentence.isEmpty() ? head + placeholder(topic.missing()) : head + sentence;
     }
 
@@ -71,6 +71,11 @@ final class ItemComposer {
      * clause follows when no fact says what came of the work.
      */
     static String sentence(List<Fact> facts, String close, String kindId) {
+        return sentence(facts, null, close, kindId);
+    }
+
+    /** As {@link #sentence(List, String, String)}, the kind's {@code frame} (how the work was approached) first. */
+    static String sentence(List<Fact> facts, String frame, String close, String kindId) {
         List<String> pieces = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(f -> clause(f, kindId))
                 .filter(s -> !s.isEmpty()).toList()));
         if (pieces.isEmpty()) return "";
@@ -79,6 +84,7 @@ final class ItemComposer {
         List<String> ordered = new ArrayList<>(done);
         ordered.addAll(came);
         ordered = withoutRepeatedSubject(ordered);
+        if (frame != null && !frame.isBlank()) ordered.set(0, stripEnd(toFullWidth(frame.strip())) + "，" + ordered.get(0));
         String tail = close == null || close.isBlank() || !came.isEmpty() ? "" : stripEnd(toFullWidth(close.strip()));
         return flowing(ordered, tail);
     }

@@ -398,7 +398,7 @@ public final class OfflineRefiner {
             String head = Ordinals.item(k + 1) + lead + "。";
             String content = item.startsWith(head) ? item.substring(head.length()) : null;
             if (content == null) continue;
-            String full = ItemComposer.sentence(facts, topic.close(), kindId);
+            String full = ItemComposer.sentence(facts, topic.frame(), topic.close(), kindId);
             if (content.equals(full)) continue;
             List<String> pieces = clausesOf(full);
             List<String> present = clausesOf(content);

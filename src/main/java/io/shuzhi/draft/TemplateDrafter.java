@@ -205,8 +205,8 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /**
-     * A plan section: the writer's plans, each topic's as one run of sentences opened by its lead and closed by its
-     * closing clause, the plans that answer a problem first, in the problems' order. Where the writer planned nothing
+     * A plan section: the writer's plans, each topic's as one run of sentences opened by its frame and lead and closed
+     * by its closing clause, the plans that answer a problem first, in the problems' order. Where the writer planned nothing
      * for the section, the kind's standing paragraph; and when the writer named a problem this section should answer,
      * a placeholder asking for the measure.
      */
@@ -219,6 +219,7 @@ public class TemplateDrafter implements DraftWriter {
                     .map(f -> ItemComposer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty()).toList()));
             if (pieces.isEmpty()) continue;
             if (!isBlank(topic.lead())) pieces.set(0, ItemComposer.stripEnd(topic.lead()) + "，" + pieces.get(0));
+            if (!isBlank(topic.frame())) pieces.set(0, ItemComposer.stripEnd(topic.frame()) + "，" + pieces.get(0));
             if (body.length() == 0 && !answered.isEmpty()) {
                 // say which problems the measures answer: "针对理论学习方面的不足，…"
                 pieces.set(0, "针对" + String.join("、", answered) + "，" + pieces.get(0));

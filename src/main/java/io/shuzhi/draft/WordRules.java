@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * The replacement is literal text and {@code $k} (the words the k-th element matched, anchors not counted) separated by spaces, or a
  * single {@code -} for nothing. Conditions, joined by {@code &}: {@code prev:E} / {@code !prev:E} (the word before
  * the match), {@code next:E} / {@code !next:E} (the word after it), {@code has:E} / {@code !has:E} (some word of the
- * clause), each {@code E} one element. A replacement holds no digit: rules never bring a number.
+ * clause), each {@code E} one element. A replacement holds no digit: rules never bring a number. A line starting
+ * with "# " is a comment.
  */
 final class WordRules {
     private static final Pattern DIGIT = Pattern.compile("[0-9０-９]");
@@ -77,7 +78,8 @@ final class WordRules {
         for (String line : content.split("\n", -1)) {
             lineNo++;
             String l = line.replace("\r", "");
-            if (l.isBlank() || l.startsWith("#")) continue;
+            // "#" and a space (or nothing) starts a comment; "#Q…" and "#T…" start a pattern
+            if (l.isBlank() || l.equals("#") || l.startsWith("# ") || l.startsWith("#\t") || l.startsWith("#-")) continue;
             String where = file + ":" + lineNo;
             String[] cols = l.split("\t", -1);
             if (cols.length < 2 || cols[0].isBlank() || cols[1].isBlank()) {

@@ -114,19 +114,22 @@ public record ReportKind(String id, String name, String description, String titl
      * @param close    an optional closing clause after the writer's facts (no numbers), may be null
      * @param leads    more lead phrases for the same topic, used in turn when the writer gave several items of it (two
      *                 problems of one area each get their own item and their own lead); may be empty
+     * @param frame    an optional clause saying how the work was approached (no numbers), written between the lead and
+     *                 the writer's facts ("坚持把…作为…"); only where the writer gave facts; may be null
      */
     public record TopicSpec(String key, String label, String question, String example, List<String> units,
-                            List<String> keywords, String lead, String missing, String close, List<String> leads) {
+                            List<String> keywords, String lead, String missing, String close, List<String> leads,
+                            String frame) {
         public TopicSpec {
             units = List.copyOf(units);
             keywords = List.copyOf(keywords);
             leads = leads == null ? List.of() : List.copyOf(leads);
         }
 
-        /** A topic with one lead phrase. */
+        /** A topic with one lead phrase and no frame. */
         public TopicSpec(String key, String label, String question, String example, List<String> units,
                          List<String> keywords, String lead, String missing, String close) {
-            this(key, label, question, example, units, keywords, lead, missing, close, List.of());
+            this(key, label, question, example, units, keywords, lead, missing, close, List.of(), null);
         }
 
         /** The lead of the topic's {@code n}-th item (0-based): {@code lead}, then each of {@code leads}; null past the end. */

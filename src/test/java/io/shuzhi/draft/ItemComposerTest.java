@@ -44,8 +44,9 @@ class ItemComposerTest {
                 fact("结合支部党员大会、党小组会和青年理论学习小组开展研讨交流24次", q("24次", 24, "次", false)),
                 fact("购买发放学习书籍120册", q("120册", 120, "册", false)),
                 fact("重点学习党的二十届四中全会精神和习近平总书记重要讲话"),
-                fact("建立学习台账，每半年向机关党委报告学习情况")), null);
-        assertThat(longer).contains("120册，重点学习").contains("重要讲话。建立学习台账").doesNotContain("；");
+                fact("建立学习台账，每半年向机关党委报告学习情况"),
+                fact("支委结合分管工作谈落实措施，形成问题清单和措施清单")), null);
+        assertThat(longer).contains("120册，重点学习").contains("报告学习情况。支委结合分管工作").doesNotContain("；");
     }
 
     @Test

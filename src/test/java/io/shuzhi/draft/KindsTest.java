@@ -200,9 +200,10 @@ class KindsTest {
         Section integrity = draft.section("2").orElseThrow();
         assertThat(integrity.heading()).isEqualTo("二、个人廉洁自律情况");
         assertThat(integrity.body()).startsWith("一是严守政治纪律和政治规矩。【待补充：")
-                .contains("二是严格执行中央八项规定精神。外出调研轻车简从，未违规收受礼品礼金，以实际行动作出表率。三是");
+                .contains("二是严格执行中央八项规定精神。" + kind.topic("eight-rules").orElseThrow().frame()
+                        + "，外出调研轻车简从，未违规收受礼品礼金，以实际行动作出表率。三是");
         assertThat(draft.section("4").orElseThrow().heading()).isEqualTo("四、今后努力方向");
-        assertThat(draft.section("4.3").orElseThrow().body()).isEqualTo("严格廉洁自律，深入基层调研不少于10次，以身作则、以上率下。");
+        assertThat(draft.section("4.3").orElseThrow().body()).isEqualTo("时刻以党章党规党纪为镜，严格廉洁自律，深入基层调研不少于10次，以身作则、以上率下。");
         assertThat(draft.section("4.1").orElseThrow().body()).doesNotContain("【待补充");
     }
 

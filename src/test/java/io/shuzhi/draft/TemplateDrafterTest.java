@@ -125,6 +125,87 @@ class TemplateDrafterTest {
         assertThat(draft.section("2").orElseThrow().heading()).isEqualTo("二、存在问题和不足");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2023, 学习贯彻习近平新时代中国特色社会主义思想主题教育",
+            "2024, 党纪学习教育",
+            "2025, 深入贯彻中央八项规定精神学习教育",
+            "2026, 树立和践行正确政绩观学习教育"})
+    void openingNamesTheReportYearsCampaign_andNoOtherYears(String year, String campaign) {
+        for (ReportKind kind : new ReportKinds(Path.of("prompts/kinds")).all()) {
+            InterviewState state = InterviewState.start().withProfile("某单位", year + "年");
+            String text = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).toPlainText();
+            String opening = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).section("opening").orElseThrow().body();
+            assertThat(opening).as(kind.id()).contains("扎实开展" + campaign + "，").endsWith("现将有关情况报告如下：");
+            for (YearTerms.Year other : YearTerms.all().values()) {
+                if (!other.year().equals(year)) assertThat(text).as(kind.id() + " " + year).doesNotContain(other.campaign());
+            }
+        }
+    }
+
+    @Test
+    void aYearWithoutItsFormulations_getsNoCampaignAtAll() {
+        for (ReportKind kind : new ReportKinds(Path.of("prompts/kinds")).all()) {
+            for (String year : new String[]{"2022", null}) {
+                InterviewState state = InterviewState.start().withProfile("某单位", year);
+                String opening = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).section("opening").orElseThrow().body();
+                assertThat(opening).as(kind.id()).doesNotContain("{campaign}", "扎实开展", "学习教育", "主题教育")
+                        .doesNotContain("，，").contains("为指导，");
+            }
+        }
+        assertThat(YearTerms.of("2025年度").orElseThrow().campaign()).isEqualTo("深入贯彻中央八项规定精神学习教育");
+        assertThat(YearTerms.of("2020")).isEmpty();
+    }
+
+    @Test
+    void problemsPart_isOneItemPerProblem_withTheTopicsLeadsInTurn() {
+        ReportKind kind = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
+        InterviewState state = ColloquialWriters.branchSecretary("2025");
+        String issues = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).section("2").orElseThrow().body();
+        TopicSpec study = kind.topic("issue-study").orElseThrow();
+        // two problems of one topic: two items, the topic's first and second lead; three topics, five problems
+        assertThat(BodyText.items(issues)).hasSize(5);
+        assertThat(issues).startsWith("一是" + study.lead() + "。学习不够深入，个别党员在会上照本宣科，结合岗位谈得较少，")
+                .contains("二是" + study.leads().get(0) + "。学习形式较为单一，主要还是读文件，年轻党员兴趣不高。三是")
+                .contains("四是" + kind.topic("issue-responsibility").orElseThrow().lead()
+                        + "。本人对支委“一岗双责”的督促主要依靠年底考核，日常跟进不够紧密")
+                .endsWith("五是" + kind.topic("issue-responsibility").orElseThrow().leads().get(0)
+                        + "。党建和业务有时还是“两张皮”，主题党日与处室业务结合得不够。")
+                .doesNotContain("【待补充", "有的", "光念", "我对", "觉得没意思");
+    }
+
+    @Test
+    void plansPart_isTheWritersPlans_answeringTheProblems_andTheStandingParagraphOnlyWhereNothingWasPlanned() {
+        ReportKind kind = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
+        InterviewState state = ColloquialWriters.branchSecretary("2025");
+        Draft draft = drafter.write(kind, state, 1, DraftWriter.Progress.NONE);
+        String study = body(draft, "3.1");
+        // the plan sharing words with the second problem (年轻党员) comes first; figures stay; no stock paragraph
+        TopicSpec plan = kind.topic("plan-study").orElseThrow();
+        assertThat(study).startsWith("针对理论学习方面的不足，" + plan.frame() + "，" + plan.lead()
+                        + "，开展案例教学和现场教学，引导年轻党员多上台发言，")
+                .endsWith(plan.close() + "。")
+                .contains("每月开展1次专题研讨，力争讲授党课6次").doesNotContain(kind.section("3.1").orElseThrow().fallback());
+        assertThat(body(draft, "3.3")).contains("每半年听取1次支委履行“一岗双责”情况的汇报");
+
+        // the same writer with no plan for organisation: its standing paragraph, and a placeholder, since a problem of
+        // that area was named and nothing answers it
+        var facts = new ArrayList<>(state.facts());
+        facts.removeIf(f -> f.topic().equals("plan-org"));
+        Draft without = drafter.write(kind, state.withFacts(facts, state.nextFactId()), 1, DraftWriter.Progress.NONE);
+        assertThat(body(without, "3.2")).isEqualTo(kind.section("3.2").orElseThrow().fallback()
+                + ItemComposer.placeholder(kind.topic("plan-org").orElseThrow().missing()));
+    }
+
+    @Test
+    void aFullInterview_reachesTheGenresLength_inTheRegister() {
+        ReportKind kind = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
+        String text = drafter.write(kind, ColloquialWriters.branchSecretary("2025"), 1, DraftWriter.Progress.NONE).toPlainText();
+        assertThat(CharCount.of(text)).isBetween(2500, 3500);
+        assertThat(text).doesNotContain("我们", "咱们", "搞", "弄", "一共", "这块", "的话", "大家", "去年", "今年", "吧")
+                .doesNotContainPattern("[了]\\d").doesNotContain("【待补充");
+    }
+
     @Test
     void openingPatternWithoutFormula_getsItAppendedOnce() {
         assertThat(TemplateDrafter.opening("{year}年，{unit}扎实推进党建工作", agencyBranch()))
