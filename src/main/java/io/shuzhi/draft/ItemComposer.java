@@ -38,6 +38,8 @@ final class ItemComposer {
     private static final Pattern EMPTY_CLAUSE = Pattern.compile("(^|[，；])[，；]+");
 
     private static volatile Set<String> effects;
+    private static final int CLAUSE_CACHE = 8192;
+    private static final java.util.Map<String, String> CLAUSES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ItemComposer() {
     }
@@ -172,6 +174,17 @@ final class ItemComposer {
      * spoken words in the register of {@code kindId} (the common one when null), no final mark.
      */
     static String clause(Fact fact, String kindId) {
+        // The same facts are written again for every draft and every refinement of a session: remember them.
+        String key = kindId + "\u0000" + fact.text() + "\u0000" + fact.quantities();
+        String known = CLAUSES.get(key);
+        if (known != null) return known;
+        String written = write(fact, kindId);
+        if (CLAUSES.size() > CLAUSE_CACHE) CLAUSES.clear();
+        CLAUSES.put(key, written);
+        return written;
+    }
+
+    private static String write(Fact fact, String kindId) {
         List<String> shown = new ArrayList<>();
         String text = toFullWidth(spacesAsCommas(withoutListMarkers(
                 withDisplayNumbers(fact.text().strip(), fact.quantities(), shown))));

@@ -147,6 +147,26 @@ class OfflineRefinerTest {
     }
 
     @Test
+    void aFullLengthDraft_toAStatedLength_landsWithinTenPercent_keepingEveryFigure() {
+        InterviewState state = ColloquialWriters.branchSecretary("2025");
+        Draft full = new TemplateDrafter().write(RefineFixtures.KIND, state, 1, null);
+        int before = CharCount.of(full.toPlainText());
+        for (int goal : new int[]{2000, 1600}) {
+            var parsed = RefineParser.parse("全文控制在" + goal + "字", full);
+            Outcome o = OfflineRefiner.apply(full, ((Resolved) parsed).refinement(), state);
+            int after = CharCount.of(o.draft().toPlainText());
+            System.out.println(before + " → " + after + " (goal " + goal + ")");
+            assertThat(o.changed()).isTrue();
+            assertThat(after).as("goal " + goal).isBetween((int) Math.ceil(goal * 0.9), (int) (goal * 1.1));
+            assertLeadsKept(full, o.draft());
+            assertNoNewNumbers(full, o.draft());
+        }
+        Outcome longer = OfflineRefiner.apply(full, ((Resolved) RefineParser.parse("全文控制在3500字", full)).refinement(), state);
+        assertThat(longer.changed()).isFalse();
+        assertThat(longer.message()).contains("不会用套话凑字数");
+    }
+
+    @Test
     void wholeDraftToHalf_cutsEverySectionNotJustOne() {
         int goal = CharCount.of(DRAFT.toPlainText()) / 2;
         Outcome o = say(DRAFT, "全文压缩到" + goal + "字");
