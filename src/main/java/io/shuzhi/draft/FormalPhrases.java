@@ -1,11 +1,5 @@
 package io.shuzhi.draft;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * The colloquial → formal phrase table of {@code prompts/refine/formal-phrases.tsv}, read from the working directory
- * or, failing that, the classpath. Applied left to right, longest entry first at each place, and never inside a
- * 【待补充：…】 placeholder or quoted words (names and fixed formulations stay as written).
+ * or, failing that, the classpath. Applied left to right, longest entry first at each place, to whole words only (a
+ * phrase must start and end where the segmented text has a word break: "其实" is not in "及其实施细则"), and never
+ * inside a 【待补充：…】 placeholder, quoted words or a fixed term (names and fixed formulations stay as written).
+ * For a kind, the kind's wording rules ({@link FormalRewriter}) run after the table.
  */
 final class FormalPhrases {
     static final String FILE = "prompts/refine/formal-phrases.tsv";
@@ -52,8 +48,18 @@ final class FormalPhrases {
         return r;
     }
 
+    /** The table, then the wording rules of the report kind {@code kindId}. */
+    static Applied apply(String text, String kindId) {
+        Applied table = apply(text);
+        FormalRewriter.Rewritten words = FormalRewriter.forKind(kindId).apply(table.text(), Words.quantityTexts(table.text()));
+        String tidied = words.count() == 0 ? words.text() : ItemComposer.tidy(words.text());
+        return new Applied(tidied, table.count() + words.count());
+    }
+
+    /** The table alone. */
     static Applied apply(String text) {
         List<Rule> table = rules();
+        java.util.Set<Integer> words = Words.boundaries(Words.of(text));
         var out = new StringBuilder(text.length());
         int count = 0;
         int depth = 0;
@@ -64,7 +70,7 @@ final class FormalPhrases {
             Rule hit = null;
             if (depth == 0) {
                 for (Rule rule : table) {
-                    if (rule.matchesAt(text, i)) {
+                    if (words.contains(i) && words.contains(i + rule.from().length()) && rule.matchesAt(text, i)) {
                         hit = rule;
                         break;
                     }
@@ -115,15 +121,6 @@ final class FormalPhrases {
     }
 
     private static String read() {
-        try {
-            Path file = Path.of(FILE);
-            if (Files.isRegularFile(file)) return Files.readString(file, StandardCharsets.UTF_8);
-            try (InputStream in = FormalPhrases.class.getClassLoader().getResourceAsStream(FILE)) {
-                if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(FILE + " could not be read", e);
-        }
-        throw new IllegalStateException(FILE + " not found on disk or on the classpath");
+        return PromptFiles.read(FILE);
     }
 }

@@ -8,41 +8,52 @@ import io.shuzhi.interview.ReportKind.TopicSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the writer's facts into the sentences of a draft: one item "一是{lead}。{facts}，{close}。" per topic, or the
- * topic's placeholder when the writer gave nothing. It writes no number of its own: the only numbers are those in
- * the facts, with Chinese-numeral quantities shown in Arabic digits ("二十余人" → "20余人").
+ * Turns the writer's facts into the sentences of a draft. A fact keeps its figures, names and quoted titles exactly;
+ * its spoken words are put in the register of the report kind by {@link FormalRewriter} ("我们一共发了36册" →
+ * "共发放36册"). The facts of one topic make one item, "一是{lead}。{做法}，{成效}。": what was done first, what came
+ * of it after, joined as flowing sentences, after the kind's frame (how the work was approached); the kind's closing
+ * clause ends an item only where the writer said nothing of the outcome. A topic without facts gets its placeholder. No number of its own: the only numbers are the facts',
+ * Chinese-numeral quantities shown in Arabic digits ("二十余人" → "20余人").
  */
 final class ItemComposer {
     static final String PLACEHOLDER_OPEN = "【待补充：";
     static final String PLACEHOLDER_CLOSE = "】";
+    static final String EFFECTS_FILE = "prompts/style/effects.txt";
+    /** A sentence of joined facts grows to about this many 字 before the next fact starts a new one. */
+    static final int SENTENCE_CHARS = 110;
 
     private static final Pattern ASCII_DIGIT = Pattern.compile("[0-9]");
     private static final Pattern END_PUNCTUATION = Pattern.compile("[\\s。．.，,；;、：:！!？?…~～]+$");
     private static final Pattern START_PUNCTUATION = Pattern.compile("^[\\s。．，,；;、：:！!？?]+");
-    /** Spoken fillers at the start of a clause; 本人 and 我院/我校/我局… are kept, they are the genre's own. */
-    private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:嗯|呃|啊|那个|就是说|就是|然后|另外|还有就是|我觉得|我认为|我们的|咱们的|我们|咱们)+");
-    private static final Pattern ADVERB_AFTER_FILLER = Pattern.compile("^(?:也|还|都|又|就)(?=\\S)");
-    private static final Pattern PERSONAL_I = Pattern.compile("^我(?![国党军省市县区乡镇村院校局厅处科委所部办司队站中行社团室单方支公])");
-    private static final Pattern TRAILING_PARTICLE = Pattern.compile("(?:啊|吧|呢|嘛|哈|呀|啦)+$");
     /** The writer's own list markers ("1." "2、" "（3）" "一是" "二、") at the start of a clause. */
     private static final Pattern LIST_MARKER = Pattern.compile(
             "(^|[，；。,;.\\s]+)\\s*(?:\\d{1,2}[.．、)）](?!\\d)|[（(]\\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[是、])\\s*");
     private static final Pattern SPACE_BETWEEN_CJK = Pattern.compile("(?<=[^\\x00-\\x7F])\\s+(?=[^\\x00-\\x7F])");
     private static final Pattern SPACE_BESIDE_CJK = Pattern.compile("(?<=[^\\x00-\\x7F])\\s+|\\s+(?=[^\\x00-\\x7F])");
     private static final Pattern DOUBLED = Pattern.compile("[，；、：]*。[。，；、]*|，{2,}|；{2,}|[，、]；|；，");
+    private static final Pattern EMPTY_CLAUSE = Pattern.compile("(^|[，；])[，；]+");
+
+    private static volatile Set<String> effects;
+    private static final int CLAUSE_CACHE = 8192;
+    private static final java.util.Map<String, String> CLAUSES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ItemComposer() {
     }
 
-    /** "二是{lead}。{sentence}" for a topic with facts, "二是{lead}。【待补充：{missing}】" for one without. */
+    /** "二是{lead}。{facts}" for a topic with facts, "二是{lead}。【待补充：{missing}】" for one without (common register). */
     static String item(int n, TopicSpec topic, List<Fact> facts) {
+        return item(n, topic, facts, null);
+    }
+
+    /** "二是{lead}。{做法}，{成效}。" in the register of {@code kindId}; the placeholder when nothing was given. */
+    static String item(int n, TopicSpec topic, List<Fact> facts, String kindId) {
         String head = Ordinals.item(n) + stripEnd(topic.lead()) + "。";
-        String sentence = sentence(facts, topic.close());
+        String sentence = sentence(facts, topic.frame(), topic.close(), kindId);
         return sentence.isEmpty() ? head + placeholder(topic.missing()) : head + sentence;
     }
 
@@ -52,39 +63,160 @@ final class ItemComposer {
         return PLACEHOLDER_OPEN + named + PLACEHOLDER_CLOSE;
     }
 
-    /**
-     * The facts as one sentence ending in 。, then the optional closing clause. Facts are joined with "，"; with "；"
-     * when a fact has clauses of its own (so its parts stay together); with "。" when a fact has sentences of its own.
-     */
+    /** {@link #sentence(List, String, String)} in the common register. */
     static String sentence(List<Fact> facts, String close) {
-        List<String> parts = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(ItemComposer::clause)
-                .filter(s -> !s.isEmpty()).toList()));
-        if (parts.isEmpty()) return "";
-        String joined = String.join(separator(parts), parts);
-        String tail = close == null || close.isBlank() ? "" : "，" + stripEnd(toFullWidth(close.strip()));
-        return tidy(joined + tail + "。");
+        return sentence(facts, close, null);
     }
 
-    /** One fact as the draft writes it: numbers in display form, fillers gone, full-width marks, no final mark. */
-    static String clause(Fact fact) {
-        String text = toFullWidth(spacesAsCommas(withoutListMarkers(
-                withDisplayNumbers(fact.text().strip(), fact.quantities()))));
-        List<String> clauses = new ArrayList<>();
-        for (String piece : text.split("(?<=[，；])")) {
-            String cleaned = withoutFillers(piece);
-            if (!cleaned.isEmpty() && !isOnlyPunctuation(cleaned)) clauses.add(cleaned);
+    /**
+     * The facts of one topic as flowing sentences ending in 。: what was done first, what came of it after, each fact
+     * once; a sentence takes the next fact after "，" until it is about {@value #SENTENCE_CHARS} 字 long. The closing
+     * clause follows when no fact says what came of the work.
+     */
+    static String sentence(List<Fact> facts, String close, String kindId) {
+        return sentence(facts, null, close, kindId);
+    }
+
+    /** As {@link #sentence(List, String, String)}, the kind's {@code frame} (how the work was approached) first. */
+    static String sentence(List<Fact> facts, String frame, String close, String kindId) {
+        List<String> pieces = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(f -> clause(f, kindId))
+                .filter(s -> !s.isEmpty()).toList()));
+        if (pieces.isEmpty()) return "";
+        List<String> done = pieces.stream().filter(p -> !isEffect(p)).toList();
+        List<String> came = pieces.stream().filter(ItemComposer::isEffect).toList();
+        List<String> ordered = new ArrayList<>(done);
+        ordered.addAll(came);
+        ordered = withoutRepeatedSubject(ordered);
+        if (frame != null && !frame.isBlank()) ordered.set(0, stripEnd(toFullWidth(frame.strip())) + "，" + ordered.get(0));
+        String tail = close == null || close.isBlank() || !came.isEmpty() ? "" : stripEnd(toFullWidth(close.strip()));
+        return flowing(ordered, tail);
+    }
+
+    /** Pieces joined with "，" into sentences of about {@value #SENTENCE_CHARS} 字, then {@code tail}, then "。". */
+    static String flowing(List<String> pieces, String tail) {
+        var out = new StringBuilder();
+        var current = new StringBuilder();
+        for (String piece : pieces) {
+            if (current.length() > 0 && (piece.contains("。")
+                    || CharCount.of(current.toString()) + CharCount.of(piece) > SENTENCE_CHARS)) {
+                out.append(current).append("。");
+                current.setLength(0);
+            }
+            if (current.length() > 0) current.append("，");
+            current.append(piece);
+            if (piece.contains("。")) {
+                out.append(current).append("。");
+                current.setLength(0);
+            }
         }
-        return stripEnd(String.join("", clauses));
+        if (!tail.isEmpty()) {
+            if (current.length() == 0) {
+                // the last fact ended a sentence of its own: the closing clause stands after it
+                String text = stripEnd(out.toString());
+                out.setLength(0);
+                out.append(text);
+                current.append("，");
+            } else {
+                current.append("，");
+            }
+            current.append(tail);
+        }
+        out.append(current);
+        return tidy(stripEnd(out.toString()) + "。");
+    }
+
+    /**
+     * "本人参加学习12次，本人研读…" → "本人参加学习12次，研读…": a later fact that opens with the same pronoun as an earlier
+     * one of the item (a word the segmenter tags as a personal pronoun: 本人, 本处, 本单位…) loses it.
+     */
+    static List<String> withoutRepeatedSubject(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (String piece : pieces) {
+            List<Words.Token> words = Words.of(piece);
+            Words.Token first = words.isEmpty() ? null : words.get(0);
+            boolean pronoun = first != null && first.kind() == Words.Kind.WORD && first.nature().equals("rr");
+            if (pronoun && !said.add(first.text()) && words.size() > 1 && !words.get(1).punct()) {
+                out.add(piece.substring(first.text().length()));
+            } else {
+                out.add(piece);
+            }
+        }
+        return out;
+    }
+
+    /** A fact that opens without a verb of its own and says what came of the work ("党员撰写心得体会的质量较上年明显提高"). */
+    static boolean isEffect(String clause) {
+        String first = clause.split("[，；。]", 2)[0];
+        List<Words.Token> words = Words.of(first).stream().filter(t -> !t.punct()).toList();
+        if (words.isEmpty()) return false;
+        String nature = words.get(0).nature();
+        if (nature.startsWith("v") && !nature.startsWith("vn")) return false;
+        return words.stream().anyMatch(t -> effects().contains(t.text()));
+    }
+
+    private static Set<String> effects() {
+        Set<String> e = effects;
+        if (e == null) {
+            e = Set.copyOf(PromptFiles.find(EFFECTS_FILE).map(c -> c.lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()).orElse(List.of()));
+            effects = e;
+        }
+        return e;
+    }
+
+    /** One fact in the common register: see {@link #clause(Fact, String)}. */
+    static String clause(Fact fact) {
+        return clause(fact, null);
+    }
+
+    /**
+     * One fact as the draft writes it: numbers in display form, the writer's list markers gone, full-width marks, the
+     * spoken words in the register of {@code kindId} (the common one when null), no final mark.
+     */
+    static String clause(Fact fact, String kindId) {
+        // The same facts are written again for every draft and every refinement of a session: remember them.
+        String key = kindId + "\u0000" + fact.text() + "\u0000" + fact.quantities();
+        String known = CLAUSES.get(key);
+        if (known != null) return known;
+        String written = write(fact, kindId);
+        if (CLAUSES.size() > CLAUSE_CACHE) CLAUSES.clear();
+        CLAUSES.put(key, written);
+        return written;
+    }
+
+    private static String write(Fact fact, String kindId) {
+        List<String> shown = new ArrayList<>();
+        String text = toFullWidth(spacesAsCommas(withoutListMarkers(
+                withDisplayNumbers(fact.text().strip(), fact.quantities(), shown))));
+        List<String> quantities = new ArrayList<>(shown);
+        for (String q : Words.quantityTexts(text)) if (!quantities.contains(q)) quantities.add(q);
+        quantities.sort(java.util.Comparator.comparingInt(text::indexOf));
+        String formal = FormalRewriter.forKind(kindId).apply(text, quantities).text();
+        return clean(formal);
+    }
+
+    /** A rewritten text without the marks its dropped words left behind: no empty clause, no leading or final mark. */
+    static String clean(String text) {
+        String s = EMPTY_CLAUSE.matcher(START_PUNCTUATION.matcher(text.strip()).replaceAll(""))
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1).isEmpty() ? "" : m.group().substring(0, 1)));
+        return stripEnd(tidy(s));
     }
 
     /** Each quantity's raw text replaced, in order, by how a draft writes it. */
     static String withDisplayNumbers(String text, List<Quantity> quantities) {
+        return withDisplayNumbers(text, quantities, new ArrayList<>());
+    }
+
+    /** As {@link #withDisplayNumbers(String, List)}, adding each quantity as shown to {@code shown}. */
+    private static String withDisplayNumbers(String text, List<Quantity> quantities, List<String> shown) {
         var out = new StringBuilder();
         int from = 0;
         for (Quantity q : quantities) {
             int at = NumberParser.indexOf(text, q.raw(), from);
             if (at < 0) continue;
             out.append(text, from, at).append(display(q));
+            shown.add(display(q));
             from = at + q.raw().length();
         }
         return out.append(text.substring(from)).toString();
@@ -145,26 +277,5 @@ final class ItemComposer {
     /** A space between Chinese words separates clauses ("开展研讨 组织参观"); beside Latin text it is dropped. */
     private static String spacesAsCommas(String text) {
         return SPACE_BESIDE_CJK.matcher(SPACE_BETWEEN_CJK.matcher(text).replaceAll("，")).replaceAll("");
-    }
-
-    private static String withoutFillers(String piece) {
-        String s = START_PUNCTUATION.matcher(piece.strip()).replaceAll("");
-        String afterFiller = LEADING_FILLER.matcher(s).replaceFirst("");
-        if (!afterFiller.equals(s)) s = ADVERB_AFTER_FILLER.matcher(afterFiller).replaceFirst("");
-        s = PERSONAL_I.matcher(s).replaceFirst("本人");
-        String end = piece.endsWith("，") || piece.endsWith("；") ? piece.substring(piece.length() - 1) : "";
-        String body = TRAILING_PARTICLE.matcher(stripEnd(s)).replaceAll("");
-        return body.isEmpty() ? "" : body + end;
-    }
-
-    private static boolean isOnlyPunctuation(String s) {
-        return stripEnd(s).isEmpty();
-    }
-
-    private static String separator(List<String> parts) {
-        if (parts.size() < 2) return "";
-        if (parts.stream().anyMatch(p -> p.contains("。"))) return "。";
-        if (parts.stream().anyMatch(p -> p.contains("，") || p.contains("；"))) return "；";
-        return "，";
     }
 }

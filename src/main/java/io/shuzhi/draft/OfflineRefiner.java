@@ -150,7 +150,7 @@ public final class OfflineRefiner {
                                        String what, int before) {
         int lower = (int) Math.ceil(goal * (1 - TOLERANCE));
         int upper = (int) Math.floor(goal * (1 + TOLERANCE));
-        Set<String> factTexts = factTexts(state);
+        Set<String> factTexts = factTexts(state, draft.kind());
         int removedFacts = 0;
         while (true) {
             int total = fixed + units.stream().mapToInt(Unit::count).sum();
@@ -294,9 +294,10 @@ public final class OfflineRefiner {
         return false;
     }
 
-    private static Set<String> factTexts(InterviewState state) {
+    /** The writer's facts as the draft wrote them (in the kind's register), to tell their clauses from the kind's own. */
+    private static Set<String> factTexts(InterviewState state, String kindId) {
         Set<String> out = new LinkedHashSet<>();
-        for (Fact f : state.facts()) if (f.origin() == Fact.Origin.WRITER) out.add(ItemComposer.clause(f));
+        for (Fact f : state.facts()) if (f.origin() == Fact.Origin.WRITER) out.add(ItemComposer.clause(f, kindId));
         return out;
     }
 
@@ -348,9 +349,13 @@ public final class OfflineRefiner {
             if (kind.isEmpty() || s.body().isEmpty()) continue;
             Optional<SectionSpec> spec = kind.get().section(s.ref());
             if (spec.isEmpty()) continue;
-            boolean plan = TemplateDrafter.writtenAsPlan(kind.get().partOf(spec.get()), spec.get());
+            ReportKind.PartSpec part = kind.get().partOf(spec.get());
+            boolean plan = TemplateDrafter.writtenAsPlan(part, spec.get());
+            boolean problems = !plan && TemplateDrafter.ISSUES.equals(part.key());
             Integer onlyItem = t.scope() == Scope.ITEM ? t.item() : null;
-            Expanded e = plan ? expandPlan(s.body(), spec.get(), state) : expandItems(s.body(), spec.get(), state, onlyItem);
+            Expanded e = plan ? expandPlan(s.body(), spec.get(), state, draft.kind())
+                    : problems ? expandProblems(s.body(), spec.get(), state, kind.get())
+                    : expandItems(s.body(), spec.get(), state, onlyItem, draft.kind());
             if (e.added > 0) {
                 next.set(i, s.withBody(e.body));
                 restored += e.added;
@@ -378,7 +383,8 @@ public final class OfflineRefiner {
     }
 
     /** Items whose facts (or closing clause) are missing from the text get them back, in the kind's order. */
-    private static Expanded expandItems(String body, SectionSpec spec, InterviewState state, Integer onlyItem) {
+    private static Expanded expandItems(String body, SectionSpec spec, InterviewState state, Integer onlyItem,
+                                        String kindId) {
         List<String> items = new ArrayList<>(BodyText.items(body));
         int added = 0;
         for (TopicSpec topic : spec.topics()) {
@@ -392,7 +398,7 @@ public final class OfflineRefiner {
             String head = Ordinals.item(k + 1) + lead + "。";
             String content = item.startsWith(head) ? item.substring(head.length()) : null;
             if (content == null) continue;
-            String full = ItemComposer.sentence(facts, topic.close());
+            String full = ItemComposer.sentence(facts, topic.frame(), topic.close(), kindId);
             if (content.equals(full)) continue;
             List<String> pieces = clausesOf(full);
             List<String> present = clausesOf(content);
@@ -413,15 +419,34 @@ public final class OfflineRefiner {
         return added == 0 ? new Expanded(body, 0) : new Expanded(BodyText.joinItems(BodyText.preamble(body), items), added);
     }
 
+    /**
+     * The problems part: when a problem the writer named is missing from the text, the part is written again from the
+     * problems if the text is only what the drafter made of them (maybe cut since); a text the writer edited keeps
+     * its words and gets the missing problems as items of their own after it.
+     */
+    private static Expanded expandProblems(String body, SectionSpec spec, InterviewState state, ReportKind kind) {
+        List<String> missing = spec.topics().stream().flatMap(t -> TemplateDrafter.writerFacts(state, t.key()).stream())
+                .map(f -> ItemComposer.clause(f, kind.id())).filter(c -> !c.isEmpty() && !body.contains(c)).toList();
+        if (missing.isEmpty()) return new Expanded(body, 0);
+        String full = TemplateDrafter.problems(spec.topics(), new TemplateDrafter.Context(kind, state));
+        if (full.equals(body)) return new Expanded(body, 0);
+        if (full.startsWith(ItemComposer.PLACEHOLDER_OPEN) || clausesOf(full).containsAll(clausesOf(body))) {
+            return new Expanded(full, missing.size());
+        }
+        List<String> items = new ArrayList<>(BodyText.items(body));
+        for (String m : missing) items.add(Ordinals.item(items.size() + 1) + ItemComposer.flowing(List.of(m), ""));
+        return new Expanded(BodyText.joinItems(BodyText.preamble(body), items), missing.size());
+    }
+
     /** A plan section: the writer's plans missing from the text are appended, each topic as one sentence. */
-    private static Expanded expandPlan(String body, SectionSpec spec, InterviewState state) {
+    private static Expanded expandPlan(String body, SectionSpec spec, InterviewState state, String kindId) {
         var out = new StringBuilder(body);
         int added = 0;
         for (TopicSpec topic : spec.topics()) {
-            List<Fact> missing = TemplateDrafter.writerFacts(state, topic.key()).stream()
-                    .filter(f -> !body.contains(ItemComposer.clause(f))).toList();
+            List<String> missing = TemplateDrafter.writerFacts(state, topic.key()).stream()
+                    .map(f -> ItemComposer.clause(f, kindId)).filter(c -> !c.isEmpty() && !body.contains(c)).toList();
             if (missing.isEmpty()) continue;
-            out.append(ItemComposer.sentence(missing, topic.close()));
+            out.append(ItemComposer.flowing(missing, ""));
             added += missing.size();
         }
         return new Expanded(ItemComposer.tidy(out.toString()), added);
@@ -465,13 +490,13 @@ public final class OfflineRefiner {
             String body = s.body();
             if (t.scope() == Scope.ITEM) {
                 List<String> items = new ArrayList<>(BodyText.items(body));
-                FormalPhrases.Applied a = FormalPhrases.apply(items.get(t.item() - 1));
+                FormalPhrases.Applied a = FormalPhrases.apply(items.get(t.item() - 1), draft.kind());
                 items.set(t.item() - 1, a.text());
                 body = BodyText.joinItems(BodyText.preamble(body), items);
                 count += a.count();
             } else {
-                FormalPhrases.Applied h = FormalPhrases.apply(heading);
-                FormalPhrases.Applied b = FormalPhrases.apply(body);
+                FormalPhrases.Applied h = FormalPhrases.apply(heading, draft.kind());
+                FormalPhrases.Applied b = FormalPhrases.apply(body, draft.kind());
                 heading = h.text();
                 body = b.text();
                 count += h.count() + b.count();
@@ -489,7 +514,7 @@ public final class OfflineRefiner {
 
     private static Outcome add(Draft draft, Refinement r) {
         Target t = r.target();
-        String text = r.argument() == null ? "" : clean(r.argument());
+        String text = r.argument() == null ? "" : clean(r.argument(), draft.kind());
         if (text.isEmpty()) return unchanged(draft, "没有要添加的内容。请这样说：“在组织建设里加一条：发展新党员2名”。");
         if (t.scope() == Scope.WHOLE || t.scope() == Scope.TITLE
                 || t.scope() == Scope.PART && draft.section(t.ref() + ".1").isPresent()) {
@@ -515,10 +540,13 @@ public final class OfflineRefiner {
                 "已在" + describe(draft, t) + "加上：" + text + "。", List.of(text));
     }
 
-    /** The writer's text as a draft writes it: numbers in Arabic digits, fillers and list markers gone, full-width marks. */
-    static String clean(String text) {
+    /**
+     * The writer's text as a draft of {@code kindId} writes it: numbers in Arabic digits, list markers gone, full-width
+     * marks, the spoken words in the kind's register.
+     */
+    static String clean(String text, String kindId) {
         String arabic = NumberParser.toArabic(text.strip());
-        return ItemComposer.clause(new Fact("refine", "refine", arabic, List.of(), null, Fact.Origin.WRITER));
+        return ItemComposer.clause(new Fact("refine", "refine", arabic, List.of(), null, Fact.Origin.WRITER), kindId);
     }
 
     private static Outcome delete(Draft draft, Target t) {

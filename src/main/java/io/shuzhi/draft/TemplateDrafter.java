@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 /**
  * The offline drafter: composes the whole draft from the report kind's wording and the writer's facts, in the kind's
  * own structure (any number of parts; each part written as its declared {@code itemized} and {@code style} say).
+ * The writer's words are put in the kind's register ({@link ItemComposer}, {@link FormalRewriter}). Achievements are
+ * one item per topic; the part keyed {@code issues} is one item per problem the writer named; a plan part is the
+ * writer's plans, ordered to answer the problems, with the kind's standing paragraph only where the writer planned
+ * nothing. The opening names the report year's 学习教育 ({@link YearTerms}) and no other year's.
  * Every number in its output comes from a fact (or is the report's year); a topic without facts gets a
  * 【待补充：…】 placeholder, never a made-up sentence.
  */
@@ -22,6 +26,12 @@ import java.util.regex.Pattern;
 public class TemplateDrafter implements DraftWriter {
     /** The part key that is written in the plan style when its kind file declares no style. */
     static final String MEASURES = "measures";
+    /** The part key whose facts are the writer's problems, one fact each. */
+    static final String ISSUES = "issues";
+    /** Where a kind's opening names the year's 学习教育. */
+    static final String CAMPAIGN_SLOT = "{campaign}";
+    /** Words a problem area's label may end in ("理论学习方面的不足"); other labels get "方面的问题". */
+    private static final java.util.Set<String> PROBLEM_WORDS = java.util.Set.of("不足", "问题", "短板", "差距", "弱项", "欠缺");
     static final String OPENING_END = "现将有关情况报告如下：";
     static final String MISSING_UNIT = ItemComposer.placeholder(ReportKind.Question.DEFAULT_UNIT_LABEL);
     static final String MISSING_YEAR = ItemComposer.placeholder("年份");
@@ -38,14 +48,15 @@ public class TemplateDrafter implements DraftWriter {
         String unitLabel = kind.intro() == null ? null : kind.intro().unitLabel();
         out.add(new Section("title", 0, title(kind.title(), state, unitLabel), ""), "标题");
         out.add(new Section("opening", 1, "", opening(kind.opening(), state, unitLabel)), "开头");
+        var ctx = new Context(kind, state);
         for (PartSpec part : kind.parts()) {
             if (part.itemized()) {
-                out.add(itemizedPart(part, state));
+                out.add(itemizedPart(part, ctx));
                 continue;
             }
             out.add(new Section(String.valueOf(part.number()), 1, partHeading(part), ""));
             for (int i = 0; i < part.sections().size(); i++) {
-                out.add(section(part, i + 1, part.sections().get(i), state));
+                out.add(section(part, i + 1, part.sections().get(i), ctx));
             }
         }
         return new Draft(kind.id(), version, out.sections);
@@ -76,7 +87,9 @@ public class TemplateDrafter implements DraftWriter {
 
     static String opening(String pattern, InterviewState state, String unitLabel) {
         if (isBlank(pattern)) return ItemComposer.placeholder("年度工作总体情况") + OPENING_END;
-        String text = ItemComposer.toFullWidth(fill(pattern, unit(state, unitLabel), year(state)).strip());
+        String campaign = YearTerms.of(state.year()).map(y -> y.opening() + "，").orElse("");
+        String text = ItemComposer.toFullWidth(fill(pattern.replace(CAMPAIGN_SLOT, campaign), unit(state, unitLabel),
+                year(state)).strip());
         String lead = ItemComposer.stripEnd(OPENING_TAIL.matcher(text).replaceFirst(""));
         return lead.isEmpty() ? OPENING_END : ItemComposer.tidy(lead + "。" + OPENING_END);
     }
@@ -116,18 +129,21 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /** A part without （一） sections: its heading, then its items (一是…。二是…。) as the body. */
-    private static Section itemizedPart(PartSpec part, InterviewState state) {
+    private static Section itemizedPart(PartSpec part, Context ctx) {
         List<TopicSpec> topics = part.sections().stream().flatMap(s -> s.topics().stream()).toList();
         SectionSpec only = part.sections().isEmpty() ? null : part.sections().get(0);
-        String body = only != null && writtenAsPlan(part, only) ? measures(only, state)
-                : items(topics, only == null ? null : only.fallback(), state);
+        String body = only != null && writtenAsPlan(part, only) ? measures(only, ctx)
+                : ISSUES.equals(part.key()) ? problems(topics, ctx)
+                : items(topics, only == null ? null : only.fallback(), ctx.state, ctx.kind.id());
         return new Section(String.valueOf(part.number()), 1, partHeading(part), body);
     }
 
     /** "（二）{heading}" (no final 。: the run-in 。 is added on output) with its paragraph. */
-    private static Section section(PartSpec part, int n, SectionSpec spec, InterviewState state) {
+    private static Section section(PartSpec part, int n, SectionSpec spec, Context ctx) {
         String heading = Ordinals.section(n) + headingText(spec.heading());
-        String body = writtenAsPlan(part, spec) ? measures(spec, state) : items(spec.topics(), spec.fallback(), state);
+        String body = writtenAsPlan(part, spec) ? measures(spec, ctx)
+                : ISSUES.equals(part.key()) ? problems(spec.topics(), ctx)
+                : items(spec.topics(), spec.fallback(), ctx.state, ctx.kind.id());
         return new Section(spec.ref(), 2, heading, body);
     }
 
@@ -136,27 +152,131 @@ public class TemplateDrafter implements DraftWriter {
         return part.style() == ReportKind.Style.PLAN && !isBlank(spec.fallback());
     }
 
-    /** 一是…。二是…。 one item per topic in kind order, numbered without gaps. */
+    /** 一是…。二是…。 one item per topic in kind order, numbered without gaps, in the common register. */
     static String items(List<TopicSpec> topics, String fallback, InterviewState state) {
+        return items(topics, fallback, state, null);
+    }
+
+    /** 一是…。二是…。 one item per topic in kind order, numbered without gaps, in the register of {@code kindId}. */
+    static String items(List<TopicSpec> topics, String fallback, InterviewState state, String kindId) {
         if (topics.isEmpty()) {
             return isBlank(fallback) ? ItemComposer.placeholder("本部分内容") : sentenceOf(fallback);
         }
         var body = new StringBuilder();
         for (int i = 0; i < topics.size(); i++) {
             TopicSpec topic = topics.get(i);
-            body.append(ItemComposer.item(i + 1, topic, writerFacts(state, topic.key())));
+            body.append(ItemComposer.item(i + 1, topic, writerFacts(state, topic.key()), kindId));
         }
         return ItemComposer.tidy(body.toString());
     }
 
-    /** A plan section: the kind's own paragraph, then the writer's concrete plans in kind order. */
-    static String measures(SectionSpec spec, InterviewState state) {
-        var body = new StringBuilder(sentenceOf(spec.fallback()));
-        for (TopicSpec topic : spec.topics()) {
-            List<Fact> facts = writerFacts(state, topic.key());
-            if (!facts.isEmpty()) body.append(ItemComposer.sentence(facts, topic.close()));
+    /**
+     * The problems part: one item per problem the writer named, in the kind's topic order, each opened by a lead of its
+     * topic (the topic's second lead for its second problem, and so on), then the writer's instance in the register. A
+     * problem past a topic's last lead joins the topic's previous item. A topic without problems keeps its lead and
+     * placeholder: a gap the writer should fill, never papered over.
+     */
+    static String problems(List<TopicSpec> topics, Context ctx) {
+        List<String> items = new ArrayList<>();
+        for (TopicSpec topic : topics) {
+            List<Fact> facts = writerFacts(ctx.state, topic.key());
+            List<String> said = facts.stream().map(f -> ItemComposer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty())
+                    .distinct().toList();
+            if (said.isEmpty()) {
+                items.add(ItemComposer.stripEnd(topic.lead()) + "。" + ItemComposer.placeholder(topic.missing()));
+                continue;
+            }
+            for (int k = 0; k < said.size(); k++) {
+                String lead = topic.lead(k);
+                // the kind's closing clause (what the problem costs) once, after the topic's first problem
+                String close = k == 0 && !isBlank(topic.close()) ? ItemComposer.stripEnd(topic.close()) : "";
+                String sentence = ItemComposer.flowing(List.of(said.get(k)), close);
+                if (lead == null) {
+                    int last = items.size() - 1;
+                    items.set(last, items.get(last) + "此外，" + sentence);
+                } else {
+                    items.add(ItemComposer.stripEnd(lead) + "。" + sentence);
+                }
+            }
         }
+        var body = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) body.append(Ordinals.item(i + 1)).append(items.get(i));
         return ItemComposer.tidy(body.toString());
+    }
+
+    /**
+     * A plan section: the writer's plans, each topic's as one run of sentences opened by its frame and lead and closed
+     * by its closing clause, the plans that answer a problem first, in the problems' order. Where the writer planned nothing
+     * for the section, the kind's standing paragraph; and when the writer named a problem this section should answer,
+     * a placeholder asking for the measure.
+     */
+    static String measures(SectionSpec spec, Context ctx) {
+        var body = new StringBuilder();
+        List<String> answered = ctx.answered(spec);
+        for (TopicSpec topic : spec.topics()) {
+            List<Fact> plans = PlanOrder.answering(writerFacts(ctx.state, topic.key()), ctx.problems(), ctx.kind.id());
+            List<String> pieces = new ArrayList<>(new java.util.LinkedHashSet<>(plans.stream()
+                    .map(f -> ItemComposer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty()).toList()));
+            if (pieces.isEmpty()) continue;
+            if (!isBlank(topic.lead())) pieces.set(0, ItemComposer.stripEnd(topic.lead()) + "，" + pieces.get(0));
+            if (!isBlank(topic.frame())) pieces.set(0, ItemComposer.stripEnd(topic.frame()) + "，" + pieces.get(0));
+            if (body.length() == 0 && !answered.isEmpty()) {
+                // say which problems the measures answer: "针对理论学习方面的不足，…"
+                pieces.set(0, "针对" + String.join("、", answered) + "，" + pieces.get(0));
+            }
+            body.append(ItemComposer.flowing(pieces, isBlank(topic.close()) ? "" : ItemComposer.stripEnd(topic.close())));
+        }
+        if (body.length() > 0) return ItemComposer.tidy(body.toString());
+        String standing = sentenceOf(spec.fallback());
+        if (ctx.unanswered(spec) && !spec.topics().isEmpty()) {
+            standing += ItemComposer.placeholder(spec.topics().get(0).missing());
+        }
+        return ItemComposer.tidy(standing);
+    }
+
+    /** One draft being written: the kind, the facts, and the writer's problems the plans should answer. */
+    static final class Context {
+        final ReportKind kind;
+        final InterviewState state;
+        private List<Fact> problems;
+
+        Context(ReportKind kind, InterviewState state) {
+            this.kind = kind;
+            this.state = state;
+        }
+
+        /** The writer's problems, in the kind's topic order. */
+        List<Fact> problems() {
+            if (problems == null) {
+                problems = issueTopics().stream().flatMap(t -> writerFacts(state, t.key()).stream()).toList();
+            }
+            return problems;
+        }
+
+        List<TopicSpec> issueTopics() {
+            return kind.parts().stream().filter(p -> ISSUES.equals(p.key())).flatMap(p -> p.sections().stream())
+                    .flatMap(s -> s.topics().stream()).toList();
+        }
+
+        /** Whether the writer named a problem that this plan section is the one to answer. */
+        boolean unanswered(SectionSpec spec) {
+            return !answered(spec).isEmpty();
+        }
+
+        /** The labels of the problem areas ("理论学习方面的不足") the writer named that this plan section answers. */
+        List<String> answered(SectionSpec spec) {
+            return PlanOrder.sectionFor(kind, issueTopics()).entrySet().stream()
+                    .filter(e -> e.getValue().equals(spec.ref()) && !writerFacts(state, e.getKey().key()).isEmpty())
+                    .map(e -> problemArea(e.getKey().label())).toList();
+        }
+
+        /** "理论学习方面的不足" as it is; "理论学习" → "理论学习方面的问题". */
+        private static String problemArea(String label) {
+            String text = ItemComposer.stripEnd(label);
+            List<Words.Token> words = Words.of(text);
+            String last = words.isEmpty() ? "" : words.get(words.size() - 1).text();
+            return PROBLEM_WORDS.contains(last) ? text : text + "方面的问题";
+        }
     }
 
     /**

@@ -112,12 +112,30 @@ public record ReportKind(String id, String name, String description, String titl
      * @param lead     the item's lead phrase in the draft ("抓实理论学习")
      * @param missing  what the placeholder names when the writer gave nothing ("全年集中学习研讨的次数和主要内容")
      * @param close    an optional closing clause after the writer's facts (no numbers), may be null
+     * @param leads    more lead phrases for the same topic, used in turn when the writer gave several items of it (two
+     *                 problems of one area each get their own item and their own lead); may be empty
+     * @param frame    an optional clause saying how the work was approached (no numbers), written between the lead and
+     *                 the writer's facts ("坚持把…作为…"); only where the writer gave facts; may be null
      */
     public record TopicSpec(String key, String label, String question, String example, List<String> units,
-                            List<String> keywords, String lead, String missing, String close) {
+                            List<String> keywords, String lead, String missing, String close, List<String> leads,
+                            String frame) {
         public TopicSpec {
             units = List.copyOf(units);
             keywords = List.copyOf(keywords);
+            leads = leads == null ? List.of() : List.copyOf(leads);
+        }
+
+        /** A topic with one lead phrase and no frame. */
+        public TopicSpec(String key, String label, String question, String example, List<String> units,
+                         List<String> keywords, String lead, String missing, String close) {
+            this(key, label, question, example, units, keywords, lead, missing, close, List.of(), null);
+        }
+
+        /** The lead of the topic's {@code n}-th item (0-based): {@code lead}, then each of {@code leads}; null past the end. */
+        public String lead(int n) {
+            if (n == 0) return lead;
+            return n - 1 < leads.size() ? leads.get(n - 1) : null;
         }
     }
 

@@ -46,7 +46,7 @@ public class ReportKinds {
     private static final Set<String> PART_FIELDS = Set.of("key", "heading", "itemized", "style", "sections");
     private static final Set<String> SECTION_FIELDS = Set.of("heading", "fallback", "topics");
     private static final Set<String> TOPIC_FIELDS = Set.of("key", "label", "question", "example", "units", "keywords",
-            "lead", "missing", "close");
+            "lead", "missing", "close", "leads", "frame");
 
     private final Map<String, ReportKind> byId;
     private final ReportKind defaultKind;
@@ -271,10 +271,13 @@ public class ReportKinds {
             if (keywords.isEmpty()) throw fail(path + ".keywords is empty");
             List<String> units = m.containsKey("units") && m.get("units") != null
                     ? strings(m.get("units"), path + ".units") : List.of();
+            List<String> leads = m.get("leads") != null ? strings(m.get("leads"), path + ".leads") : List.of();
+            for (int i = 0; i < leads.size(); i++) noDigits(leads.get(i), path + ".leads[" + i + "]");
             return new TopicSpec(key, text(m, path, "label"), text(m, path, "question"),
                     optionalText(m, path, "example"), units, keywords,
                     noDigits(text(m, path, "lead"), path + ".lead"), text(m, path, "missing"),
-                    noDigits(optionalText(m, path, "close"), path + ".close"));
+                    noDigits(optionalText(m, path, "close"), path + ".close"), leads,
+                    noDigits(optionalText(m, path, "frame"), path + ".frame"));
         }
 
         // -- field helpers ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.NumberGuard;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.TemplateDrafter;
+import io.shuzhi.draft.YearTerms;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
@@ -128,12 +129,13 @@ public class LlmDraftWriter implements DraftWriter {
                     "mode", mode,
                     "topics", topics,
                     "facts", factBlock(kind, writerFacts(state, spec.topics())),
-                    "style", style(prompts, kind)));
+                    "style", style(prompts, kind, state.year())));
         }
 
         private String topicLine(TopicSpec t) {
             boolean has = !writerFacts(state, List.of(t)).isEmpty();
             return "- " + t.label() + "：点题短语“" + t.lead() + "”" + (has ? "" : "；没有事实，写【待补充：" + t.missing() + "】")
+                    + (t.frame() == null || t.frame().isBlank() ? "" : "；可用的总述：" + t.frame())
                     + (t.close() == null || t.close().isBlank() ? "" : "；可用的结尾：" + t.close());
         }
 
@@ -160,9 +162,12 @@ public class LlmDraftWriter implements DraftWriter {
         return "<writer_text>\n" + lines + "\n</writer_text>";
     }
 
-    /** The kind's style guide, or a default line. */
-    static String style(PromptTemplates prompts, ReportKind kind) {
-        return prompts.style(kind.id()).orElse(DEFAULT_STYLE);
+    /** The kind's style guide (or a default line) with the report year's 提法 filled in. */
+    static String style(PromptTemplates prompts, ReportKind kind, String year) {
+        String guide = prompts.style(kind.id()).orElse(DEFAULT_STYLE);
+        String notes = YearTerms.notes(year);
+        return guide.contains(PromptTemplates.YEAR_NOTES) ? guide.replace(PromptTemplates.YEAR_NOTES, notes)
+                : guide + "\n\n## 本年度提法\n" + notes;
     }
 
     /** The kind's outline as the draft has it: headings in order, for the model to see where a section sits. */

@@ -134,7 +134,7 @@ public class LlmSectionRewriter implements SectionRewriter {
                 entry("text", "<writer_text>\n" + LlmInterviewer.sanitize(piece.text()) + "\n</writer_text>"),
                 entry("facts", LlmDraftWriter.factBlock(kind, LlmDraftWriter.writerFacts(state, topics))),
                 entry("instruction", "<writer_text>\n" + LlmInterviewer.sanitize(instruction) + "\n</writer_text>"),
-                entry("style", LlmDraftWriter.style(prompts, kind))));
+                entry("style", LlmDraftWriter.style(prompts, kind, state.year()))));
         return prompts.render("rewrite-section", vars);
     }
 

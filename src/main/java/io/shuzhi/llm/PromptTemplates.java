@@ -34,6 +34,8 @@ public class PromptTemplates {
                     "mode", "topics", "facts", "style"),
             "rewrite-section", Set.of("kind_name", "unit", "year", "outline", "target", "operation", "current_chars",
                     "target_chars", "text", "facts", "instruction", "style"));
+    /** The one slot a style guide may have: the report year's 提法, filled by the code that uses the guide. */
+    public static final String YEAR_NOTES = "{{year_notes}}";
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_][a-z0-9_]*)\\s*}}");
     private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{|}}");
     private static final String DIR = "prompts";
@@ -77,7 +79,10 @@ public class PromptTemplates {
         return out.toString().strip();
     }
 
-    /** The style guide of a report kind, when {@code prompts/style/<kindId>.md} exists. */
+    /**
+     * The style guide of a report kind, when {@code prompts/style/<kindId>.md} exists; its {@value #YEAR_NOTES} slot is
+     * left for the caller, who knows the report's year.
+     */
     public Optional<String> style(String kindId) {
         return Optional.ofNullable(styles.get(kindId)).map(String::strip);
     }
@@ -90,6 +95,14 @@ public class PromptTemplates {
     }
 
     private void check() {
+        for (var e : styles.entrySet()) {
+            // a style guide goes into a prompt as a value: a slot the code does not fill would reach the model as is
+            Matcher slot = Pattern.compile("\\{\\{[^}]*}}").matcher(e.getValue().replace(YEAR_NOTES, ""));
+            if (slot.find()) {
+                throw new IllegalStateException("prompts/style/" + e.getKey() + ".md: unknown slot " + slot.group()
+                        + " (a style guide may only use " + YEAR_NOTES + ")");
+            }
+        }
         for (var e : REQUIRED.entrySet()) {
             String file = "prompts/" + e.getKey() + ".md";
             String t = templates.get(e.getKey());

@@ -36,9 +36,34 @@ class ItemComposerTest {
     }
 
     @Test
-    void factsWithClausesOfTheirOwn_areJoinedWithSemicolons() {
+    void factsOfOneTopic_flowAsSentences_notSemicolonLists() {
         String s = ItemComposer.sentence(List.of(fact("召开组织生活会，查摆问题16项"), fact("健全制度8项")), null);
-        assertThat(s).isEqualTo("召开组织生活会，查摆问题16项；健全制度8项。");
+        assertThat(s).isEqualTo("召开组织生活会，查摆问题16项，健全制度8项。");
+        // a long run of facts starts a new sentence instead of growing one line without end
+        String longer = ItemComposer.sentence(List.of(
+                fact("结合支部党员大会、党小组会和青年理论学习小组开展研讨交流24次", q("24次", 24, "次", false)),
+                fact("购买发放学习书籍120册", q("120册", 120, "册", false)),
+                fact("重点学习党的二十届四中全会精神和习近平总书记重要讲话"),
+                fact("建立学习台账，每半年向机关党委报告学习情况"),
+                fact("支委结合分管工作谈落实措施，形成问题清单和措施清单")), null);
+        assertThat(longer).contains("120册，重点学习").contains("报告学习情况。支委结合分管工作").doesNotContain("；");
+    }
+
+    @Test
+    void whatWasDone_comesBeforeWhatCameOfIt_andTheKindsCloseOnlyWithoutTheWritersOwn() {
+        String both = ItemComposer.sentence(List.of(fact("大家写心得体会的质量明显比去年高了"),
+                fact("我们今年一共搞了集中学习22次", q("22次", 22, "次", false))), "学习实效不断提高", "party-branch-secretary");
+        assertThat(both).isEqualTo("全年共开展集中学习22次，党员撰写心得体会的质量较上年明显提高。");
+        String doneOnly = ItemComposer.sentence(List.of(fact("我们今年一共搞了集中学习22次", q("22次", 22, "次", false))),
+                "学习实效不断提高", "party-branch-secretary");
+        assertThat(doneOnly).isEqualTo("全年共开展集中学习22次，学习实效不断提高。");
+    }
+
+    @Test
+    void theSameSubject_isNotRepeatedFactAfterFact() {
+        String s = ItemComposer.sentence(List.of(fact("今年我参加中心组学习12次", q("12次", 12, "次", false)),
+                fact("我还读了《习近平谈治国理政》第五卷")), null, "personal-annual");
+        assertThat(s).isEqualTo("本人全年参加中心组学习12次，研读《习近平谈治国理政》第五卷。");
     }
 
     @Test
@@ -59,7 +84,7 @@ class ItemComposerTest {
     @Test
     void firstPerson_isDroppedOrBecomes本人_butUnitNamesStay() {
         assertThat(ItemComposer.clause(fact("我们还组织了知识竞赛"))).isEqualTo("组织了知识竞赛");
-        assertThat(ItemComposer.clause(fact("我带头讲党课"))).isEqualTo("本人带头讲党课");
+        assertThat(ItemComposer.clause(fact("我带头讲党课"))).isEqualTo("本人带头讲授党课");
         assertThat(ItemComposer.clause(fact("我院开展义诊"))).isEqualTo("我院开展义诊");
         assertThat(ItemComposer.clause(fact("然后我觉得效果不错吧"))).isEqualTo("效果不错");
         assertThat(ItemComposer.clause(fact("开展研讨,我们也组织了参观"))).isEqualTo("开展研讨，组织了参观");

@@ -23,6 +23,29 @@ class LlmPromptTemplatesTest {
     }
 
     @Test
+    void styleGuide_carriesTheReportYearsFormulations_andNoSlotReachesTheModel() {
+        var p = new PromptTemplates(Path.of("prompts"));
+        var kind = new io.shuzhi.interview.ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
+        String y2025 = LlmDraftWriter.style(p, kind, "2025");
+        assertThat(y2025).contains("深入贯彻中央八项规定精神学习教育", "“十四五”规划收官之年").doesNotContain("{{");
+        String y2026 = LlmDraftWriter.style(p, kind, "2026年");
+        assertThat(y2026).contains("“十五五”开局之年", "树立和践行正确政绩观学习教育").doesNotContain("{{");
+        assertThat(LlmDraftWriter.style(p, kind, "2022")).contains("不写任何年份特定的学习教育名称").doesNotContain("{{");
+        assertThat(LlmDraftWriter.style(p, kind, null)).doesNotContain("{{");
+    }
+
+    @Test
+    void startupFails_onAStyleGuideWithAnUnknownSlot(@TempDir Path dir) throws Exception {
+        for (String name : PromptTemplates.REQUIRED.keySet()) {
+            Files.copy(Path.of("prompts", name + ".md"), dir.resolve(name + ".md"));
+        }
+        Files.createDirectories(dir.resolve("style"));
+        Files.writeString(dir.resolve("style/party-branch-secretary.md"), "# 文风\n{{year_notes}}\n{{yearNotes}}\n");
+        assertThatThrownBy(() -> new PromptTemplates(dir)).hasMessageContaining("party-branch-secretary.md")
+                .hasMessageContaining("yearNotes");
+    }
+
+    @Test
     void renderFails_onAMissingOrUnknownVariable() {
         var p = new PromptTemplates(Path.of("prompts"));
         assertThatThrownBy(() -> p.render("interview", Map.of("kind_name", "K")))

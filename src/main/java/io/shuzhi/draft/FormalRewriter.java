@@ -1,0 +1,249 @@
+package io.shuzhi.draft;
+
+import io.shuzhi.draft.WordRules.Condition;
+import io.shuzhi.draft.WordRules.Element;
+import io.shuzhi.draft.WordRules.Rule;
+import io.shuzhi.draft.Words.Kind;
+import io.shuzhi.draft.Words.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites what a writer said into the register of a report: "我们一共发了36册学习书籍" → "发放学习书籍36册". The
+ * rules are data ({@link WordRules}): {@code prompts/style/fillers.tsv}, the spoken words a report drops, then
+ * {@code prompts/style/<kind>.tsv}, the register of one report kind (who "我们" and "大家" are: 支部 and 党员,
+ * 本单位 and 干部职工…), then {@code prompts/style/common.tsv}, the words every kind writes the same way. They match whole words of the segmented text, clause by clause, left to right, the first
+ * rule that fits at a place winning; the result is read again (up to three times) so that one rewrite can make room
+ * for the next.
+ *
+ * <p>A clause whose rewrite would lose or change a figure, a quantity, a fixed term (unless a rule names that term as
+ * its word, as "一些" or "一直"), a quoted title or a person's or place's name is kept as it was: the content matters
+ * more than the register.
+ */
+final class FormalRewriter {
+    static final String COMMON = "prompts/style/common.tsv";
+    static final String FILLERS = "prompts/style/fillers.tsv";
+    private static final int PASSES = 3;
+    private static final Pattern FIGURE = Pattern.compile("[0-9]+(?:[.,][0-9]+)*");
+    private static final Map<String, FormalRewriter> BY_KIND = new ConcurrentHashMap<>();
+    private static volatile List<Rule> common;
+    private static volatile List<Rule> fillers;
+
+    /** The text rewritten and how many rules were applied. */
+    record Rewritten(String text, int count) {
+    }
+
+    private final List<Rule> rules;
+    /** Words the rules name: a fixed term named by a rule ("一些", "一直") may be rewritten; no other may. */
+    private final java.util.Set<String> named;
+
+    FormalRewriter(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        this.named = rules.stream().flatMap(r -> r.pattern().stream()).flatMap(e -> e.words().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The rewriter of a report kind: its register's rules, then the common ones. A null or unknown kind gets the common ones. */
+    static FormalRewriter forKind(String kindId) {
+        String key = kindId == null || !kindId.matches("[a-z0-9-]+") ? "" : kindId;
+        return BY_KIND.computeIfAbsent(key, k -> {
+            List<Rule> all = new ArrayList<>(fillerRules());
+            if (!k.isEmpty()) {
+                String file = registerFile(k);
+                PromptFiles.find(file).ifPresent(c -> all.addAll(WordRules.parse(file, c)));
+            }
+            all.addAll(commonRules());
+            return new FormalRewriter(all);
+        });
+    }
+
+    static String registerFile(String kindId) {
+        return "prompts/style/" + kindId + ".tsv";
+    }
+
+    static List<Rule> fillerRules() {
+        List<Rule> f = fillers;
+        if (f == null) {
+            f = WordRules.parse(FILLERS, PromptFiles.read(FILLERS));
+            fillers = f;
+        }
+        return f;
+    }
+
+    static List<Rule> commonRules() {
+        List<Rule> c = common;
+        if (c == null) {
+            c = WordRules.parse(COMMON, PromptFiles.read(COMMON));
+            common = c;
+        }
+        return c;
+    }
+
+    int size() {
+        return rules.size();
+    }
+
+    /** The text in the register; quantities are found by the number parser. */
+    String rewrite(String text) {
+        return apply(text, Words.quantityTexts(text)).text();
+    }
+
+    /** The text in the register, each of {@code quantities} (as they stand in the text) kept as one word. */
+    Rewritten apply(String text, List<String> quantities) {
+        if (text == null || text.isEmpty()) return new Rewritten(text == null ? "" : text, 0);
+        List<Token> tokens = Words.of(text, quantities);
+        var out = new StringBuilder();
+        int count = 0;
+        List<Token> clause = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.clauseBreak()) {
+                count += clause(clause, out);
+                clause.clear();
+                out.append(t.text());
+            } else {
+                clause.add(t);
+            }
+        }
+        count += clause(clause, out);
+        return new Rewritten(out.toString(), count);
+    }
+
+    /** Rewrites one clause onto {@code out}; the number of rules applied. */
+    private int clause(List<Token> original, StringBuilder out) {
+        if (original.isEmpty()) return 0;
+        List<String> quantities = original.stream().filter(t -> t.kind() == Kind.QUANTITY).map(Token::text).toList();
+        List<Token> tokens = original;
+        String text = Words.join(original);
+        int count = 0;
+        for (int pass = 0; pass < PASSES; pass++) {
+            var applied = new int[1];
+            String next = pass(tokens, applied);
+            if (applied[0] == 0 || next.equals(text)) break;
+            count += applied[0];
+            text = next;
+            tokens = Words.of(text, quantities);
+        }
+        if (count > 0 && !safe(original, text)) {
+            out.append(Words.join(original));
+            return 0;
+        }
+        out.append(text);
+        return count;
+    }
+
+    private String pass(List<Token> tokens, int[] applied) {
+        var out = new StringBuilder();
+        int i = 0;
+        while (i < tokens.size()) {
+            int[][] spans = null;
+            Rule hit = null;
+            // a clause whose first words were all dropped starts at the next word: "然后我们…" reads as "我们…"
+            boolean start = out.length() == 0;
+            for (Rule rule : rules) {
+                spans = match(rule, tokens, i, start);
+                if (spans != null) {
+                    hit = rule;
+                    break;
+                }
+            }
+            if (hit == null) {
+                out.append(tokens.get(i).text());
+                i++;
+                continue;
+            }
+            List<int[]> words = new ArrayList<>();
+            for (int k = 0; k < hit.pattern().size(); k++) if (!hit.pattern().get(k).anchorOnly()) words.add(spans[k]);
+            for (String piece : hit.replacement()) {
+                if (piece.startsWith("$")) {
+                    int[] s = words.get(Integer.parseInt(piece.substring(1)) - 1);
+                    for (int k = s[0]; k < s[1]; k++) out.append(tokens.get(k).text());
+                } else {
+                    out.append(piece);
+                }
+            }
+            applied[0]++;
+            i = spans[spans.length - 1][1];
+        }
+        return out.toString();
+    }
+
+    /** The spans [start, end) each element matched, the last entry being the whole match; null when the rule does not fit at {@code at}. */
+    private static int[][] match(Rule rule, List<Token> tokens, int at, boolean start) {
+        List<Element> pattern = rule.pattern();
+        int[][] spans = new int[pattern.size() + 1][];
+        if (!match(pattern, 0, tokens, at, start ? at : 0, spans)) return null;
+        int end = at;
+        for (int k = 0; k < pattern.size(); k++) end = Math.max(end, spans[k][1]);
+        if (end == at) return null;
+        spans[pattern.size()] = new int[]{at, end};
+        for (Condition c : rule.conditions()) {
+            if (holds(c, tokens, at, end, start) == c.negated()) return null;
+        }
+        return spans;
+    }
+
+    /** {@code first} is where the clause starts for {@code ^}: 0, or the first word after dropped ones. */
+    private static boolean match(List<Element> pattern, int e, List<Token> tokens, int at, int first, int[][] spans) {
+        if (e == pattern.size()) return true;
+        Element el = pattern.get(e);
+        if (el.anchorOnly()) {
+            boolean ok = el.anchor() == '^' ? at == first : at == tokens.size();
+            spans[e] = new int[]{at, at};
+            return ok && match(pattern, e + 1, tokens, at, first, spans);
+        }
+        int max = 0;
+        int limit = el.quantifier() == '+' ? tokens.size() - at : 1;
+        while (max < limit && at + max < tokens.size() && el.matches(tokens.get(at + max))) max++;
+        int min = el.quantifier() == '?' ? 0 : 1;
+        for (int n = max; n >= min; n--) {
+            spans[e] = new int[]{at, at + n};
+            if (match(pattern, e + 1, tokens, at + n, first, spans)) return true;
+        }
+        return false;
+    }
+
+    private static boolean holds(Condition c, List<Token> tokens, int start, int end, boolean clauseStart) {
+        Element el = c.element();
+        return switch (c.where()) {
+            case "prev" -> el.anchorOnly() ? el.anchor() == '^' && (start == 0 || clauseStart)
+                    : start > 0 && !clauseStart && el.matches(tokens.get(start - 1));
+            case "next" -> el.anchorOnly() ? el.anchor() == '$' && end == tokens.size()
+                    : end < tokens.size() && el.matches(tokens.get(end));
+            default -> tokens.stream().anyMatch(el::matches);
+        };
+    }
+
+    /** Every figure, quantity, fixed term, quoted title and name of the clause is still there, as often as before. */
+    private boolean safe(List<Token> before, String after) {
+        if (!figures(Words.join(before)).equals(figures(after))) return false;
+        Map<String, Integer> kept = new HashMap<>();
+        for (Token t : before) {
+            boolean name = t.kind() == Kind.WORD && (t.nature().startsWith("nr") || t.nature().startsWith("ns"));
+            boolean term = t.kind() == Kind.TERM && !named.contains(t.text());
+            if (t.kind() == Kind.QUANTITY || term || name) kept.merge(t.text(), 1, Integer::sum);
+        }
+        for (var e : kept.entrySet()) {
+            if (occurrences(after, e.getKey()) < e.getValue()) return false;
+        }
+        return true;
+    }
+
+    private static Map<String, Integer> figures(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        Matcher m = FIGURE.matcher(text);
+        while (m.find()) out.merge(m.group(), 1, Integer::sum);
+        return out;
+    }
+
+    private static int occurrences(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) n++;
+        return n;
+    }
+}
