@@ -149,19 +149,47 @@ public final class ClauseReader {
                     + "(?:帮我|给我|替我|帮忙|麻烦)(?:写|改|弄|润色|修改|整理|把)|高大上|接地气|(?:正式|生动|大气|简洁|精炼|"
                     + "简练|华丽|朴实|精彩|出彩)(?:一点|一些|点|些)|(?:多写|少写|详写|略写|重点写|展开写|多展开|写详细|写具体)"
                     + "|口语|书面语|官腔|套话|空话|啰嗦|太长|太短|简短一点|精简一点|要体现|体现一下|突出一下|强调一下"
-                    + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下");
+                    + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下|按常规|照常规|常规写|按惯例|照惯例|按老样子|照着去年|按去年的写");
 
     /** A word list; a word listed twice is kept once (the lists grow by hand). */
     private static Set<String> words(String... words) {
         return Set.copyOf(new java.util.LinkedHashSet<>(List.of(words)));
     }
 
+    /** Every word of the lists above: adjacent words the segmenter split ("下/一步", "不/到位") are joined back. */
+    private static final Set<String> KNOWN;
+
     static {
-        // Words the segmenter must keep whole for the lists below to match ("下一步", "两张皮", "流于形式").
-        Words.addWords(PROBLEM_WORDS);
-        Words.addWords(PLAN_TIME);
-        Words.addWords(PROBLEM_HEADS);
-        Words.addWords(PLAN_HEADS);
+        var all = new java.util.HashSet<String>();
+        for (Set<String> list : List.of(PROBLEM_WORDS, PLAN_TIME, PLAN_HEADS, PROBLEM_HEADS, HEADER_FILLER,
+                SOLVING_VERBS, PLAN_VERBS)) {
+            for (String w : list) if (w.length() >= 2) all.add(w);
+        }
+        KNOWN = Set.copyOf(all);
+    }
+
+    /** The words of a text, with runs of two or three words that make one word of the lists joined. */
+    static List<Word> wordsOf(String text) {
+        List<Word> words = Words.of(text);
+        List<Word> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            Word joined = null;
+            for (int n = 3; n >= 2 && joined == null; n--) {
+                if (i + n > words.size()) continue;
+                var sb = new StringBuilder();
+                boolean punct = false;
+                for (int k = i; k < i + n; k++) {
+                    sb.append(words.get(k).text());
+                    punct |= words.get(k).isPunctuation();
+                }
+                if (!punct && KNOWN.contains(sb.toString())) {
+                    joined = new Word(sb.toString(), "nz", words.get(i).start());
+                    i += n - 1;
+                }
+            }
+            out.add(joined != null ? joined : words.get(i));
+        }
+        return out;
     }
 
     private ClauseReader() {
@@ -200,7 +228,7 @@ public final class ClauseReader {
                         // only says whose ("个人：") or is a word of the genre's headings is dropped.
                         // A label the next clause already names ("学习情况：参加集中学习20次") adds nothing.
                         String rest = lm.group(2);
-                        boolean named = Words.of(label).stream().anyMatch(w -> w.text().length() >= 2
+                        boolean named = wordsOf(label).stream().anyMatch(w -> w.text().length() >= 2
                                 && rest.split("[，,；;。]")[0].contains(w.text()));
                         body = ADDRESS_LABELS.contains(label) || named ? rest : label + "方面，" + rest;
                     }
@@ -249,7 +277,7 @@ public final class ClauseReader {
         Kind kind = kindOf(text, mode, defaultKind);
         // Without a header, a sentence may tell an achievement and its shortfall: "党课讲了4次，但质量不太高".
         boolean mixed = mode == null && kind == Kind.PROBLEM && defaultKind != Kind.PROBLEM
-                && run.stream().anyMatch(c -> hasFigures(c) && !isProblem(Words.of(c)));
+                && run.stream().anyMatch(c -> hasFigures(c) && !isProblem(wordsOf(c)));
         if (mixed) kind = Kind.FACT;
         out.addAll(split(kind, run, listed));
     }
@@ -329,7 +357,7 @@ public final class ClauseReader {
         String[] parts = item.split("[：:，,]", 2);
         String head = stripEdge(parts[0]);
         if (head.isEmpty() || head.length() > 16) return null;
-        List<Word> words = Words.of(head);
+        List<Word> words = wordsOf(head);
         boolean problem = false;
         boolean plan = false;
         for (Word w : words) {
@@ -351,7 +379,7 @@ public final class ClauseReader {
         if (item.length() > 30 || hasFigures(item)) return null;
         boolean problem = false;
         boolean plan = false;
-        for (Word w : Words.of(item)) {
+        for (Word w : wordsOf(item)) {
             if (PROBLEM_HEADS.contains(w.text())) problem = true;
             if (PLAN_HEADS.contains(w.text()) || PLAN_TIME.contains(w.text())) plan = true;
         }
@@ -389,7 +417,7 @@ public final class ClauseReader {
 
     /** The kind of a content piece: its own words first, then the header's mode, then the open question's part. */
     static Kind kindOf(String piece, Kind mode, Kind defaultKind) {
-        List<Word> words = Words.of(piece);
+        List<Word> words = wordsOf(piece);
         boolean plan = isPlan(words);
         boolean problem = isProblem(words);
         if (mode == Kind.PLAN) return Kind.PLAN;
@@ -497,7 +525,7 @@ public final class ClauseReader {
      * describe): it has a shortfall word of its own and does not lean on the clause before.
      */
     public static boolean opensShortfall(String clause) {
-        if (!isProblem(Words.of(clause))) return false;
+        if (!isProblem(wordsOf(clause))) return false;
         return !clause.matches("^(?:比如|例如|像|如|有的|有些|个别|部分|少数|特别是|尤其是|主要是|导致|造成|以致|结果|所以|因此|"
                 + "甚至|还有的|也有).*");
     }
@@ -513,7 +541,7 @@ public final class ClauseReader {
         Kind current = Kind.FACT;
         for (String c : clauses) {
             boolean figures = hasFigures(c);
-            boolean shortfall = !figures && isProblem(Words.of(c));
+            boolean shortfall = !figures && isProblem(wordsOf(c));
             Kind kind = shortfall ? Kind.PROBLEM : figures ? Kind.FACT : current;
             if (kind != current && !run.isEmpty()) {
                 out.add(piece(current, run, listed));

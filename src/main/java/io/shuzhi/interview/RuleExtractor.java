@@ -42,6 +42,7 @@ public final class RuleExtractor {
         }
     }
 
+    private static final Pattern SAID_BEFORE = Pattern.compile("讲过|说过|提过|讲了吗|说了吗|提到过|前面有|上面有|刚才说");
     private static final Pattern ELABORATES = Pattern.compile(
             "^(?:其中|有几次|有一次|有时|有的|有些|部分|大部分|多数|特别是|尤其是|包括|比如|例如|像是|主要是|都是|基本上?都)");
 
@@ -67,6 +68,9 @@ public final class RuleExtractor {
         int asides = 0;
         boolean skip = false;
         String previous = null;
+        // "之前不是讲过了吗，取水许可78件": the writer says it was said before.
+        boolean saidBefore = pieces.stream().anyMatch(p -> p.kind() == ClauseReader.Kind.ASIDE
+                && SAID_BEFORE.matcher(p.text()).find());
         for (ClauseReader.Piece p : pieces) {
             switch (p.kind()) {
                 case QUESTION -> questions.add(p.text());
@@ -89,7 +93,7 @@ public final class RuleExtractor {
                         previous = run.topic();
                         Piece stated = withoutBackReference(run);
                         if (stated == null) continue;
-                        Fact known = repeatOf(kind, next, stated, stated != run);
+                        Fact known = repeatOf(kind, next, stated, saidBefore || stated != run);
                         if (known != null) {
                             repeats.add(known);
                             continue;

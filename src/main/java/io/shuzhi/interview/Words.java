@@ -1,16 +1,27 @@
 package io.shuzhi.interview;
 
 import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chinese words, by HanLP's segmenter (dictionaries in the jar, nothing downloaded). The project's fixed terms
- * ({@code prompts/fixed-terms.txt}: 三会一课, 第一议题, 最多跑一次…) are added as words, so a segment never cuts one.
- * Everything that must not start or end inside a word — labels, clause kinds, routing — asks here.
+ * ({@code prompts/fixed-terms.txt}: 三会一课, 第一议题, 最多跑一次…) and the genre's words
+ * ({@code prompts/style/words.txt}: 主题党日, 支委会, 股室…) are words whatever the segmenter would cut: they are
+ * marked first and only the text between them is segmented. HanLP's shared dictionary is never changed, so every
+ * reader of words in the process (here and the drafter's rewriter) segments the same text the same way.
  */
 public final class Words {
 
@@ -33,8 +44,10 @@ public final class Words {
         }
     }
 
-    private static final Object INIT = new Object();
-    private static volatile boolean ready;
+    static final String GENRE_WORDS = "prompts/style/words.txt";
+    private static final Segment SEGMENT = HanLP.newSegment().enableNameRecognize(false)
+            .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
+    private static volatile Map<String, String> whole;
 
     private Words() {
     }
@@ -42,16 +55,26 @@ public final class Words {
     /** The words of {@code text}, in order, with their offsets. */
     public static List<Word> of(String text) {
         if (text == null || text.isEmpty()) return List.of();
-        init();
-        List<Term> terms = HanLP.segment(text);
-        List<Word> out = new ArrayList<>(terms.size());
-        int at = 0;
-        for (Term t : terms) {
-            int found = text.indexOf(t.word, at);
-            if (found < 0) found = at;
-            out.add(new Word(t.word, t.nature == null ? "x" : t.nature.toString(), found));
-            at = found + t.word.length();
+        List<int[]> spans = new ArrayList<>();
+        Map<String, String> wholeWords = wholeWords();
+        for (String w : wholeWords.keySet()) {
+            for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+                int start = at;
+                int end = at + w.length();
+                boolean free = spans.stream().noneMatch(s -> start < s[1] && s[0] < end);
+                if (free) spans.add(new int[]{start, end});
+            }
         }
+        spans.sort(Comparator.comparingInt(s -> s[0]));
+        List<Word> out = new ArrayList<>();
+        int at = 0;
+        for (int[] s : spans) {
+            if (s[0] > at) segment(text, at, s[0], out);
+            String w = text.substring(s[0], s[1]);
+            out.add(new Word(w, wholeWords.get(w), s[0]));
+            at = s[1];
+        }
+        if (at < text.length()) segment(text, at, text.length(), out);
         return out;
     }
 
@@ -79,48 +102,51 @@ public final class Words {
         return false;
     }
 
-    static final String DICTIONARY = "prompts/dictionary.txt";
+    private static void segment(String text, int from, int to, List<Word> out) {
+        String piece = text.substring(from, to);
+        int at = 0;
+        for (Term t : SEGMENT.seg(piece)) {
+            if (t.word.isEmpty()) continue;
+            int found = piece.indexOf(t.word, at);
+            if (found < 0) found = at;
+            out.add(new Word(t.word, t.nature == null ? "x" : t.nature.toString(), from + found));
+            at = found + t.word.length();
+        }
+    }
 
-    /** The genre's words of {@code prompts/dictionary.txt} (the working directory's first, then the classpath's). */
-    static List<String> dictionary() {
+    /** Fixed terms ("nz") and the genre's words (with their part of speech), longest first. */
+    static Map<String, String> wholeWords() {
+        Map<String, String> w = whole;
+        if (w == null) {
+            Map<String, String> all = new LinkedHashMap<>();
+            for (String line : lines(read(GENRE_WORDS))) {
+                String[] cols = line.split("\t");
+                if (cols.length == 2 && cols[0].length() >= 2) all.put(cols[0].strip(), cols[1].strip());
+            }
+            for (String term : NumberParser.fixedTerms()) if (term.length() >= 2) all.putIfAbsent(term, "nz");
+            Map<String, String> sorted = new LinkedHashMap<>();
+            all.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                    .forEach(k -> sorted.put(k, all.get(k)));
+            w = java.util.Collections.unmodifiableMap(sorted);
+            whole = w;
+        }
+        return w;
+    }
+
+    private static List<String> lines(String content) {
+        return content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static String read(String name) {
         try {
-            java.nio.file.Path file = java.nio.file.Path.of(DICTIONARY);
-            String content = null;
-            if (java.nio.file.Files.isRegularFile(file)) {
-                content = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            } else {
-                try (var in = Words.class.getClassLoader().getResourceAsStream(DICTIONARY)) {
-                    if (in != null) content = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                }
+            Path file = Path.of(name);
+            if (Files.isRegularFile(file)) return Files.readString(file, StandardCharsets.UTF_8);
+            try (InputStream in = Words.class.getClassLoader().getResourceAsStream(name)) {
+                if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (content == null) throw new IllegalStateException(DICTIONARY + " not found on disk or on the classpath");
-            return content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(DICTIONARY + " could not be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " could not be read", e);
         }
-    }
-
-    /** Adds words the segmenter must keep whole (word lists of the readers); safe to call more than once. */
-    public static void addWords(java.util.Collection<String> words) {
-        init();
-        synchronized (INIT) {
-            for (String w : words) {
-                if (w.length() >= 2 && !CustomDictionary.contains(w)) CustomDictionary.insert(w, "nz 2048");
-            }
-        }
-    }
-
-    private static void init() {
-        if (ready) return;
-        synchronized (INIT) {
-            if (ready) return;
-            for (String term : NumberParser.fixedTerms()) {
-                if (term.length() >= 2) CustomDictionary.insert(term, "nz 4096");
-            }
-            for (String word : dictionary()) {
-                if (word.length() >= 2) CustomDictionary.insert(word, "nz 2048");
-            }
-            ready = true;
-        }
+        throw new IllegalStateException(name + " not found on disk or on the classpath");
     }
 }

@@ -69,7 +69,7 @@ class WriterMessagesTest extends IntegrationTest {
             String two = part(draft, "2");
             String three = part(draft, "3");
             assertThat(one).contains("22次").doesNotContain("光念稿子").doesNotContain("形式单一");
-            assertThat(two).contains("光念稿子").contains("形式单一");
+            assertThat(two).containsAnyOf("光念稿子", "照本宣科").contains("形式单一");
             assertThat(three).contains("专题研讨").contains("2名");
         }
     }
