@@ -62,7 +62,9 @@ public final class ClauseReader {
      * rest goes ("个人" is the personal part of a 述责述廉 report) and holds until the next label or header.
      */
     private static final Pattern LABEL = Pattern.compile(
-            "^([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上)?(?:[：:]|(?<=方面|这块|这一块|上)[，,])\\s*(.+)$");
+            "^(?:(?:先|再|然后|接着|最后|下面)?(?:说说|说|讲讲|讲|谈谈|谈|聊聊|聊)(?:一下|下)?)?"
+                    + "([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上|的话)?(?:吧|啊|呢)?"
+                    + "(?:[：:]|(?<=方面|这块|这一块|上|的话|吧|啊|呢)[，,])\\s*(.+)$");
 
     /** Labels that say whose or what kind of statement follows, not what it is about. */
     private static final Set<String> ADDRESS_LABELS = words("个人", "本人", "我个人", "自己", "其他", "另外", "还有",
