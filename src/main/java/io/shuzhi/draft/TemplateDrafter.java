@@ -171,6 +171,62 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /**
+     * A lead for each problem of a topic: the topic's leads go to the problems whose words they share most ("一岗双责
+     * 督促得不够" takes "管党治党责任的落实…", "两张皮" takes "党建与业务融合…"), the rest in order; null past the last
+     * lead.
+     */
+    static List<String> leadsFor(TopicSpec topic, List<String> said) {
+        List<String> available = new ArrayList<>();
+        for (int k = 0; topic.lead(k) != null; k++) available.add(topic.lead(k));
+        String[] out = new String[said.size()];
+        boolean[] used = new boolean[available.size()];
+        // Greedy on the best pairs first: a problem and a lead sharing words belong together.
+        while (true) {
+            int bestP = -1;
+            int bestL = -1;
+            int best = 0;
+            for (int p = 0; p < said.size(); p++) {
+                if (out[p] != null) continue;
+                for (int l = 0; l < available.size(); l++) {
+                    if (used[l]) continue;
+                    // the topic's own lead wins a tie: a second lead is for a second problem
+                    int score = 2 * shared(said.get(p), available.get(l)) + (l == 0 ? 1 : 0);
+                    if (score > best) {
+                        best = score;
+                        bestP = p;
+                        bestL = l;
+                    }
+                }
+            }
+            if (bestP < 0) break;
+            out[bestP] = available.get(bestL);
+            used[bestL] = true;
+        }
+        int next = 0;
+        for (int p = 0; p < said.size(); p++) {
+            if (out[p] != null) continue;
+            while (next < available.size() && used[next]) next++;
+            if (next < available.size()) {
+                out[p] = available.get(next);
+                used[next] = true;
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    /** Content words (two characters or more, not numerals) two texts share. */
+    private static int shared(String a, String b) {
+        java.util.Set<String> wa = new java.util.HashSet<>();
+        // Nouns only: "不够", "进一步" are in every lead and every problem.
+        for (var w : io.shuzhi.interview.Words.of(a)) {
+            if (w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().equals("vn"))) wa.add(w.text());
+        }
+        int n = 0;
+        for (var w : io.shuzhi.interview.Words.of(b)) if (wa.remove(w.text())) n++;
+        return n;
+    }
+
+    /**
      * The problems part: one item per problem the writer named, in the kind's topic order, each opened by a lead of its
      * topic (the topic's second lead for its second problem, and so on), then the writer's instance in the register. A
      * problem past a topic's last lead joins the topic's previous item. A topic without problems keeps its lead and
@@ -186,8 +242,9 @@ public class TemplateDrafter implements DraftWriter {
                 items.add(ItemComposer.stripEnd(topic.lead()) + "。" + ItemComposer.placeholder(topic.missing()));
                 continue;
             }
+            List<String> leads = leadsFor(topic, said);
             for (int k = 0; k < said.size(); k++) {
-                String lead = topic.lead(k);
+                String lead = leads.get(k);
                 // the kind's closing clause (what the problem costs) once, after the topic's first problem
                 String close = k == 0 && !isBlank(topic.close()) ? ItemComposer.stripEnd(topic.close()) : "";
                 String sentence = ItemComposer.flowing(List.of(said.get(k)), close);

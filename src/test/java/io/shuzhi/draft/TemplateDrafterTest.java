@@ -252,6 +252,21 @@ class TemplateDrafterTest {
         }
     }
 
+    @Test
+    void twoProblemsOfOneTopic_eachGetTheLeadWhoseWordsTheyShare() {
+        var topic = new io.shuzhi.interview.ReportKinds(java.nio.file.Path.of("prompts/kinds"))
+                .get("party-branch-secretary").topic("issue-responsibility").orElseThrow();
+        List<String> leads = TemplateDrafter.leadsFor(topic, List.of(
+                "本人对支委落实“一岗双责”督促得不够，主要依靠年底考核",
+                "党建活动与教研活动有时还是“两张皮”"));
+        assertThat(leads.get(0)).isEqualTo(topic.lead());
+        assertThat(leads.get(1)).contains("党建与业务融合");
+        // one problem: the lead it shares words with; sharing none, the topic's own lead
+        assertThat(TemplateDrafter.leadsFor(topic, List.of("党建活动与教研活动有时还是“两张皮”")).get(0))
+                .contains("党建与业务融合");
+        assertThat(TemplateDrafter.leadsFor(topic, List.of("有时候顾不过来"))).containsExactly(topic.lead());
+    }
+
     private static final class IntStreamOrdinals {
         static List<String> upTo(int n) {
             return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(Ordinals::section).toList();
