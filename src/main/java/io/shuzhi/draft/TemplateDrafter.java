@@ -171,13 +171,16 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /**
-     * A lead for each problem of a topic: the topic's leads go to the problems whose words they share most ("一岗双责
+     * A lead for each problem of a topic: with one problem, the topic's own lead; with several, the topic's leads go to
+     * the problems whose words they share most ("一岗双责
      * 督促得不够" takes "管党治党责任的落实…", "两张皮" takes "党建与业务融合…"), the rest in order; null past the last
      * lead.
      */
     static List<String> leadsFor(TopicSpec topic, List<String> said) {
         List<String> available = new ArrayList<>();
         for (int k = 0; topic.lead(k) != null; k++) available.add(topic.lead(k));
+        // One problem: the topic's own lead, the genre's heading for that area.
+        if (said.size() == 1) return java.util.Arrays.asList(available.isEmpty() ? null : available.get(0));
         String[] out = new String[said.size()];
         boolean[] used = new boolean[available.size()];
         // Greedy on the best pairs first: a problem and a lead sharing words belong together.

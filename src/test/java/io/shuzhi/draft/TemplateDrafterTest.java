@@ -261,10 +261,9 @@ class TemplateDrafterTest {
                 "党建活动与教研活动有时还是“两张皮”"));
         assertThat(leads.get(0)).isEqualTo(topic.lead());
         assertThat(leads.get(1)).contains("党建与业务融合");
-        // one problem: the lead it shares words with; sharing none, the topic's own lead
-        assertThat(TemplateDrafter.leadsFor(topic, List.of("党建活动与教研活动有时还是“两张皮”")).get(0))
-                .contains("党建与业务融合");
-        assertThat(TemplateDrafter.leadsFor(topic, List.of("有时候顾不过来"))).containsExactly(topic.lead());
+        // one problem: the topic's own lead
+        assertThat(TemplateDrafter.leadsFor(topic, List.of("党建活动与教研活动有时还是“两张皮”")))
+                .containsExactly(topic.lead());
     }
 
     private static final class IntStreamOrdinals {
