@@ -43,7 +43,7 @@ class NumbersOverTheSocketTest extends IntegrationTest {
             tab.send("{\"type\":\"generate\"}");
             String text = tab.await("draft").path("text").asString();
             assertThat(errors(tab)).isEmpty();
-            assertThat(text).contains(DECIMALS).contains("最多跑一次", "两学一做", "1次专题培训", "三成以上", "3至5次")
+            assertThat(text).contains(DECIMALS).contains("最多跑一次", "两学一做", "专题培训1次", "三成以上", "3至5次")
                     .doesNotContain("最多跑1次", "两学1做");
         }
     }
