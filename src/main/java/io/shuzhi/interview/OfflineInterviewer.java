@@ -5,6 +5,7 @@ import io.shuzhi.interview.ProfileParser.Profile;
 import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -29,13 +30,26 @@ public class OfflineInterviewer implements InterviewEngine {
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
 
     private final Clock clock;
+    private final TopicSimilarity similarity;
 
+    /** Routing by keywords only. */
     public OfflineInterviewer() {
         this(Clock.systemDefaultZone());
     }
 
+    /** Routing by keywords, and by meaning where they give no answer (once the model has loaded). */
+    @Autowired
+    public OfflineInterviewer(EmbeddingSimilarity similarity) {
+        this(Clock.systemDefaultZone(), similarity);
+    }
+
     OfflineInterviewer(Clock clock) {
+        this(clock, TopicSimilarity.NONE);
+    }
+
+    OfflineInterviewer(Clock clock, TopicSimilarity similarity) {
         this.clock = clock;
+        this.similarity = similarity;
     }
 
     @Override
@@ -124,7 +138,7 @@ public class OfflineInterviewer implements InterviewEngine {
         // Facts in the same message ("…党支部书记，2026年的。今年发放学习书籍36册…") are kept, not asked for again.
         String rest = intent == Intent.SKIP ? "" : withoutProfile(text, p);
         RuleExtractor.Result r = rest.isEmpty() ? null
-                : RuleExtractor.extract(kind, withProfile.withCurrentTopic(null), messageId, rest);
+                : RuleExtractor.extract(kind, withProfile.withCurrentTopic(null), messageId, rest, similarity);
         if (r != null && r.added().isEmpty() && r.wishes().isEmpty() && r.questions().isEmpty()) r = null;
         if (r != null) withProfile = r.state().withCurrentTopic(InterviewState.INTRO);
         // One polite second try, then move on with what there is: the draft shows a placeholder for the rest.
@@ -189,7 +203,7 @@ public class OfflineInterviewer implements InterviewEngine {
     // -- answers, skips, corrections ------------------------------------------------------------------------------
 
     private Reply facts(ReportKind kind, InterviewState state, String messageId, String text) {
-        RuleExtractor.Result r = RuleExtractor.extract(kind, state, messageId, text);
+        RuleExtractor.Result r = RuleExtractor.extract(kind, state, messageId, text, similarity);
         return replyTo(kind, state, r, "");
     }
 

@@ -53,7 +53,27 @@ public final class RuleExtractor {
             "(?:就是|也就是|即)?(?:前面|刚才|刚刚|上面|之前|前边|先前)(?:(?:说|讲|提|写)(?:的|过的|到的|了的)?(?:那个|那些|那次|那项)?"
                     + "|的?(?:那个|那些|那次|那项))");
 
+    /** Where keywords give no answer, the topic closest in meaning (see {@link #extract(ReportKind, InterviewState,
+     *  String, String, TopicSimilarity)}); keywords only by default. */
+    private static final ThreadLocal<TopicSimilarity> SIMILARITY = ThreadLocal.withInitial(() -> TopicSimilarity.NONE);
+
     private RuleExtractor() {
+    }
+
+    /**
+     * As {@link #extract(ReportKind, InterviewState, String, String)}; a clause whose keywords give no answer (none,
+     * or a tie the open question does not break) goes to the topic {@code similarity} finds clearly closer in
+     * meaning than the one it would follow.
+     */
+    static Result extract(ReportKind kind, InterviewState state, String messageId, String text,
+                          TopicSimilarity similarity) {
+        TopicSimilarity before = SIMILARITY.get();
+        SIMILARITY.set(similarity);
+        try {
+            return extract(kind, state, messageId, text);
+        } finally {
+            SIMILARITY.set(before);
+        }
     }
 
     /** Adds what {@code text} (message {@code messageId}) gives to the state, each piece in the part it belongs to. */
@@ -340,7 +360,9 @@ public final class RuleExtractor {
      * ("谈话" inside "谈心谈话"). A keyword is weak when another topic's question or keywords use it too ("学习" is
      * also asked about under 第一议题): weak words score less and cannot pull a clause away from the sentence it
      * continues. With no keyword the clause follows the one before it; on a tie the topic being asked about wins,
-     * then the previous clause's topic, then kind order.
+     * then the previous clause's topic, then kind order. With a {@link TopicSimilarity} (see {@code extract}), a
+     * clause that opens its sentence with no keyword, or a tie the open question does not break, goes to a topic
+     * clearly closer in meaning instead; a keyword's answer is never overridden.
      *
      * @param continues true when the clause is not the first of its sentence
      */
@@ -370,7 +392,10 @@ public final class RuleExtractor {
             score.merge(h.topic, h.weak ? len : 2 * len, Integer::sum);
             if (!h.weak) strong.add(h.topic);
         }
-        if (score.isEmpty()) return previous;
+        // No keyword: the clause follows the one before it, unless it opens a sentence and means another topic.
+        if (score.isEmpty()) {
+            return continues || previous == null ? previous : SIMILARITY.get().closest(clause, candidates, previous);
+        }
         // "其中…", "有几次是…": a clause that details the one before stays with it.
         if (continues && previous != null && ELABORATES.matcher(clause).find()) return previous;
         // A clause that goes on from the one before keeps its topic when it has only weak words.
@@ -378,9 +403,9 @@ public final class RuleExtractor {
         // The clause's own words decide; the question asked only breaks a tie.
         int best = score.values().stream().max(Comparator.naturalOrder()).orElse(0);
         if (current != null && score.getOrDefault(current, 0) == best) return current;
-        if (previous != null && score.getOrDefault(previous, 0) == best) return previous;
-        return candidates.stream().map(TopicSpec::key).filter(k -> score.getOrDefault(k, 0) == best)
-                .findFirst().orElse(previous);
+        List<TopicSpec> tied = candidates.stream().filter(t -> score.getOrDefault(t.key(), 0) == best).toList();
+        String byKeywords = previous != null && score.getOrDefault(previous, 0) == best ? previous : tied.get(0).key();
+        return SIMILARITY.get().closest(clause, tied, byKeywords);
     }
 
     /** Where a clause with no keyword goes when no topic of its part is being asked about: the last fact's, or the first. */

@@ -52,7 +52,7 @@ class CrashRecoveryTest {
                 ShuzhiApplication.class.getName(), "--server.port=" + port, "--shuzhi.engine=llm",
                 "--shuzhi.llm.base-url=" + model.baseUrl(), "--shuzhi.llm.model=" + FakeModelServer.MODEL,
                 "--shuzhi.llm.max-parallel-sections=1", "--shuzhi.chat.generation-lock=2s",
-                "--shuzhi.redis.embedded-dir=target/embedded-redis");
+                "--shuzhi.redis.embedded-dir=target/embedded-redis", "--shuzhi.routing.similarity=none");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(p);
         var http = HttpClient.newHttpClient();

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shuzhi.redis.embedded-dir=target/embedded-redis",
         "shuzhi.engine=llm",
+        "shuzhi.routing.similarity=none",
         "shuzhi.llm.model=" + FakeModelServer.MODEL,
         "shuzhi.llm.api-key=" + LlmTestSupport.KEY,
         "shuzhi.llm.timeout=2s",

@@ -1,6 +1,9 @@
 package io.shuzhi.support;
 
+import io.shuzhi.interview.EmbeddingSimilarity;
 import io.shuzhi.session.SessionKeys;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +26,18 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected StringRedisTemplate redis;
+
+    @Autowired
+    private EmbeddingSimilarity similarity;
+
+    /**
+     * The app routes by keywords until the similarity model has loaded in the background, then by meaning too where
+     * keywords give no answer: tests wait for it, so that they see one behaviour, the one that ships.
+     */
+    @BeforeEach
+    void similarityLoaded() throws InterruptedException {
+        similarity.awaitReady(Duration.ofMinutes(2));
+    }
 
     protected WsClient connect() {
         return WsClient.connect(port);

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"shuzhi.redis.embedded-dir=target/embedded-redis",
                 "shuzhi.chat.connection-burst=5", "shuzhi.chat.connection-per-second=0.5",
-                "shuzhi.chat.idle-timeout=3s"})
+                "shuzhi.chat.idle-timeout=3s", "shuzhi.routing.similarity=none"})
 class RateLimitTest {
     @LocalServerPort
     int port;
