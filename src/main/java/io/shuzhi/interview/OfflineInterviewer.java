@@ -198,7 +198,7 @@ public class OfflineInterviewer implements InterviewEngine {
 
     private static final Pattern PROFILE_WORDS = Pattern.compile("述职|述责述廉|报告|总结|年度|全称|职务|单位是|单位叫|我是|本人是|担任");
     private static final Pattern YEAR_ONLY = Pattern.compile(
-            "^(?:是|写的是|写)?(?:(?:19|20)[0-9]{2}|[一二〇零两三四五六七八九]{4}|今|去|本)年度?的?(?:吧|啊|呢)?[。！!，,]?$");
+            "^(?:是|写的是|写)?(?:(?:(?:19|20)[0-9]{2}|[一二〇零两三四五六七八九]{4})(?:年度?)?|(?:今|去|本)年度?)的?(?:吧|啊|呢)?[。！!，,]?$");
 
     // -- answers, skips, corrections ------------------------------------------------------------------------------
 
