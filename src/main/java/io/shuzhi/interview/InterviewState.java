@@ -16,9 +16,10 @@ import java.util.Set;
  * @param currentTopic the topic the last question asked about; "intro" while asking for unit and year; null when all asked
  * @param nextFactId   counter for fact ids ("f-1", "f-2", …)
  * @param preferences  the writer's wishes about style or length ("写得有文采些"), kept for drafting, never as facts
+ * @param deferred     topics asked twice without an answer: asked again only after every other topic
  */
 public record InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
-                             int nextFactId, List<String> preferences) {
+                             int nextFactId, List<String> preferences, Set<String> deferred) {
     public static final String INTRO = "intro";
     /** Wishes kept; older ones give way to newer ones. */
     static final int MAX_PREFERENCES = 20;
@@ -27,11 +28,24 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         facts = facts == null ? List.of() : List.copyOf(facts);
         skipped = skipped == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(skipped));
         preferences = preferences == null ? List.of() : List.copyOf(preferences);
+        deferred = deferred == null ? Set.of() : Set.copyOf(deferred);
+    }
+
+    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+                          int nextFactId, List<String> preferences) {
+        this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, Set.of());
+    }
+
+    /** A copy with {@code topic} deferred: the writer was asked about it twice and talked about other things. */
+    public InterviewState withDeferred(String topic) {
+        var next = new LinkedHashSet<>(deferred);
+        next.add(topic);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, next);
     }
 
     public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
                           int nextFactId) {
-        this(unit, year, facts, skipped, currentTopic, nextFactId, List.of());
+        this(unit, year, facts, skipped, currentTopic, nextFactId, List.of(), Set.of());
     }
 
     /** A copy with one more drafting preference (the same wish twice is kept once). */
@@ -40,11 +54,11 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         var next = new ArrayList<>(preferences);
         next.add(wish);
         if (next.size() > MAX_PREFERENCES) next.subList(0, next.size() - MAX_PREFERENCES).clear();
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next, deferred);
     }
 
     public static InterviewState start() {
-        return new InterviewState(null, null, List.of(), Set.of(), INTRO, 1, List.of());
+        return new InterviewState(null, null, List.of(), Set.of(), INTRO, 1, List.of(), Set.of());
     }
 
     /** This year's facts of a topic (what the writer said); last year's imported facts are not among them. */
@@ -69,38 +83,38 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
             if (!f.id().equals(id)) next.add(f);
             else if (replacement != null) next.add(replacement);
         }
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences, deferred);
     }
 
     /** A copy with one of last year's facts added. */
     public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.LAST_YEAR));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred);
     }
 
     public InterviewState withProfile(String newUnit, String newYear) {
-        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences);
+        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences, deferred);
     }
 
     public InterviewState withCurrentTopic(String topic) {
-        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences);
+        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences, deferred);
     }
 
     public InterviewState withFacts(List<Fact> newFacts, int newNextFactId) {
-        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences);
+        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences, deferred);
     }
 
     public InterviewState withSkipped(String topic) {
         var next = new LinkedHashSet<>(skipped);
         next.add(topic);
-        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences);
+        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences, deferred);
     }
 
     /** A copy with one fact added, numbered from the counter. */
     public InterviewState plusFact(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.WRITER));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred);
     }
 }

@@ -317,10 +317,20 @@ public class OfflineInterviewer implements InterviewEngine {
 
     /** The next question: the first topic in kind order with no facts that was not skipped. */
     private Asked askNext(ReportKind kind, InterviewState state, String previousTopic) {
-        Optional<TopicSpec> next = kind.topics()
-                .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
-                .filter(t -> !listAnswered(kind, state, t))
-                .findFirst();
+        // Topics asked twice without an answer wait until the others are asked.
+        InterviewState before = state;
+        List<TopicSpec> open = kind.topics()
+                .filter(t -> before.factsFor(t.key()).isEmpty() && !before.skipped().contains(t.key()))
+                .filter(t -> !listAnswered(kind, before, t))
+                .sorted(java.util.Comparator.comparing(t -> before.deferred().contains(t.key())))
+                .toList();
+        Optional<TopicSpec> next = open.stream().findFirst();
+        // The writer talked about something else: the question is asked once more, then it waits its turn.
+        if (next.isPresent() && next.get().key().equals(previousTopic) && !state.deferred().contains(previousTopic)) {
+            state = state.withDeferred(previousTopic);
+        } else if (next.isPresent() && next.get().key().equals(previousTopic) && open.size() > 1) {
+            next = Optional.of(open.get(1));
+        }
         if (next.isEmpty()) {
             return new Asked(state.withCurrentTopic(null),
                     "各部分的问题都问完了。还想补充什么可以直接说，也可以说“生成”开始起草。", DONE_CHOICES);
@@ -342,12 +352,13 @@ public class OfflineInterviewer implements InterviewEngine {
 
     /**
      * The topic to ask about next: the first in kind order with no facts, not skipped, and not in a problems or plans
-     * part the writer has already spoken to. Null when every question is answered.
+     * part the writer has already spoken to; deferred topics after all others. Null when every question is answered.
      */
     public static String nextTopic(ReportKind kind, InterviewState state) {
         return kind.topics()
                 .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
                 .filter(t -> !listAnswered(kind, state, t))
+                .sorted(java.util.Comparator.comparing(t -> state.deferred().contains(t.key())))
                 .findFirst().map(TopicSpec::key).orElse(null);
     }
 

@@ -162,4 +162,23 @@ class OfflineInterviewerTest {
         assertThat(r.text()).contains("生成");
         assertThat(r.choices()).containsExactly("生成草稿");
     }
+
+    @Test
+    void aQuestionAnsweredWithOtherThingsTwice_waitsItsTurn() {
+        InterviewState s = pastIntro();
+        assertThat(s.currentTopic()).isEqualTo("study");
+        Reply first = say(s, "发展党员2名");
+        assertThat(first.state().currentTopic()).isEqualTo("study");
+        assertThat(first.text()).contains("这一项还没记到内容");
+        Reply second = say(first.state(), "签订责任书8份");
+        assertThat(second.state().currentTopic()).isEqualTo("first-agenda");
+        assertThat(second.state().deferred()).contains("study");
+        // a deferred topic comes after every other open one
+        assertThat(OfflineInterviewer.nextTopic(KIND, second.state())).isEqualTo("first-agenda");
+        InterviewState allElseAnswered = second.state();
+        for (var t : KIND.topics().toList()) {
+            if (!t.key().equals("study")) allElseAnswered = allElseAnswered.withSkipped(t.key());
+        }
+        assertThat(OfflineInterviewer.nextTopic(KIND, allElseAnswered)).isEqualTo("study");
+    }
 }
