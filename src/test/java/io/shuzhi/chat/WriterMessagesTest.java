@@ -138,6 +138,24 @@ class WriterMessagesTest extends IntegrationTest {
     }
 
     @Test
+    void aCorrectionWithAnAside_changesTheFigure() {
+        try (WsClient tab = connect()) {
+            tab.send("{\"type\":\"hello\",\"kind\":\"annual-work-summary\"}");
+            tab.await("session");
+            tab.reply();
+            tab.say("c1", "城南街道幸福社区居委会，2026年");
+            tab.reply();
+            tab.say("c2", "老旧小区改造配合了4个小区，加装电梯11部");
+            tab.reply();
+            tab.say("c3", "电梯是12部不是11部，我记错了");
+            JsonNode facts = tab.await("facts");
+            assertThat(tab.reply()).contains("已更正");
+            assertThat(factTexts(facts)).anySatisfy(f -> assertThat(f).contains("电梯12部"))
+                    .noneSatisfy(f -> assertThat(f).contains("11部"));
+        }
+    }
+
+    @Test
     void labelsInReplies_areWholeWords() {
         try (WsClient tab = connect()) {
             newSession(tab);

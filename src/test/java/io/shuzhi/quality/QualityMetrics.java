@@ -424,8 +424,9 @@ final class QualityMetrics {
         List<String> out = new ArrayList<>();
         List<String[]> hits = new ArrayList<>();
         for (String term : fixedTerms) {
-            if (!writerText.contains(term) || term.chars().noneMatch(ch -> CN_DIGITS.indexOf(ch) >= 0)) continue;
-            for (String v : digitVariants(term)) if (d.contains(v)) hits.add(new String[] {term, v});
+            if (!standsAlone(writerText, term, CN_DIGITS) || term.chars().noneMatch(ch -> CN_DIGITS.indexOf(ch) >= 0)) continue;
+            // "21个" is not "一个" altered: a variant counts only where no other digit runs into it.
+            for (String v : digitVariants(term)) if (standsAlone(d, v, "0123456789.")) hits.add(new String[] {term, v});
         }
         // "1件事" inside "1件事1次办" is one alteration, not two.
         for (String[] h : hits) {
@@ -433,6 +434,14 @@ final class QualityMetrics {
             if (!inside) out.add(h[0] + " → " + h[1]);
         }
         return out;
+    }
+
+    /** Whether {@code what} occurs in {@code text} with no character of {@code digits} right before it. */
+    static boolean standsAlone(String text, String what, String digits) {
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+            if (at == 0 || digits.indexOf(text.charAt(at - 1)) < 0) return true;
+        }
+        return false;
     }
 
     /** Every way of writing some of a term's numerals as digits: 三会一课 → 3会1课, 3会一课, 三会1课. */

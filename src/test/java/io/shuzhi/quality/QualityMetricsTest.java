@@ -133,4 +133,11 @@ class QualityMetricsTest {
         assertThat(QualityMetrics.answered("记下了：党课。接下来…季度", List.of("季度"), List.of(), true)).isFalse();
         assertThat(QualityMetrics.answered("好的，下一个问题。", List.of("季度"), List.of(), true)).isFalse();
     }
+
+    @Test
+    void aFixedTermInsideALargerNumeral_isNotCountedAsAltered() {
+        var terms = java.util.List.of("一个", "最多跑一次");
+        assertThat(QualityMetrics.fixedTermsAltered("七十岁以上的有21个", "七十岁以上的有二十一个", terms)).isEmpty();
+        assertThat(QualityMetrics.fixedTermsAltered("推行最多跑1次改革", "推行最多跑一次改革", terms)).isNotEmpty();
+    }
 }
