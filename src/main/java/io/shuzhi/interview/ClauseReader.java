@@ -89,7 +89,7 @@ public final class ClauseReader {
     private static final Set<String> EMPTY_CLAUSES = words("嗯", "好", "好的", "对", "是的", "是", "没了", "就这些",
             "就这样", "差不多", "大概就这样", "大概这些", "暂时这些", "暂时就这些", "嗯嗯", "哦", "ok", "OK", "行", "可以",
             "还有", "另外", "然后", "其他的", "别的没了", "没有了", "主要就这些", "大概是这样", "基本就这些", "就这么多",
-            "先这样", "先说这些", "对的", "没错");
+            "先这样", "先说这些", "对的", "没错", "写吧", "要写", "写", "那就写", "写上", "写上吧", "要写的", "需要写");
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:但是|但|不过|可是|只是|就是|然而|同时|而且|并且)[，,\\s]*");
 
     // -- words that say what a piece is ------------------------------------------------------------------------
@@ -223,7 +223,10 @@ public final class ClauseReader {
                     if (body.isEmpty()) continue;
                 } else {
                     Matcher lm = LABEL.matcher(body);
-                    if (lm.matches() && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
+                    // A label names something: "写吧，…" (a verb) is not one.
+                    boolean names = lm.matches() && Words.of(lm.group(1)).stream()
+                            .anyMatch(w -> w.pos().startsWith("n") || w.pos().equals("vn"));
+                    if (lm.matches() && names && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
                         label = lm.group(1).strip();
                         mode = null;
                         // A label that names content ("防汛这块，…") stays as the clause's lead, "防汛方面"; one that

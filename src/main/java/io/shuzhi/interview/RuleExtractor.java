@@ -303,6 +303,11 @@ public final class RuleExtractor {
         return null;
     }
 
+    /** A clause without a noun ("增长4.1%", "同比下降18.7%") only says more about the one before. */
+    private static boolean namesNothing(String clause) {
+        return Words.of(clause).stream().noneMatch(w -> w.pos().startsWith("n") && !w.pos().equals("nx"));
+    }
+
     /** Topics of one part: a plan never repeats an achievement, whatever figures they share. */
     private static boolean samePart(ReportKind kind, String a, String b) {
         return role(kind, a).equals(role(kind, b));
@@ -396,8 +401,10 @@ public final class RuleExtractor {
         if (score.isEmpty()) {
             return continues || previous == null ? previous : SIMILARITY.get().closest(clause, candidates, previous);
         }
-        // "其中…", "有几次是…": a clause that details the one before stays with it.
-        if (continues && previous != null && ELABORATES.matcher(clause).find()) return previous;
+        // "其中…", "有几次是…", "增长4.1%": a clause that details the one before, or names nothing, stays with it.
+        if (continues && previous != null && (ELABORATES.matcher(clause).find() || namesNothing(clause))) {
+            return previous;
+        }
         // A clause that goes on from the one before keeps its topic when it has only weak words.
         if (continues && previous != null && strong.isEmpty()) return previous;
         // The clause's own words decide; the question asked only breaks a tie.
