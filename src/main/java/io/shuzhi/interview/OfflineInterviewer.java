@@ -216,6 +216,8 @@ public class OfflineInterviewer implements InterviewEngine {
         for (String wish : r.wishes()) next = next.withPreference(wish);
         List<String> said = new ArrayList<>();
         if (!before.isEmpty()) said.add(before);
+        // The writer's question first: it is what they are waiting for.
+        for (String q : r.questions()) said.add(Faq.answer(q).orElse(Faq.UNKNOWN));
         if (!r.added().isEmpty()) said.add(acknowledge(kind, r.added()));
         if (!r.repeats().isEmpty()) {
             String label = kind.topic(r.repeats().get(0).topic()).map(TopicSpec::label).orElse("这一项");
@@ -226,7 +228,6 @@ public class OfflineInterviewer implements InterviewEngine {
             said.add("好的，您的要求“" + String.join("”“", r.wishes()) + "”我记下了，起草和修改时照此把握"
                     + "（草稿出来后也可以直接说“语气再正式一点”“全文控制在3000字”）。");
         }
-        for (String q : r.questions()) said.add(Faq.answer(q).orElse(Faq.UNKNOWN));
         boolean nothing = r.added().isEmpty() && r.repeats().isEmpty() && r.wishes().isEmpty()
                 && r.questions().isEmpty();
         String current = state.currentTopic();
