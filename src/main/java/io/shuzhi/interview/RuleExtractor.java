@@ -103,9 +103,19 @@ public final class RuleExtractor {
                             ? state.currentTopic() : null;
                     String last = previous;
                     String labelled = p.label().isEmpty() ? null : route(p.label(), candidates, null, null, false);
+                    boolean follows = labelled != null || current != null
+                            || last != null && candidates.stream().anyMatch(t -> t.key().equals(last));
                     String fallback = labelled != null ? labelled
                             : last != null && candidates.stream().anyMatch(t -> t.key().equals(last)) ? last
                             : current != null ? current : defaultTopic(kind, next, candidates);
+                    // Nothing asked and nothing said before ("…骨科主任，2026。今年科室门诊量5.6万人次"): the default
+                    // topic is only a guess, so a clause with no keyword goes where it means, if that can be told.
+                    if (!follows && p.kind() != ClauseReader.Kind.PROBLEM && !p.clauses().isEmpty()) {
+                        String meant = SIMILARITY.get().closest(p.clauses().get(0), candidates, null);
+                        if (meant != null && route(p.clauses().get(0), candidates, null, null, false) == null) {
+                            fallback = meant;
+                        }
+                    }
                     List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
                             ? problems(p.clauses(), candidates, current, fallback)
                             : runs(p.clauses(), candidates, current, fallback);
