@@ -89,6 +89,7 @@ public final class RuleExtractor {
         boolean skip = false;
         String previous = null;
         // "之前不是讲过了吗，取水许可78件": the writer says it was said before.
+        boolean previousListed = false;
         boolean saidBefore = pieces.stream().anyMatch(p -> p.kind() == ClauseReader.Kind.ASIDE
                 && SAID_BEFORE.matcher(p.text()).find());
         for (ClauseReader.Piece p : pieces) {
@@ -102,6 +103,7 @@ public final class RuleExtractor {
                     String current = candidates.stream().anyMatch(t -> t.key().equals(state.currentTopic()))
                             ? state.currentTopic() : null;
                     String last = previous;
+                    boolean lastListed = previousListed;
                     String labelled = p.label().isEmpty() ? null : route(p.label(), candidates, null, null, false);
                     boolean follows = labelled != null || current != null
                             || last != null && candidates.stream().anyMatch(t -> t.key().equals(last));
@@ -118,7 +120,8 @@ public final class RuleExtractor {
                     }
                     List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
                             ? problems(p.clauses(), candidates, current, fallback)
-                            : runs(p.clauses(), candidates, current, fallback);
+                            : runs(p.clauses(), candidates, current, fallback, p.listed() && lastListed && last != null);
+                    previousListed = p.listed();
                     for (Piece run : runs) {
                         previous = run.topic();
                         Piece stated = withoutBackReference(run);
@@ -199,11 +202,20 @@ public final class RuleExtractor {
 
     /** Runs of same-topic clauses, in order. */
     private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback) {
+        return runs(clauses, candidates, current, fallback, false);
+    }
+
+    /**
+     * As {@link #runs(List, List, String, String)}; {@code goesOn}: the piece goes on from the one before (the next
+     * item of the writer's own list), so its first clause without a keyword stays with it.
+     */
+    private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback,
+                                    boolean goesOn) {
         List<Piece> out = new ArrayList<>();
         String previous = fallback;
         String runTopic = null;
         List<String> run = new ArrayList<>();
-        boolean continues = false;
+        boolean continues = goesOn;
         String lead = null;
         for (String clause : clauses) {
             // "防汛方面，今年…": a lead of the writer's label goes with the clause it introduces.
