@@ -15,6 +15,13 @@ import tools.jackson.databind.JsonNode;
  */
 class WriterMessagesTest extends IntegrationTest {
 
+    /** A new party-branch session with its unit and year given; the reply to them read. */
+    private void pastIntro(WsClient tab) {
+        newSession(tab);
+        tab.say("intro", "机关第三党支部，2026年");
+        tab.reply();
+    }
+
     private static List<String> factTexts(JsonNode facts) {
         List<String> out = new ArrayList<>();
         facts.path("facts").forEach(f -> out.add(f.path("topic").asString() + "|" + f.path("text").asString()));
@@ -49,9 +56,7 @@ class WriterMessagesTest extends IntegrationTest {
     @Test
     void problemsAndPlans_goToPartsTwoAndThree_whateverQuestionIsOpen() {
         try (WsClient tab = connect()) {
-            newSession(tab);
-            tab.say("p1", "机关第三党支部，2026年");
-            tab.reply();
+            pastIntro(tab);
             // Part one's first question is open.
             tab.say("p2", "集中学习开了22次。存在的问题：一是学习不够深入，有的党员开会光念稿子；二是组织生活形式单一，"
                     + "年轻党员参与不积极。明年打算：1.每月开展一次专题研讨 2.力争发展党员2名");
@@ -102,9 +107,7 @@ class WriterMessagesTest extends IntegrationTest {
     @Test
     void aRepeat_isRecognised_notStoredTwice() {
         try (WsClient tab = connect()) {
-            newSession(tab);
-            tab.say("r1", "机关第三党支部，2026年");
-            tab.reply();
+            pastIntro(tab);
             tab.say("r2", "集中学习22次，发放学习书籍96册");
             tab.await("facts");
             tab.reply();
@@ -120,9 +123,7 @@ class WriterMessagesTest extends IntegrationTest {
     @Test
     void aQuotedTermAtTheStartOfAClause_keepsBothQuotes() {
         try (WsClient tab = connect()) {
-            newSession(tab);
-            tab.say("u1", "机关第三党支部，2026年");
-            tab.reply();
+            pastIntro(tab);
             tab.say("u2", "嗯，“三会一课”基本都落实了，召开支委会12次，“主题党日”开展了11次");
             JsonNode facts = tab.await("facts");
             tab.reply();
@@ -158,9 +159,7 @@ class WriterMessagesTest extends IntegrationTest {
     @Test
     void labelsInReplies_areWholeWords() {
         try (WsClient tab = connect()) {
-            newSession(tab);
-            tab.say("l1", "机关第三党支部，2026年");
-            tab.reply();
+            pastIntro(tab);
             tab.say("l2", "本人讲党课2次，支部委员讲党课4次");
             String reply = tab.reply();
             assertThat(reply).contains("支部委员讲党课4次").doesNotContain("（部委员");
@@ -196,9 +195,7 @@ class WriterMessagesTest extends IntegrationTest {
 
     private int draftLength(String wish) {
         try (WsClient tab = connect()) {
-            newSession(tab);
-            tab.say("x1", "机关第三党支部，2026年");
-            tab.reply();
+            pastIntro(tab);
             tab.say("x2", FACTS);
             tab.reply();
             if (wish != null) {
