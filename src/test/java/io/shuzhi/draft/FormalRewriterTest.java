@@ -32,6 +32,8 @@ class FormalRewriterTest {
             "party-branch-secretary | 组织生活会开了1次，查摆问题12个，现在都整改完了 | 召开组织生活会1次，查摆问题12个，目前均已整改完毕",
             "party-branch-secretary | 发展了2名党员，转正了3名预备党员 | 发展党员2名，预备党员转正3名",
             "party-branch-secretary | 党费都是按时足额交的 | 按时足额缴纳党费",
+            "party-branch-secretary | 三会一课都是按要求开的 | “三会一课”均按要求召开",
+            "party-branch-secretary | 高考本科上线率87.6%，比去年高了不少 | 高考本科上线率87.6%，较上年明显提高",
             "party-branch-secretary | 弄了6个党员先锋岗 | 设立党员先锋岗6个",
             "party-branch-secretary | 志愿服务活动搞了9场，参加的党员有120人次 | 开展志愿服务活动9场，参加党员120人次",
             "party-branch-secretary | 支部按期完成了换届，选出支委5人 | 支部按期完成换届，选举产生支委5人",
