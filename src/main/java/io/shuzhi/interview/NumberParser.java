@@ -224,7 +224,7 @@ public final class NumberParser {
      * 15 decimals. A longer figure ("发展党员" + 1,001 digits) is text: it stays in the statement as written and is
      * never stored as a number, so every stored quantity is small enough to be read back.
      */
-    static boolean isFigure(BigDecimal v) {
+    public static boolean isFigure(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.precision() <= MAX_DIGITS && s.scale() <= MAX_DIGITS && v.scale() <= MAX_DIGITS
                 && v.abs().compareTo(LARGEST) < 0;

@@ -94,6 +94,21 @@ public class SessionStore {
         return ((Number) result.get(1)).longValue();
     }
 
+    /**
+     * The state a session had before its last commit (the commit script keeps it as {@code prev}): what a state that
+     * cannot be read is recovered from. Empty for a session committed once, or before the field existed.
+     */
+    public Optional<String> previous(String id) {
+        return Optional.ofNullable((String) call(() -> redis.opsForHash().get(SessionKeys.state(id), "prev")));
+    }
+
+    /** The seq of the last frame in the session's event log (0 when the log is empty). */
+    public long lastEventSeq(String id) {
+        List<MapRecord<String, Object, Object>> last = call(() -> redis.opsForStream().reverseRange(
+                SessionKeys.events(id), Range.unbounded(), Limit.limit().count(1)));
+        return last == null || last.isEmpty() ? 0 : last.get(0).getId().getSequence();
+    }
+
     /** The frames after {@code lastSeq}, oldest first (empty when none, or when they were trimmed). */
     public List<StoredEvent> eventsAfter(String id, long lastSeq, int max) {
         List<MapRecord<String, Object, Object>> records = call(() -> redis.opsForStream().range(
