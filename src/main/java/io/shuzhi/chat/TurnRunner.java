@@ -36,6 +36,7 @@ public class TurnRunner {
     private static final int REPLAY_LIMIT = 5000;
     private static final int SNAPSHOT_MESSAGES = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DELETED = "本次会话及草稿已删除，服务器上不再保留。";
 
     private final SessionStore store;
     private final SessionHub hub;
@@ -68,6 +69,7 @@ public class TurnRunner {
         }
         this.lanes = new SessionLanes(props.turnThreads());
         this.maxStateBytes = props.maxStateBytes();
+        hub.onDeleted(seq -> codec.write(new ServerFrame.Deleted(DELETED), seq));
     }
 
     /** A new unguessable session id: 128 random bits, URL-safe. */
@@ -108,6 +110,8 @@ public class TurnRunner {
                 if (frame instanceof ClientFrame.Hello hello) {
                     if (newSession) startSession(sessionId, client, hello.kind());
                     else resume(sessionId, client, hello.lastSeq());
+                } else if (frame instanceof ClientFrame.Delete) {
+                    if (!deleteNow(sessionId)) throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
                 } else {
                     runTurn(sessionId, client, frame);
                 }
@@ -153,6 +157,34 @@ public class TurnRunner {
             }
         });
         return result;
+    }
+
+    /**
+     * Deletes a session ({@code DELETE /api/sessions/{id}}), after the turns already queued on it. Completes with
+     * whether it existed, or exceptionally when Redis did not answer.
+     */
+    public CompletableFuture<Boolean> delete(String sessionId) {
+        var result = new CompletableFuture<Boolean>();
+        lanes.submit(sessionId, () -> {
+            try {
+                result.complete(deleteNow(sessionId));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Every key of the session goes in one script that also tells every instance; the tabs here get their last frame
+     * now, the tabs elsewhere when the notice reaches their instance. A turn of another instance that was running
+     * finds no revision to commit on and stops with SESSION_NOT_FOUND: nothing comes back.
+     */
+    private boolean deleteNow(String sessionId) {
+        boolean existed = store.delete(sessionId);
+        hub.deleted(sessionId);
+        log.info("session {}: deleted by the writer", shortId(sessionId));
+        return existed;
     }
 
     /** An error frame to one client: not logged in the session, so its seq is the last seq that tab was sent. */
