@@ -1,5 +1,7 @@
 -- Commits one turn of a session atomically: compare-and-set on the state's rev, then the new state, the turn's
 -- server frames (stream entries 0-<seq>), new draft versions and chat messages; refreshes the TTL of every key.
+-- The state it replaces is kept in the same hash as 'prev' (with 'prevRev'): a state that cannot be read is recovered
+-- from the one before it.
 -- KEYS: state, events, drafts, chat
 -- ARGV: expectedRev, data, ttlSeconds, maxEvents, nEvents, (seq, frame)*, nDrafts, (version, draft)*, nChat, (msg)*,
 --       lastSeq (published on shuzhi:{id}:notify when > 0)
@@ -9,6 +11,10 @@ if current ~= ARGV[1] then
   return {0, tonumber(current)}
 end
 local newRev = tonumber(current) + 1
+local old = redis.call('HGET', KEYS[1], 'data')
+if old then
+  redis.call('HSET', KEYS[1], 'prev', old, 'prevRev', current)
+end
 redis.call('HSET', KEYS[1], 'rev', newRev, 'data', ARGV[2])
 local ttl = tonumber(ARGV[3])
 local maxEvents = ARGV[4]

@@ -280,6 +280,7 @@
     u.engine = el('span', { class: 'sz-engine', tid: 'engine', title: '当前引擎', hidden: true });
     u.usage = el('span', { class: 'sz-usage', tid: 'usage', title: '本会话已用的模型 tokens（输入 / 输出）', hidden: true });
     u.newSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'new-session', text: '新建会话' });
+    u.deleteSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'delete-session', title: '从服务器上删除本次会话的对话、收集的情况和全部草稿版本', text: '删除本次会话及草稿' });
     u.close = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost sz-close', tid: 'close', title: '收起', 'aria-label': '收起述职助手', text: '×', hidden: true });
     u.header = el('header', { class: 'sz-header' }, [
       el('div', { class: 'sz-brand' }, [
@@ -287,7 +288,7 @@
         el('h1', { class: 'sz-title', text: '述职助手' }),
         u.kind
       ]),
-      el('div', { class: 'sz-header-right' }, [u.engine, u.usage, u.newSession, u.close])
+      el('div', { class: 'sz-header-right' }, [u.engine, u.usage, u.newSession, u.deleteSession, u.close])
     ]);
     u.banner = el('div', { class: 'sz-banner', role: 'status', 'data-testid': 'banner-disconnected', id: 'sz-banner', hidden: true },
       [el('span', { class: 'sz-spinner', 'aria-hidden': 'true' }), '连接已断开，正在重连…']);
@@ -608,6 +609,8 @@
     function onFrame(f) {
       if (!f || typeof f !== 'object') return;
       if (f.type === 'error') { onError(f); return; }
+      // Not in the session's log (the log is gone): its seq repeats the last one.
+      if (f.type === 'deleted') { onDeleted(f); return; }
       if (DIRECT[f.type] && typeof f.seq === 'number' && f.seq <= S.lastSeq) { handlers[f.type](f); return; }
       if (typeof f.seq === 'number') {
         if (f.type !== 'session' && f.seq <= S.lastSeq) return; // already seen (replay)
@@ -1967,6 +1970,31 @@
       if (S.choosing && !S.kinds) loadKinds(); else renderIntro();
     }
 
+    /** 删除本次会话及草稿: after a confirmation, the server removes everything of the session; every tab starts fresh. */
+    function onDeleteSession() {
+      if (!S.sessionId) { toast('还没有会话可删除。'); return; }
+      if (!global.confirm('确定删除本次会话及草稿吗？服务器上的对话、收集的情况和全部草稿版本都将删除，无法恢复。')) return;
+      if (S.ws && S.ready && S.ws.readyState === 1) {
+        S.ws.send(JSON.stringify({ type: 'delete' }));
+        return;
+      }
+      if (!global.fetch) { toast('连接已断开，暂时无法删除，请稍后再试。'); return; }
+      global.fetch(server + '/api/sessions/' + encodeURIComponent(S.sessionId), { method: 'DELETE', credentials: 'omit' })
+        .then(function (r) {
+          if (r.status !== 204 && r.status !== 404) throw new Error(String(r.status));
+          onDeleted({ message: '本次会话及草稿已删除，服务器上不再保留。' });
+        }).catch(function () { toast('删除没有成功，请稍后再试。'); });
+    }
+
+    function onDeleted(f) {
+      resetSession(false);
+      ui.input.value = '';
+      onInput();
+      S.notice = f.message || '本次会话及草稿已删除。';
+      toast(S.notice);
+      reconnectNow();
+    }
+
     function onNewSession() {
       if (!global.confirm('确定新建会话吗？当前的对话和草稿将不再显示。')) return;
       resetSession(false);
@@ -1984,6 +2012,7 @@
     ui.input.addEventListener('compositionstart', function () { S.composing = true; });
     ui.input.addEventListener('compositionend', function () { setTimeout(function () { S.composing = false; }, 0); });
     ui.newSession.addEventListener('click', onNewSession);
+    ui.deleteSession.addEventListener('click', onDeleteSession);
     ui.generate.addEventListener('click', generate);
     ui.copy.addEventListener('click', onCopy);
     ui.tabChat.addEventListener('click', function () { showTab('chat'); });

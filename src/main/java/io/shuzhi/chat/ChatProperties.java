@@ -20,12 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                 instance holds it no longer)
  * @param idleTimeout              a socket with no frame from its tab for this long is closed (the page reconnects
  *                                 and resumes when the writer comes back)
+ * @param maxStateBytes            the largest session state stored (UTF-8 bytes of its JSON); a turn that would
+ *                                 store more is refused with SESSION_LIMIT
  */
 @ConfigurationProperties("shuzhi.chat")
 public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads,
                              Integer connectionBurst, Double connectionPerSecond, Integer addressBurst,
                              Double addressPerSecond, Integer maxConcurrentGenerations,
-                             java.time.Duration generationLock, java.time.Duration idleTimeout) {
+                             java.time.Duration generationLock, java.time.Duration idleTimeout,
+                             Integer maxStateBytes) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
         transportLimitChars = transportLimitChars == null ? 10240 : transportLimitChars;
@@ -37,5 +40,6 @@ public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, 
         maxConcurrentGenerations = maxConcurrentGenerations == null ? 4 : maxConcurrentGenerations;
         generationLock = generationLock == null ? java.time.Duration.ofSeconds(90) : generationLock;
         idleTimeout = idleTimeout == null ? java.time.Duration.ofMinutes(30) : idleTimeout;
+        maxStateBytes = maxStateBytes == null ? 2 * 1024 * 1024 : maxStateBytes;
     }
 }

@@ -20,6 +20,9 @@ public interface Client {
     /** On hello: what the tab says it has, so replay and live frames continue from there. */
     void resetSeq(long seq);
 
+    /** Sends a last frame and closes the connection (its session was deleted). */
+    void sendAndClose(String frame);
+
     /** A snapshot at {@code seq}: the tab now has everything up to it; frames after it that wait are sent. */
     void snapshot(String frame, long seq);
 }

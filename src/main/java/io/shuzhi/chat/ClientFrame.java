@@ -42,6 +42,9 @@ public sealed interface ClientFrame {
     /** The list of draft versions (answered to this tab only). */
     record Versions() implements ClientFrame {}
 
+    /** Delete the session: every key of it in Redis; every tab gets a deleted frame and is closed. */
+    record Delete() implements ClientFrame {}
+
     /** A section-level comparison of two versions (answered to this tab only). */
     record Diff(int from, int to) implements ClientFrame {}
 }

@@ -20,6 +20,7 @@ public enum ErrorCode {
     NOTHING_TO_UNDO(false, "已经是最早的版本，没有可撤销的修改。"),
     NOTHING_TO_REDO(false, "没有可重做的修改。"),
     UNCLEAR_REFINEMENT(false, "没看懂要怎样修改。可以这样说：“第一部分（二）再具体些”“问题部分压缩到300字”“把‘大力’都去掉”。"),
+    SESSION_LIMIT(false, "本次会话的内容已到保存上限，这条消息没有保存。"),
     VERSION_CONFLICT(true, "草稿已在别处被修改，请在最新版本上重试。"),
     STORE_UNAVAILABLE(true, "存储服务暂时不可用，您的消息未被处理，请稍后重试。"),
     RATE_LIMITED(true, "发送太快了，请稍等几秒再发。"),

@@ -59,6 +59,7 @@ public class FrameCodec {
             case "undo" -> new ClientFrame.Undo();
             case "redo" -> new ClientFrame.Redo();
             case "versions" -> new ClientFrame.Versions();
+            case "delete" -> new ClientFrame.Delete();
             case "diff" -> new ClientFrame.Diff(requiredInt(node, "from"), requiredInt(node, "to"));
             default -> throw new ShuzhiException(ErrorCode.UNKNOWN_TYPE,
                     "不支持的消息类型：" + abbreviate(type.stringValue()) + "。");

@@ -86,6 +86,11 @@ public sealed interface ServerFrame {
 
     record SectionDiff(String ref, String heading, String status, String before, String after) {}
 
+    /** The session and every draft of it were deleted (by this tab or another); the connection closes after it. */
+    record Deleted(String message) implements ServerFrame {
+        public String type() { return "deleted"; }
+    }
+
     record Error(String code, String message, boolean retryable, String replyTo, Integer currentVersion,
                  String text) implements ServerFrame {
         public String type() { return "error"; }

@@ -45,6 +45,10 @@ public class SessionHub {
 
     /** A commit of this session (possibly by this instance): send each tab what it does not have yet. */
     private void committedElsewhere(String sessionId, long lastSeq) {
+        if (lastSeq < 0) {
+            deleted(sessionId);
+            return;
+        }
         Set<Client> set = clients.get(sessionId);
         if (set == null) return;
         // This instance's own commit: its tabs get the frames directly (the notice can overtake that send). Should
@@ -60,6 +64,28 @@ public class SessionHub {
         } catch (StoreUnavailableException e) {
             // The tabs catch up when they next resume; nothing is lost in the stream.
         }
+    }
+
+    /** Frame sent to a tab of a deleted session, before its connection closes (made by the runner). */
+    private volatile java.util.function.LongFunction<String> deletedFrame;
+
+    void onDeleted(java.util.function.LongFunction<String> frame) {
+        this.deletedFrame = frame;
+    }
+
+    /**
+     * The session was deleted (here or on another instance): each of its tabs here gets a last frame and is closed,
+     * once — the set is taken out of the map, so the local call and the pub/sub notice do not both send.
+     */
+    void deleted(String sessionId) {
+        Set<Client> set = clients.remove(sessionId);
+        committingHere.remove(sessionId);
+        // Not on the pub/sub thread that may be calling this: unsubscribing waits for it.
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            if (!clients.containsKey(sessionId)) events.stopListening(sessionId);
+        });
+        if (set == null) return;
+        for (Client c : set) c.sendAndClose(deletedFrame.apply(c.lastSeq()));
     }
 
     /** Called before a commit of frames up to {@code lastSeq} on this instance. */

@@ -36,6 +36,7 @@ public class TurnRunner {
     private static final int REPLAY_LIMIT = 5000;
     private static final int SNAPSHOT_MESSAGES = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DELETED = "本次会话及草稿已删除，服务器上不再保留。";
 
     private final SessionStore store;
     private final SessionHub hub;
@@ -48,6 +49,7 @@ public class TurnRunner {
     private final ChatMetrics metrics;
     private final Drafting drafting;
     private final BudgetProperties budget;
+    private final int maxStateBytes;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
                List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
@@ -66,6 +68,8 @@ public class TurnRunner {
             }
         }
         this.lanes = new SessionLanes(props.turnThreads());
+        this.maxStateBytes = props.maxStateBytes();
+        hub.onDeleted(seq -> codec.write(new ServerFrame.Deleted(DELETED), seq));
     }
 
     /** A new unguessable session id: 128 random bits, URL-safe. */
@@ -106,6 +110,8 @@ public class TurnRunner {
                 if (frame instanceof ClientFrame.Hello hello) {
                     if (newSession) startSession(sessionId, client, hello.kind());
                     else resume(sessionId, client, hello.lastSeq());
+                } else if (frame instanceof ClientFrame.Delete) {
+                    if (!deleteNow(sessionId)) throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
                 } else {
                     runTurn(sessionId, client, frame);
                 }
@@ -153,6 +159,34 @@ public class TurnRunner {
         return result;
     }
 
+    /**
+     * Deletes a session ({@code DELETE /api/sessions/{id}}), after the turns already queued on it. Completes with
+     * whether it existed, or exceptionally when Redis did not answer.
+     */
+    public CompletableFuture<Boolean> delete(String sessionId) {
+        var result = new CompletableFuture<Boolean>();
+        lanes.submit(sessionId, () -> {
+            try {
+                result.complete(deleteNow(sessionId));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Every key of the session goes in one script that also tells every instance; the tabs here get their last frame
+     * now, the tabs elsewhere when the notice reaches their instance. A turn of another instance that was running
+     * finds no revision to commit on and stops with SESSION_NOT_FOUND: nothing comes back.
+     */
+    private boolean deleteNow(String sessionId) {
+        boolean existed = store.delete(sessionId);
+        hub.deleted(sessionId);
+        log.info("session {}: deleted by the writer", shortId(sessionId));
+        return existed;
+    }
+
     /** An error frame to one client: not logged in the session, so its seq is the last seq that tab was sent. */
     public void sendError(Client client, ErrorCode code, String message, String replyTo) {
         sendError(client, new ShuzhiException(code, message), replyTo);
@@ -194,12 +228,12 @@ public class TurnRunner {
         // gap), one before it is in what is read below. Nothing falls between.
         client.resetSeq(lastSeq == null ? 0 : lastSeq);
         hub.attach(sessionId, client);
-        var stored = store.load(sessionId);
+        var stored = loaded(sessionId);
         if (stored.isEmpty()) {
             hub.detach(sessionId, client);
             throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
         }
-        SessionState state = readState(stored.get().data());
+        SessionState state = stored.get().state();
         ReportKind kind = kinds.get(state.kind());
         if (lastSeq != null && lastSeq <= state.seq()) {
             var missed = lastSeq == state.seq() ? List.<SessionStore.StoredEvent>of()
@@ -247,8 +281,8 @@ public class TurnRunner {
 
     private void runApply(String sessionId, Client client, Predicate<Turn> apply) {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-            var stored = store.load(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
-            var turn = new Turn(sessionId, client, stored.rev(), readState(stored.data()), this::commit);
+            var stored = loaded(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
+            var turn = new Turn(sessionId, client, stored.rev(), stored.state(), this::commit);
             drafting.reportInterrupted(turn);
             var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
             // Only a model engine spends tokens: the offline engine costs no read of the day's counter.
@@ -295,11 +329,12 @@ public class TurnRunner {
         var drafts = new HashMap<Integer, String>();
         turn.drafts.forEach((v, d) -> drafts.put(v, codec.toJson(d)));
         var chat = turn.chat.stream().map(codec::toJson).toList();
+        String data = codec.toJson(next);
+        StateLimits.check(next, data, codec, maxStateBytes);
         if (!events.isEmpty()) hub.committing(turn.sessionId, events.lastKey());
         long rev;
         try {
-            rev = store.commit(turn.sessionId,
-                    new SessionStore.Commit(turn.rev, codec.toJson(next), events, drafts, chat));
+            rev = store.commit(turn.sessionId, new SessionStore.Commit(turn.rev, data, events, drafts, chat));
         } catch (StoreUnavailableException e) {
             // It may have been applied with the reply lost: the next notice must not be skipped as our own.
             hub.committingAborted(turn.sessionId);
@@ -308,8 +343,8 @@ public class TurnRunner {
         if (rev < 0) {
             hub.commitFailed(turn.sessionId);
             // A streamed turn that already sent part of itself goes on from the newer state when it can.
-            var newer = store.load(turn.sessionId);
-            if (newer.isPresent() && turn.rebase(newer.get().rev(), readState(newer.get().data()))) {
+            var newer = loaded(turn.sessionId);
+            if (newer.isPresent() && turn.rebase(newer.get().rev(), newer.get().state())) {
                 return commit(turn);
             }
             throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
@@ -344,9 +379,75 @@ public class TurnRunner {
         return codec.fromJson(json, SessionState.class);
     }
 
+    /** A session's state and the revision it was read at. */
+    private record Loaded(long rev, SessionState state) {}
+
+    /**
+     * The session's state; one that cannot be read (stored by an older version, or damaged by hand) is recovered
+     * from the revision before it, or, when that cannot be read either, started afresh with the session's kind —
+     * the writer is told in a message every tab sees, and the session works again instead of failing every turn.
+     */
+    private Optional<Loaded> loaded(String sessionId) {
+        for (int attempt = 0; ; attempt++) {
+            var stored = store.load(sessionId);
+            if (stored.isEmpty()) return Optional.empty();
+            try {
+                return Optional.of(new Loaded(stored.get().rev(), readState(stored.get().data())));
+            } catch (RuntimeException e) {
+                log.error("session {}: stored state rev {} cannot be read ({}); recovering", shortId(sessionId),
+                        stored.get().rev(), e.getMessage());
+                try {
+                    return Optional.of(recover(sessionId, stored.get()));
+                } catch (ShuzhiException conflict) {
+                    // Another tab or instance recovered it first: read what it wrote.
+                    if (conflict.code() != ErrorCode.VERSION_CONFLICT || attempt >= 2) throw conflict;
+                }
+            }
+        }
+    }
+
+    private Loaded recover(String sessionId, SessionStore.Stored broken) {
+        SessionState previous = store.previous(sessionId).flatMap(this::readable).orElse(null);
+        boolean fromPrevious = previous != null;
+        String notice;
+        if (fromPrevious) {
+            notice = "这次会话最近一次保存的记录无法读取，已恢复到上一步的记录。最后一条消息的内容可能没有记下，"
+                    + "请看一下右侧的情况和草稿，缺的再说一遍。";
+        } else {
+            String kind = kindIn(broken.data());
+            previous = SessionState.start(sessionId, kind, clock.millis());
+            notice = "这次会话保存的记录无法读取，之前收集的情况没能恢复，很抱歉。聊天记录和已下载的草稿不受影响，"
+                    + "请把单位、年度和主要情况再说一遍。";
+        }
+        // Frames after the readable revision stay in the log: number the notice after the last one.
+        long seq = Math.max(previous.seq(), store.lastEventSeq(sessionId));
+        SessionState base = previous.advanced((int) (seq - previous.seq()), clock.millis());
+        var turn = new Turn(sessionId, null, broken.rev(), base, this::commit);
+        turn.assistant(notice, List.of());
+        commit(turn);
+        log.warn("session {}: recovered {}", shortId(sessionId),
+                fromPrevious ? "from its previous revision" : "as a new interview (no readable revision)");
+        return new Loaded(turn.rev, turn.state);
+    }
+
+    private Optional<SessionState> readable(String json) {
+        try {
+            return Optional.of(readState(json));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The report kind named in a state that cannot be read as a whole; the default kind when none can be found. */
+    private String kindIn(String json) {
+        var m = java.util.regex.Pattern.compile("\"kind\"\\s*:\\s*\"([A-Za-z0-9_-]{1,64})\"").matcher(json == null ? "" : json);
+        if (m.find() && kinds.find(m.group(1)).isPresent()) return m.group(1);
+        return kinds.defaultKind().id();
+    }
+
     /** The current draft of a session, for export; empty when the session or its draft does not exist. */
     public Optional<Draft> currentDraft(String sessionId) {
-        return store.load(sessionId).map(s -> readState(s.data())).flatMap(this::currentDraft);
+        return loaded(sessionId).map(Loaded::state).flatMap(this::currentDraft);
     }
 
     Optional<Draft> currentDraft(SessionState state) {

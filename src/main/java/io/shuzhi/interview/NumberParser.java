@@ -212,8 +212,25 @@ public final class NumberParser {
                 i++;
             }
         }
+        found.removeIf(f -> !isFigure(f.quantity.value()) || f.quantity.upper() != null && !isFigure(f.quantity.upper()));
         return found;
     }
+
+    /** Significant digits a quantity may have: more is an identifier or a string of digits, not a count. */
+    static final int MAX_DIGITS = 15;
+
+    /**
+     * Whether a value can be a quantity: at most {@link #MAX_DIGITS} significant digits, below 10^15 and with at most
+     * 15 decimals. A longer figure ("发展党员" + 1,001 digits) is text: it stays in the statement as written and is
+     * never stored as a number, so every stored quantity is small enough to be read back.
+     */
+    public static boolean isFigure(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.precision() <= MAX_DIGITS && s.scale() <= MAX_DIGITS && v.scale() <= MAX_DIGITS
+                && v.abs().compareTo(LARGEST) < 0;
+    }
+
+    private static final BigDecimal LARGEST = BigDecimal.TEN.pow(MAX_DIGITS);
 
     /** The text being scanned: as written (for raw text), normalized (for reading) and its fixed-term spans. */
     private record Scan(String original, String text, List<int[]> fixed, List<Found> found) {

@@ -33,7 +33,8 @@ public class SessionEvents implements AutoCloseable {
     }
 
     /**
-     * Calls {@code onCommit(sessionId, lastSeq)} for every commit of the session, from any instance. Normally the
+     * Calls {@code onCommit(sessionId, lastSeq)} for every commit of the session, from any instance, and
+     * {@code onCommit(sessionId, -1)} when the session was deleted. Normally the
      * subscription is in place when this returns, so a resuming tab misses no notice; when Redis pub/sub is broken it
      * never fails the caller: fan-out is best effort (a tab that misses a notice is caught up by the next one, or when
      * it resumes), and the next tab that attaches tries again.
@@ -41,7 +42,9 @@ public class SessionEvents implements AutoCloseable {
     public void listen(String sessionId, BiConsumer<String, Long> onCommit) {
         MessageListener l = (Message message, byte[] pattern) -> {
             try {
-                onCommit.accept(sessionId, Long.parseLong(new String(message.getBody(), StandardCharsets.UTF_8)));
+                String body = new String(message.getBody(), StandardCharsets.UTF_8);
+                // A deleted session: the commit listener hears it as seq -1.
+                onCommit.accept(sessionId, SessionKeys.DELETED.equals(body) ? -1L : Long.parseLong(body));
             } catch (RuntimeException e) {
                 log.debug("notify for {} ignored: {}", SessionKeys.logId(sessionId), e.getMessage());
             }

@@ -66,6 +66,14 @@ public final class SessionKeys {
         }
     }
 
+    /** Every key a session has (state, log, drafts, chat, model memory, generation lock): what a delete removes. */
+    public static java.util.List<String> everyKey(String id) {
+        return java.util.List.of(state(id), events(id), drafts(id), chat(id), memory(id), generationLock(id));
+    }
+
+    /** The message on {@link #notify} that says the session was deleted (a commit publishes a number). */
+    public static final String DELETED = "deleted";
+
     /** All keys of a session, in the order the commit script expects them. */
     static java.util.List<String> all(String id) {
         return java.util.List.of(state(id), events(id), drafts(id), chat(id));

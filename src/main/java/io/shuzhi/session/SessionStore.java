@@ -38,6 +38,11 @@ public class SessionStore {
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
             Long.class);
 
+    private final DefaultRedisScript<Long> deleteScript = new DefaultRedisScript<>(
+            "local existed = redis.call('EXISTS', KEYS[1]) local n = redis.call('DEL', unpack(KEYS)) "
+                    + "redis.call('PUBLISH', ARGV[1], ARGV[2]) return existed",
+            Long.class);
+
     public SessionStore(StringRedisTemplate redis, SessionProperties props) {
         this.redis = redis;
         this.props = props;
@@ -92,6 +97,31 @@ public class SessionStore {
         List<?> result = call(() -> redis.execute(commitScript, SessionKeys.all(id), args.toArray()));
         if (result == null || ((Number) result.get(0)).longValue() != 1L) return -1;
         return ((Number) result.get(1)).longValue();
+    }
+
+    /**
+     * The state a session had before its last commit (the commit script keeps it as {@code prev}): what a state that
+     * cannot be read is recovered from. Empty for a session committed once, or before the field existed.
+     */
+    public Optional<String> previous(String id) {
+        return Optional.ofNullable((String) call(() -> redis.opsForHash().get(SessionKeys.state(id), "prev")));
+    }
+
+    /** The seq of the last frame in the session's event log (0 when the log is empty). */
+    public long lastEventSeq(String id) {
+        List<MapRecord<String, Object, Object>> last = call(() -> redis.opsForStream().reverseRange(
+                SessionKeys.events(id), Range.unbounded(), Limit.limit().count(1)));
+        return last == null || last.isEmpty() ? 0 : last.get(0).getId().getSequence();
+    }
+
+    /**
+     * Removes every key of the session and tells every instance ({@code deleted} on its notify channel), in one
+     * script: no commit can slip in between. Returns whether the session existed.
+     */
+    public boolean delete(String id) {
+        Long removed = call(() -> redis.execute(deleteScript, SessionKeys.everyKey(id), SessionKeys.notify(id),
+                SessionKeys.DELETED));
+        return removed != null && removed > 0;
     }
 
     /** The frames after {@code lastSeq}, oldest first (empty when none, or when they were trimmed). */

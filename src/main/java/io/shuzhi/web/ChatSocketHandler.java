@@ -125,6 +125,17 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
 
         @Override
+        public synchronized void sendAndClose(String frame) {
+            write(frame);
+            socket.getAttributes().remove(SESSION);
+            try {
+                socket.close(CloseStatus.NORMAL.withReason("session deleted"));
+            } catch (IOException | RuntimeException e) {
+                log.debug("close of {} failed: {}", id(), e.getMessage());
+            }
+        }
+
+        @Override
         public synchronized void resetSeq(long seq) {
             lastSeq.set(seq);
             pending.clear();

@@ -46,6 +46,8 @@ class WebSocketConfig implements WebSocketConfigurer {
                 registry.addMapping("/api/kinds").allowedOriginPatterns(origins).allowedMethods("GET").maxAge(600);
                 registry.addMapping("/api/sessions/*/export").allowedOriginPatterns(origins).allowedMethods("GET")
                         .exposedHeaders(HttpHeaders.CONTENT_DISPOSITION).maxAge(600);
+                registry.addMapping("/api/sessions/*").allowedOriginPatterns(origins).allowedMethods("DELETE")
+                        .maxAge(600);
                 registry.addMapping("/api/sessions/*/import").allowedOriginPatterns(origins).allowedMethods("POST")
                         .maxAge(600);
             }

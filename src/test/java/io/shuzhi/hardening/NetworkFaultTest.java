@@ -49,7 +49,7 @@ class NetworkFaultTest {
 
     @BeforeAll
     static void start() {
-        redisProxy = new TcpProxy("127.0.0.1", 6379);
+        redisProxy = new TcpProxy(io.shuzhi.support.TestRedis.HOST, io.shuzhi.support.TestRedis.PORT);
         model = new FakeModelServer();
         modelProxy = new TcpProxy("127.0.0.1", URI.create(model.baseUrl()).getPort());
         app = new SpringApplicationBuilder(ShuzhiApplication.class).run(
@@ -63,9 +63,7 @@ class NetworkFaultTest {
                 "--shuzhi.llm.max-parallel-sections=1");
         port = Hardening.port(app);
         // Checks read Redis directly, never through the proxy under test.
-        directFactory = new LettuceConnectionFactory("127.0.0.1", 6379);
-        directFactory.afterPropertiesSet();
-        directFactory.start();
+        directFactory = io.shuzhi.support.TestRedis.factory();
         direct = new StringRedisTemplate(directFactory);
     }
 

@@ -22,7 +22,7 @@ class TwoInstancesTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        // The same Redis as the shared context (127.0.0.1:6379, or the bundled server the first context started there).
+        // The same Redis as the shared context (REDIS_HOST:REDIS_PORT, or the bundled server the first context started there; the tests' database).
         second = Hardening.startApp("--shuzhi.redis.embedded-dir=target/embedded-redis");
         portB = Hardening.port(second);
     }

@@ -329,4 +329,18 @@ class NumberParserTest {
         for (char c : digits.toCharArray()) out.append(Character.isDigit(c) ? (char) (c - '0' + '０') : c);
         return out.toString();
     }
+
+    @Test
+    void aFigureOfMoreThanFifteenSignificantDigitsIsText() {
+        String huge = "9".repeat(1001);
+        assertThat(NumberParser.findAll("发展党员" + huge + "名")).isEmpty();
+        assertThat(NumberParser.findAll("身份证号码1234567890123456")).isEmpty();
+        assertThat(NumberParser.findAll("发放" + "1".repeat(16) + "册")).isEmpty();
+        assertThat(NumberParser.findAll("发放0." + "0".repeat(30) + "1册")).isEmpty();
+        assertThat(NumberParser.findAll("一亿亿亿亿亿亿亿亿人" + "亿".repeat(500)))
+                .allMatch(q -> NumberParser.isFigure(q.value()));
+        assertThat(summary(NumberParser.find("投入" + "9".repeat(15) + "元"))).isEqualTo("999999999999999元=999999999999999元");
+        assertThat(summary(NumberParser.find("人均0.123456789012345小时"))).isEqualTo("0.123456789012345小时=0.123456789012345小时");
+        assertThat(summary(NumberParser.find("开展研讨3至" + "9".repeat(20) + "次，发展党员3名"))).isEqualTo("3名=3名");
+    }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -128,9 +127,7 @@ class CrashRecoveryTest {
     }
 
     private static StringRedisTemplate redis() {
-        var factory = new LettuceConnectionFactory("127.0.0.1", 6379);
-        factory.afterPropertiesSet();
-        factory.start();
-        return new StringRedisTemplate(factory);
+        // The Redis the child JVM uses: REDIS_PORT, and the tests' database (config/application.yml on its classpath).
+        return io.shuzhi.support.TestRedis.template(io.shuzhi.support.TestRedis.factory());
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Base of the integration tests: the whole app on a random port, the real Redis (127.0.0.1:6379, or the bundled
+ * Base of the integration tests: the whole app on a random port, the real Redis (REDIS_HOST:REDIS_PORT, 127.0.0.1:6379 by default, in the tests' own database 9 — see
+ * {@link TestRedis} — or the bundled
  * redis-server when none answers), real WebSocket clients. One application context shared by every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
