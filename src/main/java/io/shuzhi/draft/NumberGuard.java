@@ -26,6 +26,11 @@ public final class NumberGuard {
     private static final Map<Character, BigDecimal> MULTIPLIERS = Map.of(
             '万', BigDecimal.valueOf(10_000), '亿', BigDecimal.valueOf(100_000_000));
 
+    /** Evaluative adjectives after 一 + a measure word: "一次深刻的…", "一项重要任务". */
+    private static final java.util.regex.Pattern DESCRIPTIVE = java.util.regex.Pattern.compile(
+            "(?:重要|重大|深刻|生动|难忘|难得|宝贵|有力|有益|有效|良好|全新|崭新|新的|很好|较好|扎实|鲜活|特殊|严肃|全面|"
+                    + "真正|实实在在|沉甸甸|可贵|光荣|神圣|艰巨|长期|系统性)");
+
     private NumberGuard() {
     }
 
@@ -97,12 +102,22 @@ public final class NumberGuard {
         int from = 0;
         for (NumberParser.Found found : NumberParser.locate(plain)) {
             Quantity q = found.quantity();
-            if (sourced(q, allowed)) continue;
+            if (sourced(q, allowed) || indefinite(plain, found)) continue;
             out.append(plain, from, found.start()).append("【待核实：原文“").append(q.raw()).append("”】");
             flagged.add(q.raw());
             from = found.end();
         }
         return out.append(plain, from, plain.length()).toString();
+    }
+
+    /**
+     * "一次" in "接受了一次深刻的党性教育", "一项" in "作为一项重要任务": 一 and a measure word before an adjective is the
+     * indefinite article of the genre, not a count; "开展一次专题研讨" (a noun follows) stays a count to check.
+     */
+    static boolean indefinite(String text, NumberParser.Found found) {
+        String raw = found.quantity().raw();
+        if (raw.length() != 2 || raw.charAt(0) != '一') return false;
+        return DESCRIPTIVE.matcher(text).region(found.end(), text.length()).lookingAt();
     }
 
     private record Normal(BigDecimal value, BigDecimal upper, String unit) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * characters or more, the genre's all-purpose words left out); areas by the keywords of their topics, then by
  * position (the kinds list problems and plans in the same order).
  */
-final class PlanOrder {
+public final class PlanOrder {
     /** Words every plan and problem has: they say nothing about which problem a plan answers. */
     private static final Set<String> COMMON = Set.of("开展", "加强", "进一步", "工作", "问题", "方面", "情况", "不够", "存在",
             "党员", "支部", "本人", "推动", "推进", "落实", "坚持", "做好", "提高", "提升", "增强", "力争", "全年", "每月",
@@ -30,7 +30,7 @@ final class PlanOrder {
     }
 
     /** The plans, those answering a problem first in the problems' order, the rest after in the writer's order. */
-    static List<Fact> answering(List<Fact> plans, List<Fact> problems, String kindId) {
+    public static List<Fact> answering(List<Fact> plans, List<Fact> problems, String kindId) {
         if (plans.size() < 2 || problems.isEmpty()) return plans;
         List<Set<String>> problemWords = problems.stream().map(p -> words(p, kindId)).toList();
         List<Integer> answers = new ArrayList<>();
@@ -58,7 +58,7 @@ final class PlanOrder {
      * For each problem topic, the ref of the plan section that answers its area: the section whose topics share the
      * most keywords with it; with none shared, or a tie, the section at the same position.
      */
-    static Map<TopicSpec, String> sectionFor(ReportKind kind, List<TopicSpec> issueTopics) {
+    public static Map<TopicSpec, String> sectionFor(ReportKind kind, List<TopicSpec> issueTopics) {
         Map<TopicSpec, String> out = new LinkedHashMap<>();
         PartSpec plan = kind.parts().stream().filter(p -> p.style() == ReportKind.Style.PLAN)
                 .reduce((a, b) -> b).orElse(null);

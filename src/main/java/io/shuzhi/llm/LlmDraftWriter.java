@@ -3,6 +3,7 @@ package io.shuzhi.llm;
 import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.NumberGuard;
+import io.shuzhi.draft.PlanOrder;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.draft.YearTerms;
@@ -38,6 +39,16 @@ import java.util.stream.Collectors;
 public class LlmDraftWriter implements DraftWriter {
     /** The style guide of a kind without {@code prompts/style/<kind>.md}. */
     private static final String DEFAULT_STYLE = "庄重、平实、准确；先做法后成效；不用口语。";
+    /** The part whose facts are the writer's problems, one fact each (as the interview files them). */
+    static final String ISSUES = "issues";
+    static final String ITEMS_MODE = "按条目顺序写成“一是……。二是……。”，每个条目先用一个短语点明做法，再用写作者的事实和数字说明，"
+            + "最后可以加一句不含数字的成效评价。";
+    static final String ISSUES_MODE = "写作者提出的问题一个写一条，连同没有问题的方面的占位共%d条，按下面所列方面的顺序用“一是……。二是……。”连接，"
+            + "不合并、不拆分，不增加写作者没提的问题。每条先用该方面的点题短语点明问题，再用写作者举的实例具体说明，"
+            + "用本文种的说法写成“还不够……”“有待……”“还有差距”，直面不足，不推给客观原因，最后可以接一句不含数字的影响。";
+    static final String PLAN_MODE = "先用一句总述开头（参照其意思，不照抄：%s），再写举措：写作者的每条打算写成一项举措，共%d项，"
+            + "按事实的顺序，不合并、不遗漏；打算里的数字和频次（如每季度一次、2名）原样写入，写作者没给的数字一律不加；"
+            + "回应下面所列问题的举措，点明它回应的问题（如“针对……的问题，……”）；不增加写作者没提的举措。";
 
     private final TemplateDrafter template;
     private final LlmModels models;
@@ -85,10 +96,11 @@ public class LlmDraftWriter implements DraftWriter {
             List<SectionStreams.Task> tasks = new ArrayList<>();
             for (int i = 0; i < sections.size(); i++) {
                 Section s = sections.get(i);
-                var spec = kind.section(s.ref());
+                var spec = specOf(kind, s);
                 if (s.level() > 0 && spec.isPresent() && !writerFacts(state, spec.get().topics()).isEmpty()) {
                     tasks.add(new SectionStreams.Task(i, s.ref(), prompt(spec.get())));
                 } else {
+                    // Nothing from the writer: the template's 【待补充】 or standing paragraph, never model filler.
                     done[i] = s;
                 }
             }
@@ -112,24 +124,73 @@ public class LlmDraftWriter implements DraftWriter {
         }
 
         private String prompt(SectionSpec spec) {
-            PartSpec part = kind.partOf(spec);
+            PartSpec part = partOf(kind, spec);
             Section tmpl = sections.get(indexOf(spec.ref()));
             boolean plan = part.style() == ReportKind.Style.PLAN && spec.fallback() != null && !spec.fallback().isBlank();
-            String mode = plan
-                    ? "先写一段总体打算（可参照：" + spec.fallback().strip() + "），再逐条写出写作者提出的具体举措。"
-                    : "按条目顺序写成“一是……。二是……。”，每个条目一句点题、一两句事实、可选一句成效。";
-            String topics = spec.topics().stream().map(t -> topicLine(t)).collect(Collectors.joining("\n"));
-            return prompts.render("write-section", Map.of(
-                    "kind_name", kind.name(),
-                    "unit", state.unit() == null ? "（未提供）" : LlmInterviewer.sanitize(state.unit()),
-                    "year", state.year() == null ? "（未提供）" : state.year(),
-                    "outline", outline,
-                    "part_heading", sections.get(indexOf(String.valueOf(part.number()))).heading(),
-                    "section_heading", part.itemized() ? "" : tmpl.heading(),
-                    "mode", mode,
-                    "topics", topics,
-                    "facts", factBlock(kind, writerFacts(state, spec.topics())),
-                    "style", style(prompts, kind, state.year())));
+            boolean issues = ISSUES.equals(part.key()) && !plan;
+            List<Fact> facts = writerFacts(state, spec.topics());
+            String mode;
+            String topics;
+            String answers = "（无）";
+            if (issues) {
+                long gaps = spec.topics().stream().filter(t -> writerFacts(state, List.of(t)).isEmpty()).count();
+                mode = ISSUES_MODE.formatted(facts.size() + gaps);
+                topics = spec.topics().stream().map(this::problemLine).collect(Collectors.joining("\n"));
+            } else if (plan) {
+                // The plans that answer a problem first, in the problems' order (as the offline drafter orders them).
+                facts = PlanOrder.answering(facts, problems(), kind.id());
+                mode = PLAN_MODE.formatted(spec.fallback().strip(), facts.size());
+                topics = spec.topics().stream().map(this::planLine).collect(Collectors.joining("\n"));
+                List<Fact> answered = answeredBy(spec);
+                if (!answered.isEmpty()) answers = factBlock(kind, answered);
+            } else {
+                mode = ITEMS_MODE;
+                topics = spec.topics().stream().map(this::topicLine).collect(Collectors.joining("\n"));
+            }
+            return prompts.render("write-section", Map.ofEntries(
+                    Map.entry("answers", answers),
+                    Map.entry("kind_name", kind.name()),
+                    Map.entry("unit", state.unit() == null ? "（未提供）" : LlmInterviewer.sanitize(state.unit())),
+                    Map.entry("year", state.year() == null ? "（未提供）" : state.year()),
+                    Map.entry("outline", outline),
+                    Map.entry("part_heading", sections.get(indexOf(String.valueOf(part.number()))).heading()),
+                    Map.entry("section_heading", part.itemized() ? "" : tmpl.heading()),
+                    Map.entry("mode", mode),
+                    Map.entry("topics", topics),
+                    Map.entry("facts", factBlock(kind, facts)),
+                    Map.entry("style", style(prompts, kind, state.year()))));
+        }
+
+        /** A problem area: its leads in turn, one per problem, or the template's lead and placeholder. */
+        private String problemLine(TopicSpec t) {
+            int n = writerFacts(state, List.of(t)).size();
+            if (n == 0) {
+                return "- " + t.label() + "：写作者没有提出这方面的问题，原样写“" + t.lead() + "。【待补充：" + t.missing() + "】”";
+            }
+            List<String> leads = new ArrayList<>();
+            for (int k = 0; t.lead(k) != null; k++) leads.add("“" + t.lead(k) + "”");
+            return "- " + t.label() + "：写作者提出" + n + "个问题，点题短语依次可用" + String.join("、", leads)
+                    + (t.close() == null || t.close().isBlank() ? "" : "；可用的影响：" + t.close());
+        }
+
+        /** A plan topic: its frame, lead and close to build the measure on; none when the writer planned nothing. */
+        private String planLine(TopicSpec t) {
+            if (writerFacts(state, List.of(t)).isEmpty()) return "- " + t.label() + "：写作者没有提出打算，不写这一项";
+            return "- " + t.label() + "：点题短语“" + t.lead() + "”"
+                    + (t.frame() == null || t.frame().isBlank() ? "" : "；可用的总述：" + t.frame())
+                    + (t.close() == null || t.close().isBlank() ? "" : "；可用的结尾：" + t.close());
+        }
+
+        /** The writer's problems, in the kind's topic order. */
+        private List<Fact> problems() {
+            return writerFacts(state, issueTopics(kind));
+        }
+
+        /** The writer's problems whose area this plan section answers. */
+        private List<Fact> answeredBy(SectionSpec spec) {
+            List<TopicSpec> areas = PlanOrder.sectionFor(kind, issueTopics(kind)).entrySet().stream()
+                    .filter(e -> e.getValue().equals(spec.ref())).map(Map.Entry::getKey).toList();
+            return writerFacts(state, areas);
         }
 
         private String topicLine(TopicSpec t) {
@@ -143,6 +204,34 @@ public class LlmDraftWriter implements DraftWriter {
             for (int i = 0; i < sections.size(); i++) if (sections.get(i).ref().equals(ref)) return i;
             return 0;
         }
+    }
+
+    /**
+     * What a draft section is written from: a section of a part, or for an itemized part (its one body under the part
+     * heading, ref "2") all topics of the part; empty for the title, the opening and a part heading over sections.
+     */
+    static java.util.Optional<SectionSpec> specOf(ReportKind kind, Section s) {
+        for (PartSpec part : kind.parts()) {
+            if (part.itemized() && String.valueOf(part.number()).equals(s.ref()) && !part.sections().isEmpty()) {
+                SectionSpec first = part.sections().get(0);
+                if (part.sections().size() == 1) return java.util.Optional.of(first);
+                return java.util.Optional.of(new SectionSpec(first.ref(), first.heading(),
+                        part.sections().stream().flatMap(x -> x.topics().stream()).toList(), first.fallback()));
+            }
+        }
+        return kind.section(s.ref());
+    }
+
+    /** The part a spec belongs to, also for the merged spec of an itemized part. */
+    private static PartSpec partOf(ReportKind kind, SectionSpec spec) {
+        return kind.parts().stream().filter(p -> p.sections().stream().anyMatch(x -> x.ref().equals(spec.ref())))
+                .findFirst().orElseGet(() -> kind.partOf(spec));
+    }
+
+    /** The topics of the part keyed {@code issues}: the writer's problems, one fact each. */
+    static List<TopicSpec> issueTopics(ReportKind kind) {
+        return kind.parts().stream().filter(p -> ISSUES.equals(p.key())).flatMap(p -> p.sections().stream())
+                .flatMap(x -> x.topics().stream()).toList();
     }
 
     /** This year's writer facts of {@code topics}, in the state's order. */

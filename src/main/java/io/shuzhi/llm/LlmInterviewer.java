@@ -141,7 +141,7 @@ public class LlmInterviewer implements InterviewEngine {
                 .temperature(0.0)
                 .build();
         ChatResponse response = call(request, meter);
-        String content = response.aiMessage() == null ? null : response.aiMessage().text();
+        String content = response.aiMessage() == null ? null : Reasoning.strip(response.aiMessage().text());
         if (content == null || content.isBlank()) throw ModelErrors.badOutput(null);
         JsonNode root;
         try {
@@ -200,8 +200,9 @@ public class LlmInterviewer implements InterviewEngine {
             messages.addAll(history);
             messages.add(UserMessage.from(user));
             ChatResponse response = call(ChatRequest.builder().messages(messages).build(), meter);
+            // The model's thinking is neither shown, nor checked, nor kept in the memory.
             String reply = response.aiMessage() == null || response.aiMessage().text() == null ? ""
-                    : response.aiMessage().text().strip();
+                    : Reasoning.strip(response.aiMessage().text());
             if (reply.isEmpty() || reply.length() > MAX_REPLY_CHARS) return Optional.empty();
             // The acknowledgement may repeat the writer's numbers, never add one.
             var allowed = new ArrayList<Quantity>(NumberParser.findAll(text));

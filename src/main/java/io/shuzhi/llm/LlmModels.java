@@ -30,12 +30,16 @@ public final class LlmModels {
                 .timeout(props.timeout())
                 // One try: a failed extraction falls back to the rules at once instead of keeping the writer waiting.
                 .maxRetries(0)
+                // reasoning_content (DeepSeek's reasoner) stays out of the answer; <think> in the content is Reasoning's.
+                .returnThinking(false)
                 .logRequests(props.logRequests()).logResponses(props.logRequests())
                 .build();
         this.streaming = OpenAiStreamingChatModel.builder()
                 .baseUrl(props.base()).apiKey(key).modelName(props.model())
                 .temperature(props.temperature())
                 .timeout(props.totalTimeout())
+                // reasoning_content comes to onPartialThinking, where it only keeps the watchdogs quiet: never text.
+                .returnThinking(true)
                 .logRequests(props.logRequests()).logResponses(props.logRequests())
                 .build();
     }

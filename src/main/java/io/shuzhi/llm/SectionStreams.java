@@ -6,6 +6,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams section bodies from the model, for the drafter and the rewriter alike: at most {@code maxParallelSections}
- * calls at once, each text passed through the {@link NumberGuard} a sentence at a time and then to
+ * calls at once, each text stripped of the model's thinking ({@link Reasoning}: {@code <think>…</think>} in the content;
+ * {@code reasoning_content} only proves the model is alive) and passed through the {@link NumberGuard} a sentence at a
+ * time and then to
  * {@link Progress#sectionDelta}, with the watchdogs (first token, idle gap, total time), one retry while nothing of a
  * call has been shown, and the provider's failures mapped to {@link ModelException}.
  *
@@ -144,10 +148,13 @@ final class SectionStreams {
             return;
         }
         if (e.handle != null) call.handle = e.handle;
-        if (e.text != null) {
+        if (e.thinking) {
+            call.alive();
+        } else if (e.text != null) {
             call.token(e.text);
         } else if (e.response != null) {
             TokenUsage usage = e.response.tokenUsage();
+            // What the provider bills, thinking included.
             if (usage != null) {
                 meter.record(LlmInterviewer.n(usage.inputTokenCount()), LlmInterviewer.n(usage.outputTokenCount()));
             }
@@ -208,7 +215,11 @@ final class SectionStreams {
     }
 
     /** What a callback thread hands over. */
-    private record Event(Call call, String text, ChatResponse response, Throwable error, StreamingHandle handle) {
+    private record Event(Call call, String text, ChatResponse response, Throwable error, StreamingHandle handle,
+                         boolean thinking) {
+        Event(Call call, String text, ChatResponse response, Throwable error, StreamingHandle handle) {
+            this(call, text, response, error, handle, false);
+        }
     }
 
     /** One streamed model call for one attempt at a body. Handler methods run on the HTTP client's thread. */
@@ -222,6 +233,7 @@ final class SectionStreams {
         private boolean released;
         volatile StreamingHandle handle;
         final StringBuilder sentence = new StringBuilder();
+        final Reasoning.Filter think = new Reasoning.Filter();
         final StringBuilder body = new StringBuilder();
         final List<String> flagged = new ArrayList<>();
 
@@ -243,6 +255,17 @@ final class SectionStreams {
             events.add(new Event(this, text == null ? "" : text, null, null, null));
         }
 
+        /** {@code reasoning_content}: never text of the body, only a sign of life for the watchdogs. */
+        @Override
+        public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
+            events.add(new Event(this, null, null, null, context == null ? null : context.streamingHandle(), true));
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking thinking) {
+            events.add(new Event(this, null, null, null, null, true));
+        }
+
         @Override
         public void onCompleteResponse(ChatResponse response) {
             events.add(new Event(this, null, response, null, null));
@@ -259,11 +282,16 @@ final class SectionStreams {
             return job.task.ref();
         }
 
-        void token(String text) {
+        /** The model is working (a token, or thinking): the watchdogs see it. */
+        void alive() {
             long now = System.nanoTime();
             if (firstToken == 0) firstToken = now;
             lastToken = now;
-            sentence.append(text);
+        }
+
+        void token(String text) {
+            alive();
+            sentence.append(think.feed(text));
             int end = lastSentenceEnd(sentence);
             if (end > 0) {
                 pass(sentence.substring(0, end));
@@ -284,6 +312,7 @@ final class SectionStreams {
         }
 
         void complete() {
+            sentence.append(think.finish());
             pass(sentence.toString());
             sentence.setLength(0);
             String text = tidy(body.toString());
@@ -301,6 +330,7 @@ final class SectionStreams {
                     job.attempt, e.kind(), ModelErrors.describe(cause == null ? e : cause, models.props().apiKey()));
             if (shown) {
                 // Text already on the page stays; the writer sees where and why it stopped.
+                sentence.append(think.finish());
                 pass(sentence.toString());
                 finish(tidy(body.toString()) + "【生成中断：" + stripEnd(e.chineseMessage()) + "，本节未写完，可重新生成】");
                 return;

@@ -133,6 +133,26 @@ public final class FakeModelServer implements AutoCloseable {
             raw("data: " + root + "\n\n");
         }
 
+        /** One {@code reasoning_content} chunk (DeepSeek's reasoner): thinking beside the content, never in it. */
+        public void reasoningChunk(String text) throws IOException {
+            startSse();
+            ObjectNode root = chunkRoot();
+            root.putArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                    .putObject("delta").putNull("content").put("reasoning_content", text);
+            raw("data: " + root + "\n\n");
+        }
+
+        /** A whole non-streaming completion with {@code reasoning_content} beside the content, billed for both. */
+        public void completionWithReasoning(String reasoning, String content) throws IOException {
+            ObjectNode root = JSON.createObjectNode().put("id", "cmpl-fake").put("object", "chat.completion")
+                    .put("created", 0).put("model", MODEL);
+            ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", content)
+                    .put("reasoning_content", reasoning);
+            usage(root, reasoning + content);
+            status(200, root.toString());
+        }
+
         /** The finish chunk, the usage chunk (as with stream_options.include_usage) and [DONE]. */
         public void finish(String wholeAnswer) throws IOException {
             startSse();
@@ -188,6 +208,48 @@ public final class FakeModelServer implements AutoCloseable {
             if (req.streaming()) ex.stream(content, 6);
             else ex.completion(content);
         };
+    }
+
+    // ---- recorded shapes of reasoning models ------------------------------------------------------------------------
+    // Written from the providers' documented stream formats (no model runs here): the same SSE bytes the client sees.
+
+    /**
+     * vLLM, llama.cpp server and Ollama's {@code /v1} with Qwen3, QwQ or DeepSeek-R1: the thinking is in the content,
+     * {@code <think>\n…\n</think>\n\n} before the answer, streamed in pieces of {@code size} characters (so a tag is
+     * split across chunks for most sizes). Billed: every character, thinking included.
+     */
+    public static Responder thinkInContent(String thinking, String answer, int size) {
+        String all = "<think>\n" + thinking + "\n</think>\n\n" + answer;
+        return (req, ex) -> {
+            if (req.streaming()) ex.stream(all, size);
+            else ex.completion(all);
+        };
+    }
+
+    /**
+     * DeepSeek's reasoner ({@code deepseek-reasoner}): {@code reasoning_content} chunks first (content null), then the
+     * content chunks, usage in the last chunk counting both; {@code pause} between reasoning chunks (a model thinks
+     * longer than the first-token watchdog).
+     */
+    public static Responder reasoningContent(String thinking, String answer, Duration pause) {
+        return (req, ex) -> {
+            if (!req.streaming()) {
+                ex.completionWithReasoning(thinking, answer);
+                return;
+            }
+            for (String piece : pieces(thinking, 4)) {
+                ex.reasoningChunk(piece);
+                ex.stall(pause);
+            }
+            for (String piece : pieces(answer, 5)) ex.chunk(piece);
+            ex.finish(thinking + answer);
+        };
+    }
+
+    /** Text, then a {@code <think>} the stream never closes (a model cut off by its max_tokens while thinking again). */
+    public static Responder endsInsideThink(String answer, String thinking) {
+        String all = answer + "<think>" + thinking;
+        return (req, ex) -> ex.stream(all, 3);
     }
 
     public static Responder status(int code) {

@@ -50,8 +50,10 @@ final class LlmTestSupport {
                 return;
             }
             String user = req.lastUser();
-            int from = user.lastIndexOf("<writer_text>");
-            int to = user.lastIndexOf("</writer_text>");
+            // The section's facts: the block after their heading (the problems a plan answers come after it).
+            int anchor = user.indexOf("写作者为本节提供的事实");
+            int from = anchor >= 0 ? user.indexOf("<writer_text>", anchor) : user.lastIndexOf("<writer_text>");
+            int to = from >= 0 ? user.indexOf("</writer_text>", from) : -1;
             String facts = from >= 0 && to > from ? user.substring(from, to) : "";
             var out = new StringBuilder();
             String[] ord = {"一", "二", "三", "四", "五", "六"};
