@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where routing asks a similarity, and where it never does (a stub stands for the model). */
+/** Where routing asks a similarity, and where it never does (a fixed table of scores stands for the model). */
 class TopicSimilarityTest {
 
     private static final ReportKind KIND = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
