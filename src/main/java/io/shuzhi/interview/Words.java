@@ -52,9 +52,23 @@ public final class Words {
     private Words() {
     }
 
+    /** Recent segmentations: reading one message asks for the words of the same clause several times. */
+    private static final int CACHED = 1024;
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<Word>> RECENT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The words of {@code text}, in order, with their offsets. */
     public static List<Word> of(String text) {
         if (text == null || text.isEmpty()) return List.of();
+        List<Word> known = RECENT.get(text);
+        if (known != null) return known;
+        List<Word> words = List.copyOf(segmented(text));
+        if (RECENT.size() >= CACHED) RECENT.clear();
+        RECENT.put(text, words);
+        return words;
+    }
+
+    private static List<Word> segmented(String text) {
         List<int[]> spans = new ArrayList<>();
         Map<String, String> wholeWords = wholeWords();
         for (String w : wholeWords.keySet()) {
