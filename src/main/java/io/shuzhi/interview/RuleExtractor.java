@@ -325,6 +325,13 @@ public final class RuleExtractor {
         return null;
     }
 
+    /** The clause without its figures and the aspect words 了/过: "发展了1名党员" → "发展党员". */
+    static String withoutFiguresAndAspect(String clause) {
+        String out = clause;
+        for (Quantity q : NumberParser.findAll(clause)) out = out.replace(q.raw(), "");
+        return out.replace("了", "").replace("过", "");
+    }
+
     /** A clause without a noun ("增长4.1%", "同比下降18.7%") only says more about the one before. */
     private static boolean namesNothing(String clause) {
         return Words.of(clause).stream().noneMatch(w -> w.pos().startsWith("n") && !w.pos().equals("nx"));
@@ -397,15 +404,21 @@ public final class RuleExtractor {
         record Hit(int start, int end, String topic, boolean weak) {
         }
         List<Hit> hits = new ArrayList<>();
+        // "发展了1名党员" says 发展党员: the words of a keyword may stand apart, with a figure or 了 between them.
+        String bare = withoutFiguresAndAspect(clause);
+        int offset = clause.length() + 1;
         for (TopicSpec t : candidates) {
             for (String k : t.keywords()) {
-                if (!clause.contains(k)) continue; // most keywords are absent: skip the costly weakness check
+                boolean said = clause.contains(k);
+                if (!said && !bare.contains(k)) continue; // most keywords are absent: skip the costly weakness check
                 // Weak: another topic asks about it or lists it too. Inside a longer keyword of another topic
                 // ("党课" in "廉政党课") it is not weak: the longer one wins where it is said.
                 boolean weak = candidates.stream().anyMatch(o -> o != t && (o.question().contains(k)
                         || o.label().contains(k) || o.keywords().contains(k)));
-                for (int at = clause.indexOf(k); at >= 0; at = clause.indexOf(k, at + 1)) {
-                    hits.add(new Hit(at, at + k.length(), t.key(), weak));
+                String in = said ? clause : bare;
+                int shift = said ? 0 : offset;
+                for (int at = in.indexOf(k); at >= 0; at = in.indexOf(k, at + 1)) {
+                    hits.add(new Hit(shift + at, shift + at + k.length(), t.key(), weak));
                 }
             }
         }

@@ -76,6 +76,8 @@ class ClauseReaderTest {
                 // a wish that points back takes what it points at
                 row(Kind.FACT, "十四五收官之年嘛，这个要体现一下", "WISH:十四五收官之年嘛，这个要体现一下"),
                 row(Kind.FACT, "写得正式点，别太口语", "WISH:写得正式点", "WISH:别太口语"),
+                // a header with a particle
+                row(Kind.FACT, "问题嘛，主要是年轻党员理论学习积极性不高", "PROBLEM:主要是年轻党员理论学习积极性不高"),
                 // a preamble is talk; 第一是/第二是 are the writer's list
                 row(Kind.FACT, "我们镇今年的情况是这样的，主要抓了三件事。第一是产业，引进竹木加工项目1个；第二是乡村振兴，新建高标准农田4,200亩",
                         "ASIDE:镇今年的情况是这样的", "ASIDE:主要抓了三件事", "FACT:产业，引进竹木加工项目1个",

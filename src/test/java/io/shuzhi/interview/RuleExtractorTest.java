@@ -84,4 +84,10 @@ class RuleExtractorTest {
         assertThat(r.added()).extracting(Fact::topic).containsExactly("study", "org-life");
         assertThat(r.state().facts()).extracting(Fact::id).containsExactly("f-1", "f-2");
     }
+
+    @Test
+    void aKeywordWhoseWordsStandApart_stillRoutes() {
+        // "发展了1名党员" says 发展党员, with 了 and the figure between its words
+        assertThat(topics(split("ideology", "发展了1名党员，确定入党积极分子4名"))).containsExactly("recruitment");
+    }
 }
