@@ -319,12 +319,7 @@ public class OfflineInterviewer implements InterviewEngine {
     /** The next question: the first topic in kind order with no facts that was not skipped. */
     private Asked askNext(ReportKind kind, InterviewState state, String previousTopic) {
         // Topics asked twice without an answer wait until the others are asked.
-        InterviewState before = state;
-        List<TopicSpec> open = kind.topics()
-                .filter(t -> before.factsFor(t.key()).isEmpty() && !before.skipped().contains(t.key()))
-                .filter(t -> !listAnswered(kind, before, t))
-                .sorted(java.util.Comparator.comparing(t -> before.deferred().contains(t.key())))
-                .toList();
+        List<TopicSpec> open = openTopics(kind, state);
         Optional<TopicSpec> next = open.stream().findFirst();
         // The writer talked about something else: the question is asked once more, then it waits its turn.
         if (next.isPresent() && next.get().key().equals(previousTopic) && !state.deferred().contains(previousTopic)) {
@@ -356,11 +351,16 @@ public class OfflineInterviewer implements InterviewEngine {
      * part the writer has already spoken to; deferred topics after all others. Null when every question is answered.
      */
     public static String nextTopic(ReportKind kind, InterviewState state) {
+        return openTopics(kind, state).stream().findFirst().map(TopicSpec::key).orElse(null);
+    }
+
+    /** The topics still to ask about, in the order they are asked: kind order, deferred ones last. */
+    private static List<TopicSpec> openTopics(ReportKind kind, InterviewState state) {
         return kind.topics()
                 .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
                 .filter(t -> !listAnswered(kind, state, t))
                 .sorted(java.util.Comparator.comparing(t -> state.deferred().contains(t.key())))
-                .findFirst().map(TopicSpec::key).orElse(null);
+                .toList();
     }
 
     /**

@@ -276,7 +276,10 @@ public final class RuleExtractor {
     /** The topic of a piece routed as a whole (one problem is one fact, whatever its clauses mention). */
     private static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback) {
         String topic = route(text, candidates, current, null, false);
-        return topic != null ? topic : fallback;
+        if (topic != null) return topic;
+        // No keyword ("对新型经营主体的指导不够"): the area it means, when that can be told, else the open question's.
+        String meant = SIMILARITY.get().closest(text, candidates, null);
+        return meant != null ? meant : fallback;
     }
 
     /**
@@ -293,15 +296,8 @@ public final class RuleExtractor {
 
     /**
      * A stored fact that says what {@code run} says: every figure of the run is in it (same value and unit) and the
-     * two share words; or, with no figures, one text contains the other.
-     */
-    static Fact repeatOf(ReportKind kind, InterviewState state, Piece run) {
-        return repeatOf(kind, state, run, false);
-    }
-
-    /**
-     * As {@link #repeatOf(ReportKind, InterviewState, Piece)}; {@code pointedBack}: the writer said it was said before
-     * ("就是前面那个…"), so a fact of another topic of the part that shares its figures and a word is enough. Without
+     * two share words; or, with no figures, one text contains the other. {@code pointedBack}: the writer said it was
+     * said before ("就是前面那个…"), so a fact of another topic of the part that shares its figures and a word is enough. Without
      * that, a repeat is of the same topic and shares most of its words.
      */
     static Fact repeatOf(ReportKind kind, InterviewState state, Piece run, boolean pointedBack) {

@@ -92,30 +92,6 @@ public final class Words {
         return out;
     }
 
-    /** Whether {@code word} occurs in {@code text} as a whole word (not inside a longer one). */
-    public static boolean hasWord(String text, String word) {
-        if (text == null || !text.contains(word)) return false;
-        for (Word w : of(text)) if (w.text().equals(word)) return true;
-        // A phrase of several words ("党员大会") counts when it starts and ends on word boundaries.
-        return word.length() > 1 && onBoundaries(text, word);
-    }
-
-    /** Whether some occurrence of {@code phrase} in {@code text} starts and ends on word boundaries. */
-    public static boolean onBoundaries(String text, String phrase) {
-        List<Word> words = of(text);
-        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-            int end = at + phrase.length();
-            boolean startOk = false;
-            boolean endOk = false;
-            for (Word w : words) {
-                if (w.start() == at) startOk = true;
-                if (w.end() == end) endOk = true;
-            }
-            if (startOk && endOk) return true;
-        }
-        return false;
-    }
-
     private static void segment(String text, int from, int to, List<Word> out) {
         String piece = text.substring(from, to);
         int at = 0;
