@@ -113,7 +113,7 @@ class StateCodecPropertyTest extends IntegrationTest {
         }
         if (state.latestVersion() > 1 && r.nextBoolean()) state = state.showing(1, List.of(state.latestVersion()));
         for (int i = r.nextInt(10); i > 0; i--) state = state.withSayId(randomText(r, 1 + r.nextInt(99)));
-        return state.withTokens(r.nextInt(1_000_000), r.nextInt(1_000_000))
+        return state.withTokens(r.nextInt(1_000_000), r.nextInt(1_000_000), r.nextInt(1_000))
                 .withGenerating(r.nextBoolean() ? 0 : r.nextLong() & Long.MAX_VALUE)
                 .advanced(r.nextInt(5000), r.nextLong());
     }
