@@ -48,6 +48,8 @@ public record LlmProperties(String baseUrl, String model, String apiKey, Duratio
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         logRequests = logRequests != null && logRequests;
         extraBody = extraBody == null ? "" : extraBody.strip();
+        // Checked at binding: a switch the operator set but that is never sent would go unnoticed.
+        LlmModels.extraBody(extraBody);
     }
 
     /** The same settings with {@code extraBody} (tests, the smoke run). */

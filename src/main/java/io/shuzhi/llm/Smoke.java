@@ -41,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same model code the app uses, against the configured endpoint ({@code SHUZHI_LLM_*}, as the app reads them).
  * Prints what the model said, the draft, the number guard's flags, and tokens and time per call and per section.
  * Exit code 0 when the provider worked, 1 when it failed (unreachable, key refused, a call failed, no facts extracted
- * by the model, a section not written), 2 when no model is configured.
+ * by the model, a section not written), 2 when no model is configured or a setting does not bind.
  *
  * <p>Run it with {@code mvn -q spring-boot:run -Dspring-boot.run.arguments=smoke} or
  * {@code java -jar shuzhi.jar smoke}; it starts no web server and needs no Redis.
@@ -77,7 +77,17 @@ public final class Smoke {
     public static int command(String[] args, PrintStream out) {
         var app = new SpringApplicationBuilder(Settings.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false);
-        try (ConfigurableApplicationContext ctx = app.run(args)) {
+        ConfigurableApplicationContext started;
+        try {
+            started = app.run(args);
+        } catch (RuntimeException e) {
+            // Settings that do not bind (extra-body not a JSON object, a bad duration): say which, exit 2.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            out.println("配置有误，无法检查：" + root.getMessage());
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = started) {
             LlmProperties props = ctx.getBean(LlmProperties.class);
             KindsProperties kinds = ctx.getBean(KindsProperties.class);
             ReportKinds all = new ReportKinds(kinds);

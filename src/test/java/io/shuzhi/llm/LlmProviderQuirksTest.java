@@ -270,6 +270,18 @@ class LlmProviderQuirksTest {
         assertThat(fake.chatRequests().get(0).wantsJson()).isTrue();
     }
 
+    @Test
+    void extraBodyThatIsNotAJsonObject_isRefusedAtBinding_namingTheSetting() {
+        var p = props(fake.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5), 2);
+        for (String bad : List.of("enable_thinking=false", "[1,2]", "{\"enable_thinking\": false")) {
+            assertThatThrownBy(() -> p.withExtraBody(bad)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("SHUZHI_LLM_EXTRA_BODY");
+        }
+        assertThat(LlmModels.extraBody("{\"chat_template_kwargs\":{\"enable_thinking\":false}}"))
+                .containsOnlyKeys("chat_template_kwargs");
+        assertThat(LlmModels.extraBody(" ")).isEmpty();
+    }
+
     // ---- a 200 with nothing in it ---------------------------------------------------------------------------------------
 
     @ParameterizedTest

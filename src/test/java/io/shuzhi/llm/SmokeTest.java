@@ -133,6 +133,17 @@ class SmokeTest {
     }
 
     @Test
+    void anExtraBodyThatIsNotJson_exitsTwo_namingTheSetting() {
+        var buf = new ByteArrayOutputStream();
+        int code = Smoke.command(new String[] {"--shuzhi.llm.base-url=" + fake.baseUrl(),
+                "--shuzhi.llm.model=" + FakeModelServer.MODEL, "--shuzhi.llm.extra-body=enable_thinking=false"},
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("配置有误").contains("SHUZHI_LLM_EXTRA_BODY");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
     void noModelConfigured_exitsTwo() {
         Run r = smoke("");
         assertThat(r.code()).isEqualTo(2);
