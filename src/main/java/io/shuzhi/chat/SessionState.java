@@ -16,17 +16,20 @@ import java.util.List;
  * @param tokensIn     model input tokens used by the session so far
  * @param tokensOut    model output tokens used by the session so far
  * @param tokensEstimated of those tokens, how many were estimated (a provider that reported no usage, as Ollama's
- *                     {@code /v1} when streaming), not counted by the provider
+ *                     {@code /v1} when streaming), not counted by the provider; null (a state stored before it was
+ *                     counted) reads as 0
  * @param generating   when a streamed generation started (epoch ms), 0 when none runs; left behind by a crash
  */
 record SessionState(String id, String kind, String phase, InterviewState interview, long seq, int draftVersion,
                     List<VersionInfo> versions, List<Integer> redo, List<String> recentSayIds, long createdAt,
-                    long updatedAt, long tokensIn, long tokensOut, long tokensEstimated, long generating) {
+                    long updatedAt, long tokensIn, long tokensOut, Long tokensEstimated, long generating) {
     static final String INTERVIEW = "interview";
     static final String DRAFTED = "drafted";
     private static final int REMEMBERED_SAY_IDS = 200;
 
     SessionState {
+        // Absent in states stored before it was counted: none of their tokens were estimated.
+        tokensEstimated = tokensEstimated == null ? 0L : tokensEstimated;
         versions = versions == null ? List.of() : List.copyOf(versions);
         redo = redo == null ? List.of() : List.copyOf(redo);
         recentSayIds = recentSayIds == null ? List.of() : List.copyOf(recentSayIds);
@@ -34,7 +37,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
 
     static SessionState start(String id, String kind, long now) {
         return new SessionState(id, kind, INTERVIEW, InterviewState.start(), 0, 0, List.of(), List.of(), List.of(),
-                now, now, 0, 0, 0, 0);
+                now, now, 0, 0, 0L, 0);
     }
 
     boolean seen(String sayId) {
