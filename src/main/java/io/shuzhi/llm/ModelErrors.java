@@ -46,13 +46,13 @@ final class ModelErrors {
     /** A 200 with an empty stream: the provider answered, but with nothing. */
     static ModelException emptyAnswer() {
         return new ModelException(ModelException.Kind.BAD_OUTPUT,
-                "模型这次没有返回任何内容。已写好的内容和谈过的事实都还在，请稍后重新生成；如果反复出现，请管理员检查模型服务。", true);
+                "模型这次没有返回任何内容。您说过的事实和之前的草稿都还在，请稍后再试；如果反复出现，请管理员检查模型服务。", true);
     }
 
     /** A stream that was all thinking: no text for the draft. */
     static ModelException onlyThinking() {
         return new ModelException(ModelException.Kind.BAD_OUTPUT,
-                "模型这次只给出了思考过程，没有写出正文。已写好的内容和谈过的事实都还在，请重新生成。", true);
+                "模型这次只给出了思考过程，没有写出正文。您说过的事实和之前的草稿都还在，请再试一次。", true);
     }
 
     static ModelException timeout(String what) {

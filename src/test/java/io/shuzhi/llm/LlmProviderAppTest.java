@@ -85,7 +85,7 @@ class LlmProviderAppTest extends LlmIntegrationTest {
             JsonNode error = tab.await("error");
             assertThat(error.path("code").asString()).isEqualTo("MODEL_BAD_OUTPUT");
             assertThat(error.path("retryable").asBoolean()).isTrue();
-            assertThat(error.path("message").asString()).contains("没有返回任何内容").contains("事实都还在")
+            assertThat(error.path("message").asString()).contains("没有返回任何内容").contains("事实和之前的草稿都还在")
                     .doesNotContain("Exception").doesNotContain("http");
 
             // A fresh tab finds the facts and the draft as they were.

@@ -293,7 +293,7 @@ class LlmProviderQuirksTest {
                 .isInstanceOfSatisfying(ModelException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ModelException.Kind.BAD_OUTPUT);
                     assertThat(e.retryable()).isTrue();
-                    assertThat(e.chineseMessage()).contains("没有返回任何内容").contains("事实都还在");
+                    assertThat(e.chineseMessage()).contains("没有返回任何内容").contains("事实和之前的草稿都还在");
                 });
         assertThat(fake.chatRequests().size()).isEqualTo(2);
         assertThat(rec.deltas("1.1")).isEmpty();
