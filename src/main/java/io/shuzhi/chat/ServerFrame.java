@@ -13,7 +13,8 @@ public sealed interface ServerFrame {
 
     record Session(String sessionId, String kind, String kindName, String phase, String engine,
                    Map<String, String> profile, List<FactView> facts, DraftView draft,
-                   List<ChatMessage> messages, long tokensIn, long tokensOut, Versions versions)
+                   List<ChatMessage> messages, long tokensIn, long tokensOut, long tokensEstimated,
+                   Versions versions)
             implements ServerFrame {
         public String type() { return "session"; }
     }
@@ -62,8 +63,11 @@ public sealed interface ServerFrame {
         public String type() { return "draft"; }
     }
 
-    /** Model tokens the session has used so far, after a turn that used some. */
-    record Usage(long tokensIn, long tokensOut) implements ServerFrame {
+    /**
+     * Model tokens the session has used so far, after a turn that used some; {@code tokensEstimated} of them were
+     * estimated because the provider reported no usage (0: all as the provider counted them).
+     */
+    record Usage(long tokensIn, long tokensOut, long tokensEstimated) implements ServerFrame {
         public String type() { return "usage"; }
     }
 

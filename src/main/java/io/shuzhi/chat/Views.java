@@ -17,7 +17,7 @@ final class Views {
                                         List<ServerFrame.ChatMessage> messages) {
         return new ServerFrame.Session(state.id(), kind.id(), kind.name(), state.phase(), engine,
                 profile(state), factViews(kind, state), draft == null ? null : draftView(draft), messages,
-                state.tokensIn(), state.tokensOut(), versions(state));
+                state.tokensIn(), state.tokensOut(), state.tokensEstimated(), versions(state));
     }
 
     static ServerFrame.Versions versions(SessionState state) {
