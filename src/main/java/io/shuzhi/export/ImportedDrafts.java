@@ -54,17 +54,26 @@ public final class ImportedDrafts {
             from = found.end();
         }
         out.append(text.substring(from));
-        return STARS.matcher(out).replaceAll("【待补充】");
+        // A masked figure ("**次", "XX人", "×项") is a figure to ask for: the mask goes, the unit stays.
+        java.util.regex.Matcher m = PriorReportParser.PLACEHOLDER.matcher(out);
+        StringBuilder unmasked = new StringBuilder();
+        while (m.find()) {
+            String unit = m.group().replaceFirst("^[*＊×ＸXxｘ.．]+(?:余|多)?", "");
+            m.appendReplacement(unmasked, java.util.regex.Matcher.quoteReplacement("【待补充】" + unit));
+        }
+        m.appendTail(unmasked);
+        return STARS.matcher(unmasked).replaceAll("【待补充】");
     }
 
-    /** The statements of last year's report that carry numbers, with the role of their part. */
+    /** The statements of last year's report that carry numbers or masked figures, with the role of their part. */
     public static List<io.shuzhi.interview.LastYear.Statement> statements(ImportedReport report) {
         var out = new ArrayList<io.shuzhi.interview.LastYear.Statement>();
         var seen = new java.util.LinkedHashMap<String, List<Quantity>>();
         var roles = new java.util.HashMap<String, String>();
         for (ImportedReport.LastYearFact f : report.facts()) {
-            if (f.isPlaceholder() || f.quantity() == null) continue;
-            seen.computeIfAbsent(f.clause(), k -> new ArrayList<>()).add(f.quantity());
+            // A masked figure is kept as a statement with no number: the interview asks this year's figure for it.
+            List<Quantity> qs = seen.computeIfAbsent(f.clause(), k -> new ArrayList<>());
+            if (!f.isPlaceholder() && f.quantity() != null) qs.add(f.quantity());
             roles.putIfAbsent(f.clause(), roleOf(report, f.sectionRef()));
         }
         seen.forEach((clause, qs) -> out.add(new io.shuzhi.interview.LastYear.Statement(roles.get(clause), clause, qs)));

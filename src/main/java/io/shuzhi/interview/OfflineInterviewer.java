@@ -384,9 +384,15 @@ public class OfflineInterviewer implements InterviewEngine {
     private static String lastYear(InterviewState state, TopicSpec topic) {
         List<Fact> before = state.lastYearFor(topic.key());
         if (before.isEmpty()) return "";
+        if (before.stream().allMatch(f -> f.quantities().isEmpty() && MASK.matcher(f.text()).find())) {
+            return "去年的报告这里的数字是打码的：“" + before.get(0).text() + "”。今年的实数是多少？";
+        }
         String said = before.stream().limit(2).map(Fact::text).reduce((a, b) -> a + "；" + b).orElse("");
         return "去年的报告写的是：“" + said + "”。今年呢？";
     }
+
+    /** A figure masked in a pasted report: **, ＊＊, ×, ××, XX. */
+    private static final Pattern MASK = Pattern.compile("[*＊×Ｘ]|(?<![A-Za-z])XX?(?![A-Za-z])");
 
     /** The current question again, for after help, progress or a correction. */
     private String reask(ReportKind kind, InterviewState state) {
