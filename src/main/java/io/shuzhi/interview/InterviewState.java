@@ -63,7 +63,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
 
     /** This year's facts of a topic (what the writer said); last year's imported facts are not among them. */
     public List<Fact> factsFor(String topic) {
-        return facts.stream().filter(f -> f.topic().equals(topic) && f.origin() == Fact.Origin.WRITER).toList();
+        return facts.stream().filter(f -> f.topic().equals(topic) && f.thisYear()).toList();
     }
 
     /** Facts of a topic taken from last year's report. */

@@ -237,7 +237,7 @@ public class LlmDraftWriter implements DraftWriter {
     /** This year's writer facts of {@code topics}, in the state's order. */
     static List<Fact> writerFacts(InterviewState state, Collection<TopicSpec> topics) {
         return topics.stream().flatMap(t -> state.factsFor(t.key()).stream())
-                .filter(f -> f.origin() == Fact.Origin.WRITER).toList();
+                .filter(Fact::thisYear).toList();
     }
 
     /** Facts as the prompts list them, one line each with their numbers, delimited as writer text. */
