@@ -71,6 +71,8 @@ public final class ImportedDrafts {
         var seen = new java.util.LinkedHashMap<String, List<Quantity>>();
         var roles = new java.util.HashMap<String, String>();
         for (ImportedReport.LastYearFact f : report.facts()) {
+            // Last year's plans are read as plans (ImportedReport.plans), asked one by one, not as figures of the year.
+            if (OutlinePart.MEASURES.equals(roleOf(report, f.sectionRef()))) continue;
             // A masked figure is kept as a statement with no number: the interview asks this year's figure for it.
             List<Quantity> qs = seen.computeIfAbsent(f.clause(), k -> new ArrayList<>());
             if (!f.isPlaceholder() && f.quantity() != null) qs.add(f.quantity());

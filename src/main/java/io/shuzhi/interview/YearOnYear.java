@@ -66,7 +66,8 @@ public final class YearOnYear {
     public static List<Pair> pairs(InterviewState state) {
         List<Pair> out = new ArrayList<>();
         for (Fact f : state.facts()) {
-            if (f.origin() != Fact.Origin.WRITER) continue;
+            // A fact restating last year's plan ("落实上年提出的…") carries last year's promise, not this year's figure.
+            if (f.origin() != Fact.Origin.WRITER || f.sourceId() != null && f.sourceId().startsWith("plan:")) continue;
             List<Fact> before = state.lastYearFor(f.topic());
             if (before.isEmpty()) continue;
             for (int i = 0; i < f.quantities().size(); i++) {
@@ -104,6 +105,12 @@ public final class YearOnYear {
         boolean oneEach = same.size() == 1 && f.quantities().stream().filter(x -> x.unit().equals(q.unit())).count() == 1;
         if (top.size() != 1 || best == 0 && !oneEach) return Optional.empty();
         Candidate c = top.get(0);
+        // Two labels that both name something, and nothing in common, count different things.
+        if (best == 0 && !words.isEmpty()
+                && !contentWords(label(c.fact().text(), c.quantity(), c.fact().quantities().indexOf(c.quantity()),
+                c.fact().quantities())).isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new Pair(f.id(), c.fact().id(), index, f.topic(), label.isEmpty() ? q.unit() : label,
                 c.quantity(), q));
     }
@@ -134,7 +141,10 @@ public final class YearOnYear {
         }
         while (!before.isEmpty() && LEAD.contains(before.get(0))) before.remove(0);
         before.removeIf(w -> w.equals("了") || w.equals("的") || w.equals("过"));
-        if (before.isEmpty()) {
+        // "开了4次读书分享会": a bare verb before the figure names nothing; what follows does.
+        if (before.stream().allMatch(w -> w.length() < 2)) {
+            before.clear();
+            length = 0;
             // "12次集中学习": the words after the figure.
             for (Words.Word w : words) {
                 if (w.start() < at + q.raw().length()) continue;
