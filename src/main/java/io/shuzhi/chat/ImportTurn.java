@@ -70,7 +70,8 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         next = LastYear.addPlans(kind, next, report.plans());
         int plans = next.plans().size() - plansBefore;
         int lastYearFacts = next.facts().size() - before.facts().size();
-        long masked = next.facts().stream().skip(before.facts().size()).filter(f -> f.quantities().isEmpty()).count();
+        long masked = next.facts().stream().skip(before.facts().size())
+                .filter(f -> PriorReportParser.PLACEHOLDER.matcher(f.text()).find()).count();
 
         Reply question = plan.next(kind, next);
         turn.state = turn.state.withInterview(question.state());
@@ -80,7 +81,7 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
 
         String shape = ImportedReport.THREE_PART.equals(report.shape()) ? "标准的三部分结构" : "与常见三部分不同的结构";
         long parts = report.parts().stream().filter(p -> !p.role().equals(ImportedReport.OutlinePart.OPENING)).count();
-        String maskedNote = masked == 0 ? "" : "（其中" + masked + "条的数字在去年的稿子里是打码的，如“**次”“XX人”，问到时请告诉我今年的实数）";
+        String maskedNote = masked == 0 ? "" : "（其中" + masked + "条里有数字在去年的稿子里是打码的，如“**次”“XX人”，问到时请告诉我今年的实数）";
         String text = "已读入去年的报告（" + shape + "，" + parts + "个部分），记下" + lastYearFacts
                 + "条带数字的去年情况" + maskedNote + "。右侧草稿保留了去年的结构，年份已更新，去年的数字都标成了【去年…，今年？】，"
                 + "不会直接写进今年的报告。"

@@ -44,7 +44,7 @@ public class PriorReportParser {
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
     private static final Pattern CN_YEAR = Pattern.compile("([二〇零一二三四五六七八九]{4})年");
     /** A masked figure with its unit: **次, XX人, ×项, ××万元, X.X亿元, **%. "××市" (a masked name) is not one. */
-    static final Pattern PLACEHOLDER = Pattern.compile(
+    public static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:[*＊×Ｘ]{1,4}|(?<![A-Za-z])(?:XX?X?X?|xx|ｘｘ?)(?![A-Za-z]))(?:[.．](?:[*＊×Ｘ]{1,2}|X{1,2}))?(?:余|多)?"
             + "(?:人次|万元|亿元|万人|次|人|名|项|期|册|本|篇|场|类|元|件|条|户|家|份|批|轮|起|所|座|处|台|套|公里|亩|天|小时|个百分点|%|％|个(?!别|人|性|体))");
     private static final Pattern CLAUSE_END = Pattern.compile("[。；！？\\n]");

@@ -177,7 +177,7 @@ public final class YearOnYear {
         for (Pair p : pairs) {
             String source = SOURCE + p.factId() + "/" + p.lastYearFactId() + "/" + p.index();
             if (next.facts().stream().anyMatch(f -> source.equals(f.sourceId()))) continue;
-            next = insertAfter(next, p.factId(), derivedFact("f-" + next.nextFactId(), p, pairsOf(state, p.factId()).size() > 1, source),
+            next = insertAfter(next, p.factId(), derivedFact("f-" + next.nextFactId(), p, several(state, p), source),
                     next.nextFactId() + 1);
         }
         return next;
@@ -200,12 +200,20 @@ public final class YearOnYear {
                 changed = true;
                 continue;
             }
-            boolean several = pairs.stream().filter(x -> x.factId().equals(p.get().factId())).count() > 1;
-            Fact fresh = derivedFact(f.id(), p.get(), several, f.sourceId());
+            Fact fresh = derivedFact(f.id(), p.get(), several(state, p.get()), f.sourceId());
             if (!fresh.equals(f)) changed = true;
             next.add(fresh.withTopic(p.get().topic()));
         }
         return changed ? state.withFacts(next, state.nextFactId()) : state;
+    }
+
+    /**
+     * Whether this year's fact gives more than one figure: then the difference names what it counts ("集中学习15次，
+     * 专题研讨8次" → "集中学习比上年增加3次"), or it would read as the last figure's.
+     */
+    private static boolean several(InterviewState state, Pair p) {
+        return state.facts().stream().filter(f -> f.id().equals(p.factId())).findFirst()
+                .map(f -> f.quantities().stream().filter(q -> !q.unit().isEmpty()).count() > 1).orElse(false);
     }
 
     private static Fact derivedFact(String id, Pair p, boolean named, String source) {
