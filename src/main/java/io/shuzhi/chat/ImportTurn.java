@@ -67,7 +67,7 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         String year = before.year() != null ? before.year() : nextYear(report.year());
         next = next.withProfile(unit, year);
         int plansBefore = next.plans().size();
-        next = LastYear.addPlans(kind, next, report.plans());
+        next = plan.withPlans(kind, next, report.plans());
         int plans = next.plans().size() - plansBefore;
         int lastYearFacts = next.facts().size() - before.facts().size();
         long masked = next.facts().stream().skip(before.facts().size())

@@ -317,6 +317,11 @@ public class OfflineInterviewer implements InterviewEngine {
 
     // -- last year's plans ----------------------------------------------------------------------------------------
 
+    /** The state with last year's plans filed under this year's topics (by keywords, then by meaning). */
+    public InterviewState withPlans(ReportKind kind, InterviewState state, List<String> plans) {
+        return LastYear.addPlans(kind, state, plans, similarity);
+    }
+
     private static final List<String> PLAN_CHOICES = List.of("已落实", "没有落实", "跳过");
     private static final List<String> PROBLEM_CHOICES = List.of("写进问题", "不写");
     /** A plan not carried out: "没落实", "还没开展", "未完成", "没顾上", "搁置了". */

@@ -274,7 +274,7 @@ public final class RuleExtractor {
     }
 
     /** The topic of a piece routed as a whole (one problem is one fact, whatever its clauses mention). */
-    static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback) {
+    private static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback) {
         String topic = route(text, candidates, current, null, false);
         if (topic != null) return topic;
         // No keyword ("对新型经营主体的指导不够"): the area it means, when that can be told, else the open question's.
