@@ -126,7 +126,7 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             lines.add(YearOnYear.line(p) + "，" + p.difference().orElseThrow());
         }
         turn.assistant("按去年报告里的数字算好了（按数字直接相减）：\n" + String.join("\n", lines)
-                + "\n这几条在事实列表里标为“推算”，" + (drafted ? "说“生成草稿”即可写进草稿。" : "起草时写在今年数字的后面。"),
+                + "\n" + (lines.size() == 1 ? "这一条" : "这几条") + "在事实列表里标为“推算”，" + (drafted ? "说“生成草稿”即可写进草稿。" : "起草时写在今年数字的后面。"),
                 choices);
     }
 

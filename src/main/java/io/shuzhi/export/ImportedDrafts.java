@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ImportedDrafts {
     private static final Pattern STARS = Pattern.compile("[*＊]+");
+    private static final Pattern LEADING_ORDINAL = Pattern.compile(
+            "^\\s*(?:[一二三四五六七八九十]{1,2}是|\\d{1,2}[.．、](?!\\d)|[（(][一二三四五六七八九十\\d]{1,2}[）)])[、，,：:]?\\s*");
 
     private ImportedDrafts() {
     }
@@ -78,7 +80,9 @@ public final class ImportedDrafts {
             if (!f.isPlaceholder() && f.quantity() != null) qs.add(f.quantity());
             roles.putIfAbsent(f.clause(), roleOf(report, f.sectionRef()));
         }
-        seen.forEach((clause, qs) -> out.add(new io.shuzhi.interview.LastYear.Statement(roles.get(clause), clause, qs)));
+        // "一是支部开展集中学习12次" is shown to the writer as "支部开展集中学习12次": the ordinal was last year's layout.
+        seen.forEach((clause, qs) -> out.add(new io.shuzhi.interview.LastYear.Statement(roles.get(clause),
+                LEADING_ORDINAL.matcher(clause).replaceFirst(""), qs)));
         return out;
     }
 
