@@ -55,6 +55,10 @@ final class ProofreadTurns {
             Draft draft = drafts.current(turn.state);
             Suggestion s = proofreader.check(draft, turn.state.interview().year()).stream().filter(x -> x.id().equals(frame.id())).findFirst()
                     .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION));
+            // A 提法 of another year with no single replacement is the writer's to rewrite: accepting must not delete it.
+            if (s.right().isEmpty() && "提法".equals(s.category())) {
+                throw new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION, "这一条没有现成的改法，请在草稿里按说明手动修改。");
+            }
             Section section = draft.section(s.sectionRef())
                     .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION));
             Draft fixed = replace(draft, section, s);
