@@ -66,7 +66,12 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         String unit = before.unit() != null ? before.unit() : blankToNull(report.unit());
         String year = before.year() != null ? before.year() : nextYear(report.year());
         next = next.withProfile(unit, year);
+        int plansBefore = next.plans().size();
+        next = plan.withPlans(kind, next, report.plans());
+        int plans = next.plans().size() - plansBefore;
         int lastYearFacts = next.facts().size() - before.facts().size();
+        long masked = next.facts().stream().skip(before.facts().size())
+                .filter(f -> PriorReportParser.PLACEHOLDER.matcher(f.text()).find()).count();
 
         Reply question = plan.next(kind, next);
         turn.state = turn.state.withInterview(question.state());
@@ -76,9 +81,12 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
 
         String shape = ImportedReport.THREE_PART.equals(report.shape()) ? "标准的三部分结构" : "与常见三部分不同的结构";
         long parts = report.parts().stream().filter(p -> !p.role().equals(ImportedReport.OutlinePart.OPENING)).count();
+        String maskedNote = masked == 0 ? "" : "（其中" + masked + "条里有数字在去年的稿子里是打码的，如“**次”“XX人”，问到时请告诉我今年的实数）";
         String text = "已读入去年的报告（" + shape + "，" + parts + "个部分），记下" + lastYearFacts
-                + "条带数字的去年情况。右侧草稿保留了去年的结构，年份已更新，去年的数字都标成了【去年…，今年？】，"
-                + "不会直接写进今年的报告。接下来我会对照去年的情况逐项问今年的变化。\n\n" + question.text();
+                + "条带数字的去年情况" + maskedNote + "。右侧草稿保留了去年的结构，年份已更新，去年的数字都标成了【去年…，今年？】，"
+                + "不会直接写进今年的报告。"
+                + (plans > 0 ? "去年报告里的" + plans + "条下一步计划，我会在相应部分逐条问今年的落实情况。" : "")
+                + "接下来我会对照去年的情况逐项问今年的变化。\n\n" + question.text();
         turn.assistant(text, question.choices());
     }
 

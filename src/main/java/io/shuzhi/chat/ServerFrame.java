@@ -101,8 +101,15 @@ public sealed interface ServerFrame {
     }
 
     /** A fact as the page shows it. */
+    /**
+     * One fact. {@code origin} is WRITER, LAST_YEAR or DERIVED (a difference from last year worked out by code).
+     * {@code lastYear}: for a fact of this year, its figures beside last year's (null when none).
+     */
     record FactView(String id, String topic, String topicLabel, String section, String sectionHeading, String text,
-                    List<QuantityView> quantities, String sourceId, String origin) {}
+                    List<QuantityView> quantities, String sourceId, String origin, List<YearOnYearView> lastYear) {}
+
+    /** "集中学习：去年12次 → 今年15次"; {@code difference} "比上年增加3次", null when the figures are approximate. */
+    record YearOnYearView(String label, String lastYear, String thisYear, String lastYearFactId, String difference) {}
 
     record QuantityView(String raw, String display, String unit) {}
 

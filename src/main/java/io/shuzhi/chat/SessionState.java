@@ -53,6 +53,8 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
     }
 
     SessionState withInterview(InterviewState next) {
+        // A difference from last year follows the figures it was worked out from, whichever turn changed them.
+        next = io.shuzhi.interview.YearOnYear.refresh(next);
         return new SessionState(id, kind, phase, next, seq, draftVersion, versions, redo, recentSayIds, createdAt,
                 updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }

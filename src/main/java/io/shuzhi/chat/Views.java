@@ -4,6 +4,7 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.Section;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.YearOnYear;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,14 @@ final class Views {
     }
 
     static List<ServerFrame.FactView> factViews(ReportKind kind, SessionState state) {
-        return state.interview().facts().stream().map(f -> factView(kind, f)).toList();
+        List<YearOnYear.Pair> pairs = YearOnYear.pairs(state.interview());
+        return state.interview().facts().stream().map(f -> factView(kind, f, pairs)).toList();
     }
 
-    static ServerFrame.FactView factView(ReportKind kind, Fact f) {
+    static ServerFrame.FactView factView(ReportKind kind, Fact f, List<YearOnYear.Pair> pairs) {
+        List<ServerFrame.YearOnYearView> lastYear = pairs.stream().filter(p -> p.factId().equals(f.id()))
+                .map(p -> new ServerFrame.YearOnYearView(p.label(), p.lastYear().raw(), p.thisYear().raw(),
+                        p.lastYearFactId(), p.difference().orElse(null))).toList();
         var topic = kind.topic(f.topic());
         var section = topic.map(t -> kind.sectionOf(t.key()));
         String sectionHeading = section.map(s -> s.heading().isEmpty() ? kind.partOf(s).heading() : s.heading())
@@ -50,7 +55,7 @@ final class Views {
         return new ServerFrame.FactView(f.id(), f.topic(), topic.map(ReportKind.TopicSpec::label).orElse(f.topic()),
                 section.map(ReportKind.SectionSpec::ref).orElse(""), sectionHeading, f.text(),
                 f.quantities().stream().map(q -> new ServerFrame.QuantityView(q.raw(), q.display(), q.unit())).toList(),
-                f.sourceId(), f.origin().name());
+                f.sourceId(), f.origin().name(), lastYear.isEmpty() ? null : lastYear);
     }
 
     static ServerFrame.Draft draftFrame(Draft d) {

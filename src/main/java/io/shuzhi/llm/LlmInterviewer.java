@@ -73,6 +73,8 @@ public class LlmInterviewer implements InterviewEngine {
         Intent intent = Intents.classify(text);
         Reply rules = offline.answer(kind, state, messageId, text);
         if (intent != Intent.ANSWER || InterviewState.INTRO.equals(state.currentTopic())) return rules;
+        // Last year's plans are a checklist the rules keep: while one is asked, or asked next, the rules answer.
+        if (state.openPlan().isPresent() || rules.state().openPlan().isPresent()) return rules;
         TokenMeter meter = TokenMeter.current();
         if (overBudget(meter)) {
             log.info("session {}: token budget used up, interview continues offline", shortId(meter));
