@@ -35,7 +35,7 @@ class WebSocketConfig implements WebSocketConfigurer {
                 .setAllowedOriginPatterns(web.allowedOrigins().toArray(String[]::new));
     }
 
-    /** CORS for the widget on an allowed site: the kind chooser and the exports. Nothing else is cross-origin. */
+    /** CORS for the widget on an allowed site: the kind chooser, export links, delete and import. Nothing else is cross-origin. */
     @Bean
     WebMvcConfigurer embeddingCors() {
         return new WebMvcConfigurer() {
@@ -44,8 +44,10 @@ class WebSocketConfig implements WebSocketConfigurer {
                 if (web.allowedOrigins().isEmpty()) return;
                 String[] origins = web.allowedOrigins().toArray(String[]::new);
                 registry.addMapping("/api/kinds").allowedOriginPatterns(origins).allowedMethods("GET").maxAge(600);
-                registry.addMapping("/api/sessions/*/export").allowedOriginPatterns(origins).allowedMethods("GET")
-                        .exposedHeaders(HttpHeaders.CONTENT_DISPOSITION).maxAge(600);
+                // The page posts the session id in the body and gets a sealed link back; the link itself is opened by
+                // a navigation (a download), which needs no CORS.
+                registry.addMapping("/api/exports").allowedOriginPatterns(origins).allowedMethods("POST")
+                        .allowedHeaders(HttpHeaders.CONTENT_TYPE).maxAge(600);
                 registry.addMapping("/api/sessions/*").allowedOriginPatterns(origins).allowedMethods("DELETE")
                         .maxAge(600);
                 registry.addMapping("/api/sessions/*/import").allowedOriginPatterns(origins).allowedMethods("POST")

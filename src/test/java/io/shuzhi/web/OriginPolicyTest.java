@@ -78,20 +78,31 @@ class OriginPolicyTest extends IntegrationTest {
         assertThat(own.body()).contains("party-branch-secretary");
     }
 
-    @Test
-    void exportPreflight_fromAnAllowedSite_isAnswered_andExposesTheFileName() throws Exception {
-        var preflight = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/export?format=docx"))
+    private HttpResponse<String> preflight(String path, String method, String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", ALLOWED_SITE + ":4321")
-                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-        var get = get("/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/export?format=txt", ALLOWED_SITE + ":4321");
-        assertThat(get.statusCode()).isEqualTo(404);
-        assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-                .containsIgnoringCase("Content-Disposition");
+    @Test
+    void exportLinkPreflight_fromAnAllowedSite_isAnswered_fromAnyOtherRefused() throws Exception {
+        var allowed = preflight("/api/exports", "POST", ALLOWED_SITE + ":4321");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("")).containsIgnoringCase("content-type");
+
+        var post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/exports"))
+                .header("Origin", ALLOWED_SITE + ":4321").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"format\":\"txt\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+
+        var evil = preflight("/api/exports", "POST", "https://evil.example");
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
