@@ -96,9 +96,10 @@ class ExportController {
 
     /** The title without characters that file systems refuse; "述职报告" when there is no title. */
     static String fileName(String title) {
-        String cleaned = title == null ? "" : title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}【】]", "").strip();
-        // A name of dots only ("..") would be a path, not a file name.
-        if (cleaned.replace(".", "").isBlank()) cleaned = "述职报告";
+        String cleaned = title == null ? "" : title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}【】]", "")
+                // Leading dots make a hidden file (and ".." a path); trailing dots and spaces Windows drops itself.
+                .replaceAll("^[.\\s]+|[.\\s]+$", "");
+        if (cleaned.isEmpty()) cleaned = "述职报告";
         return cleaned.length() > 80 ? cleaned.substring(0, 80) : cleaned;
     }
 

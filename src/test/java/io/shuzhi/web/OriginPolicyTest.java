@@ -49,6 +49,34 @@ class OriginPolicyTest extends IntegrationTest {
     }
 
     @Test
+    void socketFromAnOpaqueOrigin_null_isRefused() {
+        // Sandboxed iframes, file: pages and some redirects send "Origin: null": no site to trust.
+        assertThat(handshake("null")).isEqualTo(403);
+    }
+
+    @Test
+    void deleteAndImport_fromAnotherSite_areRefused_andChangeNothing() throws Exception {
+        String id;
+        try (var tab = connect()) {
+            id = newSession(tab);
+        }
+        for (String path : new String[] {"/api/sessions/" + id, "/api/sessions/" + id + "/import"}) {
+            var pre = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example")
+                    .header("Access-Control-Request-Method", path.endsWith("import") ? "POST" : "DELETE").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(pre.statusCode()).as(path).isEqualTo(403);
+            assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
+        }
+        // Sent anyway (no browser would, after that preflight): refused before it reaches the session.
+        var delete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sessions/" + id))
+                .header("Origin", "https://evil.example").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(403);
+        assertThat(redis.hasKey(io.shuzhi.session.SessionKeys.state(id))).isTrue();
+    }
+
+    @Test
     void socketFromAnAllowedSite_opens() {
         assertThat(handshake(ALLOWED_SITE + ":4321")).isEqualTo(101);
     }
