@@ -77,6 +77,28 @@ class OriginPolicyTest extends IntegrationTest {
     }
 
     @Test
+    void withNoOtherSiteAllowed_theDefault_everyForeignApiRequestIsRefused() throws Exception {
+        try (var app = new org.springframework.boot.builder.SpringApplicationBuilder(io.shuzhi.ShuzhiApplication.class)
+                .run("--server.port=0", "--shuzhi.redis.embedded-dir=target/embedded-redis", "--shuzhi.web.allowed-origins=",
+                        "--shuzhi.routing.similarity=none")) {
+            int other = ((org.springframework.boot.web.server.context.WebServerApplicationContext) app).getWebServer().getPort();
+            var base = "http://127.0.0.1:" + other;
+            var kinds = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kinds")).header("Origin", ALLOWED_SITE + ":4321")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(kinds.statusCode()).isEqualTo(403);
+            var link = http.send(HttpRequest.newBuilder(URI.create(base + "/api/exports"))
+                    .header("Origin", "https://evil.example").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"format\":\"txt\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(link.statusCode()).isEqualTo(403);
+            // Its own page (same origin) is served as always.
+            var own = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kinds")).header("Origin", base).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(own.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void socketFromAnAllowedSite_opens() {
         assertThat(handshake(ALLOWED_SITE + ":4321")).isEqualTo(101);
     }
