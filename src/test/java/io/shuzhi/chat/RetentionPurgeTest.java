@@ -68,4 +68,25 @@ class RetentionPurgeTest extends IntegrationTest {
             assertThat(keysOf(fresh)).isNotEmpty();
         }
     }
+
+    @Test
+    void withThePropertySet_anAppPurgesAtStartup() throws InterruptedException {
+        String old;
+        String fresh;
+        try (var a = connect(); var b = connect()) {
+            old = sessionWithFacts(a);
+            fresh = sessionWithFacts(b);
+        }
+        redis.opsForHash().put(SessionKeys.state(old), "at",
+                Long.toString(Instant.now().minus(Duration.ofDays(8)).getEpochSecond()));
+        try (var app = new org.springframework.boot.builder.SpringApplicationBuilder(io.shuzhi.ShuzhiApplication.class)
+                .run("--server.port=0", "--shuzhi.redis.embedded-dir=target/embedded-redis",
+                        "--shuzhi.routing.similarity=none", "--shuzhi.session.purge-older-than=7d")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            // The purge runs on its own thread once the app is ready: poll, with a deadline.
+            while (!keysOf(old).isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(keysOf(old)).isEmpty();
+            assertThat(keysOf(fresh)).isNotEmpty();
+        }
+    }
 }

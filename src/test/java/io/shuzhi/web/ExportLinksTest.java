@@ -11,8 +11,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Sealed download links: what opens, what does not, and that a link does not give the session id away. */
+@ExtendWith(OutputCaptureExtension.class)
 class ExportLinksTest {
     private static final String KEY = "k".repeat(16) + "0123456789abcdef";
     private static final String ID = "q3ZPm1x9TbGv0Ea7_Lw-2A";
@@ -73,5 +77,15 @@ class ExportLinksTest {
         assertThatThrownBy(() -> new ExportLinkProperties("secret", null))
                 .hasMessageContaining("SHUZHI_LINK_KEY").hasMessageContaining("32");
         assertThat(new ExportLinkProperties(KEY, null).toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void withoutAKey_aRandomOne_andTheLogSaysWhatThatMeans(CapturedOutput output) {
+        var one = at(now, null);
+        var other = at(now, null);
+        assertThat(other.open(one.sign(ID, ExportFormat.TXT).token()).refusal()).isEqualTo(ExportLinks.Refusal.INVALID);
+        assertThat(output.getAll()).contains("SHUZHI_LINK_KEY is not set").contains("restarts")
+                .contains("other instances");
+        assertThat(at(now, KEY).open(at(now, KEY).sign(ID, ExportFormat.TXT).token()).valid()).isPresent();
     }
 }
