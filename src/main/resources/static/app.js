@@ -2046,7 +2046,7 @@
       global.fetch(server + '/api/exports', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ sessionId: S.sessionId, format: format }) })
         .then(function (r) {
-          return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok || !b.url) throw new Error(b.message || ''); return b; });
+          return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok || !b.url) throw { said: b.message }; return b; });
         })
         .then(function (b) {
           var link = document.createElement('a');
@@ -2056,7 +2056,7 @@
           root.appendChild(link);
           link.click();
           link.remove();
-        }).catch(function (err) { toast((err && err.message) || '导出没有成功，请稍后再试。'); });
+        }).catch(function (err) { toast((err && err.said) || '导出没有成功，请检查网络后再试。'); });
     }
     ui.exports.forEach(function (a, i) {
       a.addEventListener('click', function (e) {
