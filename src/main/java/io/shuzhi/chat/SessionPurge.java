@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * all run it: a delete of a session already gone does nothing.
  */
 @Component
-public class SessionPurge implements ApplicationListener<ApplicationReadyEvent> {
+class SessionPurge implements ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(SessionPurge.class);
     private final SessionStore store;
     private final TurnRunner turns;
@@ -60,7 +60,7 @@ public class SessionPurge implements ApplicationListener<ApplicationReadyEvent> 
     }
 
     /** Deletes every session idle longer than {@code olderThan}; returns how many were deleted. */
-    public int purge(Duration olderThan) {
+    int purge(Duration olderThan) {
         Instant now = clock.instant();
         List<String> old = store.idleSince(now.minus(olderThan), now);
         int deleted = 0;

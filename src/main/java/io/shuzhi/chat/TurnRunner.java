@@ -168,7 +168,7 @@ public class TurnRunner {
     }
 
     /** As {@link #delete(String)}, for the retention purge: the log says why. */
-    public CompletableFuture<Boolean> delete(String sessionId, String why) {
+    CompletableFuture<Boolean> delete(String sessionId, String why) {
         var result = new CompletableFuture<Boolean>();
         lanes.submit(sessionId, () -> {
             try {
