@@ -127,7 +127,8 @@ class Benchmarks {
                 "--server.tomcat.max-connections=30000", "--server.tomcat.accept-count=2000",
                 // Every benchmark tab sends from 127.0.0.1: lift the per-tab and per-address rate limits.
                 "--shuzhi.chat.connection-burst=1000000", "--shuzhi.chat.connection-per-second=1000000",
-                "--shuzhi.chat.address-burst=1000000", "--shuzhi.chat.address-per-second=1000000");
+                "--shuzhi.chat.address-burst=1000000", "--shuzhi.chat.address-per-second=1000000",
+                "--shuzhi.chat.max-sockets-per-address=1000000");
         long started = System.nanoTime();
         port = Hardening.port(app);
         try (var c = new Tab(port)) {
