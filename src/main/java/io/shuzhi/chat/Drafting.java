@@ -9,6 +9,7 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.Section;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.ReportKinds;
 import io.shuzhi.session.SessionStore;
 import java.time.Duration;
 import java.util.List;
@@ -30,9 +31,11 @@ class Drafting {
     private final Semaphore slots;
     private final SessionStore store;
     private final Duration lockTtl;
+    private final ReportKinds kinds;
 
-    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store) {
+    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store, ReportKinds kinds) {
         this.engine = engine;
+        this.kinds = kinds;
         this.metrics = metrics;
         this.slots = new Semaphore(props.maxConcurrentGenerations());
         this.store = store;
@@ -61,7 +64,7 @@ class Drafting {
             var live = new LiveProgress(turn, streaming, keepAlive);
             draft = engine.drafter().write(kind, turn.state.interview(), version, live);
             live.flushDelta();
-            Preferred preferred = withPreferences(draft, turn.state.interview());
+            Preferred preferred = withPreferences(kinds, draft, turn.state.interview());
             draft = preferred.draft();
             applied = preferred.applied();
         } catch (RuntimeException e) {
@@ -96,7 +99,7 @@ class Drafting {
      * The writer's wishes from the interview that the draft can honour without a model — a length for the whole
      * text ("全文控制在3000字"), a more formal tone — applied after writing; the others stay as notes.
      */
-    static Preferred withPreferences(Draft draft, InterviewState interview) {
+    static Preferred withPreferences(ReportKinds kinds, Draft draft, InterviewState interview) {
         Draft out = draft;
         List<String> applied = new java.util.ArrayList<>();
         for (String wish : interview.preferences()) {
@@ -107,7 +110,7 @@ class Drafting {
                     || r.op() == Refinement.Operation.FORMALIZE;
             if (!whole || !safe) continue;
             try {
-                OfflineRefiner.Outcome o = OfflineRefiner.apply(out, r, interview);
+                OfflineRefiner.Outcome o = OfflineRefiner.apply(kinds, out, r, interview);
                 if (o.changed()) {
                     // Still the version being written: the wish is part of this draft, not an edit after it.
                     out = new Draft(o.draft().kind(), draft.version(), o.draft().sections());

@@ -6,15 +6,12 @@ import io.shuzhi.llm.LlmDraftWriter;
 import io.shuzhi.llm.LlmInterviewer;
 import io.shuzhi.llm.LlmModels;
 import io.shuzhi.llm.LlmProperties;
-import io.shuzhi.llm.PromptTemplates;
-import io.shuzhi.llm.RedisChatMemoryStore;
-import io.shuzhi.session.SessionProperties;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Chooses the engine (see {@link EngineSettings}). The model is probed once at startup; when it does not answer the
@@ -27,7 +24,7 @@ class EngineConfig {
 
     @Bean
     Engine engine(EngineSettings settings, LlmProperties llm, OfflineInterviewer interviewer, TemplateDrafter drafter,
-                  PromptTemplates prompts, StringRedisTemplate redis, SessionProperties session) {
+                  ObjectProvider<LlmInterviewer> llmInterviewer, ObjectProvider<LlmDraftWriter> llmDrafter) {
         Engine offline = new Engine(Engine.OFFLINE, interviewer, drafter);
         EngineSettings.Mode mode = settings.mode();
         if (mode == EngineSettings.Mode.OFFLINE) return offline;
@@ -43,10 +40,8 @@ class EngineConfig {
                     problem.get());
             return offline;
         }
-        var models = new LlmModels(llm);
-        var memory = new RedisChatMemoryStore(redis, session.ttl());
         log.info("Engine: model {} at {} (key {})", llm.model(), llm.base(), llm.apiKey().isEmpty() ? "not set" : "set");
-        return new Engine(llm.model(), new LlmInterviewer(interviewer, models, prompts, memory),
-                new LlmDraftWriter(drafter, models, prompts));
+        // Built here, after the probe, by llm.LlmConfig: an offline app never builds a model.
+        return new Engine(llm.model(), llmInterviewer.getObject(), llmDrafter.getObject());
     }
 }

@@ -63,7 +63,7 @@ class Refining {
         }
         Refinement refinement = ((RefineParser.Resolved) result).refinement();
         if (rewriteWithModel(turn, draft, refinement, instruction)) return;
-        OfflineRefiner.Outcome outcome = OfflineRefiner.apply(draft, refinement, turn.state.interview());
+        OfflineRefiner.Outcome outcome = OfflineRefiner.apply(kinds, draft, refinement, turn.state.interview());
         if (!outcome.changed()) {
             turn.assistant(outcome.message(), List.of());
             return;

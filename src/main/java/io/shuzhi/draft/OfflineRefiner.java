@@ -7,6 +7,7 @@ import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.ReportKinds;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
 
@@ -51,15 +52,18 @@ public final class OfflineRefiner {
         }
     }
 
-    /** The draft with the refinement applied, or the same draft and the reason it was not. */
-    public static Outcome apply(Draft draft, Refinement r, InterviewState facts) {
+    /**
+     * The draft with the refinement applied, or the same draft and the reason it was not. {@code kinds} is the app's
+     * one {@link ReportKinds}: EXPAND needs each section's topics, leads and close clauses, which a draft does not carry.
+     */
+    public static Outcome apply(ReportKinds kinds, Draft draft, Refinement r, InterviewState facts) {
         InterviewState state = facts == null ? InterviewState.start() : facts;
         String missing = checkTarget(draft, r.target());
         if (missing != null) return unchanged(draft, missing);
         return switch (r.op()) {
             case CONDENSE -> condense(draft, r, state);
             case LENGTH -> length(draft, r.targetChars(), state, true);
-            case EXPAND -> expand(draft, r, state);
+            case EXPAND -> expand(kinds, draft, r, state);
             case FORMALIZE -> formalize(draft, r.target());
             case ADD -> add(draft, r);
             case DELETE -> delete(draft, r.target());
@@ -339,9 +343,9 @@ public final class OfflineRefiner {
     // ---------------------------------------------------------------------------------------------------------
     // EXPAND
 
-    private static Outcome expand(Draft draft, Refinement r, InterviewState state) {
+    private static Outcome expand(ReportKinds kinds, Draft draft, Refinement r, InterviewState state) {
         Target t = r.target();
-        Optional<ReportKind> kind = KindCatalog.find(draft.kind());
+        Optional<ReportKind> kind = kinds.find(draft.kind());
         List<Section> next = new ArrayList<>(draft.sections());
         int restored = 0;
         for (int i : indices(draft, t)) {

@@ -21,8 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 /**
  * The model's rewrite of one target of a draft ("第一部分第二节再具体些", "开头写得正式一点", "全文压到3000字"): each
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
  * are {@link LlmDraftWriter}'s ({@link SectionStreams}). Adding, deleting, moving and replacing words, the year and the
  * title are left to the offline refiner ({@link Optional#empty()}).
  */
-@Component
 public class LlmSectionRewriter implements SectionRewriter {
     private static final Map<Operation, String> OPERATIONS = new EnumMap<>(Map.of(
             Operation.EXPAND, "展开",
@@ -42,22 +40,18 @@ public class LlmSectionRewriter implements SectionRewriter {
             Operation.FORMALIZE, "更正式",
             Operation.REWRITE, "重写"));
 
-    private final LlmProperties props;
+    private final Supplier<LlmModels> models;
     private final PromptTemplates prompts;
-    private volatile LlmModels models;
 
-    /** The app's rewriter: builds its models from {@code shuzhi.llm.*} when first asked (never in offline mode). */
-    @Autowired
-    public LlmSectionRewriter(LlmProperties props, PromptTemplates prompts) {
-        this.props = props;
+    /** A rewriter on the app's models ({@link LlmConfig}); {@code models} gives null when no model is configured. */
+    LlmSectionRewriter(Supplier<LlmModels> models, PromptTemplates prompts) {
+        this.models = models;
         this.prompts = prompts;
     }
 
     /** A rewriter on models built elsewhere (tests). */
     public LlmSectionRewriter(LlmModels models, PromptTemplates prompts) {
-        this.props = models.props();
-        this.prompts = prompts;
-        this.models = models;
+        this(() -> models, prompts);
     }
 
     /** True when the model does this refinement; the rest is the offline refiner's. */
@@ -74,7 +68,7 @@ public class LlmSectionRewriter implements SectionRewriter {
         if (!handles(refinement)) return Optional.empty();
         List<Piece> pieces = RewriteTargets.pieces(draft, refinement.target(), refinement.targetChars());
         if (pieces.isEmpty()) return Optional.empty();
-        LlmModels m = models();
+        LlmModels m = models.get();
         if (m == null) return Optional.empty();
         // The meter is the turn's: take it here, on the turn's thread.
         TokenMeter meter = TokenMeter.current();
@@ -101,16 +95,6 @@ public class LlmSectionRewriter implements SectionRewriter {
             }
         });
         return Optional.of(RewriteTargets.apply(draft, List.of(done)));
-    }
-
-    private LlmModels models() {
-        LlmModels m = models;
-        if (m != null) return m;
-        if (!props.configured()) return null;
-        synchronized (this) {
-            if (models == null) models = new LlmModels(props);
-            return models;
-        }
     }
 
     private String prompt(ReportKind kind, Draft draft, InterviewState state, String outline, Piece piece,

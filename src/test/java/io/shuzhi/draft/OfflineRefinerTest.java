@@ -3,7 +3,13 @@ package io.shuzhi.draft;
 import io.shuzhi.draft.OfflineRefiner.Outcome;
 import io.shuzhi.draft.RefineParser.Resolved;
 import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.KindsProperties;
+import io.shuzhi.interview.ReportKinds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Set;
@@ -13,6 +19,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OfflineRefinerTest {
+    private static final ReportKinds KINDS = new ReportKinds(new KindsProperties(null, null));
     private static final InterviewState FACTS = RefineFixtures.facts();
     private static final Draft DRAFT = RefineFixtures.draft();
 
@@ -20,7 +27,7 @@ class OfflineRefinerTest {
     private static Outcome say(Draft draft, String message) {
         var result = RefineParser.parse(message, draft);
         assertThat(result).as(message).isInstanceOf(Resolved.class);
-        Outcome o = OfflineRefiner.apply(draft, ((Resolved) result).refinement(), FACTS);
+        Outcome o = OfflineRefiner.apply(KINDS, draft, ((Resolved) result).refinement(), FACTS);
         System.out.println("» " + message + " → changed=" + o.changed() + " " + o.message());
         if (!o.changed()) assertThat(o.draft()).isSameAs(draft);
         else assertThat(o.draft().version()).isEqualTo(draft.version() + 1);
@@ -89,6 +96,26 @@ class OfflineRefinerTest {
     }
 
     @Test
+    void expandOnAKindFromTheConfiguredKindsDir_usesThatKind(@TempDir Path dir) throws Exception {
+        // shuzhi.kinds.dir names a folder with a kind the jar does not have: the refiner must read the same kinds.
+        String yaml = Files.readString(Path.of("prompts/kinds/party-branch-secretary.yaml"))
+                .replaceFirst("(?m)^id: party-branch-secretary$", "id: custom-branch");
+        Files.writeString(dir.resolve("custom-branch.yaml"), yaml);
+        ReportKinds custom = new ReportKinds(new KindsProperties(dir.toString(), "custom-branch"));
+        Draft draft = new Draft("custom-branch", DRAFT.version(), DRAFT.sections());
+        Refinement condense = ((Resolved) RefineParser.parse("第一部分第二节精简一些", draft)).refinement();
+        Draft condensed = OfflineRefiner.apply(custom, draft, condense, FACTS).draft();
+        Refinement expand = ((Resolved) RefineParser.parse("第一部分第二节再具体些", condensed)).refinement();
+
+        Outcome o = OfflineRefiner.apply(custom, condensed, expand, FACTS);
+
+        assertThat(o.changed()).isTrue();
+        assertThat(o.draft().section("1.2")).isEqualTo(draft.section("1.2"));
+        // The jar's kinds do not know it: EXPAND has no topics to bring back.
+        assertThat(OfflineRefiner.apply(KINDS, condensed, expand, FACTS).changed()).isFalse();
+    }
+
+    @Test
     void condensePartToCharacters_landsWithinTenPercent() {
         int before = count(DRAFT, "3", "3.1", "3.2", "3.3");
         Outcome o = say(DRAFT, "第三部分压缩到300字");
@@ -153,7 +180,7 @@ class OfflineRefinerTest {
         int before = CharCount.of(full.toPlainText());
         for (int goal : new int[]{2000, 1600}) {
             var parsed = RefineParser.parse("全文控制在" + goal + "字", full);
-            Outcome o = OfflineRefiner.apply(full, ((Resolved) parsed).refinement(), state);
+            Outcome o = OfflineRefiner.apply(KINDS, full, ((Resolved) parsed).refinement(), state);
             int after = CharCount.of(o.draft().toPlainText());
             System.out.println(before + " → " + after + " (goal " + goal + ")");
             assertThat(o.changed()).isTrue();
@@ -161,7 +188,7 @@ class OfflineRefinerTest {
             assertLeadsKept(full, o.draft());
             assertNoNewNumbers(full, o.draft());
         }
-        Outcome longer = OfflineRefiner.apply(full, ((Resolved) RefineParser.parse("全文控制在3500字", full)).refinement(), state);
+        Outcome longer = OfflineRefiner.apply(KINDS, full, ((Resolved) RefineParser.parse("全文控制在3500字", full)).refinement(), state);
         assertThat(longer.changed()).isFalse();
         assertThat(longer.message()).contains("不会用套话凑字数");
     }
