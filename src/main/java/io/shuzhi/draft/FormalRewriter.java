@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import io.shuzhi.prompts.PromptFiles;
 import io.shuzhi.draft.WordRules.Condition;
 import io.shuzhi.draft.WordRules.Element;
 import io.shuzhi.draft.WordRules.Rule;
@@ -31,7 +32,10 @@ final class FormalRewriter {
     static final String FILLERS = "prompts/style/fillers.tsv";
     private static final int PASSES = 3;
     private static final Pattern FIGURE = Pattern.compile("[0-9]+(?:[.,][0-9]+)*");
+    // Kept static: one rewriter per kind id, built from fixed files (same id, same rules), so every session may share it.
     private static final Map<String, FormalRewriter> BY_KIND = new ConcurrentHashMap<>();
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile List<Rule> common;
     private static volatile List<Rule> fillers;
 

@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import io.shuzhi.prompts.PromptFiles;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.Quantity;
@@ -38,7 +39,10 @@ final class ItemComposer {
     private static final Pattern DOUBLED = Pattern.compile("[，；、：]*。[。，；、]*|，{2,}|；{2,}|[，、]；|；，");
     private static final Pattern EMPTY_CLAUSE = Pattern.compile("(^|[，；])[，；]+");
 
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile Set<String> effects;
+    // Kept static: a bounded memo of a pure function (same input, same output), so every session may share it.
     private static final int CLAUSE_CACHE = 8192;
     private static final java.util.Map<String, String> CLAUSES = new java.util.concurrent.ConcurrentHashMap<>();
 

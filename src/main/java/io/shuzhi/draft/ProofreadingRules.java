@@ -1,11 +1,6 @@
 package io.shuzhi.draft;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.shuzhi.prompts.PromptFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,16 +47,8 @@ final class ProofreadingRules {
     }
 
     static List<Rule> load() {
-        try {
-            Path file = Path.of(FILE);
-            if (Files.isRegularFile(file)) return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-            try (InputStream in = ProofreadingRules.class.getClassLoader().getResourceAsStream(FILE)) {
-                if (in != null) return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + FILE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(FILE + " could not be read", e);
-        }
-        throw new IllegalStateException(FILE + " not found on disk or on the classpath");
+        PromptFiles.Text file = PromptFiles.readWithSource(FILE);
+        return parse(file.content(), file.source());
     }
 
     static List<Rule> parse(String content, String source) {

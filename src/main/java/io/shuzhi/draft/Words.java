@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import io.shuzhi.prompts.PromptFiles;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -52,6 +53,8 @@ final class Words {
             .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false)
             .enableCustomDictionary(true);
 
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile List<String> terms;
     private static volatile Map<String, String> genreWords;
 
@@ -158,6 +161,8 @@ final class Words {
         return t;
     }
 
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile List<String> whole;
 
     private static List<String> wholeWords() {

@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import io.shuzhi.prompts.PromptFiles;
 import io.shuzhi.draft.Proofreader.Suggestion;
 import io.shuzhi.draft.ProofreadingRules.Condition;
 import java.util.ArrayList;

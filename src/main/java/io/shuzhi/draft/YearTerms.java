@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import io.shuzhi.prompts.PromptFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,6 +27,8 @@ public final class YearTerms {
         }
     }
 
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile Map<String, Year> years;
 
     private YearTerms() {

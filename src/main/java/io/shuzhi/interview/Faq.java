@@ -1,15 +1,10 @@
 package io.shuzhi.interview;
 
+import io.shuzhi.prompts.PromptFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +26,8 @@ public final class Faq {
     record Entry(String id, List<List<String>> match, String answer) {
     }
 
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile List<Entry> entries;
 
     private Faq() {
@@ -100,15 +97,6 @@ public final class Faq {
     }
 
     private static String read() {
-        try {
-            Path file = Path.of(FILE);
-            if (Files.isRegularFile(file)) return Files.readString(file, StandardCharsets.UTF_8);
-            try (InputStream in = Faq.class.getClassLoader().getResourceAsStream(FILE)) {
-                if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(FILE + " could not be read", e);
-        }
-        throw new IllegalStateException(FILE + " not found on disk or on the classpath");
+        return PromptFiles.read(FILE);
     }
 }

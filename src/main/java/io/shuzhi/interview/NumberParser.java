@@ -1,12 +1,7 @@
 package io.shuzhi.interview;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.shuzhi.prompts.PromptFiles;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,6 +55,8 @@ public final class NumberParser {
     /** 成 is a tenth only as a count of tenths: not in 成员, 成立, 成果, 成为 …. */
     private static final String NOT_AFTER_CHENG = "员立果效绩就本熟长功型交为都套批效";
 
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile List<String> fixedTerms;
 
     private NumberParser() {
@@ -647,18 +644,8 @@ public final class NumberParser {
     }
 
     private static List<String> loadFixedTerms() {
-        String name = "prompts/fixed-terms.txt";
-        try {
-            Path file = Path.of(name);
-            if (Files.isRegularFile(file)) return parseTerms(Files.readString(file, StandardCharsets.UTF_8));
-            try (InputStream in = NumberParser.class.getClassLoader().getResourceAsStream(name)) {
-                if (in != null) return parseTerms(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + " could not be read", e);
-        }
-        // Without the list the guard would report 两个维护 and 三会一课 as numbers: better to stop.
-        throw new IllegalStateException(name + " not found on disk or on the classpath");
+        // Without the list the guard would report 两个维护 and 三会一课 as numbers: better to stop (read throws).
+        return parseTerms(PromptFiles.read("prompts/fixed-terms.txt"));
     }
 
     private static List<String> parseTerms(String content) {

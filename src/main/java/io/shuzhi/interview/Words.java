@@ -1,15 +1,10 @@
 package io.shuzhi.interview;
 
+import io.shuzhi.prompts.PromptFiles;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,12 +42,15 @@ public final class Words {
     static final String GENRE_WORDS = "prompts/style/words.txt";
     private static final Segment SEGMENT = HanLP.newSegment().enableNameRecognize(false)
             .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
+    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
+    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile Map<String, String> whole;
 
     private Words() {
     }
 
     /** Recent segmentations: reading one message asks for the words of the same clause several times. */
+    // Kept static: a bounded memo of a pure function (same input, same output), so every session may share it.
     private static final int CACHED = 1024;
     private static final java.util.concurrent.ConcurrentHashMap<String, List<Word>> RECENT =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -128,15 +126,6 @@ public final class Words {
     }
 
     private static String read(String name) {
-        try {
-            Path file = Path.of(name);
-            if (Files.isRegularFile(file)) return Files.readString(file, StandardCharsets.UTF_8);
-            try (InputStream in = Words.class.getClassLoader().getResourceAsStream(name)) {
-                if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + " could not be read", e);
-        }
-        throw new IllegalStateException(name + " not found on disk or on the classpath");
+        return PromptFiles.read(name);
     }
 }

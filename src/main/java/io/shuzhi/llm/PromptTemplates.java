@@ -1,9 +1,6 @@
 package io.shuzhi.llm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.shuzhi.prompts.PromptFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -13,8 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +45,9 @@ public class PromptTemplates {
     /** Reads {@code dir} when it exists, else the classpath's {@code prompts/}. */
     public PromptTemplates(Path dir) {
         if (Files.isDirectory(dir)) {
-            readDir(dir, templates, dir.toString());
+            readDir(dir, templates);
             Path style = dir.resolve("style");
-            if (Files.isDirectory(style)) readDir(style, styles, style.toString());
+            if (Files.isDirectory(style)) readDir(style, styles);
         } else {
             readClasspath(DIR, templates);
             readClasspath(DIR + "/style", styles);
@@ -120,30 +115,11 @@ public class PromptTemplates {
         }
     }
 
-    private static void readDir(Path dir, Map<String, String> into, String shown) {
-        try (var list = Files.list(dir)) {
-            for (Path p : list.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).toList()) {
-                String name = p.getFileName().toString();
-                into.put(name.substring(0, name.length() - 3), Files.readString(p, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(shown + ": cannot read prompts", e);
-        }
+    private static void readDir(Path dir, Map<String, String> into) {
+        into.putAll(PromptFiles.listDir(dir, ".md"));
     }
 
     private static void readClasspath(String location, Map<String, String> into) {
-        try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + location + "/*.md");
-            for (Resource r : found) {
-                String name = r.getFilename();
-                if (name == null) continue;
-                try (InputStream in = r.getInputStream()) {
-                    into.putIfAbsent(name.substring(0, name.length() - 3),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("classpath:" + location + ": cannot read prompts", e);
-        }
+        into.putAll(PromptFiles.listClasspath(location, ".md"));
     }
 }
