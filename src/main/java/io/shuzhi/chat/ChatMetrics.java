@@ -26,6 +26,11 @@ class ChatMetrics {
         Gauge.builder("shuzhi.sessions.active", hub, SessionHub::sessions).register(registry);
     }
 
+    /** The protocol's name of a frame ("say", "fact_edit"…): a metric says what the protocol says. */
+    static String type(ClientFrame frame) {
+        return frame.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     void turn(String type, long nanos) {
         // p50/p99 of the server's own part of a turn (from the lane picking it up to its frames sent), over a
         // rolling window of a few minutes.

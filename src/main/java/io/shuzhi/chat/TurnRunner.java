@@ -86,11 +86,6 @@ public class TurnRunner {
         return io.shuzhi.session.SessionKeys.logId(sessionId);
     }
 
-    /** The protocol name of a frame ("say", "generate"…), for metrics. */
-    private static String frameName(ClientFrame frame) {
-        return frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    }
-
     /** Whether a new session may be of this kind (null or blank: the default kind). */
     public boolean knowsKind(String kindId) {
         return kindId == null || kindId.isBlank() || kinds.find(kindId).isPresent();
@@ -130,7 +125,7 @@ public class TurnRunner {
                 log.error("session {}: turn failed", shortId(sessionId), e);
                 sendError(client, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), replyTo);
             } finally {
-                metrics.turn(frameName(frame), System.nanoTime() - started);
+                metrics.turn(ChatMetrics.type(frame), System.nanoTime() - started);
             }
         };
         if (resume) lanes.runNow(task);
