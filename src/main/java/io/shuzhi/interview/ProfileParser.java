@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the writer's unit ("机关第一党支部") and the report's year from the answer to the opening question. */
-public final class ProfileParser {
+final class ProfileParser {
 
     /** What the answer gave; either part may be null. */
     public record Profile(String unit, String year) {
