@@ -56,6 +56,11 @@ public enum ErrorCode {
         };
     }
 
+    /** True when {@code failure} is the store not answering (web shows it as 503 without knowing the store). */
+    public static boolean storeUnavailable(Throwable failure) {
+        return failure instanceof io.shuzhi.session.StoreUnavailableException;
+    }
+
     public boolean retryable() {
         return retryable;
     }

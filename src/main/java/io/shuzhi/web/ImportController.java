@@ -1,8 +1,8 @@
 package io.shuzhi.web;
 
+import io.shuzhi.chat.ErrorCode;
 import io.shuzhi.chat.ShuzhiException;
 import io.shuzhi.chat.TurnRunner;
-import io.shuzhi.session.StoreUnavailableException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -47,7 +47,7 @@ class ImportController {
                 };
                 return error(status, s.code().name(), s.getMessage());
             }
-            if (cause instanceof StoreUnavailableException) {
+            if (ErrorCode.storeUnavailable(cause)) {
                 return error(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "存储服务暂时不可用，请稍后重试。");
             }
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "导入失败，请重试。");

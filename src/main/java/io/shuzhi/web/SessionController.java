@@ -1,7 +1,7 @@
 package io.shuzhi.web;
 
+import io.shuzhi.chat.ErrorCode;
 import io.shuzhi.chat.TurnRunner;
-import io.shuzhi.session.StoreUnavailableException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,7 @@ class SessionController {
             return existed ? ResponseEntity.noContent().build()
                     : error(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "找不到这个会话（可能已删除或已过期）。");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreUnavailableException) {
+            if (ErrorCode.storeUnavailable(e.getCause())) {
                 return error(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "存储服务暂时不可用，会话没有删除，请稍后重试。");
             }
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "删除失败，请重试。");

@@ -1,6 +1,7 @@
 package io.shuzhi.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,26 +9,48 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies point one way: web → chat → interview, draft, export, llm → session. Only web knows HTTP and
- * WebSocket; session knows no feature.
+ * The package graph of {@code docs/architecture.md}, as measured by {@link PackageGraph}: dependencies point one way,
+ * web → chat → llm, export → draft → interview, with session (storage) under chat and llm only and prompts (the data
+ * files) under the packages that read them. Only web knows HTTP and WebSocket; session knows no feature.
  */
 @AnalyzeClasses(packages = "io.shuzhi", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule nothingDependsOnWeb = noClasses().that().resideOutsideOfPackage("io.shuzhi.web..")
-            .should().dependOnClassesThat().resideInAPackage("io.shuzhi.web..");
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("web").definedBy("io.shuzhi.web..")
+            .layer("chat").definedBy("io.shuzhi.chat..")
+            .layer("llm").definedBy("io.shuzhi.llm..")
+            .layer("export").definedBy("io.shuzhi.export..")
+            .layer("draft").definedBy("io.shuzhi.draft..")
+            .layer("interview").definedBy("io.shuzhi.interview..")
+            .layer("session").definedBy("io.shuzhi.session..")
+            .layer("prompts").definedBy("io.shuzhi.prompts..")
+            .layer("config").definedBy("io.shuzhi.config..")
+            .whereLayer("web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("chat").mayOnlyBeAccessedByLayers("web")
+            .whereLayer("llm").mayOnlyBeAccessedByLayers("chat", "web")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("chat", "web")
+            .whereLayer("draft").mayOnlyBeAccessedByLayers("export", "llm", "chat", "web")
+            .whereLayer("interview").mayOnlyBeAccessedByLayers("draft", "export", "llm", "chat", "web")
+            .whereLayer("session").mayOnlyBeAccessedByLayers("llm", "chat")
+            .whereLayer("prompts").mayOnlyBeAccessedByLayers("interview", "draft", "llm")
+            .whereLayer("config").mayNotBeAccessedByAnyLayer();
 
+    /** Said on its own because it is the easiest to break: the interview is read by the drafter, never the reverse. */
     @ArchTest
-    static final ArchRule onlyWebAndChatKnowTheConversation = noClasses()
-            .that().resideInAnyPackage("io.shuzhi.interview..", "io.shuzhi.draft..", "io.shuzhi.export..",
-                    "io.shuzhi.llm..", "io.shuzhi.session..")
-            .should().dependOnClassesThat().resideInAPackage("io.shuzhi.chat..");
+    static final ArchRule interviewKnowsNoDraft = noClasses().that().resideInAPackage("io.shuzhi.interview..")
+            .should().dependOnClassesThat().resideInAPackage("io.shuzhi.draft..");
+
+    /** web hands frames and requests to chat; it never reads or writes the store itself. */
+    @ArchTest
+    static final ArchRule webKnowsNoSession = noClasses().that().resideInAPackage("io.shuzhi.web..")
+            .should().dependOnClassesThat().resideInAPackage("io.shuzhi.session..");
 
     @ArchTest
     static final ArchRule sessionKnowsNoFeature = noClasses().that().resideInAPackage("io.shuzhi.session..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.shuzhi.interview..", "io.shuzhi.draft..",
-                    "io.shuzhi.export..", "io.shuzhi.llm..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.shuzhi.chat..", "io.shuzhi.interview..",
+                    "io.shuzhi.draft..", "io.shuzhi.export..", "io.shuzhi.llm..", "io.shuzhi.web..");
 
     @ArchTest
     static final ArchRule domainKnowsNoStorageOrModel = noClasses()

@@ -1,0 +1,53 @@
+package io.shuzhi.arch;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints the feature-package graph of {@code src/main} as the compiler sees it (every dependency ArchUnit finds:
+ * imports, calls, field and parameter types): {@code mvn -q -o test -Dtest=PackageGraph}. What
+ * {@code docs/architecture.md} draws and {@link ArchitectureTest} enforces is taken from this.
+ */
+class PackageGraph {
+
+    @Test
+    void printsThePackageGraph() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.shuzhi");
+        Map<String, Map<String, Set<String>>> edges = new TreeMap<>();
+        for (JavaClass c : classes) {
+            String from = feature(c);
+            if (from == null) continue;
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = feature(d.getTargetClass());
+                if (to == null || to.equals(from)) continue;
+                edges.computeIfAbsent(from, k -> new TreeMap<>()).computeIfAbsent(to, k -> new TreeSet<>())
+                        .add(top(c).getSimpleName() + " → " + top(d.getTargetClass()).getSimpleName());
+            }
+        }
+        edges.forEach((from, tos) -> tos.forEach((to, uses) -> System.out.println(
+                from + " → " + to + "  (" + uses.size() + " class pairs): " + String.join(", ", uses))));
+    }
+
+    private static String feature(JavaClass c) {
+        String p = c.getPackageName();
+        if (!p.startsWith("io.shuzhi.")) return null;
+        String rest = p.substring("io.shuzhi.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static JavaClass top(JavaClass c) {
+        JavaClass t = c;
+        while (t.getEnclosingClass().isPresent()) t = t.getEnclosingClass().get();
+        return t;
+    }
+}
