@@ -55,6 +55,12 @@ import redis.embedded.RedisServer;
 class Benchmarks {
     private static final boolean FULL = "full".equalsIgnoreCase(System.getProperty("shuzhi.bench", "short"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** {@code -Dshuzhi.bench.only=idle,replay}: only those rows (turns, redis, draft, replay, idle); default all. */
+    private static final String ONLY = System.getProperty("shuzhi.bench.only", "");
+
+    private static boolean want(String row) {
+        return ONLY.isBlank() || java.util.Arrays.asList(ONLY.split(",")).contains(row);
+    }
     private static final String[] SAYS = {
         "我是机关第一党支部书记，写的是2025年度的述职。",
         "全年组织集中学习研讨交流24次，购买发放学习书籍120册。",
@@ -96,13 +102,17 @@ class Benchmarks {
         RedisServer redis = Hardening.startRedis(redisPort, dir.resolve("redis"), false);
         try {
             coldStart(redisPort);
-            turnLatency(1, FULL ? 1000 : 100, FULL ? 300 : 30);
-            turnLatency(50, FULL ? 2000 : 200, FULL ? 500 : 50);
-            turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
-            redisPerTurn(redisPort, FULL ? 200 : 30);
-            draftTime(FULL ? 20_000 : 300);
-            replay(FULL ? 100 : 10);
-            if (FULL) {
+            if (want("turns")) {
+                turnLatency(1, FULL ? 1000 : 100, FULL ? 300 : 30);
+                turnLatency(50, FULL ? 2000 : 200, FULL ? 500 : 50);
+                turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
+            }
+            if (want("redis")) redisPerTurn(redisPort, FULL ? 200 : 30);
+            if (want("draft")) draftTime(FULL ? 20_000 : 300);
+            if (want("replay")) replay(FULL ? 100 : 10);
+            if (!want("idle")) {
+                // skipped
+            } else if (FULL) {
                 double perSession = idle(10_000);
                 // Do not run the JVM out of heap: 20,000 only if it fits in 80% of -Xmx at the measured rate.
                 long fits = (long) (Runtime.getRuntime().maxMemory() * 0.8 / Math.max(1, perSession));
