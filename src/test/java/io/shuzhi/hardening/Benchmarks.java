@@ -108,6 +108,7 @@ class Benchmarks {
                 turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
             }
             if (want("redis")) redisPerTurn(redisPort, FULL ? 200 : 30);
+            if (want("growth")) bytesPerTurn(FULL ? 200 : 40);
             if (want("draft")) draftTime(FULL ? 20_000 : 300);
             if (want("replay")) replay(FULL ? 100 : 10);
             if (!want("idle")) {
@@ -214,7 +215,7 @@ class Benchmarks {
         return all.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Round trips to Redis per chat turn, from MONITOR (commands a script runs show as "[0 lua]"). */
+    /** Round trips to Redis per chat turn, from MONITOR (commands a script runs show as "[<db> lua]", e.g. "[9 lua]"). */
     private void redisPerTurn(int redisPort, int turns) throws Exception {
         try (var tab = new Tab(port)) {
             String id = tab.hello();
@@ -257,7 +258,7 @@ class Benchmarks {
                     int q = l.indexOf('"');
                     if (q < 0) continue;
                     String cmd = l.substring(q + 1, l.indexOf('"', q + 1)).toUpperCase();
-                    boolean lua = l.contains("[0 lua]");
+                    boolean lua = l.matches(".*\\[\\d+ lua\\].*");
                     // A script's commands follow its EVALSHA line; the session's own commands name its keys.
                     if (!lua) inScript = l.contains(id) && cmd.startsWith("EVAL");
                     if (lua && inScript) scripted.merge(cmd, 1, Integer::sum);
@@ -389,6 +390,39 @@ class Benchmarks {
     private static long direct() {
         return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
+    /**
+     * Bytes the app sends Redis per chat turn (INFO stats total_net_input_bytes, this benchmark's own Redis, one tab),
+     * averaged over answers 6–10 and over the last five of {@code answers}: whether a turn costs more as the session grows.
+     */
+    private void bytesPerTurn(int answers) throws Exception {
+        StringRedisTemplate redisT = app.getBean(StringRedisTemplate.class);
+        try (var tab = new Tab(port)) {
+            tab.hello();
+            tab.awaitEnd(30);
+            long early = 0;
+            long late = 0;
+            for (int i = 1; i <= answers; i++) {
+                // A new fact every answer: the figures change, so nothing is taken for a repeat.
+                String text = "全年组织集中学习研讨交流" + (i + 10) + "次，发放学习书籍" + (i + 100) + "册。";
+                long before = netInput(redisT);
+                tab.turn("g-" + i, i == 1 ? SAYS[0] : text);
+                long used = netInput(redisT) - before;
+                if (i > 5 && i <= 10) early += used;
+                if (i > answers - 5) late += used;
+            }
+            rows.add(row("Redis bytes sent per chat turn as the session grows", kb(early / 5) + " KB at answers 6–10, "
+                    + kb(late / 5) + " KB at answers " + (answers - 4) + "–" + answers + " (" + fmt(late / (double) early)
+                    + "×)", "≤ 1.5×", "INFO stats total_net_input_bytes before and after each say, one tab, the"
+                    + " benchmark's own Redis (includes the INFO command itself and the fan-out probe, a few hundred bytes)"));
+        }
+    }
+
+    private static long netInput(StringRedisTemplate redis) {
+        Properties info = redis.execute((RedisCallback<Properties>) c -> ((RedisConnection) c).serverCommands()
+                .info("stats"));
+        return Long.parseLong(info.getProperty("total_net_input_bytes", "0"));
     }
 
     private static long redisUsedMemory(StringRedisTemplate redis) {
