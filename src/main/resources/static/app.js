@@ -445,7 +445,8 @@
       lastAction: null,       // the last non-chat frame sent, resent by 重试
       lastEdit: null,         // {ref, text} of the last edit sent: reopened if a VERSION_CONFLICT finds no editor
       focusNext: null,        // data-focus key to focus after the next re-render that draws it
-      drawnReady: null        // the connection state the cards were last drawn for
+      drawnReady: null,       // the connection state the cards were last drawn for
+      following: true, lastScrollTop: 0 // the chat keeps its newest line in view (see scrollChat)
     };
 
     // ----- connection -----
@@ -891,13 +892,28 @@
       ui.chips.hidden = !choices.length;
     }
 
+    // The chat follows the conversation while the writer is at its end (S.following), as chat products do: every
+    // change of size (a reply streaming in, quick replies appearing under it, a tab shown again, a snapshot laid out
+    // after a reload) puts the newest line back in view. A writer who scrolls up to reread is left where they are.
     function nearBottom() {
-      var s = ui.scroll;
-      return s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+      return S.following;
     }
 
     function scrollChat(force) {
-      if (force) ui.scroll.scrollTop = ui.scroll.scrollHeight;
+      if (force) S.following = true;
+      if (!S.following) return;
+      var s = ui.scroll;
+      // Instant, not smooth: a smooth scroll still running when the next change lands stops short of the end.
+      if (s.scrollTo) s.scrollTo({ top: s.scrollHeight, behavior: 'instant' }); else s.scrollTop = s.scrollHeight;
+    }
+
+    function onChatScroll() {
+      var s = ui.scroll;
+      if (!s.clientHeight) return; // a hidden tab
+      var gap = s.scrollHeight - s.scrollTop - s.clientHeight;
+      if (gap <= 8) S.following = true;
+      else if (s.scrollTop < S.lastScrollTop) S.following = false; // the writer scrolled up
+      S.lastScrollTop = s.scrollTop;
     }
 
     // ----- sending -----
@@ -2073,6 +2089,9 @@
     global.addEventListener('online', onOnline);
     var resizer = global.ResizeObserver ? new global.ResizeObserver(fit) : null;
     if (resizer) resizer.observe(root); else global.addEventListener('resize', fit);
+    ui.scroll.addEventListener('scroll', onChatScroll, { passive: true });
+    var follower = global.ResizeObserver ? new global.ResizeObserver(function () { scrollChat(false); }) : null;
+    if (follower) { follower.observe(ui.scroll); follower.observe(ui.messages); follower.observe(ui.intro); }
 
     fit();
     showTab('chat');
@@ -2092,6 +2111,7 @@
         global.removeEventListener('online', onOnline);
         document.removeEventListener('click', onDocClick, true);
         if (resizer) resizer.disconnect(); else global.removeEventListener('resize', fit);
+        if (follower) follower.disconnect();
         var ws = S.ws;
         S.ws = null;
         if (ws) try { ws.close(); } catch (e) { /* ignore */ }
