@@ -941,6 +941,7 @@
     }
 
     function generate() {
+      if (S.choosing || !S.hasState) { toast('请先选择报告类型，或直接回答问题。'); return; }
       if (!act({ type: 'generate' })) return;
       S.progress = { step: 0, total: 0, label: '正在准备…' };
       renderProgress();
@@ -1165,7 +1166,8 @@
           a.setAttribute('tabindex', '-1');
         }
       });
-      ui.generate.disabled = !S.ready || !!S.progress;
+      // Before a session exists (the kind not chosen yet) there is nothing to draft from.
+      ui.generate.disabled = !S.ready || !!S.progress || S.choosing || !S.hasState;
       ui.generate.textContent = has ? '重新生成' : '生成草稿';
       var v = S.versions, idle = S.ready && !working();
       ui.undo.disabled = !idle || !(v && v.canUndo);

@@ -34,14 +34,14 @@ public class FrameCodec {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息不是有效的 JSON，已忽略。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息格式有误，已忽略。请刷新页面后重试。");
         }
         if (node == null || !node.isObject()) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息必须是一个 JSON 对象。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息格式有误，已忽略。请刷新页面后重试。");
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isString()) {
-            throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 type 字段。");
+            throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少操作类型，已忽略。请刷新页面后重试。");
         }
         return switch (type.stringValue()) {
             case "hello" -> new ClientFrame.Hello(optionalString(node, "sessionId"), optionalSeq(node),
@@ -106,7 +106,7 @@ public class FrameCodec {
     /** A say is refused here, before any session is read, when its id or text cannot be used. */
     private static ClientFrame.Say say(String id, String text) {
         if (id.isBlank() || id.length() > 100) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息 id 应为 1 到 100 个字符。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息编号有误，已忽略。请刷新页面后重试。");
         }
         if (text.isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
         return new ClientFrame.Say(id, text);
@@ -125,7 +125,7 @@ public class FrameCodec {
         JsonNode v = node.get("lastSeq");
         if (v == null || v.isNull()) return null;
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "lastSeq 应为非负整数。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "会话进度记录有误，请刷新页面后重试。");
         }
         return v.longValue();
     }

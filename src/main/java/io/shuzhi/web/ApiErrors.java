@@ -22,6 +22,6 @@ class ApiErrors {
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
     ResponseEntity<Map<String, Object>> missing() {
         return ResponseEntity.badRequest()
-                .body(Map.of("code", "MISSING_FIELD", "message", "请选择要上传的文件（字段名 file）。"));
+                .body(Map.of("code", "MISSING_FIELD", "message", "请选择要上传的文件。"));
     }
 }
