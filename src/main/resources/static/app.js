@@ -111,6 +111,16 @@
     if (last < text.length) node.append(text.slice(last));
   }
 
+  var NUMERALS = '一二三四五六七八九十';
+
+  /** The intro's line on the draft's parts, for a kind of /api/kinds ({name, parts: [heading…]}); null: not known. */
+  function partsLine(kind) {
+    var parts = kind && kind.parts || [];
+    if (!parts.length) return null;
+    return '生成' + (parts.length <= 10 ? NUMERALS[parts.length - 1] : parts.length) + '部分草稿：' +
+      parts.map(function (h, i) { return (NUMERALS[i] || i + 1) + '、' + h; }).join('；') + '。';
+  }
+
   function compareRef(a, b) {
     var x = String(a || '').split('.'), y = String(b || '').split('.');
     for (var i = 0; i < Math.max(x.length, y.length); i++) {
@@ -307,7 +317,7 @@
       el('p', { class: 'sz-intro-title', text: '我会陪你梳理这一年，写出述职报告草稿' }),
       el('ul', null, [
         el('li', { text: '通过几轮简短问答，了解你的工作情况。' }),
-        el('li', { text: '生成三部分草稿：一、履职情况及成效；二、存在问题和不足；三、下步工作举措。' }),
+        u.introParts = el('li', { tid: 'intro-parts', text: '按所选报告类型的结构生成草稿。' }),
         el('li', { text: '文中每一个数字都来自你自己的回答，不会编造。' }),
         el('li', { text: '不想答的问题可以说“跳过”；随时说“生成草稿”即可出稿。' })
       ])
@@ -538,6 +548,7 @@
 
     // ----- choosing the kind of a new session -----
 
+    /** The installed kinds: offered as cards to a new session, and their parts named in the intro. */
     function loadKinds() {
       if (!global.fetch) { startSession(null); return; }
       global.fetch(server + '/api/kinds', { credentials: 'omit' }).then(function (r) {
@@ -545,10 +556,14 @@
         return r.json();
       }).then(function (list) {
         S.kinds = Array.isArray(list) ? list : [];
-        if (S.kinds.length < 2) startSession(null); else renderIntro();
+        if (S.choosing && S.kinds.length < 2) startSession(null); else renderIntro();
       }, function () {
         if (S.choosing) startSession(null); // the server's default kind; the chooser is a convenience
       });
+    }
+
+    function kindInfo(id) {
+      return (S.kinds || []).filter(function (k) { return k.id === id; })[0] || null;
     }
 
     /** Starts the new session with the chosen kind (null: the server's default). */
@@ -561,6 +576,9 @@
     }
 
     function renderIntro() {
+      // The parts of the kind chosen (or being pointed at in the chooser), as many as that kind has.
+      var line = partsLine(kindInfo(S.hoverKind || (!S.choosing && S.kind)));
+      ui.introParts.textContent = line || (S.choosing ? '按所选报告类型的结构生成草稿，每类报告的部分各不相同。' : '按报告类型的结构生成草稿。');
       ui.kinds.replaceChildren();
       var list = S.choosing && S.kinds && S.kinds.length > 1 ? S.kinds : [];
       ui.kinds.hidden = !list.length;
@@ -571,13 +589,23 @@
         ui.kinds.append(el('button', {
           type: 'button', class: 'sz-kind-card', 'data-testid': 'kind-option', 'data-kind': k.id,
           title: (k.description || '') + (parts ? '\n结构：' + parts : ''),
-          on: { click: function () { startSession(k.id); ui.input.focus(); } }
+          on: {
+            click: function () { S.hoverKind = null; startSession(k.id); ui.input.focus(); },
+            mouseenter: function () { S.hoverKind = k.id; renderIntroLine(); },
+            focus: function () { S.hoverKind = k.id; renderIntroLine(); },
+            mouseleave: function () { S.hoverKind = null; renderIntroLine(); }
+          }
         }, [
           el('span', { class: 'sz-kind-name', text: k.name || k.id }),
           k.description ? el('span', { class: 'sz-kind-desc', text: k.description }) : null
         ]));
       });
       ui.kinds.append(el('p', { class: 'sz-kinds-hint', text: '也可以直接在下方输入，按默认类型开始。' }));
+    }
+
+    function renderIntroLine() {
+      var line = partsLine(kindInfo(S.hoverKind || (!S.choosing && S.kind)));
+      ui.introParts.textContent = line || '按所选报告类型的结构生成草稿，每类报告的部分各不相同。';
     }
 
     function transmit(frame) {
@@ -663,6 +691,7 @@
         S.kind = f.kind || S.kind;
         S.kindName = f.kindName || S.kindName;
         renderHeader();
+        renderIntro();
       },
       user_message: function (f) {
         S.pending = S.pending.filter(function (p) { return p.id !== f.id; });
@@ -2099,7 +2128,7 @@
     showTab('chat');
     renderAll();
     onInput();
-    if (S.choosing) loadKinds();
+    loadKinds();
     connect();
 
     return {
