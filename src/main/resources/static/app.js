@@ -23,10 +23,10 @@
   var DIRECT = { versions: true, diff: true, suggestions: true };
   var MAX_FRAME_BYTES = 8192; // the server rejects a frame over this many UTF-8 bytes (TOO_LARGE)
   var FONT = {
-    fang: '"仿宋_GB2312","FangSong_GB2312","FangSong","仿宋","STFangsong",serif',
-    kai: '"楷体_GB2312","KaiTi_GB2312","KaiTi","楷体","STKaiti",serif',
-    hei: '"黑体","SimHei","Heiti SC","STHeiti",sans-serif',
-    song: '"方正小标宋简体","小标宋","SimSun","宋体","STSong",serif'
+    fang: '"仿宋_GB2312","FangSong_GB2312","FangSong","仿宋","STFangsong","Noto Serif CJK SC",serif',
+    kai: '"楷体_GB2312","KaiTi_GB2312","KaiTi","楷体","STKaiti","AR PL UKai CN","Noto Serif CJK SC",serif',
+    hei: '"黑体","SimHei","Heiti SC","STHeiti","Noto Sans CJK SC",sans-serif',
+    song: '"方正小标宋简体","小标宋","华文中宋","STZhongsong","SimSun","宋体","STSong","Noto Serif CJK SC",serif'
   };
 
   // ---------- helpers ----------
@@ -225,22 +225,30 @@
     return out;
   }
 
+  /**
+   * Word and WPS read the mso-* hints on paste: the Chinese face for Chinese (mso-fareast-font-family), Times New Roman
+   * for digits and Latin, and the line height as a fixed value (docs/export.md).
+   */
+  function msoFonts(face) {
+    return 'mso-fareast-font-family:"' + face + '";mso-ascii-font-family:"Times New Roman";mso-hansi-font-family:"Times New Roman";';
+  }
+
   function draftHtml(d) {
-    var p = 'margin:0;text-indent:2em;font-size:16pt;line-height:28pt;';
-    var body = 'font-family:' + FONT.fang + ';';
+    var p = 'margin:0;text-indent:2em;font-size:16pt;line-height:28.95pt;mso-line-height-rule:exactly;';
+    var body = 'font-family:' + FONT.fang + ';' + msoFonts('仿宋_GB2312');
     var h = '<div style="' + esc(body + 'font-size:16pt;color:#000') + '">';
     (d.sections || []).forEach(function (s) {
       if (s.ref === 'title') {
-        h += '<p style="' + esc('margin:0 0 28pt;text-align:center;font-size:22pt;line-height:32pt;font-weight:bold;font-family:' +
-          FONT.song + ';') + '">' + esc(s.heading || d.title || '') + '</p>';
+        h += '<p style="' + esc('margin:0 0 28.95pt;text-align:center;font-size:22pt;line-height:32pt;mso-line-height-rule:exactly;font-family:' +
+          FONT.song + ';' + msoFonts('方正小标宋简体')) + '">' + esc(s.heading || d.title || '') + '</p>';
         return;
       }
       var ls = lines(s.body);
       if (s.level === 2 && s.heading) {
-        h += '<p style="' + esc(p + body) + '"><span style="' + esc('font-family:' + FONT.kai + ';') + '">' +
+        h += '<p style="' + esc(p + body) + '"><span style="' + esc('font-family:' + FONT.kai + ';' + msoFonts('楷体_GB2312')) + '">' +
           esc(runIn(s.heading)) + '</span>' + esc(ls.shift() || '') + '</p>';
       } else if (s.heading) {
-        var hs = s.level === 1 ? p + 'font-family:' + FONT.hei + ';font-weight:bold;' : p + body;
+        var hs = s.level === 1 ? p + 'font-family:' + FONT.hei + ';' + msoFonts('黑体') : p + body;
         h += '<p style="' + esc(hs) + '">' + esc(s.heading) + '</p>';
       }
       ls.forEach(function (l) { h += '<p style="' + esc(p + body) + '">' + esc(l) + '</p>'; });

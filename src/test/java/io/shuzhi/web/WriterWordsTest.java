@@ -28,7 +28,8 @@ class WriterWordsTest {
             "tokens", "k",
             // CSS font stacks (never shown as text)
             "GB2312", "GBK", "serif", "sans", "SimSun", "SimHei", "FangSong", "STFangsong", "KaiTi", "STKaiti", "STSong",
-            "STHeiti", "Heiti", "SC", "STZhongsong", "Microsoft", "YaHei", "FangSong_GB2312", "KaiTi_GB2312");
+            "STHeiti", "Heiti", "SC", "STZhongsong", "Microsoft", "YaHei", "FangSong_GB2312", "KaiTi_GB2312", "Noto", "Serif", "Sans",
+            "CJK", "AR", "PL", "UKai", "CN", "Source", "Han", "Times", "New", "Roman");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'((?:[^'\\\\\\n]|\\\\.)*)'");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
