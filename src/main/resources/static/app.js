@@ -121,6 +121,16 @@
       parts.map(function (h, i) { return (NUMERALS[i] || i + 1) + '、' + h; }).join('；') + '。';
   }
 
+  /** {ref: true} for each section of draft b that is new or differs from draft a; null when nothing was there before. */
+  function changedRefs(a, b) {
+    var was = {}, out = {}, any = false;
+    (a.sections || []).forEach(function (s) { was[s.ref] = (s.heading || '') + '\u0000' + (s.body || ''); });
+    (b.sections || []).forEach(function (s) {
+      if (was[s.ref] !== (s.heading || '') + '\u0000' + (s.body || '')) { out[s.ref] = true; any = true; }
+    });
+    return any ? out : null;
+  }
+
   function compareRef(a, b) {
     var x = String(a || '').split('.'), y = String(b || '').split('.');
     for (var i = 0; i < Math.max(x.length, y.length); i++) {
@@ -776,6 +786,9 @@
         renderLive(sec);
       },
       draft: function (f) {
+        // Which sections this version changed, shown until the next version (a refine, a fact edit, an undo …).
+        var before = S.draft && S.draft.version !== f.version ? S.draft : null;
+        S.changedRefs = before ? changedRefs(before, f) : null;
         S.draft = f;
         S.live = null;
         S.phase = 'drafted';
@@ -1060,7 +1073,7 @@
       if (!has) {
         ui.draft.append(el('div', { class: 'sz-empty', 'data-testid': 'draft-empty' }, [
           el('p', { class: 'sz-empty-title', text: '回答几个问题后，草稿会出现在这里…' }),
-          el('p', { text: '草稿包括标题、开头，以及“一、履职情况及成效”“二、存在问题和不足”“三、下步工作举措”三部分。' }),
+          el('p', { text: '草稿包括标题、开头，以及' + (partsLine(kindInfo(S.kind)) || '报告类型规定的各部分。').replace(/^生成/, '').replace(/^(.)部分草稿：/, '$1部分：') }),
           el('p', { text: '信息够了就点“生成草稿”；之后补充了新情况，再点一次即可更新草稿。' })
         ]));
         S.prevSections = null;
@@ -1072,12 +1085,16 @@
         var node = cardEl(s, d);
         var sig = (s.heading || '') + '\u0000' + (s.body || '');
         now[s.ref] = sig;
-        if (prev && prev[s.ref] !== sig) { node.classList.add('sz-changed'); changed = node; }
+        if (prev && prev[s.ref] !== sig) { node.classList.add('sz-changed'); changed = changed || node; }
+        if (S.changedRefs && S.changedRefs[s.ref]) {
+          node.classList.add('sz-updated');
+          node.insertBefore(el('span', { class: 'sz-updated-badge', 'data-testid': 'section-updated', text: '本次修改' }), node.firstChild);
+        }
         ui.draft.append(node);
       });
       S.prevSections = now;
       restoreFocus(ui.draft, focus);
-      if (changed && S.progress && changed.scrollIntoView) changed.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      if (changed && changed.scrollIntoView && (S.progress || S.changedRefs)) changed.scrollIntoView({ block: 'nearest' });
       renderTools();
     }
 

@@ -89,7 +89,7 @@ class Drafting {
         turn.assistant(summary, placeholders > 0 ? List.of("生成草稿") : List.of());
     }
 
-    private record Preferred(Draft draft, List<String> applied) {
+    record Preferred(Draft draft, List<String> applied) {
     }
 
     /**
