@@ -353,7 +353,11 @@
     });
     u.counter = el('span', { class: 'sz-counter', 'data-testid': 'char-count', id: 'sz-counter', 'aria-live': 'off' });
     u.send = el('button', { type: 'submit', class: 'sz-btn sz-btn-primary', tid: 'send', text: '发送', disabled: true });
+    u.editingCancel = el('button', { type: 'button', class: 'sz-link', tid: 'edit-cancel', text: '取消修改' });
+    u.editing = el('div', { class: 'sz-editing', tid: 'editing', role: 'status', hidden: true },
+      [el('span', { text: '正在修改上一条消息，发送后将替换原消息和它的回复。' }), u.editingCancel]);
     u.form = el('form', { class: 'sz-composer', id: 'sz-composer', 'aria-label': '发送消息' }, [
+      u.editing,
       el('label', { for: 'sz-input', class: 'sz-sr', text: '输入你的回答' }),
       u.input,
       el('div', { class: 'sz-composer-foot' }, [
@@ -495,7 +499,7 @@
         S.everConnected = true;
         mark('shuzhi-connected');
         if (!S.choosing) sendHello(ws);
-        S.pending.forEach(function (p) { ws.send(JSON.stringify({ type: 'say', id: p.id, text: p.text })); });
+        S.pending.forEach(function (p) { ws.send(JSON.stringify(sayFrame(p))); });
         renderConnection();
       });
       ws.addEventListener('message', function (ev) {
@@ -698,6 +702,7 @@
         });
         S.pending = S.pending.filter(function (p) { return !S.byId[p.id]; });
         S.pending.forEach(function (p) { addMessage({ role: 'user', id: p.id, text: p.text, pending: true }, true); });
+        renderEditing();
         renderAll();
         renderIntro();
         if (S.messages.some(function (m) { return m.role === 'assistant'; })) mark('shuzhi-first-reply');
@@ -713,6 +718,7 @@
       },
       user_message: function (f) {
         S.pending = S.pending.filter(function (p) { return p.id !== f.id; });
+        if (f.replaces) dropReplaced(f.replaces);
         var m = S.byId[f.id];
         if (m) {
           if (m.pending) {
@@ -724,10 +730,12 @@
             ui.messages.insertBefore(m.el, next ? next.el : null);
           }
           m.el.classList.remove('sz-pending');
+          renderEditing();
           return;
         }
         addMessage({ role: 'user', id: f.id, text: f.text || '' });
         renderChips();
+        renderEditing();
       },
       assistant_start: function (f) {
         ensureAssistant(f.messageId);
@@ -746,6 +754,7 @@
         updateMessage(m);
         mark('shuzhi-first-reply');
         ui.messages.setAttribute('aria-busy', 'false');
+        renderEditing();
         if (S.progress && !S.progress.total) { S.progress = null; renderProgress(); }
         renderChips();
         if (S.busyRef) {
@@ -878,6 +887,11 @@
       m.bubble = el('div', { class: 'sz-bubble' });
       var kids = [];
       if (m.role === 'assistant') kids.push(el('span', { class: 'sz-avatar', 'aria-hidden': 'true', text: '述' }));
+      if (m.role === 'user') {
+        m.editBtn = el('button', { type: 'button', class: 'sz-link sz-msg-edit', 'data-testid': 'message-edit', hidden: true,
+          title: '修改这条消息后重新发送', 'aria-label': '修改这条消息后重新发送', on: { click: startEditLast } });
+        kids.push(m.editBtn);
+      }
       kids.push(m.bubble);
       m.el = el('div', {
         class: 'sz-msg sz-msg-' + m.role + (m.pending ? ' sz-pending' : ''),
@@ -968,24 +982,86 @@
 
     // ----- sending -----
 
-    function say(text) {
+    /**
+     * Sends a chat message. Without a connection it waits in S.pending (shown as 待发送) and goes out once the socket is
+     * back, with the same id, so the server takes it once. replaces: the id of the writer's last message it corrects.
+     */
+    function say(text, replaces) {
       text = String(text || '').trim();
-      if (!text || text.length > MAX_LEN || frameBytes(text) > MAX_FRAME_BYTES || !S.ready) return false;
+      if (!text || text.length > MAX_LEN || frameBytes(text) > MAX_FRAME_BYTES || S.refused || S.destroyed) return false;
       if (S.choosing) startSession(null); // typing instead of choosing: the server's default kind
       var id = newId();
-      S.pending.push({ id: id, text: text });
+      var p = { id: id, text: text };
+      if (replaces) p.replaces = replaces;
+      S.pending.push(p);
       addMessage({ role: 'user', id: id, text: text, pending: true });
       scrollChat(true);
-      transmit({ type: 'say', id: id, text: text });
+      transmit(sayFrame(p));
       renderChips();
       return true;
     }
 
+    function sayFrame(p) {
+      var f = { type: 'say', id: p.id, text: p.text };
+      if (p.replaces) f.replaces = p.replaces;
+      return f;
+    }
+
+    /** The writer's last message, if it can be corrected and sent again (answered or failed, not still on its way). */
+    function lastUserMessage() {
+      for (var i = S.messages.length - 1; i >= 0; i--) {
+        var m = S.messages[i];
+        if (m.role === 'user') return m.pending ? null : m;
+      }
+      return null;
+    }
+
+    /** 修改: the last message goes back into the box; sending it replaces the message and the reply to it. */
+    function startEditLast() {
+      var m = lastUserMessage();
+      if (!m) return;
+      S.editingId = m.id;
+      ui.input.value = m.text;
+      onInput();
+      renderEditing();
+      ui.input.focus();
+      try { ui.input.setSelectionRange(m.text.length, m.text.length); } catch (e) { /* not focusable yet */ }
+    }
+
+    function cancelEditLast() {
+      S.editingId = null;
+      ui.input.value = '';
+      onInput();
+      renderEditing();
+      ui.input.focus();
+    }
+
+    function renderEditing() {
+      ui.editing.hidden = !S.editingId;
+      var last = lastUserMessage();
+      S.messages.forEach(function (m) {
+        if (m.editBtn) m.editBtn.hidden = m !== last || !!S.editingId;
+      });
+    }
+
+    /** A message the writer corrected gives way to its correction, with the replies to it. */
+    function dropReplaced(id) {
+      var i = -1;
+      S.messages.forEach(function (m, k) { if (m.id === id) i = k; });
+      if (i < 0) return;
+      var j = i + 1;
+      while (j < S.messages.length && S.messages[j].role === 'assistant') j++;
+      S.messages.splice(i, j - i).forEach(function (m) { delete S.byId[m.id]; if (m.el) m.el.remove(); });
+    }
+
     function submitInput() {
       if (ui.send.disabled) return;
-      if (say(ui.input.value)) {
+      var replaces = S.editingId;
+      if (say(ui.input.value, replaces)) {
         ui.input.value = '';
         onInput();
+        if (replaces) { S.editingId = null; dropReplaced(replaces); }
+        renderEditing();
       }
       ui.input.focus();
     }
@@ -1973,8 +2049,9 @@
 
     function renderSend() {
       var t = ui.input.value.trim();
-      ui.send.disabled = !S.ready || !t || ui.input.value.length > MAX_LEN || !!S.tooBig;
-      ui.send.title = S.ready ? '' : '连接已断开，恢复后即可发送';
+      // Offline the message waits (待发送) and goes out when the connection is back.
+      ui.send.disabled = S.refused || !t || ui.input.value.length > MAX_LEN || !!S.tooBig;
+      ui.send.title = S.ready ? '' : '连接已断开：现在发送的消息会在连接恢复后自动发出';
     }
 
     function isNarrow() { return ui.app.classList.contains('sz-narrow'); }
@@ -2079,6 +2156,7 @@
     // ----- wiring -----
 
     ui.form.addEventListener('submit', function (e) { e.preventDefault(); submitInput(); });
+    ui.editingCancel.addEventListener('click', cancelEditLast);
     ui.input.addEventListener('keydown', onKeyDown);
     ui.input.addEventListener('input', onInput);
     ui.input.addEventListener('compositionstart', function () { S.composing = true; });

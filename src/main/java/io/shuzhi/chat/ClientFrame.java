@@ -7,7 +7,12 @@ public sealed interface ClientFrame {
     record Hello(String sessionId, Long lastSeq, String kind) implements ClientFrame {}
 
     /** A chat message; {@code id} is the client's, and a repeated id is not processed twice. */
-    record Say(String id, String text) implements ClientFrame {}
+    /** {@code replaces}: the id of the writer's previous message this one corrects (edit and resend), or null. */
+    record Say(String id, String text, String replaces) implements ClientFrame {
+        Say(String id, String text) {
+            this(id, text, null);
+        }
+    }
 
     /** Draft now with the facts there are. */
     record Generate() implements ClientFrame {}

@@ -46,7 +46,7 @@ public class FrameCodec {
         return switch (type.stringValue()) {
             case "hello" -> new ClientFrame.Hello(optionalString(node, "sessionId"), optionalSeq(node),
                     optionalString(node, "kind"));
-            case "say" -> say(requiredString(node, "id"), requiredString(node, "text"));
+            case "say" -> say(requiredString(node, "id"), requiredString(node, "text"), optionalString(node, "replaces"));
             case "generate" -> new ClientFrame.Generate();
             case "refine" -> new ClientFrame.Refine(optionalString(node, "section"), requiredString(node, "instruction"));
             case "edit" -> new ClientFrame.Edit(requiredString(node, "section"), requiredString(node, "text"),
@@ -93,23 +93,23 @@ public class FrameCodec {
     private static String optionalString(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isString()) throw new ShuzhiException(ErrorCode.BAD_FRAME, "字段 " + field + " 应为文本。");
+        if (!v.isString()) throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息内容有误，已忽略。请刷新页面后重试。");
         return v.stringValue();
     }
 
     private static String requiredString(JsonNode node, String field) {
         String v = optionalString(node, field);
-        if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 " + field + " 字段。");
+        if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少必要内容，已忽略。请刷新页面后重试。");
         return v;
     }
 
     /** A say is refused here, before any session is read, when its id or text cannot be used. */
-    private static ClientFrame.Say say(String id, String text) {
+    private static ClientFrame.Say say(String id, String text, String replaces) {
         if (id.isBlank() || id.length() > 100) {
             throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息编号有误，已忽略。请刷新页面后重试。");
         }
         if (text.isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
-        return new ClientFrame.Say(id, text);
+        return new ClientFrame.Say(id, text, replaces == null || replaces.isBlank() || replaces.length() > 100 ? null : replaces);
     }
 
     private static int requiredInt(JsonNode node, String field) {
