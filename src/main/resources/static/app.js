@@ -795,6 +795,7 @@
         renderLive(sec);
       },
       draft: function (f) {
+        S.stopping = false;
         // Which sections this version changed, shown until the next version (a refine, a fact edit, an undo …).
         var before = S.draft && S.draft.version !== f.version ? S.draft : null;
         S.changedRefs = before ? changedRefs(before, f) : null;
@@ -845,6 +846,13 @@
       if (S.progress) { S.progress = null; renderProgress(); }
       if (S.live) { S.live = null; renderDraft(); }
       var message = f.message || '出现错误，请稍后再试。';
+      if (f.code === 'STOPPED') {
+        // What the writer asked for: a plain note, no retry.
+        S.stopping = false;
+        renderTools();
+        addNotice(message, 'notice');
+        return;
+      }
       if (f.code === 'VERSION_CONFLICT' && typeof f.currentVersion === 'number') { editConflict(f); toast(message); return; }
       var action = f.replyTo ? null : S.lastAction;
       actionFailed(message);
@@ -1064,6 +1072,18 @@
         renderEditing();
       }
       ui.input.focus();
+    }
+
+    function onGenerateButton() {
+      if (S.progress && !S.stopping) stopDraft(); else generate();
+    }
+
+    /** 停止生成: the server stops the draft at its next section or sentence; the version before stays. */
+    function stopDraft() {
+      if (!transmit({ type: 'stop' })) return;
+      S.stopping = true;
+      if (S.progress) S.progress.label = '正在停止…';
+      renderProgress();
     }
 
     function generate() {
@@ -1296,9 +1316,13 @@
           a.setAttribute('tabindex', '-1');
         }
       });
-      // Before a session exists (the kind not chosen yet) there is nothing to draft from.
-      ui.generate.disabled = !S.ready || !!S.progress || S.choosing || !S.hasState;
-      ui.generate.textContent = has ? '重新生成' : '生成草稿';
+      // Before a session exists (the kind not chosen yet) there is nothing to draft from. While a draft is being
+      // written the button stops it.
+      var drafting = !!S.progress && !S.stopping && !(S.progress.total && S.progress.step >= S.progress.total);
+      ui.generate.disabled = drafting ? !S.ready : !S.ready || !!S.progress || S.choosing || !S.hasState;
+      ui.generate.textContent = drafting ? '停止生成' : has ? '重新生成' : '生成草稿';
+      ui.generate.classList.toggle('sz-btn-stop', drafting);
+      ui.generate.setAttribute('data-action', drafting ? 'stop' : 'generate');
       var v = S.versions, idle = S.ready && !working();
       ui.undo.disabled = !idle || !(v && v.canUndo);
       ui.redo.disabled = !idle || !(v && v.canRedo);
@@ -2163,7 +2187,7 @@
     ui.input.addEventListener('compositionend', function () { setTimeout(function () { S.composing = false; }, 0); });
     ui.newSession.addEventListener('click', onNewSession);
     ui.deleteSession.addEventListener('click', onDeleteSession);
-    ui.generate.addEventListener('click', generate);
+    ui.generate.addEventListener('click', onGenerateButton);
     ui.copy.addEventListener('click', onCopy);
     ui.tabChat.addEventListener('click', function () { showTab('chat'); });
     ui.tabDraft.addEventListener('click', function () { showTab('draft'); });

@@ -30,6 +30,9 @@ class Drafting {
     private final Semaphore slots;
     private final SessionStore store;
     private final Duration lockTtl;
+    /** Sessions whose draft is being written on this instance, and those of them the writer asked to stop. */
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store) {
         this.engine = engine;
@@ -37,6 +40,19 @@ class Drafting {
         this.slots = new Semaphore(props.maxConcurrentGenerations());
         this.store = store;
         this.lockTtl = props.generationLock();
+    }
+
+    /**
+     * The writer pressed 停止生成: the draft being written for the session stops at its next section or sentence, and
+     * no version is stored. Called from the socket's thread, not the session's lane (which is busy drafting). A stop
+     * with no draft running does nothing.
+     */
+    void stop(String sessionId) {
+        if (running.contains(sessionId)) stopping.add(sessionId);
+    }
+
+    private void checkStop(String sessionId) {
+        if (stopping.remove(sessionId)) throw new ShuzhiException(ErrorCode.STOPPED);
     }
 
     void draft(Turn turn, ReportKind kind) {
@@ -49,10 +65,13 @@ class Drafting {
         int version = turn.state.latestVersion() + 1;
         boolean streaming = !engine.offline();
         String token = streaming ? UUID.randomUUID().toString() : null;
+        running.add(turn.sessionId);
+        stopping.remove(turn.sessionId);
         try {
             if (streaming) startStreamed(turn, token);
             long[] refreshed = {System.nanoTime()};
             Runnable keepAlive = () -> {
+                checkStop(turn.sessionId);
                 // A third of the ttl between refreshes: the lock outlives a slow section, not a dead instance.
                 if (System.nanoTime() - refreshed[0] < lockTtl.toNanos() / 3) return;
                 refreshed[0] = System.nanoTime();
@@ -69,6 +88,8 @@ class Drafting {
             if (streaming && turn.state.generating() != 0) clearMarker(turn);
             throw e;
         } finally {
+            running.remove(turn.sessionId);
+            stopping.remove(turn.sessionId);
             slots.release();
             if (streaming) store.unlockGeneration(turn.sessionId, token);
         }
@@ -176,6 +197,7 @@ class Drafting {
 
         @Override
         public synchronized void sectionDone(int step, int total, String label, Section section) {
+            keepAlive.run();
             flushDelta();
             turn.add(new ServerFrame.Progress(step, total, label));
             if (streaming) {
@@ -188,6 +210,7 @@ class Drafting {
 
         @Override
         public synchronized void sectionDelta(String ref, String text) {
+            keepAlive.run();
             if (pendingRef != null && !pendingRef.equals(ref)) flushDelta();
             pendingRef = ref;
             pending.append(text);

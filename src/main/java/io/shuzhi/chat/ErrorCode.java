@@ -11,6 +11,7 @@ public enum ErrorCode {
     NO_SESSION(false, "会话尚未建立，请刷新页面。"),
     SESSION_NOT_FOUND(false, "找不到这个会话（可能已过期），将为您新建会话。"),
     UNKNOWN_KIND(false, "不认识这种报告类型。"),
+    STOPPED(false, "已停止生成，草稿仍是原来的版本。"),
     NO_FACTS(false, "还没有收集到任何情况，先回答几个问题再生成草稿吧。"),
     IMPORT_FAILED(false, "无法读入这份报告。"),
     UNKNOWN_SUGGESTION(false, "这条修改建议已失效（草稿可能已变化），请重新检查。"),

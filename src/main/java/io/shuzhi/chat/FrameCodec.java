@@ -48,6 +48,7 @@ public class FrameCodec {
                     optionalString(node, "kind"));
             case "say" -> say(requiredString(node, "id"), requiredString(node, "text"), optionalString(node, "replaces"));
             case "generate" -> new ClientFrame.Generate();
+            case "stop" -> new ClientFrame.Stop();
             case "refine" -> new ClientFrame.Refine(optionalString(node, "section"), requiredString(node, "instruction"));
             case "edit" -> new ClientFrame.Edit(requiredString(node, "section"), requiredString(node, "text"),
                     requiredInt(node, "baseVersion"));

@@ -176,6 +176,10 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
                     frame instanceof ClientFrame.Say say ? say.id() : null);
             return;
         }
+        if (frame instanceof ClientFrame.Stop) {
+            turns.stop(sessionId);
+            return;
+        }
         turns.submit(sessionId, client, frame, false);
     }
 

@@ -111,4 +111,53 @@ class BrowserControlsTest extends IntegrationTest {
         assertThat(max - min).as("the toolbar's controls on one row").isLessThan(4);
         browser.screenshot("22-toolbar-1440");
     }
+
+    @Test
+    void whileADraftIsWritten_theGenerateButtonStopsIt() {
+        browser = Browser.start(1440, 900);
+        // Keep the page's sockets and what it sends, before any page script runs.
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                (() => {
+                  const Real = window.WebSocket;
+                  window.__sockets = []; window.__sent = [];
+                  window.WebSocket = function (url) {
+                    const ws = new Real(url);
+                    const send = ws.send.bind(ws);
+                    ws.send = (data) => { window.__sent.push(data); send(data); };
+                    window.__sockets.push(ws);
+                    return ws;
+                  };
+                  window.WebSocket.prototype = Real.prototype;
+                  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+                })();
+                """));
+        browser.open("http://127.0.0.1:" + port + "/?kind=party-branch-secretary");
+        var chat = ChatPage.of(browser).awaitFirstReply();
+        chat.answer(BrowserChatTest.ANSWERS.get(0));
+        chat.answer(BrowserChatTest.ANSWERS.get(1));
+        // A model writing the draft: section 1 of 6 is done.
+        receive("{type:'progress', step:1, total:6, label:'标题'}");
+        WebElement button = chat.byTestId("generate");
+        browser.await("the stop button", d -> button.getText().equals("停止生成") && button.isEnabled());
+        browser.screenshot("23-stop-while-drafting");
+        button.click();
+        browser.await("the stop frame sent", d -> browser.<Boolean>js(
+                "return window.__sent.some(function (s) { return JSON.parse(s).type === 'stop'; })"));
+        receive("{type:'error', code:'STOPPED', message:'已停止生成，草稿仍是原来的版本。', retryable:false, replyTo:null}");
+        browser.await("the stop confirmed", d -> !chat.byTestId("progress").isDisplayed()
+                && chat.byTestId("generate").getText().equals("生成草稿"));
+        assertThat(chat.texts("[data-testid=notice]")).anyMatch(t -> t.contains("已停止生成"));
+        assertThat(chat.all("[data-testid=message-error]")).as("a stop is not an error").isEmpty();
+    }
+
+    /** Hands one frame (a JS object literal) to the page as if the server had sent it, with the next seq. */
+    private void receive(String frame) {
+        browser.js("""
+                const state = document.getElementById('shuzhi-root').shuzhi.state;
+                const f = (%s);
+                if (f.type !== 'error') f.seq = state.lastSeq + 1;
+                const ws = window.__sockets[window.__sockets.length - 1];
+                ws.dispatchEvent(new MessageEvent('message', {data: JSON.stringify(f)}));
+                """.formatted(frame));
+    }
 }
