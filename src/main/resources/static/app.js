@@ -1962,7 +1962,11 @@
       closeImport();
       showVersions(false);
       if (isNarrow()) showTab('draft');
-      toast('已读入去年的报告。草稿中的【去年…，今年？】处，请告诉我今年的情况。');
+      // Name only the markers the draft really has (a copy with its figures blanked out has no 【去年…】).
+      var text = S.draft ? draftPlainText(S.draft) : '';
+      var marks = [text.indexOf('【去年') >= 0 ? '【去年…，今年？】' : null, text.indexOf('【今年？') >= 0 ? '【今年？…】' : null,
+        text.indexOf('【待补充') >= 0 ? '【待补充】' : null].filter(Boolean);
+      toast('已读入去年的报告。' + (marks.length ? '草稿中的' + marks.join('、') + '处，请告诉我今年的情况。' : ''));
     }
 
     function submitImportText() {

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class ImportedDrafts {
     private static final Pattern STARS = Pattern.compile("[*＊]+");
+    /** A figure left blank in last year's text, with its unit: "**次", "＊名". */
+    private static final Pattern BLANK_WITH_UNIT = Pattern.compile(
+            "[*＊]+\\s*(人次|万元|名|人|次|个|项|期|场|篇|册|份|件|元|天|条|家|户|所|处|批|轮|课|堂|支|本|部|套|张|户次|类|%)");
 
     private ImportedDrafts() {
     }
@@ -42,7 +45,10 @@ public final class ImportedDrafts {
         return text.replace(oldYear + "年", newYear + "年");
     }
 
-    /** Each number of last year as 【去年12次，今年？】; blanks such as ** as 【待补充】. */
+    /**
+     * Each number of last year as 【去年12次，今年？】; a blank with its unit ("**次", masked in the copy the writer
+     * has) as 【今年？次】, other blanks as 【待补充】.
+     */
     static String mask(String text) {
         if (text == null || text.isEmpty()) return "";
         StringBuilder out = new StringBuilder();
@@ -54,7 +60,7 @@ public final class ImportedDrafts {
             from = found.end();
         }
         out.append(text.substring(from));
-        return STARS.matcher(out).replaceAll("【待补充】");
+        return STARS.matcher(BLANK_WITH_UNIT.matcher(out).replaceAll("【今年？$1】")).replaceAll("【待补充】");
     }
 
     /** The statements of last year's report that carry numbers, with the role of their part. */
