@@ -1,7 +1,6 @@
 package io.shuzhi.chat;
 
 import io.shuzhi.session.SessionEvents;
-import io.shuzhi.session.SessionStore;
 import io.shuzhi.session.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,11 @@ public class SessionHub {
     /** The last seq this instance is committing per session: its own notifications need no fetch. */
     private final Map<String, Long> committingHere = new ConcurrentHashMap<>();
     private final SessionEvents events;
-    private final SessionStore store;
+    private final EventLog log;
 
-    SessionHub(SessionEvents events, SessionStore store) {
+    SessionHub(SessionEvents events, EventLog log) {
         this.events = events;
-        this.store = store;
+        this.log = log;
     }
 
     void attach(String sessionId, Client client) {
@@ -57,11 +56,11 @@ public class SessionHub {
         long behind = set.stream().mapToLong(Client::lastSeq).min().orElse(lastSeq);
         if (behind >= lastSeq) return;
         try {
-            var missed = store.eventsAfter(sessionId, behind, FETCH_LIMIT);
+            var missed = log.after(sessionId, behind, FETCH_LIMIT, null);
             for (Client c : set) {
                 for (var e : missed) c.deliver(e.frame(), e.seq());
             }
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | EventLog.Incomplete e) {
             // The tabs catch up when they next resume; nothing is lost in the stream.
         }
     }

@@ -50,10 +50,12 @@ public class TurnRunner {
     private final Drafting drafting;
     private final BudgetProperties budget;
     private final int maxStateBytes;
+    private final EventLog eventLog;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
                List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
-               BudgetProperties budget) {
+               BudgetProperties budget, EventLog eventLog) {
+        this.eventLog = eventLog;
         this.metrics = metrics;
         this.budget = budget;
         this.drafting = drafting;
@@ -241,8 +243,13 @@ public class TurnRunner {
         SessionState state = stored.get().state();
         ReportKind kind = kinds.get(state.kind());
         if (lastSeq != null && lastSeq <= state.seq()) {
-            var missed = lastSeq == state.seq() ? List.<SessionStore.StoredEvent>of()
-                    : store.eventsAfter(sessionId, lastSeq, REPLAY_LIMIT);
+            List<SessionStore.StoredEvent> missed;
+            try {
+                missed = lastSeq == state.seq() ? List.of() : eventLog.after(sessionId, lastSeq, REPLAY_LIMIT, state);
+            } catch (EventLog.Incomplete e) {
+                log.debug("session {}: log cannot be replayed ({}); snapshot", shortId(sessionId), e.getMessage());
+                missed = List.of();
+            }
             boolean complete = lastSeq == state.seq() || (!missed.isEmpty() && missed.get(0).seq() == lastSeq + 1
                     && missed.get(missed.size() - 1).seq() == state.seq());
             if (complete) {
@@ -327,7 +334,7 @@ public class TurnRunner {
         var sent = new ArrayList<String>(turn.frames.size());
         for (ServerFrame f : turn.frames) {
             String json = codec.write(f, ++seq);
-            events.put(seq, json);
+            events.put(seq, eventLog.stored(f, seq, json, turn.frames, turn.chat));
             sent.add(json);
         }
         SessionState next = turn.state.advanced(turn.frames.size(), clock.millis());
@@ -366,7 +373,12 @@ public class TurnRunner {
     private void catchUp(Turn turn) {
         Client tab = turn.requester;
         if (tab == null || tab.lastSeq() >= turn.state.seq()) return;
-        store.eventsAfter(turn.sessionId, tab.lastSeq(), REPLAY_LIMIT).forEach(e -> tab.deliver(e.frame(), e.seq()));
+        try {
+            eventLog.after(turn.sessionId, tab.lastSeq(), REPLAY_LIMIT, turn.state)
+                    .forEach(e -> tab.deliver(e.frame(), e.seq()));
+        } catch (EventLog.Incomplete e) {
+            // The tab gets a snapshot when it next resumes.
+        }
     }
 
     /** Frames only the requesting tab asked for: not logged, so they repeat the last seq that tab was sent. */

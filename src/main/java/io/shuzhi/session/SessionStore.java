@@ -179,6 +179,20 @@ public class SessionStore {
         return Optional.ofNullable((String) v);
     }
 
+    /** The stored JSON of the given draft versions (one HMGET); a version that is not there is left out. */
+    public Map<Integer, String> drafts(String id, java.util.Collection<Integer> versions) {
+        List<Object> keys = versions.stream().map(v -> (Object) Integer.toString(v)).toList();
+        List<Object> values = call(() -> redis.opsForHash().multiGet(SessionKeys.drafts(id), keys));
+        var out = new java.util.HashMap<Integer, String>();
+        int i = 0;
+        for (Integer v : versions) {
+            Object json = values == null ? null : values.get(i);
+            if (json != null) out.put(v, (String) json);
+            i++;
+        }
+        return out;
+    }
+
     /** The chat messages, oldest first (at most the last {@code max}). */
     public List<String> chat(String id, int max) {
         List<String> list = call(() -> redis.opsForList().range(SessionKeys.chat(id), -max, -1));
