@@ -1,8 +1,16 @@
 /*
- * 述职助手 — the chat page. Plain JS, no build step, no external resources, CSP-safe:
+ * 述职助手 — the chat page: a native ES module, served as it is (no build step), no external resources, CSP-safe.
+ * The pure parts live in js/ (diff, draft text and HTML, highlighting, the frame reducer, the socket's rules) and are
+ * unit-tested with node --test; this module draws the panes and wires them to the socket.
  * all UI is built with createElement/textContent inside the root passed to mount(root, {server, kind}).
  * Nothing from the server or the writer ever goes through innerHTML.
  */
+import { charDiff } from './js/diff.js';
+import { FONT, esc, lines, runIn, draftPlainText, draftHtml, partsLine, changedRefs, compareRef } from './js/draft-text.js';
+import { todoSegments, quantitySegments } from './js/marks.js';
+import { sequence, liveDraft } from './js/frames.js';
+import { helloFrame, backoff, sayFrame, stillPending } from './js/transport.js';
+
 (function (global) {
   'use strict';
 
@@ -19,15 +27,7 @@
   var QUICK_REFINES = ['再具体些', '精简一些', '语气再正式一点', '换个说法'];
   var CHANGE_NAMES = { generate: '生成', refine: '修改', edit: '手动编辑', import: '导入', proofread: '校对' };
   var DIFF_NAMES = { changed: '修改', added: '新增', removed: '删除', same: '未变' };
-  // Frames the server sends to the asking tab only, outside the session's log: they repeat the last seq.
-  var DIRECT = { versions: true, diff: true, suggestions: true };
   var MAX_FRAME_BYTES = 8192; // the server rejects a frame over this many UTF-8 bytes (TOO_LARGE)
-  var FONT = {
-    fang: '"仿宋_GB2312","FangSong_GB2312","FangSong","仿宋","STFangsong","Noto Serif CJK SC",serif',
-    kai: '"楷体_GB2312","KaiTi_GB2312","KaiTi","楷体","STKaiti","AR PL UKai CN","Noto Serif CJK SC",serif',
-    hei: '"黑体","SimHei","Heiti SC","STHeiti","Noto Sans CJK SC",sans-serif',
-    song: '"方正小标宋简体","小标宋","华文中宋","STZhongsong","SimSun","宋体","STSong","Noto Serif CJK SC",serif'
-  };
 
   // ---------- helpers ----------
 
@@ -86,128 +86,24 @@
     return global.TextEncoder ? new global.TextEncoder().encode(json).length : unescape(encodeURIComponent(json)).length;
   }
 
-  function esc(s) {
-    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
 
-  function lines(s) {
-    return String(s || '').split(/\r?\n/).filter(function (l) { return l.trim() !== ''; });
-  }
 
-  /** Run-in heading text ends with exactly one 。 */
   function runIn(h) { return /[。．.：:！？]$/.test(h) ? h : h + '。'; }
 
   /** Appends text to a node, marking 【…】 placeholders so the writer sees what is still missing. */
   function appendMarked(node, text) {
-    var re = /【[^】]*】/g, last = 0, m;
-    text = String(text || '');
-    while ((m = re.exec(text))) {
-      if (m.index > last) node.append(text.slice(last, m.index));
-      node.append(el('mark', { class: 'sz-d-todo', text: m[0] }));
-      last = m.index + m[0].length;
-    }
-    if (last < text.length) node.append(text.slice(last));
-  }
-
-  var NUMERALS = '一二三四五六七八九十';
-
-  /** The intro's line on the draft's parts, for a kind of /api/kinds ({name, parts: [heading…]}); null: not known. */
-  function partsLine(kind) {
-    var parts = kind && kind.parts || [];
-    if (!parts.length) return null;
-    return '生成' + (parts.length <= 10 ? NUMERALS[parts.length - 1] : parts.length) + '部分草稿：' +
-      parts.map(function (h, i) { return (NUMERALS[i] || i + 1) + '、' + h; }).join('；') + '。';
-  }
-
-  /** {ref: true} for each section of draft b that is new or differs from draft a; null when nothing was there before. */
-  function changedRefs(a, b) {
-    var was = {}, out = {}, any = false;
-    (a.sections || []).forEach(function (s) { was[s.ref] = (s.heading || '') + '\u0000' + (s.body || ''); });
-    (b.sections || []).forEach(function (s) {
-      if (was[s.ref] !== (s.heading || '') + '\u0000' + (s.body || '')) { out[s.ref] = true; any = true; }
+    todoSegments(text).forEach(function (seg) {
+      node.append(seg.todo ? el('mark', { class: 'sz-d-todo', text: seg.text }) : seg.text);
     });
-    return any ? out : null;
   }
 
-  function compareRef(a, b) {
-    var x = String(a || '').split('.'), y = String(b || '').split('.');
-    for (var i = 0; i < Math.max(x.length, y.length); i++) {
-      var d = (parseInt(x[i], 10) || 0) - (parseInt(y[i], 10) || 0);
-      if (d) return d;
-    }
-    return 0;
-  }
+
+
 
   /** The element that has focus, also inside a shadow root (where document.activeElement is the host). */
   function activeIn(node) {
     var r = node.getRootNode ? node.getRootNode() : document;
     return (r && r.activeElement) || document.activeElement;
-  }
-
-  /**
-   * A character-level diff of two texts: [{op: '=' | '-' | '+', text}]. Common ends are cut first; the middle is an
-   * LCS when small enough (else one replaced block); one-character equal islands between changes are folded into
-   * them, so Chinese phrases read as whole replacements rather than confetti.
-   */
-  function charDiff(a, b) {
-    a = String(a || ''); b = String(b || '');
-    var p = 0, n = Math.min(a.length, b.length);
-    while (p < n && a[p] === b[p]) p++;
-    var q = 0;
-    while (q < n - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
-    var x = a.slice(p, a.length - q), y = b.slice(p, b.length - q), mid = [];
-    if (x.length * y.length > 4000000) mid = [['-', x], ['+', y]];
-    else mid = lcsOps(x, y);
-    var ops = [];
-    if (p) ops.push(['=', a.slice(0, p)]);
-    ops = ops.concat(foldIslands(mid));
-    if (q) ops.push(['=', a.slice(a.length - q)]);
-    return coalesce(ops).map(function (o) { return { op: o[0], text: o[1] }; });
-  }
-
-  function lcsOps(x, y) {
-    var n = x.length, m = y.length, w = m + 1, L = new Uint16Array((n + 1) * w), i, j, ops = [];
-    for (i = n - 1; i >= 0; i--) {
-      for (j = m - 1; j >= 0; j--) {
-        L[i * w + j] = x[i] === y[j] ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
-      }
-    }
-    i = 0; j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && x[i] === y[j]) { ops.push(['=', x[i]]); i++; j++; }
-      else if (j < m && (i === n || L[i * w + j + 1] >= L[(i + 1) * w + j])) { ops.push(['+', y[j]]); j++; }
-      else { ops.push(['-', x[i]]); i++; }
-    }
-    return coalesce(ops);
-  }
-
-  function foldIslands(ops) {
-    var out = [];
-    ops.forEach(function (o, k) {
-      var inner = k > 0 && k < ops.length - 1;
-      if (o[0] === '=' && o[1].length <= 1 && inner) { out.push(['-', o[1]]); out.push(['+', o[1]]); }
-      else out.push(o);
-    });
-    // Within each run of changes, all deletions first, then all insertions.
-    var res = [], del = '', ins = '';
-    function flush() { if (del) res.push(['-', del]); if (ins) res.push(['+', ins]); del = ins = ''; }
-    out.forEach(function (o) {
-      if (o[0] === '-') del += o[1]; else if (o[0] === '+') ins += o[1]; else { flush(); res.push(o); }
-    });
-    flush();
-    return res;
-  }
-
-  function coalesce(ops) {
-    var out = [];
-    ops.forEach(function (o) {
-      if (!o[1]) return;
-      var last = out[out.length - 1];
-      if (last && last[0] === o[0]) last[1] += o[1]; else out.push([o[0], o[1]]);
-    });
-    return out;
   }
 
   function clock(ms) {
@@ -222,49 +118,6 @@
   }
 
   // ---------- draft → clipboard ----------
-
-  function draftPlainText(d) {
-    if (d.text) return d.text;
-    var out = '';
-    (d.sections || []).forEach(function (s) {
-      if (s.ref === 'title') { out += (s.heading || d.title || '') + '\n\n'; return; }
-      if (s.level === 2 && s.heading) { out += runIn(s.heading) + (s.body || '') + '\n'; return; }
-      if (s.heading) out += s.heading + '\n';
-      if (s.body) out += s.body + '\n';
-    });
-    return out;
-  }
-
-  /**
-   * Word and WPS read the mso-* hints on paste: the Chinese face for Chinese (mso-fareast-font-family), Times New Roman
-   * for digits and Latin, and the line height as a fixed value (docs/export.md).
-   */
-  function msoFonts(face) {
-    return 'mso-fareast-font-family:"' + face + '";mso-ascii-font-family:"Times New Roman";mso-hansi-font-family:"Times New Roman";';
-  }
-
-  function draftHtml(d) {
-    var p = 'margin:0;text-indent:2em;font-size:16pt;line-height:28.95pt;mso-line-height-rule:exactly;';
-    var body = 'font-family:' + FONT.fang + ';' + msoFonts('仿宋_GB2312');
-    var h = '<div style="' + esc(body + 'font-size:16pt;color:#000') + '">';
-    (d.sections || []).forEach(function (s) {
-      if (s.ref === 'title') {
-        h += '<p style="' + esc('margin:0 0 28.95pt;text-align:center;font-size:22pt;line-height:32pt;mso-line-height-rule:exactly;font-family:' +
-          FONT.song + ';' + msoFonts('方正小标宋简体')) + '">' + esc(s.heading || d.title || '') + '</p>';
-        return;
-      }
-      var ls = lines(s.body);
-      if (s.level === 2 && s.heading) {
-        h += '<p style="' + esc(p + body) + '"><span style="' + esc('font-family:' + FONT.kai + ';' + msoFonts('楷体_GB2312')) + '">' +
-          esc(runIn(s.heading)) + '</span>' + esc(ls.shift() || '') + '</p>';
-      } else if (s.heading) {
-        var hs = s.level === 1 ? p + 'font-family:' + FONT.hei + ';' + msoFonts('黑体') : p + body;
-        h += '<p style="' + esc(hs) + '">' + esc(s.heading) + '</p>';
-      }
-      ls.forEach(function (l) { h += '<p style="' + esc(p + body) + '">' + esc(l) + '</p>'; });
-    });
-    return h + '</div>';
-  }
 
   /**
    * Puts the draft on the clipboard as text/html (公文 styles inline) and text/plain. First via a copy event, which
@@ -526,10 +379,7 @@
     }
 
     function sendHello(ws) {
-      var hello = { type: 'hello' };
-      if (S.sessionId) { hello.sessionId = S.sessionId; if (S.hasState) hello.lastSeq = S.lastSeq; }
-      else if (S.kind) hello.kind = S.kind;
-      ws.send(JSON.stringify(hello));
+      ws.send(JSON.stringify(helloFrame(S.sessionId, S.hasState, S.lastSeq, S.kind)));
     }
 
     /** True when the server answers but refuses this site: its API refuses CORS while its files load. */
@@ -551,8 +401,7 @@
 
     function scheduleReconnect() {
       if (S.destroyed) return;
-      var base = Math.min(10000, 500 * Math.pow(2, S.attempt++));
-      var delay = Math.min(10000, Math.round(base * (0.75 + Math.random() * 0.5)));
+      var delay = backoff(S.attempt++);
       clearTimeout(S.timer);
       S.timer = setTimeout(connect, delay);
       renderConnection(true);
@@ -659,13 +508,13 @@
 
     function onFrame(f) {
       if (!f || typeof f !== 'object') return;
+      var seq = sequence(S.lastSeq, f);
+      if (!seq.apply) return; // already seen (a replay)
       if (f.type === 'error') { onError(f); return; }
       // Not in the session's log (the log is gone): its seq repeats the last one.
       if (f.type === 'deleted') { onDeleted(f); return; }
-      if (DIRECT[f.type] && typeof f.seq === 'number' && f.seq <= S.lastSeq) { handlers[f.type](f); return; }
-      if (typeof f.seq === 'number') {
-        if (f.type !== 'session' && f.seq <= S.lastSeq) return; // already seen (replay)
-        S.lastSeq = f.seq;
+      if (seq.logged) {
+        S.lastSeq = seq.lastSeq;
         S.hasState = true;
         store.set(KEY_SEQ, f.seq);
       }
@@ -700,7 +549,7 @@
           if (!m || S.byId[m.id]) return;
           addMessage({ role: m.role === 'user' ? 'user' : 'assistant', id: m.id, text: m.text || '', choices: m.choices || [] }, true);
         });
-        S.pending = S.pending.filter(function (p) { return !S.byId[p.id]; });
+        S.pending = stillPending(S.pending, function (id) { return !!S.byId[id]; });
         S.pending.forEach(function (p) { addMessage({ role: 'user', id: p.id, text: p.text, pending: true }, true); });
         renderEditing();
         renderAll();
@@ -779,20 +628,12 @@
         renderHeader();
       },
       draft_section: function (f) {
-        var sec = liveSection(f.ref, f.level);
-        sec.level = typeof f.level === 'number' ? f.level : sec.level;
-        sec.heading = f.heading || '';
-        sec.body = f.body || '';
-        sec.done = true;
+        var sec = applyLive(f);
         if (f.total) { S.progress = { step: f.step || 0, total: f.total, label: f.heading || S.progress && S.progress.label || '' }; renderProgress(); }
         renderLive(sec);
       },
       draft_delta: function (f) {
-        var sec = liveSection(f.ref);
-        if (sec.seeded) { sec.body = ''; sec.seeded = false; }
-        sec.body += f.text || '';
-        sec.done = false;
-        renderLive(sec);
+        renderLive(applyLive(f));
       },
       draft: function (f) {
         S.stopping = false;
@@ -1009,11 +850,6 @@
       return true;
     }
 
-    function sayFrame(p) {
-      var f = { type: 'say', id: p.id, text: p.text };
-      if (p.replaces) f.replaces = p.replaces;
-      return f;
-    }
 
     /** The writer's last message, if it can be corrected and sent again (answered or failed, not still on its way). */
     function lastUserMessage() {
@@ -1194,37 +1030,19 @@
       renderTools();
     }
 
-    /** The section {ref} of the draft being written, created in reading order when it first appears. */
-    function liveSection(ref, level) {
-      ref = String(ref || '');
-      if (!S.live) {
-        S.live = { sections: [], byRef: {}, nodes: {} };
-        if (S.busyRef && S.draft) {
-          // A model rewrites one card: the other sections stay on screen while it writes.
-          (S.draft.sections || []).forEach(function (s) {
-            var c = { ref: s.ref, level: s.level, heading: s.heading || '', body: s.body || '', done: true, seeded: true };
-            S.live.byRef[s.ref] = c;
-            S.live.sections.push(c);
-          });
-        }
+    /** Applies a draft_section / draft_delta to the draft being written (frames.liveDraft) and returns its section. */
+    function applyLive(f) {
+      var first = !S.live, nodes = S.live ? S.live.nodes : {};
+      // A model rewrites one card: the other sections stay on screen while it writes.
+      var r = liveDraft(S.live, f, S.busyRef ? S.draft : null);
+      S.live = r.live;
+      S.live.nodes = nodes;
+      S.live.fresh = first || r.added;
+      if (first) {
         if (!S.progress) { S.progress = { step: 0, total: 0, label: '正在撰写草稿…' }; renderProgress(); }
         if (S.tab !== 'draft' && isNarrow()) showTab('draft');
       }
-      var sec = S.live.byRef[ref];
-      if (!sec) {
-        sec = { ref: ref, level: typeof level === 'number' ? level : ref === 'title' ? 0 : ref.indexOf('.') > 0 ? 2 : 1, heading: '', body: '' };
-        S.live.byRef[ref] = sec;
-        var list = S.live.sections, i = 0;
-        while (i < list.length && refOrder(list[i].ref, ref) <= 0) i++;
-        list.splice(i, 0, sec);
-        S.live.fresh = true;
-      }
-      return sec;
-    }
-
-    function refOrder(a, b) {
-      var rank = function (r) { return r === 'title' ? '-2' : r === 'opening' ? '-1' : r; };
-      return compareRef(rank(a), rank(b));
+      return r.section;
     }
 
     function renderLive(sec) {
@@ -1907,17 +1725,11 @@
     }
 
     function appendQuantities(node, text, qs) {
-      var pos = 0;
-      qs.forEach(function (q) {
-        var raw = q && q.raw;
-        var i = raw ? text.indexOf(raw, pos) : -1;
-        if (i < 0) return;
-        if (i > pos) node.append(text.slice(pos, i));
-        node.append(el('mark', { class: 'sz-qty', 'data-testid': 'quantity',
-          title: q.display && q.display !== raw ? '草稿中写作：' + q.display : null, text: raw }));
-        pos = i + raw.length;
+      quantitySegments(text, qs).forEach(function (seg) {
+        var q = seg.quantity;
+        node.append(q ? el('mark', { class: 'sz-qty', 'data-testid': 'quantity',
+          title: q.display && q.display !== q.raw ? '草稿中写作：' + q.display : null, text: seg.text }) : seg.text);
       });
-      if (pos < text.length) node.append(text.slice(pos));
     }
 
     // ----- 从去年的报告开始: import last year's report -----
