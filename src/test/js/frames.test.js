@@ -51,3 +51,54 @@ test('the state before is not changed', () => {
   assert.equal(r1.live.sections[0].body, '甲');
   assert.equal(r2.live.sections[0].body, '甲乙');
 });
+
+import { reduce } from '../../main/resources/static/js/frames.js';
+
+const snapshot = {
+  type: 'session', seq: 0, sessionId: 's1', kind: 'party-branch-secretary', kindName: '党支部书记抓基层党建工作述职',
+  phase: 'interview', engine: 'offline', profile: { unit: '机关第一党支部', year: '2025' }, facts: [{ id: 'f-1' }],
+  draft: null, messages: [], versions: null
+};
+
+test('a snapshot replaces the session\'s data', () => {
+  const before = { sessionId: 'old', draft: { version: 3, sections: [{ ref: 'title' }] }, progress: { step: 1, total: 4 }, editor: {} };
+  const s = reduce(before, snapshot);
+  assert.equal(s.sessionId, 's1');
+  assert.equal(s.draft, null);
+  assert.equal(s.progress, null);
+  assert.equal(s.tokens, null);
+  assert.deepEqual(s.facts, [{ id: 'f-1' }]);
+  assert.equal('editor' in s, false, 'the page\'s own fields are not the reducer\'s');
+  assert.equal(before.sessionId, 'old', 'the state before is not changed');
+});
+
+test('a new version marks the sections it changed; the first draft marks none', () => {
+  const v1 = { type: 'draft', version: 1, sections: [{ ref: 'title', heading: '甲', body: '' }, { ref: '1.1', heading: '（一）', body: '学习12次' }] };
+  let s = reduce({}, v1);
+  assert.equal(s.changedRefs, null);
+  assert.equal(s.phase, 'drafted');
+  const v2 = { type: 'draft', version: 2, sections: [{ ref: 'title', heading: '甲', body: '' }, { ref: '1.1', heading: '（一）', body: '学习15次' }] };
+  s = reduce(s, v2);
+  assert.deepEqual(s.changedRefs, { '1.1': true });
+  assert.equal(s.draft, v2);
+  // The same version again (a replay after reconnect) changes nothing to mark.
+  assert.equal(reduce(s, v2).changedRefs, null);
+});
+
+test('facts, usage, progress, kind, versions', () => {
+  let s = reduce({ profile: { unit: 'x' } }, { type: 'facts', facts: [{ id: 'f-2' }] });
+  assert.deepEqual(s.profile, { unit: 'x' }, 'a facts frame without profile keeps it');
+  s = reduce(s, { type: 'usage', tokensIn: 1234, tokensOut: 567 });
+  assert.deepEqual(s.tokens, { tokensIn: 1234, tokensOut: 567 });
+  s = reduce(s, { type: 'draft_section', ref: 'title', step: 1, total: 6, heading: '标题' });
+  assert.deepEqual(s.progress, { step: 1, total: 6, label: '标题' });
+  s = reduce(s, { type: 'kind', kind: 'personal-annual', kindName: '个人年度述职报告' });
+  assert.equal(s.kindName, '个人年度述职报告');
+  const versions = { type: 'versions', current: 2, latest: 2, canUndo: true, canRedo: false, items: [] };
+  assert.equal(reduce(s, versions).versions, versions);
+});
+
+test('new suggestions keep the ones the writer ignored', () => {
+  const s = reduce({ proof: { version: 1, items: [], ignored: { k: true } } }, { type: 'suggestions', version: 2, suggestions: [{ id: 'a' }] });
+  assert.deepEqual(s.proof, { version: 2, items: [{ id: 'a' }], ignored: { k: true } });
+});

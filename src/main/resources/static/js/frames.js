@@ -3,7 +3,7 @@
  * before and the frame (docs/protocol.md). The renderers draw from what these return.
  */
 
-import { refOrder } from './draft-text.js';
+import { refOrder, changedRefs } from './draft-text.js';
 
 /** Frames the server sends to the asking tab only, outside the session's log: they repeat the last seq. */
 export const DIRECT = { versions: true, diff: true, suggestions: true };
@@ -50,4 +50,72 @@ export function liveDraft(live, f, seedFrom) {
     sec.done = false;
   }
   return { live: { sections }, section: sec, added };
+}
+
+/** The fields of the page's state that come from frames (the rest is the page's own: editors, focus, tabs …). */
+export const DATA = ['sessionId', 'kind', 'kindName', 'engine', 'tokens', 'phase', 'profile', 'facts', 'draft',
+  'versions', 'progress', 'changedRefs', 'diff', 'proof'];
+
+/**
+ * The session's data after a frame: a new object with the DATA fields of state, changed as frame f says
+ * (docs/protocol.md). Chat messages and the draft being written have their own reducers (liveDraft) or stay with the
+ * chat pane, whose elements they are.
+ */
+export function reduce(state, f) {
+  const s = {};
+  DATA.forEach((k) => { s[k] = state[k] === undefined ? null : state[k]; });
+  switch (f.type) {
+    case 'session':
+      s.sessionId = f.sessionId || s.sessionId;
+      s.kind = f.kind || s.kind;
+      s.kindName = f.kindName || '';
+      s.engine = f.engine || '';
+      s.tokens = f.tokensIn || f.tokensOut ? { tokensIn: f.tokensIn || 0, tokensOut: f.tokensOut || 0 } : null;
+      s.phase = f.phase || 'interview';
+      s.profile = f.profile || null;
+      s.facts = f.facts || [];
+      s.draft = f.draft && (f.draft.sections || []).length ? f.draft : null;
+      s.versions = f.versions || null;
+      s.progress = null;
+      s.changedRefs = null;
+      break;
+    case 'kind':
+      s.kind = f.kind || s.kind;
+      s.kindName = f.kindName || s.kindName;
+      break;
+    case 'facts':
+      if (f.profile) s.profile = f.profile;
+      s.facts = f.facts || [];
+      break;
+    case 'progress':
+      s.progress = { step: f.step || 0, total: f.total || 0, label: f.label || '' };
+      break;
+    case 'usage':
+      s.tokens = { tokensIn: f.tokensIn || 0, tokensOut: f.tokensOut || 0 };
+      break;
+    case 'draft_section':
+      if (f.total) s.progress = { step: f.step || 0, total: f.total, label: f.heading || (s.progress && s.progress.label) || '' };
+      break;
+    case 'draft': {
+      // Which sections this version changed, shown until the next version (a refine, a fact edit, an undo …).
+      const before = s.draft && s.draft.version !== f.version ? s.draft : null;
+      s.changedRefs = before ? changedRefs(before, f) : null;
+      s.draft = f;
+      s.phase = 'drafted';
+      break;
+    }
+    case 'versions':
+      s.versions = f;
+      break;
+    case 'diff':
+      s.diff = f;
+      break;
+    case 'suggestions':
+      // Suggestions the writer chose to ignore stay ignored for the new list.
+      s.proof = { version: f.version, items: f.suggestions || [], ignored: s.proof ? s.proof.ignored : {} };
+      break;
+    default:
+      break;
+  }
+  return s;
 }

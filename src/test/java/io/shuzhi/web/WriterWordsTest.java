@@ -46,8 +46,10 @@ class WriterWordsTest {
             java.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !NOT_FOR_WRITERS.contains(p.getFileName().toString())).forEach(files::add);
         }
-        files.add(Path.of("src/main/resources/static/app.js"));
-        files.add(Path.of("src/main/resources/static/widget.js"));
+        // The page: app.js, widget.js and every module under js/.
+        try (Stream<Path> page = Files.walk(Path.of("src/main/resources/static"))) {
+            page.filter(p -> p.toString().endsWith(".js")).forEach(files::add);
+        }
         int texts = 0;
         for (Path file : files) {
             String src = stripComments(Files.readString(file, StandardCharsets.UTF_8));
