@@ -66,7 +66,12 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         String unit = before.unit() != null ? before.unit() : blankToNull(report.unit());
         String year = before.year() != null ? before.year() : nextYear(report.year());
         next = next.withProfile(unit, year).withHeadings(headings(kind, report));
+        int plansBefore = next.plans().size();
+        next = plan.withPlans(kind, next, report.plans());
+        int plans = next.plans().size() - plansBefore;
         int lastYearFacts = next.facts().size() - before.facts().size();
+        long masked = next.facts().stream().skip(before.facts().size())
+                .filter(f -> PriorReportParser.PLACEHOLDER.matcher(f.text()).find()).count();
 
         Reply question = plan.next(kind, next);
         turn.state = turn.state.withInterview(question.state());
@@ -78,15 +83,16 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         long parts = report.parts().stream().filter(p -> !p.role().equals(ImportedReport.OutlinePart.OPENING)).count();
         // Say what the draft really shows: the markers it has, not the ones it might have had.
         String all = draft.sections().stream().map(s -> s.heading() + s.body()).reduce("", String::concat);
-        long masked = count(all, "【去年"), blanks = count(all, "【今年？"), todo = count(all, "【待补充】");
+        long marked = count(all, "【去年"), blanks = count(all, "【待补充】");
         var marks = new StringBuilder();
-        if (masked > 0) marks.append("去年的").append(masked).append("处数字标成了【去年…，今年？】，不会直接写进今年的报告；");
-        if (blanks + todo > 0) {
-            marks.append("去年报告里没写出的").append(blanks + todo).append("处数字（如“**次”）标成了")
-                    .append(blanks > 0 ? "【今年？次】这样的待填项" : "【待补充】").append("；");
+        if (marked > 0) marks.append("去年的").append(marked).append("处数字标成了【去年…，今年？】，不会直接写进今年的报告；");
+        if (blanks > 0) {
+            marks.append("另有").append(blanks).append("处在去年的稿子里是打码的或空着（如“**次”“XX人”），标成了【待补充】")
+                    .append(masked > 0 ? "，其中" + masked + "条情况问到时请告诉我今年的实数" : "").append("；");
         }
         String text = "已读入去年的报告（" + shape + "，" + parts + "个部分）" + (lastYearFacts > 0 ? "，记下" + lastYearFacts
                 + "条带数字的去年情况" : "") + "。右侧草稿保留了去年的结构，年份已更新；" + marks
+                + (plans > 0 ? "去年报告里的" + plans + "条下一步计划，我会在相应部分逐条问今年的落实情况。" : "")
                 + "接下来我会按这份报告的结构逐项问今年的情况。\n\n" + question.text();
         turn.assistant(text, question.choices());
     }

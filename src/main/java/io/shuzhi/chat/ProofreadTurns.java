@@ -30,7 +30,7 @@ final class ProofreadTurns {
         @Override
         public boolean apply(Turn turn, ClientFrame.Proofread frame) {
             Draft draft = drafts.current(turn.state);
-            turn.reply(new ServerFrame.Suggestions(draft.version(), proofreader.check(draft)));
+            turn.reply(new ServerFrame.Suggestions(draft.version(), proofreader.check(draft, turn.state.interview().year())));
             return false;
         }
     }
@@ -53,14 +53,18 @@ final class ProofreadTurns {
         @Override
         public boolean apply(Turn turn, ClientFrame.Accept frame) {
             Draft draft = drafts.current(turn.state);
-            Suggestion s = proofreader.check(draft).stream().filter(x -> x.id().equals(frame.id())).findFirst()
+            Suggestion s = proofreader.check(draft, turn.state.interview().year()).stream().filter(x -> x.id().equals(frame.id())).findFirst()
                     .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION));
+            // A 提法 of another year with no single replacement is the writer's to rewrite: accepting must not delete it.
+            if (s.right().isEmpty() && "提法".equals(s.category())) {
+                throw new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION, "这一条没有现成的改法，请在草稿里按说明手动修改。");
+            }
             Section section = draft.section(s.sectionRef())
                     .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION));
             Draft fixed = replace(draft, section, s);
             turn.newVersion(fixed, "proofread", s.wrong() + "→" + s.right(), "proofreader");
             turn.reply(new ServerFrame.Suggestions(turn.state.draftVersion(),
-                    proofreader.check(turn.drafts.get(turn.state.draftVersion()))));
+                    proofreader.check(turn.drafts.get(turn.state.draftVersion()), turn.state.interview().year())));
             return true;
         }
 

@@ -2,7 +2,9 @@ package io.shuzhi.chat;
 
 import io.shuzhi.interview.InterviewEngine.Intent;
 import io.shuzhi.interview.InterviewEngine.Reply;
+import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.YearOnYear;
 import io.shuzhi.interview.KindRecognizer;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
@@ -60,6 +62,12 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         }
         turn.add(new ServerFrame.UserMessage(say.id(), text, replaces));
         turn.chat.add(new ServerFrame.ChatMessage("user", say.id(), text, List.of(), replaces));
+        // "写上和去年的对比": worked out here, by subtraction, whichever engine runs the interview.
+        if (YearOnYear.isRequest(text)
+                && turn.state.interview().facts().stream().anyMatch(f -> f.origin() == Fact.Origin.LAST_YEAR)) {
+            compare(turn, kind, text);
+            return true;
+        }
         // Once there is a draft, a message may be a follow-up on it ("问题部分写得太虚") rather than a fact.
         if (turn.state.draftVersion() > 0) {
             String command = text.replaceAll("[。！!，,\\s]", "");
@@ -98,6 +106,38 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             turn.assistant(answer, reply.choices());
         }
         return true;
+    }
+
+    private static void compare(Turn turn, ReportKind kind, String request) {
+        InterviewState before = turn.state.interview();
+        List<YearOnYear.Pair> pairs = YearOnYear.pairs(before);
+        InterviewState next = YearOnYear.derive(before, request);
+        boolean drafted = turn.state.draftVersion() > 0;
+        List<String> choices = drafted ? List.of("生成草稿") : List.of();
+        if (next.facts().size() == before.facts().size()) {
+            String said;
+            if (pairs.isEmpty()) {
+                said = "还没有能和去年对上的数字：同一方面、同一单位的才能比（比如去年“集中学习12次”，今年“集中学习15次”）。"
+                        + "您说了今年的数字以后，我会自动和去年对上。";
+            } else if (pairs.stream().noneMatch(YearOnYear.Pair::comparable)) {
+                said = "对上的数字里有约数（如“20余次”），算不出准确的增减，草稿里就不写差值了："
+                        + String.join("；", pairs.stream().map(YearOnYear::line).toList()) + "。";
+            } else {
+                said = "和去年的对比已经算好了，起草时会写进去。";
+            }
+            turn.assistant(said, choices);
+            return;
+        }
+        turn.state = turn.state.withInterview(next);
+        turn.add(Views.factsFrame(kind, turn.state));
+        List<String> lines = new java.util.ArrayList<>();
+        for (YearOnYear.Pair p : pairs) {
+            if (!p.comparable()) continue;
+            lines.add(YearOnYear.line(p) + "，" + p.difference().orElseThrow());
+        }
+        turn.assistant("按去年报告里的数字算好了（按数字直接相减）：\n" + String.join("\n", lines)
+                + "\n" + (lines.size() == 1 ? "这一条" : "这几条") + "在事实列表里标为“推算”，" + (drafted ? "说“生成草稿”即可写进草稿。" : "起草时写在今年数字的后面。"),
+                choices);
     }
 
     /**

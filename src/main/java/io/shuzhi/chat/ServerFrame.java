@@ -13,7 +13,8 @@ public sealed interface ServerFrame {
 
     record Session(String sessionId, String kind, String kindName, String phase, String engine,
                    Map<String, String> profile, List<FactView> facts, DraftView draft,
-                   List<ChatMessage> messages, long tokensIn, long tokensOut, Versions versions)
+                   List<ChatMessage> messages, long tokensIn, long tokensOut, long tokensEstimated,
+                   Versions versions)
             implements ServerFrame {
         public String type() { return "session"; }
     }
@@ -69,8 +70,11 @@ public sealed interface ServerFrame {
         public String type() { return "draft"; }
     }
 
-    /** Model tokens the session has used so far, after a turn that used some. */
-    record Usage(long tokensIn, long tokensOut) implements ServerFrame {
+    /**
+     * Model tokens the session has used so far, after a turn that used some; {@code tokensEstimated} of them were
+     * estimated because the provider reported no usage (0: all as the provider counted them).
+     */
+    record Usage(long tokensIn, long tokensOut, long tokensEstimated) implements ServerFrame {
         public String type() { return "usage"; }
     }
 
@@ -104,8 +108,15 @@ public sealed interface ServerFrame {
     }
 
     /** A fact as the page shows it. */
+    /**
+     * One fact. {@code origin} is WRITER, LAST_YEAR or DERIVED (a difference from last year worked out by code).
+     * {@code lastYear}: for a fact of this year, its figures beside last year's (null when none).
+     */
     record FactView(String id, String topic, String topicLabel, String section, String sectionHeading, String text,
-                    List<QuantityView> quantities, String sourceId, String origin) {}
+                    List<QuantityView> quantities, String sourceId, String origin, List<YearOnYearView> lastYear) {}
+
+    /** "集中学习：去年12次 → 今年15次"; {@code difference} "比上年增加3次", null when the figures are approximate. */
+    record YearOnYearView(String label, String lastYear, String thisYear, String lastYearFactId, String difference) {}
 
     record QuantityView(String raw, String display, String unit) {}
 

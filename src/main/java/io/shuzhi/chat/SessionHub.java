@@ -18,25 +18,21 @@ public class SessionHub {
     private final Map<String, Set<Client>> clients = new ConcurrentHashMap<>();
     /** The last seq this instance is committing per session: its own notifications need no fetch. */
     private final Map<String, Long> committingHere = new ConcurrentHashMap<>();
-    private final SessionEvents events;
     private final EventLog log;
 
     SessionHub(SessionEvents events, EventLog log) {
-        this.events = events;
         this.log = log;
+        events.onCommit(this::committedElsewhere);
     }
 
     void attach(String sessionId, Client client) {
         clients.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(client);
-        // Outside the map's lock: subscribing waits for Redis. Listening twice is a no-op.
-        events.listen(sessionId, this::committedElsewhere);
     }
 
     public void detach(String sessionId, Client client) {
         clients.computeIfPresent(sessionId, (k, set) -> {
             set.remove(client);
             if (!set.isEmpty()) return set;
-            events.stopListening(k);
             committingHere.remove(k);
             return null;
         });
@@ -79,10 +75,6 @@ public class SessionHub {
     void deleted(String sessionId) {
         Set<Client> set = clients.remove(sessionId);
         committingHere.remove(sessionId);
-        // Not on the pub/sub thread that may be calling this: unsubscribing waits for it.
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            if (!clients.containsKey(sessionId)) events.stopListening(sessionId);
-        });
         if (set == null) return;
         for (Client c : set) c.sendAndClose(deletedFrame.apply(c.lastSeq()));
     }

@@ -15,16 +15,21 @@ import java.util.List;
  * @param recentSayIds the last say ids processed, so a resent message is not processed twice
  * @param tokensIn     model input tokens used by the session so far
  * @param tokensOut    model output tokens used by the session so far
+ * @param tokensEstimated of those tokens, how many were estimated (a provider that reported no usage, as Ollama's
+ *                     {@code /v1} when streaming), not counted by the provider; null (a state stored before it was
+ *                     counted) reads as 0
  * @param generating   when a streamed generation started (epoch ms), 0 when none runs; left behind by a crash
  */
 record SessionState(String id, String kind, String phase, InterviewState interview, long seq, int draftVersion,
                     List<VersionInfo> versions, List<Integer> redo, List<String> recentSayIds, long createdAt,
-                    long updatedAt, long tokensIn, long tokensOut, long generating) {
+                    long updatedAt, long tokensIn, long tokensOut, Long tokensEstimated, long generating) {
     static final String INTERVIEW = "interview";
     static final String DRAFTED = "drafted";
     private static final int REMEMBERED_SAY_IDS = 200;
 
     SessionState {
+        // Absent in states stored before it was counted: none of their tokens were estimated.
+        tokensEstimated = tokensEstimated == null ? 0L : tokensEstimated;
         versions = versions == null ? List.of() : List.copyOf(versions);
         redo = redo == null ? List.of() : List.copyOf(redo);
         recentSayIds = recentSayIds == null ? List.of() : List.copyOf(recentSayIds);
@@ -32,7 +37,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
 
     static SessionState start(String id, String kind, long now) {
         return new SessionState(id, kind, INTERVIEW, InterviewState.start(), 0, 0, List.of(), List.of(), List.of(),
-                now, now, 0, 0, 0);
+                now, now, 0, 0, 0L, 0);
     }
 
     boolean seen(String sayId) {
@@ -48,13 +53,15 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
     }
 
     SessionState withInterview(InterviewState next) {
+        // A difference from last year follows the figures it was worked out from, whichever turn changed them.
+        next = io.shuzhi.interview.YearOnYear.refresh(next);
         return new SessionState(id, kind, phase, next, seq, draftVersion, versions, redo, recentSayIds, createdAt,
-                updatedAt, tokensIn, tokensOut, generating);
+                updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
     SessionState withKind(String newKind) {
         return new SessionState(id, newKind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut, generating);
+                createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
     SessionState withSayId(String sayId) {
@@ -62,7 +69,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
         ids.add(sayId);
         if (ids.size() > REMEMBERED_SAY_IDS) ids.subList(0, ids.size() - REMEMBERED_SAY_IDS).clear();
         return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, ids, createdAt,
-                updatedAt, tokensIn, tokensOut, generating);
+                updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
     /** A new draft version becomes the current one; what was undone can no longer be redone. */
@@ -70,27 +77,27 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
         var all = new ArrayList<>(versions);
         all.add(info);
         return new SessionState(id, kind, DRAFTED, interview, seq, info.version(), all, List.of(), recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut, generating);
+                createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
     /** Shows another existing version (undo/redo) with the given redo stack. */
     SessionState showing(int version, List<Integer> newRedo) {
         return new SessionState(id, kind, phase, interview, seq, version, versions, newRedo, recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut, generating);
+                createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
     SessionState withGenerating(long startedAt) {
         return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
-                createdAt, updatedAt, tokensIn, tokensOut, startedAt);
+                createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, startedAt);
     }
 
-    SessionState withTokens(long in, long out) {
+    SessionState withTokens(long in, long out, long estimated) {
         return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
-                createdAt, updatedAt, tokensIn + in, tokensOut + out, generating);
+                createdAt, updatedAt, tokensIn + in, tokensOut + out, tokensEstimated + estimated, generating);
     }
 
     SessionState advanced(int frames, long now) {
         return new SessionState(id, kind, phase, interview, seq + frames, draftVersion, versions, redo,
-                recentSayIds, createdAt, now, tokensIn, tokensOut, generating);
+                recentSayIds, createdAt, now, tokensIn, tokensOut, tokensEstimated, generating);
     }
 }

@@ -311,8 +311,10 @@ public class TurnRunner {
                 store.addTokensToday(meter.input() + meter.output());
                 long in = meter.input();
                 long out = meter.output();
-                turn.update(st -> st.withTokens(in, out));
-                turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut()));
+                long estimated = meter.estimated();
+                turn.update(st -> st.withTokens(in, out, estimated));
+                turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut(),
+                        turn.state.tokensEstimated()));
             }
             try {
                 commit(turn);

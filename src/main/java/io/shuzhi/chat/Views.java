@@ -4,6 +4,7 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.Section;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.interview.YearOnYear;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class Views {
                                         List<ServerFrame.ChatMessage> messages) {
         return new ServerFrame.Session(state.id(), kind.id(), kind.name(), state.phase(), engine,
                 profile(state), factViews(kind, state), draft == null ? null : draftView(draft), withoutReplaced(messages),
-                state.tokensIn(), state.tokensOut(), versions(state));
+                state.tokensIn(), state.tokensOut(), state.tokensEstimated(), versions(state));
     }
 
     /** The history as shown: a message the writer corrected (edit and resend) and the replies to it give way. */
@@ -53,10 +54,14 @@ final class Views {
     }
 
     static List<ServerFrame.FactView> factViews(ReportKind kind, SessionState state) {
-        return state.interview().facts().stream().map(f -> factView(kind, f)).toList();
+        List<YearOnYear.Pair> pairs = YearOnYear.pairs(state.interview());
+        return state.interview().facts().stream().map(f -> factView(kind, f, pairs)).toList();
     }
 
-    static ServerFrame.FactView factView(ReportKind kind, Fact f) {
+    static ServerFrame.FactView factView(ReportKind kind, Fact f, List<YearOnYear.Pair> pairs) {
+        List<ServerFrame.YearOnYearView> lastYear = pairs.stream().filter(p -> p.factId().equals(f.id()))
+                .map(p -> new ServerFrame.YearOnYearView(p.label(), p.lastYear().raw(), p.thisYear().raw(),
+                        p.lastYearFactId(), p.difference().orElse(null))).toList();
         var topic = kind.topic(f.topic());
         var section = topic.map(t -> kind.sectionOf(t.key()));
         String sectionHeading = section.map(s -> s.heading().isEmpty() ? kind.partOf(s).heading() : s.heading())
@@ -64,7 +69,7 @@ final class Views {
         return new ServerFrame.FactView(f.id(), f.topic(), topic.map(ReportKind.TopicSpec::label).orElse(f.topic()),
                 section.map(ReportKind.SectionSpec::ref).orElse(""), sectionHeading, f.text(),
                 f.quantities().stream().map(q -> new ServerFrame.QuantityView(q.raw(), q.display(), q.unit())).toList(),
-                f.sourceId(), f.origin().name());
+                f.sourceId(), f.origin().name(), lastYear.isEmpty() ? null : lastYear);
     }
 
     static ServerFrame.Draft draftFrame(Draft d) {

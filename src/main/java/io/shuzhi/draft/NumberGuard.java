@@ -51,7 +51,7 @@ public final class NumberGuard {
 
     /** Checks {@code text} against the quantities of the writer's facts (facts from last year's report do not count). */
     public static GuardResult check(String text, Collection<Fact> facts) {
-        List<Quantity> allowed = facts.stream().filter(f -> f.origin() == Fact.Origin.WRITER)
+        List<Quantity> allowed = facts.stream().filter(Fact::thisYear)
                 .flatMap(f -> f.quantities().stream()).toList();
         return checkAgainst(text, allowed);
     }

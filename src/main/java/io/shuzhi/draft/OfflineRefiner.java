@@ -297,7 +297,7 @@ public final class OfflineRefiner {
     /** The writer's facts as the draft wrote them (in the kind's register), to tell their clauses from the kind's own. */
     private static Set<String> factTexts(InterviewState state, String kindId) {
         Set<String> out = new LinkedHashSet<>();
-        for (Fact f : state.facts()) if (f.origin() == Fact.Origin.WRITER) out.add(ItemComposer.clause(f, kindId));
+        for (Fact f : state.facts()) if (f.thisYear()) out.add(ItemComposer.clause(f, kindId));
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -36,24 +37,47 @@ public class Proofreader {
     }
 
     private final List<Rule> rules;
+    private final YearRules years;
 
-    /** Loads the rules from {@code prompts/proofreading/rules.tsv} (disk first, then the classpath). */
+    /**
+     * Loads the rules from {@code prompts/proofreading/rules.tsv} and the 提法 by year from
+     * {@code prompts/proofreading/years.tsv} (disk first, then the classpath).
+     */
     public Proofreader() {
-        this(ProofreadingRules.load());
+        this(ProofreadingRules.load(), YearRules.load());
     }
 
     Proofreader(List<Rule> rules) {
+        this(rules, YearRules.load());
+    }
+
+    Proofreader(List<Rule> rules, YearRules years) {
         this.rules = List.copyOf(rules);
+        this.years = years;
     }
 
     int ruleCount() {
         return rules.size();
     }
 
-    /** Checks a text as pasted: first line the title, next paragraph the opening, one paragraph a line. */
+    /**
+     * Checks a text as pasted: first line the title, next paragraph the opening, one paragraph a line. The report's
+     * year, for the 提法 of its year, is the first year of the title or the opening.
+     */
     public List<Suggestion> check(String text) {
+        return check(text, null);
+    }
+
+    /**
+     * Checks a text for a report of {@code reportYear} ("2026", "2026年度"); null or blank: the year the text names
+     * in its title or opening, and no 提法-by-year check when it names none.
+     */
+    public List<Suggestion> check(String text, String reportYear) {
         if (text == null || text.isEmpty()) return List.of();
         List<Suggestion> found = new ArrayList<>();
+        OptionalInt year = year(reportYear);
+        if (year.isEmpty()) year = YearRules.yearOf(text);
+        if (year.isPresent()) found.addAll(years.check(text, year.getAsInt()));
         for (Rule r : rules) {
             int at = text.indexOf(r.wrong());
             while (at >= 0) {
@@ -81,6 +105,11 @@ public class Proofreader {
 
     /** Checks a draft section by section; offsets are within each section's heading + body. */
     public List<Suggestion> check(Draft draft) {
+        return check(draft, null);
+    }
+
+    /** As {@link #check(Draft)}, for a report of {@code reportYear} (the session's year; null: the title's). */
+    public List<Suggestion> check(Draft draft, String reportYear) {
         var text = new StringBuilder();
         List<int[]> segments = new ArrayList<>(); // start, heading length, separator length, body length
         List<String> refs = new ArrayList<>();
@@ -103,7 +132,7 @@ public class Proofreader {
             text.append(s.ref().equals("title") ? "\n\n" : "\n");
         }
         List<Suggestion> out = new ArrayList<>();
-        for (Suggestion g : check(text.toString())) {
+        for (Suggestion g : check(text.toString(), reportYear)) {
             for (int i = 0; i < segments.size(); i++) {
                 int[] seg = segments.get(i);
                 int headingEnd = seg[0] + seg[1];
@@ -129,5 +158,11 @@ public class Proofreader {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static OptionalInt year(String reportYear) {
+        if (reportYear == null) return OptionalInt.empty();
+        var m = java.util.regex.Pattern.compile("(?:19|20)\\d{2}").matcher(reportYear);
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group())) : OptionalInt.empty();
     }
 }

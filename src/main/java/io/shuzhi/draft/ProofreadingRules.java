@@ -92,7 +92,7 @@ final class ProofreadingRules {
         return List.copyOf(rules);
     }
 
-    private static List<Condition> conditions(String spec, String where) {
+    static List<Condition> conditions(String spec, String where) {
         if (spec.isEmpty()) return List.of();
         List<Condition> out = new ArrayList<>();
         for (String part : spec.split(" & ")) {

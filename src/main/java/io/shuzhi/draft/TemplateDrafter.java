@@ -344,7 +344,7 @@ public class TemplateDrafter implements DraftWriter {
      * year, and a draft must not present them as this year's.
      */
     static List<Fact> writerFacts(InterviewState state, String topic) {
-        return state.factsFor(topic).stream().filter(f -> f.origin() == Fact.Origin.WRITER).toList();
+        return state.factsFor(topic).stream().filter(Fact::thisYear).toList();
     }
 
     /** A heading as stored: full-width marks, no ordinal of its own, no final 。. */

@@ -6,6 +6,7 @@ public class ImportException extends Exception {
     public enum Code {
         EMPTY,        // 文件或文本为空
         NOT_TEXT,     // 二进制文件，不是文本
+        OLD_FORMAT,   // .doc / .wps：旧格式，请另存为 .docx
         TOO_LARGE,    // 超过 2 MB
         NOT_DOCX,     // 扩展名是 .docx，内容不是
         NOT_A_REPORT  // 太短或不像述职报告

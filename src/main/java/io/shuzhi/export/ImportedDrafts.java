@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ImportedDrafts {
     private static final Pattern STARS = Pattern.compile("[*＊]+");
-    /** A figure left blank in last year's text, with its unit: "**次", "＊名". */
-    private static final Pattern BLANK_WITH_UNIT = Pattern.compile(
-            "[*＊]+\\s*(人次|万元|名|人|次|个|项|期|场|篇|册|份|件|元|天|条|家|户|所|处|批|轮|课|堂|支|本|部|套|张|户次|类|%)");
+    private static final Pattern LEADING_ORDINAL = Pattern.compile(
+            "^\\s*(?:[一二三四五六七八九十]{1,2}是|\\d{1,2}[.．、](?!\\d)|[（(][一二三四五六七八九十\\d]{1,2}[）)])[、，,：:]?\\s*");
 
     private ImportedDrafts() {
     }
@@ -60,20 +59,33 @@ public final class ImportedDrafts {
             from = found.end();
         }
         out.append(text.substring(from));
-        return STARS.matcher(BLANK_WITH_UNIT.matcher(out).replaceAll("【今年？$1】")).replaceAll("【待补充】");
+        // A masked figure ("**次", "XX人", "×项") is a figure to ask for: the mask goes, the unit stays.
+        java.util.regex.Matcher m = PriorReportParser.PLACEHOLDER.matcher(out);
+        StringBuilder unmasked = new StringBuilder();
+        while (m.find()) {
+            String unit = m.group().replaceFirst("^[*＊×ＸXxｘ.．]+(?:余|多)?", "");
+            m.appendReplacement(unmasked, java.util.regex.Matcher.quoteReplacement("【待补充】" + unit));
+        }
+        m.appendTail(unmasked);
+        return STARS.matcher(unmasked).replaceAll("【待补充】");
     }
 
-    /** The statements of last year's report that carry numbers, with the role of their part. */
+    /** The statements of last year's report that carry numbers or masked figures, with the role of their part. */
     public static List<io.shuzhi.interview.LastYear.Statement> statements(ImportedReport report) {
         var out = new ArrayList<io.shuzhi.interview.LastYear.Statement>();
         var seen = new java.util.LinkedHashMap<String, List<Quantity>>();
         var roles = new java.util.HashMap<String, String>();
         for (ImportedReport.LastYearFact f : report.facts()) {
-            if (f.isPlaceholder() || f.quantity() == null) continue;
-            seen.computeIfAbsent(f.clause(), k -> new ArrayList<>()).add(f.quantity());
+            // Last year's plans are read as plans (ImportedReport.plans), asked one by one, not as figures of the year.
+            if (OutlinePart.MEASURES.equals(roleOf(report, f.sectionRef()))) continue;
+            // A masked figure is kept as a statement with no number: the interview asks this year's figure for it.
+            List<Quantity> qs = seen.computeIfAbsent(f.clause(), k -> new ArrayList<>());
+            if (!f.isPlaceholder() && f.quantity() != null) qs.add(f.quantity());
             roles.putIfAbsent(f.clause(), roleOf(report, f.sectionRef()));
         }
-        seen.forEach((clause, qs) -> out.add(new io.shuzhi.interview.LastYear.Statement(roles.get(clause), clause, qs)));
+        // "一是支部开展集中学习12次" is shown to the writer as "支部开展集中学习12次": the ordinal was last year's layout.
+        seen.forEach((clause, qs) -> out.add(new io.shuzhi.interview.LastYear.Statement(roles.get(clause),
+                LEADING_ORDINAL.matcher(clause).replaceFirst(""), qs)));
         return out;
     }
 

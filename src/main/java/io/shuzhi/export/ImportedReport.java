@@ -23,6 +23,40 @@ public record ImportedReport(String title, String year, String unit, List<Outlin
         facts = List.copyOf(facts);
     }
 
+    /**
+     * Last year's plans: the items of its plans part (下步工作举措, 今后努力方向, 下一年工作思路 …) — 一是/二是 or
+     * 1./（1） items, or its （一） sections (heading and first sentence), or else its sentences — without their
+     * ordinals.
+     */
+    public List<String> plans() {
+        List<String> out = new java.util.ArrayList<>();
+        for (OutlinePart p : parts) {
+            if (!OutlinePart.MEASURES.equals(p.role())) continue;
+            if (!p.items().isEmpty()) p.items().forEach(i -> add(out, i));
+            else if (p.sections().isEmpty()) for (String s : p.body().split("[。\n]")) add(out, s);
+            for (OutlineSection s : p.sections()) {
+                if (!s.items().isEmpty()) {
+                    s.items().forEach(i -> add(out, i));
+                } else {
+                    String first = s.body().split("[。\n]")[0].strip();
+                    add(out, first.isEmpty() ? s.heading() : s.heading().replaceFirst("[。：:，]$", "") + "：" + first);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile(
+            "^\\s*(?:[一二三四五六七八九十]{1,2}是|\\d{1,2}[.．、]|[（(][一二三四五六七八九十\\d]{1,2}[）)])[、，,：:]?\\s*");
+
+    private static void add(List<String> out, String item) {
+        String t = ORDINAL.matcher(item.strip()).replaceFirst("").replaceAll("[；;，,。.：:\\s]+$", "").strip();
+        if (t.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count() >= 4
+                && !out.contains(t)) {
+            out.add(t);
+        }
+    }
+
     /** The opening paragraph(s), "" when there are none. */
     public String opening() {
         return parts.stream().filter(p -> p.role().equals(OutlinePart.OPENING)).map(OutlinePart::body).findFirst().orElse("");

@@ -43,8 +43,10 @@ public class PriorReportParser {
     private static final Pattern LOW_ITEM = Pattern.compile("(?m)^\\s*(?:\\d{1,2}[.．、](?!\\d)|[（(]\\d{1,2}[）)])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
     private static final Pattern CN_YEAR = Pattern.compile("([二〇零一二三四五六七八九]{4})年");
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "[*＊×Ｘ]{1,4}(?:余|多)?(?:人次|万元|次|人|名|项|期|册|本|篇|场|类|元|件|条|户|家|个(?!别|人|性|体))");
+    /** A masked figure with its unit: **次, XX人, ×项, ××万元, X.X亿元, **%. "××市" (a masked name) is not one. */
+    public static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?:[*＊×Ｘ]{1,4}|(?<![A-Za-z])(?:XX?X?X?|xx|ｘｘ?)(?![A-Za-z]))(?:[.．](?:[*＊×Ｘ]{1,2}|X{1,2}))?(?:余|多)?"
+            + "(?:人次|万元|亿元|万人|次|人|名|项|期|册|本|篇|场|类|元|件|条|户|家|份|批|轮|起|所|座|处|台|套|公里|亩|天|小时|个百分点|%|％|个(?!别|人|性|体))");
     private static final Pattern CLAUSE_END = Pattern.compile("[。；！？\\n]");
 
     private static final String[] MEASURES = {"举措", "打算", "思路", "努力方向", "下一步", "下步", "计划", "措施", "安排", "设想"};
@@ -52,6 +54,13 @@ public class PriorReportParser {
     private static final String[] ACHIEVEMENTS = {"主要工作", "工作成效", "履职情况", "成效", "成绩", "完成情况", "做法", "工作情况", "履职", "情况"};
     private static final String[] ROLES = {"副书记", "书记", "副主任", "主任", "副局长", "局长", "处长", "科长", "部长", "院长",
         "校长", "所长", "总经理", "经理", "负责人", "委员", "个人"};
+
+    /** The first bytes of an OLE2 compound file: Word 97–2003 .doc and WPS's own .wps. */
+    private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    static final String DOC_HOWTO = "这是旧版 Word 的 .doc 文件，这里读不了。请在 Word 里打开它，点“文件”→“另存为”，"
+            + "“保存类型”选“Word 文档（*.docx）”，保存后导入新的 .docx 文件；也可以把报告全文复制粘贴到对话框里。";
+    static final String WPS_HOWTO = "这是 WPS 自己的 .wps 文件，这里读不了。请在 WPS 文字里打开它，点“文件”→“另存为”，"
+            + "“文件类型”选“Microsoft Word 文件（*.docx）”，保存后导入新的 .docx 文件；也可以把报告全文复制粘贴到对话框里。";
 
     /** Reads an uploaded file: .docx by its content, anything else as text. */
     public ImportedReport parse(byte[] content, String fileName) throws ImportException {
@@ -62,8 +71,12 @@ public class PriorReportParser {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
         boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         if (name.endsWith(".docx") || zip) return parse(docxText(content, name.endsWith(".docx")));
-        if (name.endsWith(".doc") || name.endsWith(".wps") || name.endsWith(".pdf")) {
-            throw new ImportException(Code.NOT_TEXT, "暂不支持这种文件：请在 Word/WPS 中另存为 .docx 或 .txt 后再导入。");
+        boolean ole = content.length >= OLE.length && java.util.Arrays.equals(content, 0, OLE.length, OLE, 0, OLE.length);
+        if (name.endsWith(".wps") || name.endsWith(".wpt")) throw new ImportException(Code.OLD_FORMAT, WPS_HOWTO);
+        if (name.endsWith(".doc") || name.endsWith(".dot") || ole) throw new ImportException(Code.OLD_FORMAT, DOC_HOWTO);
+        if (name.endsWith(".pdf")) {
+            throw new ImportException(Code.NOT_TEXT, "PDF 文件这里读不了。请打开原来的 Word/WPS 文档另存为 .docx 再导入，"
+                    + "或者把报告全文复制粘贴到对话框里。");
         }
         return parse(decode(content));
     }
@@ -89,7 +102,7 @@ public class PriorReportParser {
     private static String docxText(byte[] content, boolean namedDocx) throws ImportException {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
             var out = new StringBuilder();
-            for (XWPFParagraph p : doc.getParagraphs()) out.append(p.getText()).append('\n');
+            for (XWPFParagraph p : doc.getParagraphs()) out.append(finalText(p)).append('\n');
             return out.toString();
         } catch (IOException | RuntimeException e) {
             // POI reports a broken package as IOException or as one of several runtime exceptions.
@@ -97,6 +110,37 @@ public class PriorReportParser {
                     "这个文件打不开：它不是有效的 .docx 文档。请在 Word/WPS 中另存为 .docx 或 .txt 后再试。");
         }
     }
+
+    /**
+     * The paragraph as it reads with every tracked change accepted: inserted text kept, deleted and moved-away text
+     * dropped. POI's own getText() reads the runs of an insertion only in some versions, so the XML is walked here.
+     */
+    static String finalText(XWPFParagraph p) {
+        var out = new StringBuilder();
+        try (org.apache.xmlbeans.XmlCursor c = p.getCTP().newCursor()) {
+            int depth = 0;
+            int dropped = -1; // depth at which a w:del or w:moveFrom started
+            while (c.hasNextToken()) {
+                org.apache.xmlbeans.XmlCursor.TokenType t = c.toNextToken();
+                if (t.isStart()) {
+                    depth++;
+                    String n = c.getName().getLocalPart();
+                    if (dropped < 0 && (n.equals("del") || n.equals("moveFrom"))) dropped = depth;
+                    if (dropped < 0 && W.equals(c.getName().getNamespaceURI())) {
+                        if (n.equals("t")) out.append(c.getTextValue());
+                        else if (n.equals("tab")) out.append('\t');
+                    }
+                } else if (t.isEnd()) {
+                    if (depth == dropped) dropped = -1;
+                    depth--;
+                    if (depth < 0) break;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     /** UTF-8 when the bytes are valid UTF-8, else GB18030 (what GBK offices save); binary data is refused. */
     static String decode(byte[] content) throws ImportException {

@@ -10,10 +10,16 @@ import java.util.List;
  * @param text       the statement as the writer said it (one clause or a few joined), trimmed, no final punctuation
  * @param quantities the numbers in {@code text}, in order
  * @param sourceId   id of the chat message it came from ({@code say.id})
- * @param origin     who said it: this year's writer, or last year's report
+ * @param origin     who said it: this year's writer, last year's report, or the code (a year-on-year difference
+ *                   worked out from this year's figure and last year's: see {@link YearOnYear})
  */
 public record Fact(String id, String topic, String text, List<Quantity> quantities, String sourceId, Origin origin) {
-    public enum Origin { WRITER, LAST_YEAR }
+    public enum Origin { WRITER, LAST_YEAR, DERIVED }
+
+    /** This year's: what the writer said, or a difference worked out from it. Last year's report is not. */
+    public boolean thisYear() {
+        return origin == Origin.WRITER || origin == Origin.DERIVED;
+    }
 
     public Fact {
         if (id == null || topic == null || text == null) throw new IllegalArgumentException("id, topic and text are required");

@@ -17,9 +17,11 @@ import java.util.Set;
  * @param nextFactId   counter for fact ids ("f-1", "f-2", …)
  * @param preferences  the writer's wishes about style or length ("写得有文采些"), kept for drafting, never as facts
  * @param deferred     topics asked twice without an answer: asked again only after every other topic
+ * @param plans        last year's plans (下步工作举措 of an imported report), each asked about in its section
+ * @param headings     the imported report's headings for the kind's parts and sections (ref → heading), used in questions
  */
 public record InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
-                             int nextFactId, List<String> preferences, Set<String> deferred,
+                             int nextFactId, List<String> preferences, Set<String> deferred, List<Plan> plans,
                              java.util.Map<String, String> headings) {
     public static final String INTRO = "intro";
     /** Wishes kept; older ones give way to newer ones. */
@@ -30,12 +32,13 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         skipped = skipped == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(skipped));
         preferences = preferences == null ? List.of() : List.copyOf(preferences);
         deferred = deferred == null ? Set.of() : Set.copyOf(deferred);
+        plans = plans == null ? List.of() : List.copyOf(plans);
         headings = headings == null ? java.util.Map.of() : java.util.Map.copyOf(headings);
     }
 
     public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
-                          int nextFactId, List<String> preferences, Set<String> deferred) {
-        this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, java.util.Map.of());
+                          int nextFactId, List<String> preferences, Set<String> deferred, List<Plan> plans) {
+        this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, java.util.Map.of());
     }
 
     /**
@@ -43,7 +46,30 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
      * heading there; the questions then say "第二部分“存在的主要问题”" where the kind says "存在问题和不足".
      */
     public InterviewState withHeadings(java.util.Map<String, String> imported) {
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, imported);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, imported);
+    }
+
+    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+                          int nextFactId, List<String> preferences, Set<String> deferred) {
+        this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, List.of());
+    }
+
+    /** A copy with last year's plans replaced. */
+    public InterviewState withPlans(List<Plan> next) {
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, next, headings);
+    }
+
+    /** A copy with one plan's status changed. */
+    public InterviewState withPlan(Plan changed) {
+        var next = new ArrayList<Plan>();
+        for (Plan p : plans) next.add(p.id().equals(changed.id()) ? changed : p);
+        return withPlans(next);
+    }
+
+    /** The plan being asked about (its question is open, or whether to write it as a problem), if any. */
+    public java.util.Optional<Plan> openPlan() {
+        return plans.stream().filter(p -> p.status() == Plan.Status.ASKED || p.status() == Plan.Status.NOT_DONE)
+                .findFirst();
     }
 
     public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
@@ -55,7 +81,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
     public InterviewState withDeferred(String topic) {
         var next = new LinkedHashSet<>(deferred);
         next.add(topic);
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, next, headings);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, next, plans, headings);
     }
 
     public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
@@ -69,7 +95,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         var next = new ArrayList<>(preferences);
         next.add(wish);
         if (next.size() > MAX_PREFERENCES) next.subList(0, next.size() - MAX_PREFERENCES).clear();
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next, deferred, headings);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next, deferred, plans, headings);
     }
 
     public static InterviewState start() {
@@ -78,7 +104,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
 
     /** This year's facts of a topic (what the writer said); last year's imported facts are not among them. */
     public List<Fact> factsFor(String topic) {
-        return facts.stream().filter(f -> f.topic().equals(topic) && f.origin() == Fact.Origin.WRITER).toList();
+        return facts.stream().filter(f -> f.topic().equals(topic) && f.thisYear()).toList();
     }
 
     /** Facts of a topic taken from last year's report. */
@@ -98,38 +124,38 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
             if (!f.id().equals(id)) next.add(f);
             else if (replacement != null) next.add(replacement);
         }
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences, deferred, headings);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences, deferred, plans, headings);
     }
 
     /** A copy with one of last year's facts added. */
     public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.LAST_YEAR));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, headings);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans, headings);
     }
 
     public InterviewState withProfile(String newUnit, String newYear) {
-        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences, deferred, headings);
+        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, headings);
     }
 
     public InterviewState withCurrentTopic(String topic) {
-        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences, deferred, headings);
+        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences, deferred, plans, headings);
     }
 
     public InterviewState withFacts(List<Fact> newFacts, int newNextFactId) {
-        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences, deferred, headings);
+        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences, deferred, plans, headings);
     }
 
     public InterviewState withSkipped(String topic) {
         var next = new LinkedHashSet<>(skipped);
         next.add(topic);
-        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences, deferred, headings);
+        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences, deferred, plans, headings);
     }
 
     /** A copy with one fact added, numbered from the counter. */
     public InterviewState plusFact(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.WRITER));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, headings);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans, headings);
     }
 }

@@ -14,6 +14,30 @@ public final class LastYear {
     /** One statement of last year's report, with the role of the part it stood in (achievements, issues, …). */
     public record Statement(String partRole, String text, List<Quantity> quantities) {}
 
+    /**
+     * The state with last year's plans added, each under the topic of this year's report it will be asked in (a
+     * topic of the parts on the work done; none when no topic's words fit: then it is asked at the end).
+     */
+    public static InterviewState addPlans(ReportKind kind, InterviewState state, List<String> plans) {
+        return addPlans(kind, state, plans, TopicSimilarity.NONE);
+    }
+
+    /** As {@link #addPlans(ReportKind, InterviewState, List)}; a plan no keyword places goes by meaning when it can. */
+    public static InterviewState addPlans(ReportKind kind, InterviewState state, List<String> plans,
+                                          TopicSimilarity similarity) {
+        List<TopicSpec> work = kind.parts().stream()
+                .filter(p -> !RuleExtractor.PROBLEMS_PART.equals(p.key()) && !RuleExtractor.PLANS_PART.equals(p.key()))
+                .flatMap(p -> p.sections().stream()).flatMap(sec -> sec.topics().stream()).toList();
+        List<Plan> next = new java.util.ArrayList<>(state.plans());
+        for (String text : plans) {
+            if (text == null || text.isBlank() || next.stream().anyMatch(p -> p.text().equals(text))) continue;
+            String topic = RuleExtractor.route(text, work, null, null, false);
+            if (topic == null) topic = similarity.closest(text, work, null);
+            next.add(new Plan("p-" + (next.size() + 1), topic, text, Plan.Status.OPEN));
+        }
+        return state.withPlans(next);
+    }
+
     /** The state with every statement that routes to a topic added as a last-year fact. */
     public static InterviewState add(ReportKind kind, InterviewState state, List<Statement> statements,
                                      String sourceId) {

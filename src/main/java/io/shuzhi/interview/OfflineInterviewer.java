@@ -83,6 +83,10 @@ public class OfflineInterviewer implements InterviewEngine {
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String text) {
         Intent intent = Intents.classify(text);
         if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
+        Optional<Plan> plan = state.openPlan();
+        if (plan.isPresent() && (intent == Intent.ANSWER || intent == Intent.SKIP)) {
+            return plan(kind, state, plan.get(), intent, messageId, text);
+        }
         return switch (intent) {
             case ANSWER -> facts(kind, state, messageId, text);
             case SKIP -> skip(kind, state);
@@ -311,6 +315,139 @@ public class OfflineInterviewer implements InterviewEngine {
         return reply(next, said + "\n\n" + reask(kind, next), Intent.CORRECTION, List.of(fixed), choicesFor(next));
     }
 
+    // -- last year's plans ----------------------------------------------------------------------------------------
+
+    /** The state with last year's plans filed under this year's topics (by keywords, then by meaning). */
+    public InterviewState withPlans(ReportKind kind, InterviewState state, List<String> plans) {
+        return LastYear.addPlans(kind, state, plans, similarity);
+    }
+
+    private static final List<String> PLAN_CHOICES = List.of("已落实", "没有落实", "跳过");
+    private static final List<String> PROBLEM_CHOICES = List.of("写进问题", "不写");
+    /** A plan not carried out: "没落实", "还没开展", "未完成", "没顾上", "搁置了". */
+    private static final Pattern NOT_DONE = Pattern.compile(
+            "(?:没|没有|未|未能|没能|还没|尚未|没来得及)(?:有)?(?:能)?(?:落实|完成|开展|做|搞|弄|办|实现|推进|建立|建成|到位|启动|开|执行|兑现)"
+            + "|没顾上|搁置|落空|没动|放下了|没有做到|没做到|做不到");
+    private static final Pattern NO = Pattern.compile("不写|不用|不要|别写|算了|不必|不需要|不了|不行|不是|^否|^不[。！!]?$");
+    private static final Pattern YES = Pattern.compile("写进|写上|写吧|要写|可以|行|好的?|是的?|对|同意|写$|^要");
+    /** Facts that stand for a plan of last year: they show in the draft, but do not answer the topic's question. */
+    static final String PLAN_SOURCE = "plan:";
+
+    /** The writer's answer to a plan question, or to whether an undone plan is written as a problem. */
+    private Reply plan(ReportKind kind, InterviewState state, Plan plan, Intent intent, String messageId, String text) {
+        String said;
+        InterviewState next = state;
+        if (plan.status() == Plan.Status.NOT_DONE) {
+            boolean no = NO.matcher(text).find();
+            boolean yes = !no && YES.matcher(text).find();
+            if (!yes && !no && intent != Intent.SKIP) {
+                return reply(state, "这一条要不要作为不足写进" + problemsPartName(kind) + "？请回答“写进问题”或“不写”。",
+                        Intent.ANSWER, List.of(), PROBLEM_CHOICES);
+            }
+            if (yes) {
+                String problem = "上年提出的“" + promise(plan.text()) + "”没有落实到位";
+                String topic = problemTopic(kind, plan.text());
+                next = next.plusFact(topic, problem, NumberParser.find(problem), PLAN_SOURCE + plan.id())
+                        .withPlan(plan.with(Plan.Status.PROBLEM));
+                said = "好的，写进" + problemsPartName(kind) + "：" + problem + "。";
+                Asked asked = askNext(kind, next, state.currentTopic());
+                return reply(asked.state, said + "\n\n" + asked.text, Intent.ANSWER,
+                        List.of(asked.state.facts().get(asked.state.facts().size() - 1)), asked.choices);
+            }
+            next = next.withPlan(plan.with(Plan.Status.LEFT_OUT));
+            Asked asked = askNext(kind, next, state.currentTopic());
+            return reply(asked.state, "好的，这一条不写进问题。\n\n" + asked.text, Intent.ANSWER, List.of(), asked.choices);
+        }
+        boolean figures = NumberParser.find(text).stream().anyMatch(q -> !q.unit().isEmpty() && !q.unit().equals("年"));
+        if (NOT_DONE.matcher(text).find() && !figures) {
+            // Ask, don't assume: a plan not carried out becomes a problem only if the writer says so.
+            return reply(state.withPlan(plan.with(Plan.Status.NOT_DONE)), "好的，“" + shortened(plan.text(), 40)
+                    + "”今年没有落实。要不要把它作为不足写进" + problemsPartName(kind) + "？", Intent.ANSWER, List.of(),
+                    PROBLEM_CHOICES);
+        }
+        if (intent == Intent.SKIP) {
+            Asked asked = askNext(kind, next.withPlan(plan.with(Plan.Status.SKIPPED)), state.currentTopic());
+            return reply(asked.state, "好的，这一条先不写。\n\n" + asked.text, Intent.SKIP, List.of(), asked.choices);
+        }
+        // Done: what was promised goes first, then what the writer says was done, under the plan's topic.
+        String topic = plan.topic() != null ? plan.topic() : kind.topics().findFirst().map(TopicSpec::key).orElse(null);
+        String promise = "落实上年提出的“" + promise(plan.text()) + "”";
+        next = next.plusFact(topic, promise, NumberParser.find(promise), PLAN_SOURCE + plan.id())
+                .withPlan(plan.with(Plan.Status.DONE)).withCurrentTopic(topic);
+        Fact promised = next.facts().get(next.facts().size() - 1);
+        String rest = text.replaceAll("^(?:已落实|已经落实了?|落实了|都落实了|做到了|完成了|已完成)[，。,.！!]?", "").strip();
+        RuleExtractor.Result r = rest.isEmpty() ? null : RuleExtractor.extract(kind, next, messageId, rest, similarity);
+        List<Fact> added = new ArrayList<>(List.of(promised));
+        if (r != null) {
+            next = r.state();
+            added.addAll(r.added());
+            for (String wish : r.wishes()) next = next.withPreference(wish);
+        }
+        said = "好的，这一条记为已落实。" + (r == null || r.added().isEmpty()
+                ? "有具体数字（开了几次、多少人参加）的话，随时可以补充。" : acknowledge(kind, r.added()));
+        Asked asked = askNext(kind, next, state.currentTopic());
+        return reply(asked.state, said + "\n\n" + asked.text, Intent.ANSWER, added, asked.choices);
+    }
+
+    /** "第二部分“存在问题和不足”". */
+    private static String problemsPartName(ReportKind kind) {
+        return kind.parts().stream().filter(p -> RuleExtractor.PROBLEMS_PART.equals(p.key())).findFirst()
+                .map(p -> "第" + numeral(p.number()) + "部分“" + p.heading() + "”").orElse("存在问题部分");
+    }
+
+    /** The problems topic a plan's words name, else the first of the problems part. */
+    private static String problemTopic(ReportKind kind, String planText) {
+        List<TopicSpec> problems = kind.parts().stream().filter(p -> RuleExtractor.PROBLEMS_PART.equals(p.key()))
+                .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
+        String routed = RuleExtractor.route(planText, problems, null, null, false);
+        return routed != null ? routed : problems.get(0).key();
+    }
+
+    /** A plan's first clause, as promised ("每季度开展1次读书分享会，推动…" → "每季度开展1次读书分享会"). */
+    static String promise(String plan) {
+        String first = plan.split("[，,；;。：:]")[0].strip();
+        return first.length() >= 6 ? first : plan.split("[；;。]")[0].strip();
+    }
+
+    /** Whether a fact answers its topic's question: one that only restates last year's plan does not. */
+    private static boolean answers(Fact f) {
+        return f.sourceId() == null || !f.sourceId().startsWith(PLAN_SOURCE);
+    }
+
+    private static boolean answered(InterviewState state, String topic) {
+        return state.factsFor(topic).stream().anyMatch(OfflineInterviewer::answers);
+    }
+
+    /**
+     * The next of last year's plans to ask about: one whose topic comes no later than the next open topic (so it is
+     * asked in its own section), or any once the topics are done; a plan no topic fits is asked last.
+     */
+    private static Optional<Plan> nextPlan(ReportKind kind, InterviewState state, List<TopicSpec> open) {
+        List<String> order = kind.topics().map(TopicSpec::key).toList();
+        int until = open.isEmpty() ? Integer.MAX_VALUE : order.indexOf(open.get(0).key());
+        return state.plans().stream().filter(p -> p.status() == Plan.Status.OPEN)
+                .filter(p -> p.topic() == null ? open.isEmpty() : order.indexOf(p.topic()) <= until)
+                .min(java.util.Comparator.comparingInt(p -> p.topic() == null ? Integer.MAX_VALUE : order.indexOf(p.topic())));
+    }
+
+    private Asked askPlan(ReportKind kind, InterviewState state, Plan plan, String previousTopic) {
+        String lead = "";
+        if (plan.topic() != null) {
+            SectionSpec section = kind.sectionOf(plan.topic());
+            if (previousTopic == null || kind.topic(previousTopic).isEmpty()) {
+                lead = "先从" + sectionName(kind, section, state) + "说起：";
+            } else if (!kind.sectionOf(previousTopic).equals(section)) {
+                boolean back = sectionIndex(kind, section) < sectionIndex(kind, kind.sectionOf(previousTopic));
+                lead = (back ? "回到" : "接下来是") + sectionName(kind, section, state) + "：";
+            }
+        } else {
+            lead = "还有去年报告里的一条计划：";
+        }
+        InterviewState asked = state.withPlan(plan.with(Plan.Status.ASKED))
+                .withCurrentTopic(plan.topic() != null ? plan.topic() : state.currentTopic());
+        return new Asked(asked, lead + "去年计划“" + shortened(plan.text(), 40) + "”，今年落实得怎样？", PLAN_CHOICES);
+    }
+
     // -- asking ---------------------------------------------------------------------------------------------------
 
     private record Asked(InterviewState state, String text, List<String> choices) {
@@ -320,6 +457,9 @@ public class OfflineInterviewer implements InterviewEngine {
     private Asked askNext(ReportKind kind, InterviewState state, String previousTopic) {
         // Topics asked twice without an answer wait until the others are asked.
         List<TopicSpec> open = openTopics(kind, state);
+        // Last year's plans are asked in the section they belong to, before its own questions.
+        Optional<Plan> plan = nextPlan(kind, state, open);
+        if (plan.isPresent()) return askPlan(kind, state, plan.get(), previousTopic);
         Optional<TopicSpec> next = open.stream().findFirst();
         // The writer talked about something else: the question is asked once more, then it waits its turn.
         if (next.isPresent() && next.get().key().equals(previousTopic) && !state.deferred().contains(previousTopic)) {
@@ -357,7 +497,7 @@ public class OfflineInterviewer implements InterviewEngine {
     /** The topics still to ask about, in the order they are asked: kind order, deferred ones last. */
     private static List<TopicSpec> openTopics(ReportKind kind, InterviewState state) {
         return kind.topics()
-                .filter(t -> state.factsFor(t.key()).isEmpty() && !state.skipped().contains(t.key()))
+                .filter(t -> !answered(state, t.key()) && !state.skipped().contains(t.key()))
                 .filter(t -> !listAnswered(kind, state, t))
                 .sorted(java.util.Comparator.comparing(t -> state.deferred().contains(t.key())))
                 .toList();
@@ -371,7 +511,7 @@ public class OfflineInterviewer implements InterviewEngine {
         PartSpec part = kind.partOf(kind.sectionOf(topic.key()));
         if (!RuleExtractor.PROBLEMS_PART.equals(part.key()) && !RuleExtractor.PLANS_PART.equals(part.key())) return false;
         return part.sections().stream().flatMap(s -> s.topics().stream())
-                .anyMatch(t -> !state.factsFor(t.key()).isEmpty());
+                .anyMatch(t -> answered(state, t.key()));
     }
 
     /** "党支部书记抓基层党建工作述职报告", "个人年度述职报告" (a name that already ends in 报告 or 总结 is not doubled). */
@@ -384,9 +524,15 @@ public class OfflineInterviewer implements InterviewEngine {
     private static String lastYear(InterviewState state, TopicSpec topic) {
         List<Fact> before = state.lastYearFor(topic.key());
         if (before.isEmpty()) return "";
+        if (before.stream().allMatch(f -> f.quantities().isEmpty() && MASK.matcher(f.text()).find())) {
+            return "去年的报告这里的数字是打码的：“" + before.get(0).text() + "”。今年的实数是多少？";
+        }
         String said = before.stream().limit(2).map(Fact::text).reduce((a, b) -> a + "；" + b).orElse("");
         return "去年的报告写的是：“" + said + "”。今年呢？";
     }
+
+    /** A figure masked in a pasted report: **, ＊＊, ×, ××, XX. */
+    private static final Pattern MASK = Pattern.compile("[*＊×Ｘ]|(?<![A-Za-z])XX?(?![A-Za-z])");
 
     /** The current question again, for after help, progress or a correction. */
     private String reask(ReportKind kind, InterviewState state) {
@@ -476,11 +622,16 @@ public class OfflineInterviewer implements InterviewEngine {
 
     /** The first clause of a text, cut on a word boundary near 18 characters. */
     static String shortened(String text) {
-        String first = text.split("[，,；;。]")[0];
-        if (first.length() <= 18) return first;
+        return shortened(text, 18);
+    }
+
+    /** The first clause of a text, cut on a word boundary near {@code max} characters. */
+    static String shortened(String text, int max) {
+        String first = max > 18 ? text.split("[；;。]")[0] : text.split("[，,；;。]")[0];
+        if (first.length() <= max) return first;
         var out = new StringBuilder();
         for (Words.Word w : Words.of(first)) {
-            if (out.length() + w.text().length() > 18) break;
+            if (out.length() + w.text().length() > max) break;
             out.append(w.text());
         }
         return out + "…";

@@ -8,6 +8,7 @@ import io.shuzhi.draft.Section;
 import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.draft.YearTerms;
 import io.shuzhi.interview.Fact;
+import io.shuzhi.interview.Plan;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKind.PartSpec;
@@ -158,7 +159,8 @@ public class LlmDraftWriter implements DraftWriter {
                     Map.entry("mode", mode),
                     Map.entry("topics", topics),
                     Map.entry("facts", factBlock(kind, facts)),
-                    Map.entry("style", style(prompts, kind, state.year()))));
+                    Map.entry("style", style(prompts, kind, state.year())),
+                    Map.entry("last_year_plans", plansFor(state, part, spec))));
         }
 
         /** A problem area: its leads in turn, one per problem, or the template's lead and placeholder. */
@@ -234,10 +236,25 @@ public class LlmDraftWriter implements DraftWriter {
                 .flatMap(x -> x.topics().stream()).toList();
     }
 
+    /**
+     * Last year's plans that concern a section: in a section on the work done, the plans of its topics that were
+     * carried out; in the problems and plans parts, those the writer said were not ("（无）" when none).
+     */
+    static String plansFor(InterviewState state, PartSpec part, SectionSpec spec) {
+        java.util.Set<String> topics = spec.topics().stream().map(TopicSpec::key).collect(Collectors.toSet());
+        boolean later = ISSUES.equals(part.key()) || part.style() == ReportKind.Style.PLAN;
+        String lines = state.plans().stream()
+                .filter(p -> later ? p.status() == Plan.Status.PROBLEM || p.status() == Plan.Status.LEFT_OUT
+                        : p.status() == Plan.Status.DONE && topics.contains(p.topic()))
+                .map(p -> "- " + (p.status() == Plan.Status.DONE ? "已落实：" : "未落实：") + LlmInterviewer.sanitize(p.text()))
+                .collect(Collectors.joining("\n"));
+        return lines.isEmpty() ? "（无）" : lines;
+    }
+
     /** This year's writer facts of {@code topics}, in the state's order. */
     static List<Fact> writerFacts(InterviewState state, Collection<TopicSpec> topics) {
         return topics.stream().flatMap(t -> state.factsFor(t.key()).stream())
-                .filter(f -> f.origin() == Fact.Origin.WRITER).toList();
+                .filter(Fact::thisYear).toList();
     }
 
     /** Facts as the prompts list them, one line each with their numbers, delimited as writer text. */

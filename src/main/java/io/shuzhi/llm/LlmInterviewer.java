@@ -32,9 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The interview with a model. Commands (skip, generate, progress, help, corrections) and the opening question about
@@ -47,7 +45,6 @@ public class LlmInterviewer implements InterviewEngine {
     private static final Logger log = LoggerFactory.getLogger(LlmInterviewer.class);
     private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
-    private static final Pattern FENCE = Pattern.compile("^```(?:json)?\\s*|\\s*```$");
     private static final Pattern DELIMITER = Pattern.compile("(?i)</?\\s*writer_text\\s*>");
     private static final Pattern END_PUNCT = Pattern.compile("[。；;，,.！!？?\\s]+$");
     private static final int MAX_REPLY_CHARS = 400;
@@ -56,7 +53,6 @@ public class LlmInterviewer implements InterviewEngine {
     private final LlmModels models;
     private final PromptTemplates prompts;
     private final RedisChatMemoryStore memory;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
                           RedisChatMemoryStore memory) {
@@ -77,6 +73,8 @@ public class LlmInterviewer implements InterviewEngine {
         Intent intent = Intents.classify(text);
         Reply rules = offline.answer(kind, state, messageId, text);
         if (intent != Intent.ANSWER || InterviewState.INTRO.equals(state.currentTopic())) return rules;
+        // Last year's plans are a checklist the rules keep: while one is asked, or asked next, the rules answer.
+        if (state.openPlan().isPresent() || rules.state().openPlan().isPresent()) return rules;
         TokenMeter meter = TokenMeter.current();
         if (overBudget(meter)) {
             log.info("session {}: token budget used up, interview continues offline", shortId(meter));
@@ -135,21 +133,32 @@ public class LlmInterviewer implements InterviewEngine {
                 .map(t -> t.key() + "（" + t.label() + "）：" + t.question()).orElse("（没有特定问题，按内容归类）");
         String user = prompts.render("extract", Map.of("kind_name", kind.name(), "topics", topics,
                 "current_topic", current, "message", sanitize(text)));
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompts.render("system", Map.of())), UserMessage.from(user))
-                .responseFormat(ResponseFormat.JSON)
-                .temperature(0.0)
-                .build();
-        ChatResponse response = call(request, meter);
-        String content = response.aiMessage() == null ? null : Reasoning.strip(response.aiMessage().text());
-        if (content == null || content.isBlank()) throw ModelErrors.badOutput(null);
-        JsonNode root;
-        try {
-            root = json.readTree(FENCE.matcher(content.strip()).replaceAll(""));
-        } catch (JacksonException e) {
-            throw ModelErrors.badOutput(e);
+        var messages = List.<ChatMessage>of(SystemMessage.from(prompts.render("system", Map.of())), UserMessage.from(user));
+        ChatResponse response;
+        if (models.jsonModeRefused()) {
+            response = call(ChatRequest.builder().messages(messages).temperature(0.0).build(), meter);
+        } else {
+            try {
+                response = call(ChatRequest.builder().messages(messages).responseFormat(ResponseFormat.JSON)
+                        .temperature(0.0).build(), meter);
+            } catch (ModelException e) {
+                Integer status = ModelErrors.httpStatus(e);
+                if (status == null || (status != 400 && status != 422)) throw e;
+                // Some servers refuse response_format (LM Studio wants json_schema, some vLLM and llama.cpp builds none
+                // at all): the prompt asks for JSON anyway, so ask again without it.
+                response = call(ChatRequest.builder().messages(messages).temperature(0.0).build(), meter);
+                if (models.refuseJsonMode()) {
+                    log.warn("Model {} answered HTTP {} to response_format ({}); extraction asks for JSON by the prompt "
+                                    + "alone from now on", models.props().model(), status,
+                            ModelErrors.describe(e.getCause(), models.props().apiKey()));
+                }
+            }
         }
-        JsonNode facts = root == null ? null : root.get("facts");
+        String content = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (content == null || content.isBlank()) throw ModelErrors.badOutput(null);
+        // Fenced, with a sentence around it, after a <think>: the object inside is what counts.
+        JsonNode root = JsonAnswer.object(content).orElseThrow(() -> ModelErrors.badOutput(null));
+        JsonNode facts = root.get("facts");
         if (facts == null || !facts.isArray()) throw ModelErrors.badOutput(null);
         InterviewState next = state;
         List<Fact> added = new ArrayList<>();
@@ -234,11 +243,25 @@ public class LlmInterviewer implements InterviewEngine {
         try {
             ChatResponse response = models.chat().chat(request);
             TokenUsage usage = response.tokenUsage();
-            if (usage != null) meter.record(n(usage.inputTokenCount()), n(usage.outputTokenCount()));
+            if (usage != null && (usage.inputTokenCount() != null || usage.outputTokenCount() != null)) {
+                meter.record(n(usage.inputTokenCount()), n(usage.outputTokenCount()));
+            } else {
+                // A server that reports no usage: an estimate, marked as one, never 0.
+                long in = request.messages().stream().mapToLong(m -> TokenMeter.estimate(textOf(m))).sum();
+                String out = response.aiMessage() == null ? null : response.aiMessage().text();
+                meter.recordEstimate(in, TokenMeter.estimate(out));
+            }
             return response;
         } catch (RuntimeException e) {
             throw ModelErrors.map(e);
         }
+    }
+
+    private static String textOf(ChatMessage m) {
+        if (m instanceof SystemMessage sm) return sm.text();
+        if (m instanceof UserMessage um) return um.hasSingleText() ? um.singleText() : "";
+        if (m instanceof AiMessage am) return am.text();
+        return "";
     }
 
     private boolean overBudget(TokenMeter meter) {

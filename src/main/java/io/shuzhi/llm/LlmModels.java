@@ -1,6 +1,7 @@
 package io.shuzhi.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
@@ -9,7 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two LangChain4j models of LLM mode, built from {@link LlmProperties}: a plain one for short answers (fact
@@ -21,12 +27,21 @@ public final class LlmModels {
     private final LlmProperties props;
     private final ChatModel chat;
     private final StreamingChatModel streaming;
+    /** The endpoint answered 400 to {@code response_format}: extraction asks by instructions only from then on. */
+    private final AtomicBoolean jsonModeRefused = new AtomicBoolean();
 
     public LlmModels(LlmProperties props) {
+        this(props, List.of());
+    }
+
+    /** With listeners told of every call (the smoke run times and counts each one). */
+    public LlmModels(LlmProperties props, List<ChatModelListener> listeners) {
         this.props = props;
         String key = props.apiKey().isEmpty() ? "none" : props.apiKey();
+        Map<String, Object> extra = extraBody(props.extraBody());
         this.chat = OpenAiChatModel.builder()
                 .baseUrl(props.base()).apiKey(key).modelName(props.model())
+                .customParameters(extra).listeners(listeners)
                 .timeout(props.timeout())
                 // One try: a failed extraction falls back to the rules at once instead of keeping the writer waiting.
                 .maxRetries(0)
@@ -34,8 +49,11 @@ public final class LlmModels {
                 .returnThinking(false)
                 .logRequests(props.logRequests()).logResponses(props.logRequests())
                 .build();
+        // LangChain4j always sends stream_options.include_usage: DashScope, DeepSeek and vLLM then put the usage in
+        // the last chunk; a server that ignores it (Ollama's /v1) is estimated (SectionStreams).
         this.streaming = OpenAiStreamingChatModel.builder()
                 .baseUrl(props.base()).apiKey(key).modelName(props.model())
+                .customParameters(extra).listeners(listeners)
                 .temperature(props.temperature())
                 .timeout(props.totalTimeout())
                 // reasoning_content comes to onPartialThinking, where it only keeps the watchdogs quiet: never text.
@@ -49,6 +67,36 @@ public final class LlmModels {
         this.props = props;
         this.chat = chat;
         this.streaming = streaming;
+    }
+
+    /**
+     * {@code shuzhi.llm.extra-body} as a map; blank = none. Not a JSON object: the app stops, naming the setting (a
+     * switch silently not sent would be worse).
+     */
+    static Map<String, Object> extraBody(String json) {
+        if (json == null || json.isBlank()) return Map.of();
+        try {
+            Object parsed = JsonMapper.builder().build().readValue(json, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) map;
+                return m;
+            }
+        } catch (JacksonException e) {
+            // falls through to the message below
+        }
+        throw new IllegalStateException("shuzhi.llm.extra-body (SHUZHI_LLM_EXTRA_BODY) must be a JSON object, e.g. "
+                + "{\"enable_thinking\":false}; got: " + (json.length() > 80 ? json.substring(0, 80) + "…" : json));
+    }
+
+    /** True once the endpoint refused {@code response_format}: JSON is then asked for by the prompt alone. */
+    boolean jsonModeRefused() {
+        return jsonModeRefused.get();
+    }
+
+    /** Remembers that this endpoint and model refuse {@code response_format}; true the first time. */
+    boolean refuseJsonMode() {
+        return jsonModeRefused.compareAndSet(false, true);
     }
 
     public LlmProperties props() {

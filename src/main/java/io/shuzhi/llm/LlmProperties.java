@@ -22,12 +22,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param memoryTokens        how many tokens of earlier interview exchanges go back to the model
  * @param retryBackoff        wait before the one retry of a section call
  * @param logRequests         log request and response bodies (not headers): for debugging a provider only
+ * @param extraBody           a JSON object whose fields are added to every request body, for a provider's own switches:
+ *                            {@code {"enable_thinking":false}} (Qwen3 on DashScope compatible mode),
+ *                            {@code {"chat_template_kwargs":{"enable_thinking":false}}} (vLLM with Qwen3); blank = none
  */
 @ConfigurationProperties("shuzhi.llm")
 public record LlmProperties(String baseUrl, String model, String apiKey, Duration timeout, Duration connectTimeout,
                             Duration firstTokenTimeout, Duration idleTimeout, Duration totalTimeout,
                             Double temperature, Integer maxParallelSections, Long sessionTokenBudget,
-                            Integer memoryTokens, Duration retryBackoff, Boolean logRequests) {
+                            Integer memoryTokens, Duration retryBackoff, Boolean logRequests,
+                            String extraBody) {
     public LlmProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip();
         model = model == null ? "" : model.strip();
@@ -43,6 +47,22 @@ public record LlmProperties(String baseUrl, String model, String apiKey, Duratio
         memoryTokens = memoryTokens == null ? 1500 : memoryTokens;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         logRequests = logRequests != null && logRequests;
+        extraBody = extraBody == null ? "" : extraBody.strip();
+        // Checked at binding: a switch the operator set but that is never sent would go unnoticed.
+        LlmModels.extraBody(extraBody);
+    }
+
+    /** The same settings with {@code extraBody} (tests, the smoke run). */
+    public LlmProperties withExtraBody(String json) {
+        return new LlmProperties(baseUrl, model, apiKey, timeout, connectTimeout, firstTokenTimeout, idleTimeout,
+                totalTimeout, temperature, maxParallelSections, sessionTokenBudget, memoryTokens, retryBackoff,
+                logRequests, json);
+    }
+
+    /** The same settings writing one section at a time (the smoke run times each section on its own). */
+    public LlmProperties oneSectionAtATime() {
+        return new LlmProperties(baseUrl, model, apiKey, timeout, connectTimeout, firstTokenTimeout, idleTimeout,
+                totalTimeout, temperature, 1, sessionTokenBudget, memoryTokens, retryBackoff, logRequests, extraBody);
     }
 
     /** A model is configured: base URL and model name are both set. */
@@ -60,6 +80,7 @@ public record LlmProperties(String baseUrl, String model, String apiKey, Duratio
         // Never the key: this record may end up in a log line.
         return "LlmProperties[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isEmpty() ? "" : "***")
                 + ", firstTokenTimeout=" + firstTokenTimeout + ", idleTimeout=" + idleTimeout + ", totalTimeout="
-                + totalTimeout + ", maxParallelSections=" + maxParallelSections + "]";
+                + totalTimeout + ", maxParallelSections=" + maxParallelSections
+                + (extraBody.isEmpty() ? "" : ", extraBody=" + extraBody) + "]";
     }
 }

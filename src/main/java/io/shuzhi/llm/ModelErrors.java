@@ -43,8 +43,25 @@ final class ModelErrors {
         return new ModelException(ModelException.Kind.BAD_OUTPUT, "模型返回的数据无法识别，请重试。", true, cause);
     }
 
+    /** A 200 with an empty stream: the provider answered, but with nothing. */
+    static ModelException emptyAnswer() {
+        return new ModelException(ModelException.Kind.BAD_OUTPUT,
+                "模型这次没有返回任何内容。您说过的事实和之前的草稿都还在，请稍后再试；如果反复出现，请管理员检查模型服务。", true);
+    }
+
+    /** A stream that was all thinking: no text for the draft. */
+    static ModelException onlyThinking() {
+        return new ModelException(ModelException.Kind.BAD_OUTPUT,
+                "模型这次只给出了思考过程，没有写出正文。您说过的事实和之前的草稿都还在，请再试一次。", true);
+    }
+
     static ModelException timeout(String what) {
         return new ModelException(ModelException.Kind.TIMEOUT, what, true);
+    }
+
+    /** The HTTP status behind a failure, when the provider answered with one. */
+    static Integer httpStatus(Throwable e) {
+        return status(e);
     }
 
     private static Integer status(Throwable e) {

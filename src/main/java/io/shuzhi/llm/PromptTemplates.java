@@ -31,7 +31,7 @@ public class PromptTemplates {
             "extract", Set.of("kind_name", "topics", "current_topic", "message"),
             "interview", Set.of("kind_name", "recorded", "next_question", "next_section", "message"),
             "write-section", Set.of("kind_name", "unit", "year", "outline", "section_heading", "part_heading",
-                    "mode", "topics", "facts", "answers", "style"),
+                    "mode", "topics", "facts", "answers", "style", "last_year_plans"),
             "rewrite-section", Set.of("kind_name", "unit", "year", "outline", "target", "operation", "current_chars",
                     "target_chars", "text", "facts", "instruction", "style"));
     /** The one slot a style guide may have: the report year's 提法, filled by the code that uses the guide. */

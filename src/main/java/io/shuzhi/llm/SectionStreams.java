@@ -150,13 +150,19 @@ final class SectionStreams {
         if (e.handle != null) call.handle = e.handle;
         if (e.thinking) {
             call.alive();
+            call.thought = true;
+            if (e.text != null) call.billed.append(e.text);
         } else if (e.text != null) {
             call.token(e.text);
         } else if (e.response != null) {
             TokenUsage usage = e.response.tokenUsage();
             // What the provider bills, thinking included.
-            if (usage != null) {
+            if (usage != null && (usage.inputTokenCount() != null || usage.outputTokenCount() != null)) {
                 meter.record(LlmInterviewer.n(usage.inputTokenCount()), LlmInterviewer.n(usage.outputTokenCount()));
+            } else {
+                // No usage in the stream (Ollama's /v1 ignores stream_options): an estimate, marked as one, never 0.
+                meter.recordEstimate(TokenMeter.estimate(system) + TokenMeter.estimate(call.job.task.prompt()),
+                        TokenMeter.estimate(call.billed));
             }
             call.complete();
         } else if (e.error != null) {
@@ -230,11 +236,15 @@ final class SectionStreams {
         long lastToken;
         boolean finished;
         boolean shown;
+        /** reasoning_content came. */
+        boolean thought;
         private boolean released;
         volatile StreamingHandle handle;
         final StringBuilder sentence = new StringBuilder();
         final Reasoning.Filter think = new Reasoning.Filter();
         final StringBuilder body = new StringBuilder();
+        /** Everything the model streamed, thinking included: what an estimate of its output counts. */
+        final StringBuilder billed = new StringBuilder();
         final List<String> flagged = new ArrayList<>();
 
         Call(Job job, long started) {
@@ -258,12 +268,13 @@ final class SectionStreams {
         /** {@code reasoning_content}: never text of the body, only a sign of life for the watchdogs. */
         @Override
         public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
-            events.add(new Event(this, null, null, null, context == null ? null : context.streamingHandle(), true));
+            events.add(new Event(this, thinking == null ? null : thinking.text(), null, null,
+                    context == null ? null : context.streamingHandle(), true));
         }
 
         @Override
         public void onPartialThinking(PartialThinking thinking) {
-            events.add(new Event(this, null, null, null, null, true));
+            events.add(new Event(this, thinking == null ? null : thinking.text(), null, null, null, true));
         }
 
         @Override
@@ -291,6 +302,7 @@ final class SectionStreams {
 
         void token(String text) {
             alive();
+            billed.append(text);
             sentence.append(think.feed(text));
             int end = lastSentenceEnd(sentence);
             if (end > 0) {
@@ -317,7 +329,8 @@ final class SectionStreams {
             sentence.setLength(0);
             String text = tidy(body.toString());
             if (text.isEmpty()) {
-                fail(ModelErrors.badOutput(null), null);
+                // A 200 whose stream carried no text at all, or only thinking: say which, not "unreadable data".
+                fail(thought || think.sawThinking() ? ModelErrors.onlyThinking() : ModelErrors.emptyAnswer(), null);
                 return;
             }
             finish(text);

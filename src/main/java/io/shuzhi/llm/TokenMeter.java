@@ -14,6 +14,7 @@ public final class TokenMeter {
 
     private final AtomicLong input = new AtomicLong();
     private final AtomicLong output = new AtomicLong();
+    private final AtomicLong estimated = new AtomicLong();
     private final String sessionId;
     private final long usedBefore;
     private volatile boolean dailyBudgetReached;
@@ -53,6 +54,38 @@ public final class TokenMeter {
         if (this == DISCARD) return;
         input.addAndGet(Math.max(0, inputTokens));
         output.addAndGet(Math.max(0, outputTokens));
+    }
+
+    /**
+     * Records an estimate for a call whose provider reported no usage (Ollama's {@code /v1} when streaming): counted like
+     * usage, for the budget too, and marked as estimated so nobody reads it as the provider's figure.
+     */
+    public void recordEstimate(long inputTokens, long outputTokens) {
+        if (this == DISCARD) return;
+        record(inputTokens, outputTokens);
+        estimated.addAndGet(Math.max(0, inputTokens) + Math.max(0, outputTokens));
+    }
+
+    /**
+     * Tokens of {@code text} as the common tokenizers count Chinese: one per Han character or full-width mark (DeepSeek's
+     * and Qwen's run a little below, so this errs high, on the budget's side), one per four other non-space characters.
+     */
+    public static long estimate(CharSequence text) {
+        if (text == null) return 0;
+        long wide = 0;
+        long narrow = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) continue;
+            if (c >= 0x2E80) wide++;
+            else narrow++;
+        }
+        return wide + (narrow + 3) / 4;
+    }
+
+    /** Of {@link #input()} + {@link #output()}, how many were estimated, not reported by the provider. */
+    public long estimated() {
+        return estimated.get();
     }
 
     public long input() {

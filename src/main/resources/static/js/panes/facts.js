@@ -64,6 +64,14 @@ export function createFactsPane(ctx) {
       var t = el('span', { class: 'sz-fact-text', 'data-testid': 'fact-text' });
       appendQuantities(t, f.text || '', f.quantities || []);
       kids.push(t);
+      // Year on year: this year's figure beside last year's ("集中学习：去年12次 → 今年15次"); a difference worked
+      // out by the program is marked 推算.
+      if (f.origin === 'DERIVED') kids.splice(1, 0, el('span', { class: 'sz-tag', 'data-testid': 'fact-derived', text: '推算',
+        title: '由今年和去年的数字相减算出，不是您说的原话。' }));
+      (f.lastYear || []).forEach(function (y) {
+        kids.push(el('span', { class: 'sz-fact-yoy sz-muted', 'data-testid': 'fact-year-on-year',
+          text: (y.label ? y.label + '：' : '') + '去年' + y.lastYear + ' → 今年' + y.thisYear }));
+      });
       var busy = fe && fe.saving, idle = S.ready && !busy;
       kids.push(el('span', { class: 'sz-fact-actions', role: 'group', 'aria-label': '这条情况的操作' }, fe && fe.confirmDelete ? [
         el('span', { class: 'sz-fact-confirm', role: 'alert', text: busy ? '正在删除…' : '确定删除这条？' }),

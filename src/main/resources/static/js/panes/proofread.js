@@ -59,7 +59,7 @@ export function createProofreadPane(ctx) {
   function suggestionEl(x) {
     var p = S.proof, key = suggestionKey(x), accepting = p.accepting === x.id;
     // A numbering finding with no single replacement is for the writer to fix by hand: accepting would delete it.
-    var manual = !x.right && x.category === '序号';
+    var manual = !x.right && (x.category === '序号' || x.category === '提法');
     return el('li', { class: 'sz-sugg', 'data-testid': 'suggestion', 'data-id': x.id }, [
       el('div', { class: 'sz-sugg-main' }, [
         el('span', { class: 'sz-tag', text: x.category || '建议' }),

@@ -57,6 +57,19 @@ class StateCodecPropertyTest extends IntegrationTest {
     }
 
     @Test
+    void aStateStoredBeforeEstimatedTokensWereCounted_readsWithNoneEstimated() {
+        SessionState state = SessionState.start("s-old", "party-branch-secretary", 1L).withTokens(1200, 80, 0);
+        String json = codec.toJson(state);
+        assertThat(json).contains("\"tokensEstimated\":0");
+        String older = json.replace(",\"tokensEstimated\":0", "");
+        assertThat(older).doesNotContain("tokensEstimated");
+        SessionState back = codec.fromJson(older, SessionState.class);
+        assertThat(back.tokensIn()).isEqualTo(1200);
+        assertThat(back.tokensEstimated()).isZero();
+        assertThat(back).isEqualTo(state);
+    }
+
+    @Test
     void aQuantityTheParserFindsIsAlwaysAFigure() {
         for (long seed = 1; seed <= 2000; seed++) {
             String text = randomText(new Random(seed), 60);
@@ -113,7 +126,7 @@ class StateCodecPropertyTest extends IntegrationTest {
         }
         if (state.latestVersion() > 1 && r.nextBoolean()) state = state.showing(1, List.of(state.latestVersion()));
         for (int i = r.nextInt(10); i > 0; i--) state = state.withSayId(randomText(r, 1 + r.nextInt(99)));
-        return state.withTokens(r.nextInt(1_000_000), r.nextInt(1_000_000))
+        return state.withTokens(r.nextInt(1_000_000), r.nextInt(1_000_000), r.nextInt(1_000))
                 .withGenerating(r.nextBoolean() ? 0 : r.nextLong() & Long.MAX_VALUE)
                 .advanced(r.nextInt(5000), r.nextLong());
     }

@@ -117,6 +117,63 @@ class PriorReportParserTest {
         assertRefused(() -> parser.parse("今年工作很好，明年继续努力。"), Code.NOT_A_REPORT);
     }
 
+    // ----- what writers really have (issue 18) ------------------------------------------------------------------
+
+    @Test
+    void docAndWps_areRefusedPlainly_withHowToSaveAsDocx() {
+        byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0};
+        assertRefused(() -> parser.parse(ole, "去年述职.doc"), Code.OLD_FORMAT);
+        assertThatThrownBy(() -> parser.parse(ole, "去年述职.doc")).hasMessageContaining(".doc")
+                .hasMessageContaining("另存为").hasMessageContaining("Word 文档（*.docx）").hasMessageContaining("复制粘贴");
+        assertThatThrownBy(() -> parser.parse(ole, "去年述职.wps")).hasMessageContaining(".wps")
+                .hasMessageContaining("WPS 文字").hasMessageContaining("*.docx");
+        // An old Word file renamed to .txt is still an old Word file.
+        assertThatThrownBy(() -> parser.parse(ole, "report.txt")).isInstanceOfSatisfying(ImportException.class,
+                e -> assertThat(e.code()).isEqualTo(Code.OLD_FORMAT));
+    }
+
+    @Test
+    void docxWithTrackedChanges_readsTheFinalText() throws Exception {
+        byte[] docx;
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("县卫生健康局党组成员、副局长2024年度述责述廉报告");
+            var p = doc.createParagraph();
+            p.createRun().setText("2024年，本人认真履行“一岗双责”，组织观看警示教育片");
+            var del = p.getCTP().addNewDel();
+            del.setId(java.math.BigInteger.ONE);
+            del.setAuthor("审核人");
+            del.addNewR().addNewDelText().setStringValue("3次");
+            var ins = p.getCTP().addNewIns();
+            ins.setId(java.math.BigInteger.TWO);
+            ins.setAuthor("审核人");
+            ins.addNewR().addNewT().setStringValue("2次");
+            p.getCTP().addNewR().addNewT().setStringValue("，剖析典型案例6个，抓好药品采购、工程项目等重点环节的廉政风险防控，督促分管科室逐项整改。");
+            doc.createParagraph().createRun().setText("一、履行全面从严治党主体责任情况");
+            doc.createParagraph().createRun().setText("与分管的4个科室签订责任书，召开廉政形势分析会3次，对分管领域的苗头性问题早提醒早纠正。");
+            doc.write(out);
+            docx = out.toByteArray();
+        }
+        ImportedReport r = parser.parse(docx, "修订稿.docx");
+        assertThat(r.opening()).contains("警示教育片2次，剖析").doesNotContain("3次2次").doesNotContain("片3次");
+        assertThat(r.facts()).extracting(f -> f.quantity() == null ? f.placeholder() : f.quantity().raw())
+                .contains("2次").doesNotContain("3次2次");
+    }
+
+    @Test
+    void maskedFigures_XXTimesAndStars_areUnknownFigures_notNumbers() throws Exception {
+        ImportedReport r = parser.parse(resource("import/branch-2025.txt"));
+        assertThat(r.facts()).filteredOn(LastYearFact::isPlaceholder).extracting(LastYearFact::placeholder)
+                .containsExactlyInAnyOrder("XX次", "××次", "**次");
+        assertThat(r.facts()).filteredOn(f -> !f.isPlaceholder()).extracting(f -> f.quantity().raw())
+                .contains("12次", "40册", "4次", "1名", "15件").doesNotContain("XX次");
+        ImportedReport four = parser.parse(resource("import/integrity-2024.txt"));
+        assertThat(four.facts()).filteredOn(LastYearFact::isPlaceholder).extracting(LastYearFact::placeholder)
+                .containsExactly("×份");
+        // A masked place name is not a figure.
+        assertThat(PriorReportParser.PLACEHOLDER.matcher("××市委组织部").find()).isFalse();
+        assertThat(PriorReportParser.PLACEHOLDER.matcher("完成投资X.X亿元").find()).isTrue();
+    }
+
     private interface Call {
         Object run() throws Exception;
     }

@@ -278,7 +278,7 @@ class LlmDraftWriterTest {
         var p = props(fake.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5), 2);
         var budgeted = new LlmProperties(p.baseUrl(), p.model(), p.apiKey(), p.timeout(), p.connectTimeout(),
                 p.firstTokenTimeout(), p.idleTimeout(), p.totalTimeout(), p.temperature(), 2, 1000L, 1500,
-                p.retryBackoff(), false);
+                p.retryBackoff(), false, null);
         var w = new LlmDraftWriter(new TemplateDrafter(), new LlmModels(budgeted), PROMPTS);
         assertThatThrownBy(() -> TokenMeter.with(new TokenMeter("s", 1000), () -> w.write(PARTY, oneSection(), 1, null)))
                 .isInstanceOfSatisfying(ModelException.class,

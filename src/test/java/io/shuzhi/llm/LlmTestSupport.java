@@ -27,7 +27,7 @@ final class LlmTestSupport {
 
     static LlmProperties props(String baseUrl, Duration firstToken, Duration idle, int parallel) {
         return new LlmProperties(baseUrl, FakeModelServer.MODEL, KEY, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                firstToken, idle, Duration.ofSeconds(20), 0.3, parallel, 0L, 1500, Duration.ofMillis(100), false);
+                firstToken, idle, Duration.ofSeconds(20), 0.3, parallel, 0L, 1500, Duration.ofMillis(100), false, null);
     }
 
     /** After the intro, with the writer's unit and year. */

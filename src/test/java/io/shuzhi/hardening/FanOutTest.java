@@ -1,0 +1,124 @@
+package io.shuzhi.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shuzhi.session.SessionEvents;
+import io.shuzhi.session.SessionProperties;
+import io.shuzhi.support.IntegrationTest;
+import io.shuzhi.support.WsClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * Cross-instance fan-out holds when Redis drops the subscriber's connection, and an instance knows (a metric and a
+ * log line) when notices stop arriving instead of dropping them silently.
+ */
+class FanOutTest extends IntegrationTest {
+    private static ConfigurableApplicationContext second;
+    private static int portB;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        second = Hardening.startApp("--shuzhi.redis.embedded-dir=target/embedded-redis");
+        portB = Hardening.port(second);
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) second.close();
+    }
+
+    @Test
+    void aTabOnAnotherInstanceSeesEveryCommit_evenAfterRedisDropsThePubSubConnections() {
+        try (var a = connect(); var b = WsClient.connect(portB)) {
+            String id = newSession(a);
+            long seen = a.all().stream().mapToLong(f -> f.path("seq").asLong()).max().orElseThrow();
+            b.hello(id, seen);
+            b.drain(200);
+            for (int round = 0; round < 3; round++) {
+                // Redis closes every subscriber connection (a restart, a failover or a proxy timeout looks the same).
+                assertThat(killSubscribers()).as("subscriber connections closed").isPositive();
+                String text = "全年组织集中学习研讨交流" + (20 + round) + "次。";
+                // The listener resubscribes in the background; the commit made after that reaches B's tab live.
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                boolean reached = false;
+                int attempt = 0;
+                while (!reached && System.nanoTime() < deadline) {
+                    a.say("r" + round + "-" + attempt++, text);
+                    a.reply();
+                    var echo = b.drain(1000).stream().filter(f -> f.path("type").asString().equals("assistant_end"))
+                            .findFirst();
+                    reached = echo.isPresent();
+                }
+                assertThat(reached).as("round %s: B's tab got a commit made on A", round).isTrue();
+                assertThat(attempt).as("round %s: at most the commits made while resubscribing were missed live", round)
+                        .isLessThanOrEqualTo(5);
+            }
+        }
+    }
+
+    /** {@code CLIENT KILL TYPE pubsub} on the tests' Redis; the number of connections closed. */
+    private static long killSubscribers() {
+        try (var socket = new java.net.Socket(io.shuzhi.support.TestRedis.HOST, io.shuzhi.support.TestRedis.PORT)) {
+            socket.getOutputStream().write("CLIENT KILL TYPE pubsub\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String reply = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            if (reply == null || !reply.startsWith(":")) throw new AssertionError("CLIENT KILL answered " + reply);
+            return Long.parseLong(reply.substring(1));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void whenNoticesStopArriving_theInstanceCountsItAndSaysSo_andRecovers(@TempDir Path dir) throws Exception {
+        int redisPort = Hardening.freePort();
+        RedisServer own = Hardening.startRedis(redisPort, dir, false);
+        // As the app's: commands give up after 2 s while Redis is away.
+        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort),
+                org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.builder()
+                        .commandTimeout(Duration.ofSeconds(2)).build());
+        factory.afterPropertiesSet();
+        factory.start();
+        var registry = new SimpleMeterRegistry();
+        var events = new SessionEvents(factory, registry, new SessionProperties(null, null, Duration.ZERO));
+        try {
+            events.probe();
+            Thread.sleep(500);
+            events.probe();
+            assertThat(events.up()).as("a probe published and heard back").isTrue();
+            assertThat(registry.counter("shuzhi.fanout.lost").count()).isZero();
+
+            Hardening.stopQuietly(own);
+            events.probe();
+            Thread.sleep(500);
+            events.probe();
+            assertThat(events.up()).as("Redis away: the probe is not heard").isFalse();
+            assertThat(registry.counter("shuzhi.fanout.lost").count()).isPositive();
+            assertThat(registry.get("shuzhi.fanout.up").gauge().value()).isZero();
+
+            own = Hardening.startRedis(redisPort, dir, false);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!events.up() && System.nanoTime() < deadline) {
+                events.probe();
+                Thread.sleep(500);
+                events.probe();
+            }
+            assertThat(events.up()).as("Redis back: the container resubscribed and probes are heard again").isTrue();
+            assertThat(registry.get("shuzhi.fanout.up").gauge().value()).isEqualTo(1.0);
+        } finally {
+            events.close();
+            factory.destroy();
+            Hardening.stopQuietly(own);
+        }
+    }
+}
