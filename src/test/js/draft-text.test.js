@@ -56,3 +56,14 @@ test('sections in reading order', () => {
   const refs = ['2', '1.10', 'opening', '1.2', 'title', '1'];
   assert.deepEqual(refs.sort(refOrder), ['title', 'opening', '1', '1.2', '1.10', '2']);
 });
+
+import { titlePhrases } from '../../main/resources/static/js/draft-text.js';
+
+test('a title is cut only between its phrases', () => {
+  assert.deepEqual(titlePhrases('市第一人民医院内科党支部书记2024年度抓基层党建工作述职报告'),
+    ['市第一人民医院内科党支部书记', '2024年度', '抓基层党建工作', '述职报告']);
+  assert.deepEqual(titlePhrases('市水务局党组书记、局长2025年度述责述廉报告'), ['市水务局党组书记、局长', '2025年度', '述责述廉报告']);
+  assert.deepEqual(titlePhrases('述职报告'), ['述职报告']);
+  assert.deepEqual(titlePhrases(''), []);
+  assert.equal(titlePhrases('某单位关于2025年度工作的总结').join(''), '某单位关于2025年度工作的总结');
+});

@@ -168,7 +168,9 @@ import { createImportPane } from './js/panes/import.js';
     u.engine = el('span', { class: 'sz-engine', tid: 'engine', title: '当前引擎', hidden: true });
     u.usage = el('span', { class: 'sz-usage', tid: 'usage', title: '本会话已用的模型 tokens（输入 / 输出）', hidden: true });
     u.newSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'new-session', text: '新建会话' });
-    u.deleteSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'delete-session', title: '从服务器上删除本次会话的对话、收集的情况和全部草稿版本', text: '删除本次会话及草稿' });
+    // In a narrow panel (the widget) the header has room for the short label only.
+    u.deleteSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'delete-session', title: '从服务器上删除本次会话的对话、收集的情况和全部草稿版本',
+      'aria-label': '删除本次会话及草稿' }, [el('span', { class: 'sz-label-long', text: '删除本次会话及草稿' }), el('span', { class: 'sz-label-short', text: '删除会话' })]);
     u.close = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost sz-close', tid: 'close', title: '收起', 'aria-label': '收起述职助手', text: '×', hidden: true });
     u.header = el('header', { class: 'sz-header' }, [
       el('div', { class: 'sz-brand' }, [

@@ -106,3 +106,22 @@ export function refOrder(a, b) {
   const rank = (r) => (r === 'title' ? '-2' : r === 'opening' ? '-1' : r);
   return compareRef(rank(a), rank(b));
 }
+
+/**
+ * A report title cut at its phrase boundaries — after the year (2025年度), before the year, 关于, 抓, and the report's
+ * name (述职报告, 工作总结 …) — so a title too long for one line breaks between phrases, as GB/T 9704 asks
+ * (the .docx does the same, export/TitleLines).
+ */
+export function titlePhrases(title) {
+  const t = String(title || '');
+  const cuts = new Set();
+  const add = (i) => { if (i > 0 && i < t.length) cuts.add(i); };
+  for (const m of t.matchAll(/(?:\d{4}|[〇一二三四五六七八九零]{4})年度?/g)) { add(m.index); add(m.index + m[0].length); }
+  for (const m of t.matchAll(/关于|抓|(?:个人)?(?:述职|述责述廉|工作总结|工作报告|总结)/g)) add(m.index);
+  const at = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  let from = 0;
+  at.forEach((i) => { out.push(t.slice(from, i)); from = i; });
+  out.push(t.slice(from));
+  return out.filter((s) => s);
+}

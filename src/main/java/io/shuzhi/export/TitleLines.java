@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class TitleLines {
     /** Breaks after the year and before these (the year: after the unit and post; 关于; 抓; the report's name). */
     private static final Pattern AFTER = Pattern.compile("(?:\\d{4}|[〇一二三四五六七八九零]{4})年度?");
-    private static final Pattern BEFORE = Pattern.compile("(?:\\d{4}|[〇一二三四五六七八九零]{4})年|关于|抓|(?:个人)?(?:年度)?(?:述职|述责述廉|工作总结|工作报告|总结)");
+    private static final Pattern BEFORE = Pattern.compile("(?:\\d{4}|[〇一二三四五六七八九零]{4})年|关于|抓|(?:个人)?(?:述职|述责述廉|工作总结|工作报告|总结)");
 
     private TitleLines() {
     }

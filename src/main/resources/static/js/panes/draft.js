@@ -4,7 +4,7 @@
  * and returns its own; a function taken from ctx is looked up when called, so parts may call each other.
  */
 
-import { lines, partsLine, runIn } from '../draft-text.js';
+import { lines, partsLine, runIn, titlePhrases } from '../draft-text.js';
 import { liveDraft } from '../frames.js';
 
 export function createDraftPane(ctx) {
@@ -113,7 +113,10 @@ export function createDraftPane(ctx) {
   function sectionEl(s, d) {
     var box = el('div', { class: 'sz-sec sz-sec-l' + (s.level || 0), 'data-testid': 'draft-section', 'data-ref': s.ref });
     if (s.ref === 'title') {
-      box.append(el('h3', { class: 'sz-d-title', text: s.heading || s.body || d.title || '' }));
+      // Line breaks only between the title's phrases (<wbr>, with keep-all in the CSS), as in the .docx.
+      var parts = titlePhrases(s.heading || s.body || d.title || ''), kids = [];
+      parts.forEach(function (p, i) { if (i) kids.push(el('wbr')); kids.push(p); });
+      box.append(el('h3', { class: 'sz-d-title' }, kids));
       return box;
     }
     var ls = lines(s.body), p;

@@ -51,8 +51,10 @@ class BrowserShowcaseTest extends IntegrationTest {
         for (String a : BrowserChatTest.ANSWERS) chat.answer(a);
         chat.awaitFollowing("in the showcase (phone)");
         browser.screenshot("docs-page-phone");
-        chat.byTestId("generate").click();
-        browser.await("the draft tab", d -> chat.byTestId("draft").isDisplayed() && !chat.all("[data-testid=draft] [data-ref=title]").isEmpty());
+        chat.answer("生成草稿");
+        chat.awaitDraft();
+        if (!chat.byTestId("draft").isDisplayed()) chat.byTestId("tab-draft").click();
+        browser.await("the draft tab", d -> chat.byTestId("draft").isDisplayed());
         browser.screenshot("docs-page-phone-draft");
     }
 
