@@ -1,7 +1,7 @@
 -- Commits one turn of a session atomically: compare-and-set on the state's rev, then the new state, the turn's
 -- server frames (stream entries 0-<seq>), new draft versions and chat messages; refreshes the TTL of every key.
 -- The state it replaces is kept in the same hash as 'prev' (with 'prevRev'): a state that cannot be read is recovered
--- from the one before it.
+-- from the one before it. 'at' is the time of the commit.
 -- KEYS: state, events, drafts, chat
 -- ARGV: expectedRev, data, ttlSeconds, maxEvents, nEvents, (seq, frame)*, nDrafts, (version, draft)*, nChat, (msg)*,
 --       lastSeq (published on shuzhi:{id}:notify when > 0)
@@ -15,7 +15,8 @@ local old = redis.call('HGET', KEYS[1], 'data')
 if old then
   redis.call('HSET', KEYS[1], 'prev', old, 'prevRev', current)
 end
-redis.call('HSET', KEYS[1], 'rev', newRev, 'data', ARGV[2])
+-- 'at': the server's clock at this commit (seconds), the session's last activity, which the retention purge reads.
+redis.call('HSET', KEYS[1], 'rev', newRev, 'data', ARGV[2], 'at', redis.call('TIME')[1])
 local ttl = tonumber(ARGV[3])
 local maxEvents = ARGV[4]
 local i = 5

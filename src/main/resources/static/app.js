@@ -992,10 +992,31 @@ import { createImportPane } from './js/panes/import.js';
       ui.exportList.hidden = !open;
       ui.exportBtn.setAttribute('aria-expanded', String(open));
     }
-    ui.exports.forEach(function (a) {
+    // The session id goes in a POST body, never in a URL; the answer is a sealed link that works for a few minutes
+    // (on the Shuzhi server: the widget runs inside other sites' pages), opened as a download at once.
+    function downloadExport(format) {
+      if (!global.fetch || !S.sessionId) { toast('暂时无法导出，请稍后再试。'); return; }
+      global.fetch(server + '/api/exports', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sessionId: S.sessionId, format: format }) })
+        .then(function (r) {
+          return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok || !b.url) throw { said: b.message }; return b; });
+        })
+        .then(function (b) {
+          var link = document.createElement('a');
+          link.href = server + b.url;
+          link.setAttribute('download', '');
+          link.hidden = true;
+          root.appendChild(link);
+          link.click();
+          link.remove();
+        }).catch(function (err) { toast((err && err.said) || '导出没有成功，请检查网络后再试。'); });
+    }
+    ui.exports.forEach(function (a, i) {
       a.addEventListener('click', function (e) {
-        if (a.getAttribute('aria-disabled') === 'true') e.preventDefault();
-        else openExports(false);
+        e.preventDefault();
+        if (a.getAttribute('aria-disabled') === 'true') return;
+        openExports(false);
+        downloadExport(EXPORTS[i][0]);
       });
     });
     ui.exportBtn.addEventListener('click', function () {

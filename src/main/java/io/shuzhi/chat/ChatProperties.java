@@ -22,13 +22,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                 and resumes when the writer comes back)
  * @param maxStateBytes            the largest session state stored (UTF-8 bytes of its JSON); a turn that would
  *                                 store more is refused with SESSION_LIMIT
+ * @param maxSocketsPerAddress     chat sockets one client address may hold open; the next one gets a
+ *                                 TOO_MANY_CONNECTIONS error frame and is closed (1008). Behind a reverse proxy the
+ *                                 address is the proxy's unless it forwards the client's (server.forward-headers-strategy)
  */
 @ConfigurationProperties("shuzhi.chat")
 public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads,
                              Integer connectionBurst, Double connectionPerSecond, Integer addressBurst,
                              Double addressPerSecond, Integer maxConcurrentGenerations,
                              java.time.Duration generationLock, java.time.Duration idleTimeout,
-                             Integer maxStateBytes) {
+                             Integer maxStateBytes, Integer maxSocketsPerAddress) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
         transportLimitChars = transportLimitChars == null ? 10240 : transportLimitChars;
@@ -41,5 +44,6 @@ public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, 
         generationLock = generationLock == null ? java.time.Duration.ofSeconds(90) : generationLock;
         idleTimeout = idleTimeout == null ? java.time.Duration.ofMinutes(30) : idleTimeout;
         maxStateBytes = maxStateBytes == null ? 2 * 1024 * 1024 : maxStateBytes;
+        maxSocketsPerAddress = maxSocketsPerAddress == null ? 200 : maxSocketsPerAddress;
     }
 }

@@ -26,6 +26,7 @@ public enum ErrorCode {
     STORE_UNAVAILABLE(true, "存储服务暂时不可用，您的消息未被处理，请稍后重试。"),
     RATE_LIMITED(true, "发送太快了，请稍等几秒再发。"),
     BUSY(true, "正在处理上一条消息，请稍候。"),
+    TOO_MANY_CONNECTIONS(true, "从您的网络地址打开的连接太多，这个页面暂时连不上。请关闭多余的述职助手页面后再试。"),
     MODEL_AUTH(false, "模型服务拒绝了访问密钥，请联系系统管理员检查模型的接入设置。"),
     MODEL_NOT_FOUND(false, "模型服务找不到所配置的模型，请管理员检查模型名称和接口地址。"),
     MODEL_RATE_LIMITED(true, "模型服务繁忙或额度已用完，请稍后重试。"),

@@ -128,6 +128,7 @@ class EventLog {
         Map<String, ServerFrame.ChatMessage> chat = chatRefs == 0 ? Map.of() : chat(sessionId, chatRefs, parsed);
         String[] out = new String[events.size()];
         SessionState current = state;
+        ServerFrame.Facts facts = null;
         for (int i = 0; i < events.size(); i++) {
             StoredEvent e = events.get(i);
             JsonNode n = parsed.get(i);
@@ -150,8 +151,11 @@ class EventLog {
                     yield new ServerFrame.AssistantEnd(m.id(), m.text(), m.choices());
                 }
                 case "state" -> {
-                    if (current == null) current = state(sessionId);
-                    yield Views.factsFrame(kinds.get(current.kind()), current);
+                    if (facts == null) {
+                        if (current == null) current = state(sessionId);
+                        facts = Views.factsFrame(kinds.get(current.kind()), current);
+                    }
+                    yield facts;
                 }
                 case "end" -> null;
                 default -> throw new Incomplete("unknown reference " + n.path(REF).asString());

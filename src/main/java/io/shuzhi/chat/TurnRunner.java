@@ -118,7 +118,7 @@ public class TurnRunner {
                     if (newSession) startSession(sessionId, client, hello.kind());
                     else resume(sessionId, client, hello.lastSeq());
                 } else if (frame instanceof ClientFrame.Delete) {
-                    if (!deleteNow(sessionId)) throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
+                    if (!deleteNow(sessionId, "deleted by the writer")) throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
                 } else {
                     runTurn(sessionId, client, frame);
                 }
@@ -171,10 +171,15 @@ public class TurnRunner {
      * whether it existed, or exceptionally when Redis did not answer.
      */
     public CompletableFuture<Boolean> delete(String sessionId) {
+        return delete(sessionId, "deleted by the writer");
+    }
+
+    /** As {@link #delete(String)}, for the retention purge: the log says why. */
+    CompletableFuture<Boolean> delete(String sessionId, String why) {
         var result = new CompletableFuture<Boolean>();
         lanes.submit(sessionId, () -> {
             try {
-                result.complete(deleteNow(sessionId));
+                result.complete(deleteNow(sessionId, why));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -187,10 +192,10 @@ public class TurnRunner {
      * now, the tabs elsewhere when the notice reaches their instance. A turn of another instance that was running
      * finds no revision to commit on and stops with SESSION_NOT_FOUND: nothing comes back.
      */
-    private boolean deleteNow(String sessionId) {
+    private boolean deleteNow(String sessionId, String why) {
         boolean existed = store.delete(sessionId);
         hub.deleted(sessionId);
-        log.info("session {}: deleted by the writer", shortId(sessionId));
+        log.info("session {}: {}", shortId(sessionId), why);
         return existed;
     }
 

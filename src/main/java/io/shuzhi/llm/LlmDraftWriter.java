@@ -151,7 +151,7 @@ public class LlmDraftWriter implements DraftWriter {
             return prompts.render("write-section", Map.ofEntries(
                     Map.entry("answers", answers),
                     Map.entry("kind_name", kind.name()),
-                    Map.entry("unit", state.unit() == null ? "（未提供）" : LlmInterviewer.sanitize(state.unit())),
+                    Map.entry("unit", state.unit() == null ? "（未提供）" : LlmInterviewer.block(state.unit())),
                     Map.entry("year", state.year() == null ? "（未提供）" : state.year()),
                     Map.entry("outline", outline),
                     Map.entry("part_heading", sections.get(indexOf(String.valueOf(part.number()))).heading()),

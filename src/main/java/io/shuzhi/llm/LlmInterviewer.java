@@ -45,7 +45,9 @@ public class LlmInterviewer implements InterviewEngine {
     private static final Logger log = LoggerFactory.getLogger(LlmInterviewer.class);
     private static final List<String> QUESTION_CHOICES = List.of("跳过", "生成草稿");
     private static final List<String> DONE_CHOICES = List.of("生成草稿");
-    private static final Pattern DELIMITER = Pattern.compile("(?i)</?\\s*writer_text\\s*>");
+    // Any spelling of the block's tags a writer could use to close it early: spaces anywhere, any case, full-width
+    // brackets and slash.
+    private static final Pattern DELIMITER = Pattern.compile("(?i)[<＜]\\s*[/／]?\\s*writer_text\\s*[>＞]");
     private static final Pattern END_PUNCT = Pattern.compile("[。；;，,.！!？?\\s]+$");
     private static final int MAX_REPLY_CHARS = 400;
 
@@ -192,8 +194,10 @@ public class LlmInterviewer implements InterviewEngine {
     Optional<String> ask(ReportKind kind, InterviewState next, List<Fact> added, String text, TokenMeter meter) {
         Optional<TopicSpec> topic = kind.topic(next.currentTopic() == null ? "" : next.currentTopic());
         String recorded = added.stream()
-                .map(f -> "- " + kind.topic(f.topic()).map(TopicSpec::label).orElse(f.topic()) + "：" + f.text())
+                .map(f -> "- " + kind.topic(f.topic()).map(TopicSpec::label).orElse(f.topic()) + "：" + sanitize(f.text()))
                 .collect(Collectors.joining("\n"));
+        // The facts are the writer's words (as the model extracted them): data, like the message itself.
+        if (!recorded.isEmpty()) recorded = block(recorded);
         String user = prompts.render("interview", Map.of("kind_name", kind.name(), "recorded", recorded,
                 "next_question", topic.map(TopicSpec::question).orElse("无"),
                 "next_section", topic.map(t -> sectionName(kind, kind.sectionOf(t.key()))).orElse("无"),
@@ -205,7 +209,8 @@ public class LlmInterviewer implements InterviewEngine {
                 history = RedisChatMemoryStore.window(memory.getMessages(memoryId), models.props().memoryTokens());
             }
             List<ChatMessage> messages = new ArrayList<>();
-            messages.add(SystemMessage.from(prompts.render("system", Map.of())));
+            String system = prompts.render("system", Map.of());
+            messages.add(SystemMessage.from(system));
             messages.addAll(history);
             messages.add(UserMessage.from(user));
             ChatResponse response = call(ChatRequest.builder().messages(messages).build(), meter);
@@ -213,6 +218,10 @@ public class LlmInterviewer implements InterviewEngine {
             String reply = response.aiMessage() == null || response.aiMessage().text() == null ? ""
                     : Reasoning.strip(response.aiMessage().text());
             if (reply.isEmpty() || reply.length() > MAX_REPLY_CHARS) return Optional.empty();
+            if (new PromptLeaks(system).in(reply)) {
+                log.warn("session {}: the model recited its instructions; using the plain question", shortId(meter));
+                return Optional.empty();
+            }
             // The acknowledgement may repeat the writer's numbers, never add one.
             var allowed = new ArrayList<Quantity>(NumberParser.findAll(text));
             next.facts().forEach(f -> allowed.addAll(f.quantities()));
@@ -298,6 +307,11 @@ public class LlmInterviewer implements InterviewEngine {
     }
 
     /** The writer's text with anything that looks like our delimiter taken out, so it cannot close the data block. */
+    /** Writer text as every prompt carries it: tags taken out of it, then between its own block's tags. */
+    static String block(String text) {
+        return "<writer_text>\n" + sanitize(text) + "\n</writer_text>";
+    }
+
     static String sanitize(String text) {
         return DELIMITER.matcher(text == null ? "" : text).replaceAll("");
     }

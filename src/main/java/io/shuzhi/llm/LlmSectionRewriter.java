@@ -124,7 +124,7 @@ public class LlmSectionRewriter implements SectionRewriter {
         }
         Map<String, String> vars = new HashMap<>(Map.ofEntries(
                 entry("kind_name", kind.name()),
-                entry("unit", state.unit() == null ? "（未提供）" : LlmInterviewer.sanitize(state.unit())),
+                entry("unit", state.unit() == null ? "（未提供）" : LlmInterviewer.block(state.unit())),
                 entry("year", state.year() == null ? "（未提供）" : state.year()),
                 entry("outline", outline),
                 entry("target", describe(draft, piece)),

@@ -78,9 +78,12 @@ final class SectionStreams {
      * @param progress told each guarded piece of text as it comes
      * @param meter    the turn's meter, taken on the turn's thread
      */
+    private final PromptLeaks leaks;
+
     SectionStreams(LlmModels models, String system, Collection<Fact> facts, Progress progress, TokenMeter meter) {
         this.models = models;
         this.system = system;
+        this.leaks = new PromptLeaks(system);
         this.facts = facts;
         this.progress = progress == null ? Progress.NONE : progress;
         this.meter = meter;
@@ -314,6 +317,12 @@ final class SectionStreams {
         /** Guards finished sentences and hands them to the page. */
         private void pass(String text) {
             if (text.isEmpty()) return;
+            if (leaks.in(text)) {
+                // A model talked into reciting its instructions: the sentence is dropped, never shown or kept.
+                log.warn("session {}: section {}: the model recited its instructions; sentence dropped",
+                        LlmInterviewer.shortId(meter), ref());
+                return;
+            }
             var guarded = NumberGuard.check(text, facts);
             flagged.addAll(guarded.flagged());
             String shownText = body.isEmpty() ? stripLeading(guarded.text()) : guarded.text();

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Whether notices really arrive is checked, not assumed: every {@code shuzhi.session.fanout-check} this instance
  * publishes a probe on a channel of the same pattern and expects to hear it back before the next one. A probe not
- * heard counts in {@code shuzhi.fanout.lost}, sets the gauge {@code shuzhi.fanout.up} to 0, logs once and subscribes
- * again on a new connection; the next probe heard sets it back and logs that too. While notices are lost, tabs still catch up on their next resume or
+ * heard counts in {@code shuzhi.fanout.lost}, sets the gauge {@code shuzhi.fanout.up} to 0 and logs once; two probes
+ * published and not heard running subscribe again on a new connection; the next probe heard sets it back and logs
+ * that too. While notices are lost, tabs still catch up on their next resume or
  * turn: nothing is lost in the log.
  */
 @Component
@@ -48,6 +49,8 @@ public class SessionEvents implements AutoCloseable {
     private final AtomicLong probeHeard = new AtomicLong();
     private final Counter lost;
     private volatile boolean up = true;
+    private volatile boolean lastPublished;
+    private volatile int silentLosses;
     private volatile BiConsumer<String, Long> onCommit = (id, seq) -> { };
 
     public SessionEvents(RedisConnectionFactory factory, MeterRegistry registry, SessionProperties props) {
@@ -121,18 +124,30 @@ public class SessionEvents implements AutoCloseable {
         boolean heardLast = sent == 0 || probeHeard.get() >= sent;
         if (!heardLast) {
             lost.increment();
-            if (up) log.warn("cross-instance notices are not arriving (probe {} not heard back); subscribing again;"
-                    + " tabs catch up on their next turn or resume meanwhile", sent);
+            if (up) log.warn("cross-instance notices are not arriving (probe {} not heard back); tabs catch up on"
+                    + " their next turn or resume meanwhile", sent);
             up = false;
-            resubscribe();
-        } else if (!up) {
-            log.info("cross-instance notices arrive again");
-            up = true;
+            // Published, yet not heard, twice running: Redis answers but the subscription is gone without the client
+            // knowing. A new one on a new connection. (While Redis is away, the client reconnects by itself.)
+            if (lastPublished && ++silentLosses >= 2) {
+                silentLosses = 0;
+                log.warn("subscribing again for cross-instance notices");
+                resubscribe();
+            }
+        } else {
+            silentLosses = 0;
+            if (!up) {
+                log.info("cross-instance notices arrive again");
+                up = true;
+            }
         }
         long next = probeSent.incrementAndGet();
         try {
             redis.convertAndSend(SessionKeys.notify(PROBE), instance + ":" + next);
+            lastPublished = true;
         } catch (RuntimeException e) {
+            lastPublished = false;
+            silentLosses = 0;
             log.debug("fan-out probe not sent: {}", e.getMessage());
         }
     }

@@ -71,6 +71,14 @@ public final class SessionKeys {
         return java.util.List.of(state(id), events(id), drafts(id), chat(id), memory(id), generationLock(id));
     }
 
+    /** The session id in a state key ({@code shuzhi:{id}:state}), or null when the key is not one. */
+    public static String idOfState(String key) {
+        String head = PREFIX + "{", tail = "}:state";
+        if (!key.startsWith(head) || !key.endsWith(tail) || key.length() <= head.length() + tail.length()) return null;
+        String id = key.substring(head.length(), key.length() - tail.length());
+        return id.indexOf('{') < 0 && id.indexOf('}') < 0 ? id : null;
+    }
+
     /** The message on {@link #notify} that says the session was deleted (a commit publishes a number). */
     public static final String DELETED = "deleted";
 

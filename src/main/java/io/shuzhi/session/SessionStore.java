@@ -124,6 +124,44 @@ public class SessionStore {
         return removed != null && removed > 0;
     }
 
+    /**
+     * The ids of the sessions whose last commit is older than {@code cutoff}, found by SCAN (never KEYS: it does not
+     * block Redis). The last commit is the state's {@code at}; a session stored before that field existed is dated by
+     * its remaining TTL (last activity = now − (ttl − remaining)).
+     */
+    public List<String> idleSince(java.time.Instant cutoff, java.time.Instant now) {
+        var ids = new ArrayList<String>();
+        var options = org.springframework.data.redis.core.ScanOptions.scanOptions()
+                .match(SessionKeys.PREFIX + "{*}:state").count(500).build();
+        call(() -> {
+            try (var keys = redis.scan(options)) {
+                while (keys.hasNext()) {
+                    String key = keys.next();
+                    String id = SessionKeys.idOfState(key);
+                    if (id == null) continue;
+                    java.time.Instant last = lastActivity(key, now);
+                    if (last != null && last.isBefore(cutoff)) ids.add(id);
+                }
+            }
+            return null;
+        });
+        return ids;
+    }
+
+    private java.time.Instant lastActivity(String stateKey, java.time.Instant now) {
+        Object at = redis.opsForHash().get(stateKey, "at");
+        if (at != null) {
+            try {
+                return java.time.Instant.ofEpochSecond(Long.parseLong((String) at));
+            } catch (NumberFormatException e) {
+                // not a time: date it by its TTL below
+            }
+        }
+        Long remaining = redis.getExpire(stateKey, java.util.concurrent.TimeUnit.SECONDS);
+        if (remaining == null || remaining < 0) return null; // gone meanwhile, or no TTL: not ours to judge
+        return now.minusSeconds(Math.max(0, props.ttl().toSeconds() - remaining));
+    }
+
     /** The frames after {@code lastSeq}, oldest first (empty when none, or when they were trimmed). */
     public List<StoredEvent> eventsAfter(String id, long lastSeq, int max) {
         List<MapRecord<String, Object, Object>> records = call(() -> redis.opsForStream().range(

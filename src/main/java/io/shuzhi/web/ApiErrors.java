@@ -3,6 +3,7 @@ package io.shuzhi.web;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,5 +24,11 @@ class ApiErrors {
     ResponseEntity<Map<String, Object>> missing() {
         return ResponseEntity.badRequest()
                 .body(Map.of("code", "MISSING_FIELD", "message", "请选择要上传的文件。"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable() {
+        return ResponseEntity.badRequest()
+                .body(Map.of("code", "BAD_REQUEST", "message", "请求正文不是有效的 JSON。"));
     }
 }

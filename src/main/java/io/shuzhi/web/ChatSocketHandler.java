@@ -31,6 +31,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
     private static final String CLIENT = "shuzhi.client";
     private static final String SESSION = "shuzhi.session";
+    private static final String ADDRESS = "shuzhi.address";
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
 
@@ -39,6 +40,8 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private final ChatProperties props;
     private final RateLimiter perConnection;
     private final RateLimiter perAddress;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> openPerAddress =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChatSocketHandler(TurnRunner turns, FrameCodec codec, ChatProperties props) {
         this.turns = turns;
@@ -144,7 +147,25 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        session.getAttributes().put(CLIENT, new SocketClient(session));
+        var client = new SocketClient(session);
+        session.getAttributes().put(CLIENT, client);
+        String address = address(session);
+        session.getAttributes().put(ADDRESS, address);
+        int open = openPerAddress.computeIfAbsent(address, a -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
+        if (open > props.maxSocketsPerAddress()) {
+            // One address holding hundreds of sockets is a flood (or a proxy that hides its clients' addresses).
+            if (open == props.maxSocketsPerAddress() + 1) {
+                log.warn("address {} holds {} chat sockets (shuzhi.chat.max-sockets-per-address); refusing more",
+                        address, props.maxSocketsPerAddress());
+            }
+            turns.sendError(client, ErrorCode.TOO_MANY_CONNECTIONS, ErrorCode.TOO_MANY_CONNECTIONS.message(), null);
+            try {
+                session.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections from one address"));
+            } catch (IOException e) {
+                log.debug("close of {} failed: {}", session.getId(), e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -217,6 +238,10 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         perConnection.forget(session.getId());
+        String address = (String) session.getAttributes().get(ADDRESS);
+        if (address != null) {
+            openPerAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
         String sessionId = (String) session.getAttributes().get(SESSION);
         Client client = (Client) session.getAttributes().get(CLIENT);
         if (sessionId != null && client != null) turns.detach(sessionId, client);

@@ -35,20 +35,24 @@ class WebSocketConfig implements WebSocketConfigurer {
                 .setAllowedOriginPatterns(web.allowedOrigins().toArray(String[]::new));
     }
 
-    /** CORS for the widget on an allowed site: the kind chooser and the exports. Nothing else is cross-origin. */
+    /** CORS for the widget on an allowed site: the kind chooser, export links, delete and import. Nothing else is cross-origin. */
     @Bean
     WebMvcConfigurer embeddingCors() {
         return new WebMvcConfigurer() {
             @Override
             public void addCorsMappings(CorsRegistry registry) {
-                if (web.allowedOrigins().isEmpty()) return;
+                // Registered also when the list is empty: then every other site's request to these paths is refused
+                // (403) instead of being run with a response the browser merely hides. allowedOrigins() with nothing
+                // clears the registration's permit-all default, which no pattern would replace when there is none.
                 String[] origins = web.allowedOrigins().toArray(String[]::new);
-                registry.addMapping("/api/kinds").allowedOriginPatterns(origins).allowedMethods("GET").maxAge(600);
-                registry.addMapping("/api/sessions/*/export").allowedOriginPatterns(origins).allowedMethods("GET")
-                        .exposedHeaders(HttpHeaders.CONTENT_DISPOSITION).maxAge(600);
-                registry.addMapping("/api/sessions/*").allowedOriginPatterns(origins).allowedMethods("DELETE")
+                registry.addMapping("/api/kinds").allowedOrigins().allowedOriginPatterns(origins).allowedMethods("GET").maxAge(600);
+                // The page posts the session id in the body and gets a sealed link back; the link itself is opened by
+                // a navigation (a download), which needs no CORS.
+                registry.addMapping("/api/exports").allowedOrigins().allowedOriginPatterns(origins).allowedMethods("POST")
+                        .allowedHeaders(HttpHeaders.CONTENT_TYPE).maxAge(600);
+                registry.addMapping("/api/sessions/*").allowedOrigins().allowedOriginPatterns(origins).allowedMethods("DELETE")
                         .maxAge(600);
-                registry.addMapping("/api/sessions/*/import").allowedOriginPatterns(origins).allowedMethods("POST")
+                registry.addMapping("/api/sessions/*/import").allowedOrigins().allowedOriginPatterns(origins).allowedMethods("POST")
                         .maxAge(600);
             }
         };

@@ -174,9 +174,8 @@ export function createDraftPane(ctx) {
     if (!on) openExports(false);
     ui.exports.forEach(function (a, i) {
       if (on) {
-        // Absolute, on the Shuzhi server: the widget runs inside other sites' pages.
-        a.setAttribute('href', server + '/api/sessions/' + encodeURIComponent(S.sessionId) + '/export?format=' + EXPORTS[i][0]);
-        a.setAttribute('download', '');
+        // No session id in any URL: a click asks for a short-lived download link (downloadExport).
+        a.setAttribute('href', '#download-' + EXPORTS[i][0]);
         a.removeAttribute('aria-disabled');
         a.removeAttribute('tabindex');
       } else {

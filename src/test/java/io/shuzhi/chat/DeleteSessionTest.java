@@ -72,8 +72,10 @@ class DeleteSessionTest extends IntegrationTest {
 
             var again = http.send(HttpRequest.newBuilder(uri).DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(again.statusCode()).isEqualTo(404);
-            var export = http.send(HttpRequest.newBuilder(URI.create(uri + "/export?format=txt")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var export = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/exports"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + id + "\",\"format\":\"txt\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(export.statusCode()).isEqualTo(404);
         }
     }

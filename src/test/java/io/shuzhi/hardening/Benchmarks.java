@@ -55,6 +55,12 @@ import redis.embedded.RedisServer;
 class Benchmarks {
     private static final boolean FULL = "full".equalsIgnoreCase(System.getProperty("shuzhi.bench", "short"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** {@code -Dshuzhi.bench.only=idle,replay}: only those rows (turns, redis, draft, replay, idle); default all. */
+    private static final String ONLY = System.getProperty("shuzhi.bench.only", "");
+
+    private static boolean want(String row) {
+        return ONLY.isBlank() || java.util.Arrays.asList(ONLY.split(",")).contains(row);
+    }
     private static final String[] SAYS = {
         "我是机关第一党支部书记，写的是2025年度的述职。",
         "全年组织集中学习研讨交流24次，购买发放学习书籍120册。",
@@ -96,13 +102,18 @@ class Benchmarks {
         RedisServer redis = Hardening.startRedis(redisPort, dir.resolve("redis"), false);
         try {
             coldStart(redisPort);
-            turnLatency(1, FULL ? 1000 : 100, FULL ? 300 : 30);
-            turnLatency(50, FULL ? 2000 : 200, FULL ? 500 : 50);
-            turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
-            redisPerTurn(redisPort, FULL ? 200 : 30);
-            draftTime(FULL ? 20_000 : 300);
-            replay(FULL ? 100 : 10);
-            if (FULL) {
+            if (want("turns")) {
+                turnLatency(1, FULL ? 1000 : 100, FULL ? 300 : 30);
+                turnLatency(50, FULL ? 2000 : 200, FULL ? 500 : 50);
+                turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
+            }
+            if (want("redis")) redisPerTurn(redisPort, FULL ? 200 : 30);
+            if (want("growth")) bytesPerTurn(FULL ? 200 : 40);
+            if (want("draft")) draftTime(FULL ? 20_000 : 300);
+            if (want("replay")) replay(FULL ? 100 : 10);
+            if (!want("idle")) {
+                // skipped
+            } else if (FULL) {
                 double perSession = idle(10_000);
                 // Do not run the JVM out of heap: 20,000 only if it fits in 80% of -Xmx at the measured rate.
                 long fits = (long) (Runtime.getRuntime().maxMemory() * 0.8 / Math.max(1, perSession));
@@ -127,7 +138,8 @@ class Benchmarks {
                 "--server.tomcat.max-connections=30000", "--server.tomcat.accept-count=2000",
                 // Every benchmark tab sends from 127.0.0.1: lift the per-tab and per-address rate limits.
                 "--shuzhi.chat.connection-burst=1000000", "--shuzhi.chat.connection-per-second=1000000",
-                "--shuzhi.chat.address-burst=1000000", "--shuzhi.chat.address-per-second=1000000");
+                "--shuzhi.chat.address-burst=1000000", "--shuzhi.chat.address-per-second=1000000",
+                "--shuzhi.chat.max-sockets-per-address=1000000");
         long started = System.nanoTime();
         port = Hardening.port(app);
         try (var c = new Tab(port)) {
@@ -203,7 +215,7 @@ class Benchmarks {
         return all.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Round trips to Redis per chat turn, from MONITOR (commands a script runs show as "[0 lua]"). */
+    /** Round trips to Redis per chat turn, from MONITOR (commands a script runs show as "[<db> lua]", e.g. "[9 lua]"). */
     private void redisPerTurn(int redisPort, int turns) throws Exception {
         try (var tab = new Tab(port)) {
             String id = tab.hello();
@@ -246,7 +258,7 @@ class Benchmarks {
                     int q = l.indexOf('"');
                     if (q < 0) continue;
                     String cmd = l.substring(q + 1, l.indexOf('"', q + 1)).toUpperCase();
-                    boolean lua = l.contains("[0 lua]");
+                    boolean lua = l.matches(".*\\[\\d+ lua\\].*");
                     // A script's commands follow its EVALSHA line; the session's own commands name its keys.
                     if (!lua) inScript = l.contains(id) && cmd.startsWith("EVAL");
                     if (lua && inScript) scripted.merge(cmd, 1, Integer::sum);
@@ -378,6 +390,39 @@ class Benchmarks {
     private static long direct() {
         return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
+    /**
+     * Bytes the app sends Redis per chat turn (INFO stats total_net_input_bytes, this benchmark's own Redis, one tab),
+     * averaged over answers 6–10 and over the last five of {@code answers}: whether a turn costs more as the session grows.
+     */
+    private void bytesPerTurn(int answers) throws Exception {
+        StringRedisTemplate redisT = app.getBean(StringRedisTemplate.class);
+        try (var tab = new Tab(port)) {
+            tab.hello();
+            tab.awaitEnd(30);
+            long early = 0;
+            long late = 0;
+            for (int i = 1; i <= answers; i++) {
+                // A new fact every answer: the figures change, so nothing is taken for a repeat.
+                String text = "全年组织集中学习研讨交流" + (i + 10) + "次，发放学习书籍" + (i + 100) + "册。";
+                long before = netInput(redisT);
+                tab.turn("g-" + i, i == 1 ? SAYS[0] : text);
+                long used = netInput(redisT) - before;
+                if (i > 5 && i <= 10) early += used;
+                if (i > answers - 5) late += used;
+            }
+            rows.add(row("Redis bytes sent per chat turn as the session grows", kb(early / 5) + " KB at answers 6–10, "
+                    + kb(late / 5) + " KB at answers " + (answers - 4) + "–" + answers + " (" + fmt(late / (double) early)
+                    + "×)", "≤ 1.5×", "INFO stats total_net_input_bytes before and after each say, one tab, the"
+                    + " benchmark's own Redis (includes the INFO command itself and the fan-out probe, a few hundred bytes)"));
+        }
+    }
+
+    private static long netInput(StringRedisTemplate redis) {
+        Properties info = redis.execute((RedisCallback<Properties>) c -> ((RedisConnection) c).serverCommands()
+                .info("stats"));
+        return Long.parseLong(info.getProperty("total_net_input_bytes", "0"));
     }
 
     private static long redisUsedMemory(StringRedisTemplate redis) {

@@ -90,7 +90,7 @@ class FanOutTest extends IntegrationTest {
         factory.afterPropertiesSet();
         factory.start();
         var registry = new SimpleMeterRegistry();
-        var events = new SessionEvents(factory, registry, new SessionProperties(null, null, Duration.ZERO));
+        var events = new SessionEvents(factory, registry, new SessionProperties(null, null, null, null, Duration.ZERO));
         try {
             events.probe();
             Thread.sleep(500);

@@ -43,7 +43,7 @@ class LlmRewriteTest {
     }
 
     /**
-     * A fake rewriter: answers with the text it was given to rewrite (the first writer_text block), plus {@code extra}
+     * A fake rewriter: answers with the text it was given to rewrite (the writer_text block after "这一段现在的文字"), plus {@code extra}
      * — a plain sentence the way a model fills out a section.
      */
     static FakeModelServer.Responder rewriter(String extra) {
@@ -57,7 +57,7 @@ class LlmRewriteTest {
     }
 
     static String targetText(String prompt) {
-        int from = prompt.indexOf("<writer_text>\n");
+        int from = prompt.indexOf("<writer_text>\n", Math.max(0, prompt.indexOf("这一段现在的文字")));
         int to = prompt.indexOf("\n</writer_text>", from);
         return from < 0 || to < 0 ? "" : prompt.substring(from + "<writer_text>\n".length(), to);
     }

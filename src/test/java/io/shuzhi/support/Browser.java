@@ -102,6 +102,29 @@ public final class Browser implements AutoCloseable {
         return driver.executeCdpCommand(command, params);
     }
 
+    /** Lets the page download files into {@code dir} (headless Chromium refuses downloads until told where). */
+    public Browser downloadsTo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString(),
+                "eventsEnabled", true));
+        return this;
+    }
+
+    /** Waits for a finished download in {@code dir} whose name ends with {@code suffix}; returns it. */
+    public Path awaitDownload(Path dir, String suffix) {
+        return await("a downloaded *" + suffix + " in " + dir, d -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
     /**
      * Waits until {@code condition} returns a non-null, non-false value; the message says what never happened. An
      * element gone stale (re-rendered) counts as not yet.

@@ -87,16 +87,29 @@ class BrowserChatTest extends IntegrationTest {
         browser.await("the progress bar to go", d -> !chat.byTestId("progress").isDisplayed());
         browser.screenshot("03-finished-draft");
 
-        // The export menu: four formats, each an absolute link to this server's export of this session.
+        // The export menu: four formats. No link carries the session id; a click downloads the file at once.
         String sessionId = browser.js("return localStorage.getItem('shuzhi.sessionId')");
-        chat.byTestId("export").click();
+        java.nio.file.Path downloads = java.nio.file.Path.of("target", "downloads", "chat-" + System.nanoTime());
+        browser.downloadsTo(downloads);
         for (String format : List.of("docx", "html", "md", "txt")) {
+            chat.byTestId("export").click();
             WebElement link = chat.byTestId("download-" + format);
             assertThat(link.isDisplayed()).as(format).isTrue();
-            assertThat(link.getDomAttribute("href")).isEqualTo(
-                    "http://127.0.0.1:" + port + "/api/sessions/" + sessionId + "/export?format=" + format);
+            assertThat(link.getDomAttribute("href")).as(format).doesNotContain(sessionId);
+            if (format.equals("txt")) browser.screenshot("03b-export-menu");
+            link.click();
+            java.nio.file.Path file = browser.awaitDownload(downloads, "." + format);
+            assertThat(file.getFileName().toString()).as(format).contains("市第一人民医院内科党支部");
         }
-        browser.screenshot("03b-export-menu");
+        String txt = browser.await("the .txt download to be complete", d -> {
+            try {
+                String t = java.nio.file.Files.readString(browser.awaitDownload(downloads, ".txt"));
+                return t.contains("12次") ? t : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertThat(txt).contains("现将有关情况报告如下：").doesNotContain(sessionId);
 
         // Reload: the same session, its history and its draft come back.
         int messages = chat.all("[data-testid^=message-]").size();

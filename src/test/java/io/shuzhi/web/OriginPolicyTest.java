@@ -49,6 +49,56 @@ class OriginPolicyTest extends IntegrationTest {
     }
 
     @Test
+    void socketFromAnOpaqueOrigin_null_isRefused() {
+        // Sandboxed iframes, file: pages and some redirects send "Origin: null": no site to trust.
+        assertThat(handshake("null")).isEqualTo(403);
+    }
+
+    @Test
+    void deleteAndImport_fromAnotherSite_areRefused_andChangeNothing() throws Exception {
+        String id;
+        try (var tab = connect()) {
+            id = newSession(tab);
+        }
+        for (String path : new String[] {"/api/sessions/" + id, "/api/sessions/" + id + "/import"}) {
+            var pre = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example")
+                    .header("Access-Control-Request-Method", path.endsWith("import") ? "POST" : "DELETE").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(pre.statusCode()).as(path).isEqualTo(403);
+            assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
+        }
+        // Sent anyway (no browser would, after that preflight): refused before it reaches the session.
+        var delete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sessions/" + id))
+                .header("Origin", "https://evil.example").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(403);
+        assertThat(redis.hasKey(io.shuzhi.session.SessionKeys.state(id))).isTrue();
+    }
+
+    @Test
+    void withNoOtherSiteAllowed_theDefault_everyForeignApiRequestIsRefused() throws Exception {
+        try (var app = new org.springframework.boot.builder.SpringApplicationBuilder(io.shuzhi.ShuzhiApplication.class)
+                .run("--server.port=0", "--shuzhi.redis.embedded-dir=target/embedded-redis", "--shuzhi.web.allowed-origins=",
+                        "--shuzhi.routing.similarity=none")) {
+            int other = ((org.springframework.boot.web.server.context.WebServerApplicationContext) app).getWebServer().getPort();
+            var base = "http://127.0.0.1:" + other;
+            var kinds = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kinds")).header("Origin", ALLOWED_SITE + ":4321")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(kinds.statusCode()).isEqualTo(403);
+            var link = http.send(HttpRequest.newBuilder(URI.create(base + "/api/exports"))
+                    .header("Origin", "https://evil.example").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"format\":\"txt\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(link.statusCode()).isEqualTo(403);
+            // Its own page (same origin) is served as always.
+            var own = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kinds")).header("Origin", base).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(own.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void socketFromAnAllowedSite_opens() {
         assertThat(handshake(ALLOWED_SITE + ":4321")).isEqualTo(101);
     }
@@ -78,20 +128,31 @@ class OriginPolicyTest extends IntegrationTest {
         assertThat(own.body()).contains("party-branch-secretary");
     }
 
-    @Test
-    void exportPreflight_fromAnAllowedSite_isAnswered_andExposesTheFileName() throws Exception {
-        var preflight = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/export?format=docx"))
+    private HttpResponse<String> preflight(String path, String method, String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", ALLOWED_SITE + ":4321")
-                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-        var get = get("/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/export?format=txt", ALLOWED_SITE + ":4321");
-        assertThat(get.statusCode()).isEqualTo(404);
-        assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-                .containsIgnoringCase("Content-Disposition");
+    @Test
+    void exportLinkPreflight_fromAnAllowedSite_isAnswered_fromAnyOtherRefused() throws Exception {
+        var allowed = preflight("/api/exports", "POST", ALLOWED_SITE + ":4321");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("")).containsIgnoringCase("content-type");
+
+        var post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/exports"))
+                .header("Origin", ALLOWED_SITE + ":4321").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"format\":\"txt\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_SITE + ":4321");
+
+        var evil = preflight("/api/exports", "POST", "https://evil.example");
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

@@ -93,8 +93,14 @@ class WidgetEmbedTest extends IntegrationTest {
         assertThat(chat.byTestId("app").getAttribute("class")).contains("sz-narrow");
         chat.byTestId("tab-draft").click();
         String sessionId = browser.js("return localStorage.getItem('shuzhi.sessionId@http://127.0.0.1:' + arguments[0])", port);
-        assertThat(chat.byTestId("download-docx").getDomAttribute("href"))
-                .isEqualTo("http://127.0.0.1:" + port + "/api/sessions/" + sessionId + "/export?format=docx");
+        // The export asks the Shuzhi server for a sealed link (a CORS POST from this site) and downloads it.
+        java.nio.file.Path downloads = java.nio.file.Path.of("target", "downloads", "widget-" + System.nanoTime());
+        browser.downloadsTo(downloads);
+        chat.click(chat.byTestId("export"));
+        assertThat(chat.byTestId("download-docx").getDomAttribute("href")).doesNotContain(sessionId);
+        chat.click(chat.byTestId("download-docx"));
+        var docx = browser.awaitDownload(downloads, ".docx");
+        assertThat(docx.getFileName().toString()).endsWith(".docx");
         browser.screenshot("08-widget-draft");
 
         // The section cards work inside the shadow root and the narrow panel: 改写 opens its panel, and Escape closes
