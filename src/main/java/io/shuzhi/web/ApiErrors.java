@@ -29,6 +29,6 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable() {
         return ResponseEntity.badRequest()
-                .body(Map.of("code", "BAD_REQUEST", "message", "请求正文不是有效的 JSON。"));
+                .body(Map.of("code", "BAD_REQUEST", "message", "请求的格式有误，请刷新页面后再试。"));
     }
 }
