@@ -1,8 +1,23 @@
 /*
- * 述职助手 — the chat page. Plain JS, no build step, no external resources, CSP-safe:
- * all UI is built with createElement/textContent inside the root passed to mount(root, {server, kind}).
+ * 述职助手 — the chat page: native ES modules, served as they are (no build step), no external resources, CSP-safe.
+ * This entry module builds the skeleton, keeps the session's state and applies the server's frames; the socket is
+ * js/connection.js, each pane is drawn by js/panes/*.js, and the pure parts (diff, draft text and HTML, highlighting,
+ * the frame reducer, the socket's rules) are js/*.js, unit-tested with node --test (docs/widget.md).
+ * All UI is built with createElement/textContent inside the root passed to mount(root, {server, kind}).
  * Nothing from the server or the writer ever goes through innerHTML.
  */
+import { runIn, draftPlainText, draftHtml, partsLine } from './js/draft-text.js';
+import { todoSegments } from './js/marks.js';
+import { sequence, reduce } from './js/frames.js';
+import { stillPending } from './js/transport.js';
+import { createConnection } from './js/connection.js';
+import { createChatPane } from './js/panes/chat.js';
+import { createDraftPane } from './js/panes/draft.js';
+import { createVersionsPane } from './js/panes/versions.js';
+import { createProofreadPane } from './js/panes/proofread.js';
+import { createFactsPane } from './js/panes/facts.js';
+import { createImportPane } from './js/panes/import.js';
+
 (function (global) {
   'use strict';
 
@@ -19,15 +34,7 @@
   var QUICK_REFINES = ['再具体些', '精简一些', '语气再正式一点', '换个说法'];
   var CHANGE_NAMES = { generate: '生成', refine: '修改', edit: '手动编辑', import: '导入', proofread: '校对' };
   var DIFF_NAMES = { changed: '修改', added: '新增', removed: '删除', same: '未变' };
-  // Frames the server sends to the asking tab only, outside the session's log: they repeat the last seq.
-  var DIRECT = { versions: true, diff: true, suggestions: true };
   var MAX_FRAME_BYTES = 8192; // the server rejects a frame over this many UTF-8 bytes (TOO_LARGE)
-  var FONT = {
-    fang: '"仿宋_GB2312","FangSong_GB2312","FangSong","仿宋","STFangsong",serif',
-    kai: '"楷体_GB2312","KaiTi_GB2312","KaiTi","楷体","STKaiti",serif',
-    hei: '"黑体","SimHei","Heiti SC","STHeiti",sans-serif',
-    song: '"方正小标宋简体","小标宋","SimSun","宋体","STSong",serif'
-  };
 
   // ---------- helpers ----------
 
@@ -86,108 +93,24 @@
     return global.TextEncoder ? new global.TextEncoder().encode(json).length : unescape(encodeURIComponent(json)).length;
   }
 
-  function esc(s) {
-    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
 
-  function lines(s) {
-    return String(s || '').split(/\r?\n/).filter(function (l) { return l.trim() !== ''; });
-  }
 
-  /** Run-in heading text ends with exactly one 。 */
   function runIn(h) { return /[。．.：:！？]$/.test(h) ? h : h + '。'; }
 
   /** Appends text to a node, marking 【…】 placeholders so the writer sees what is still missing. */
   function appendMarked(node, text) {
-    var re = /【[^】]*】/g, last = 0, m;
-    text = String(text || '');
-    while ((m = re.exec(text))) {
-      if (m.index > last) node.append(text.slice(last, m.index));
-      node.append(el('mark', { class: 'sz-d-todo', text: m[0] }));
-      last = m.index + m[0].length;
-    }
-    if (last < text.length) node.append(text.slice(last));
+    todoSegments(text).forEach(function (seg) {
+      node.append(seg.todo ? el('mark', { class: 'sz-d-todo', text: seg.text }) : seg.text);
+    });
   }
 
-  function compareRef(a, b) {
-    var x = String(a || '').split('.'), y = String(b || '').split('.');
-    for (var i = 0; i < Math.max(x.length, y.length); i++) {
-      var d = (parseInt(x[i], 10) || 0) - (parseInt(y[i], 10) || 0);
-      if (d) return d;
-    }
-    return 0;
-  }
+
+
 
   /** The element that has focus, also inside a shadow root (where document.activeElement is the host). */
   function activeIn(node) {
     var r = node.getRootNode ? node.getRootNode() : document;
     return (r && r.activeElement) || document.activeElement;
-  }
-
-  /**
-   * A character-level diff of two texts: [{op: '=' | '-' | '+', text}]. Common ends are cut first; the middle is an
-   * LCS when small enough (else one replaced block); one-character equal islands between changes are folded into
-   * them, so Chinese phrases read as whole replacements rather than confetti.
-   */
-  function charDiff(a, b) {
-    a = String(a || ''); b = String(b || '');
-    var p = 0, n = Math.min(a.length, b.length);
-    while (p < n && a[p] === b[p]) p++;
-    var q = 0;
-    while (q < n - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
-    var x = a.slice(p, a.length - q), y = b.slice(p, b.length - q), mid = [];
-    if (x.length * y.length > 4000000) mid = [['-', x], ['+', y]];
-    else mid = lcsOps(x, y);
-    var ops = [];
-    if (p) ops.push(['=', a.slice(0, p)]);
-    ops = ops.concat(foldIslands(mid));
-    if (q) ops.push(['=', a.slice(a.length - q)]);
-    return coalesce(ops).map(function (o) { return { op: o[0], text: o[1] }; });
-  }
-
-  function lcsOps(x, y) {
-    var n = x.length, m = y.length, w = m + 1, L = new Uint16Array((n + 1) * w), i, j, ops = [];
-    for (i = n - 1; i >= 0; i--) {
-      for (j = m - 1; j >= 0; j--) {
-        L[i * w + j] = x[i] === y[j] ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
-      }
-    }
-    i = 0; j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && x[i] === y[j]) { ops.push(['=', x[i]]); i++; j++; }
-      else if (j < m && (i === n || L[i * w + j + 1] >= L[(i + 1) * w + j])) { ops.push(['+', y[j]]); j++; }
-      else { ops.push(['-', x[i]]); i++; }
-    }
-    return coalesce(ops);
-  }
-
-  function foldIslands(ops) {
-    var out = [];
-    ops.forEach(function (o, k) {
-      var inner = k > 0 && k < ops.length - 1;
-      if (o[0] === '=' && o[1].length <= 1 && inner) { out.push(['-', o[1]]); out.push(['+', o[1]]); }
-      else out.push(o);
-    });
-    // Within each run of changes, all deletions first, then all insertions.
-    var res = [], del = '', ins = '';
-    function flush() { if (del) res.push(['-', del]); if (ins) res.push(['+', ins]); del = ins = ''; }
-    out.forEach(function (o) {
-      if (o[0] === '-') del += o[1]; else if (o[0] === '+') ins += o[1]; else { flush(); res.push(o); }
-    });
-    flush();
-    return res;
-  }
-
-  function coalesce(ops) {
-    var out = [];
-    ops.forEach(function (o) {
-      if (!o[1]) return;
-      var last = out[out.length - 1];
-      if (last && last[0] === o[0]) last[1] += o[1]; else out.push([o[0], o[1]]);
-    });
-    return out;
   }
 
   function clock(ms) {
@@ -202,41 +125,6 @@
   }
 
   // ---------- draft → clipboard ----------
-
-  function draftPlainText(d) {
-    if (d.text) return d.text;
-    var out = '';
-    (d.sections || []).forEach(function (s) {
-      if (s.ref === 'title') { out += (s.heading || d.title || '') + '\n\n'; return; }
-      if (s.level === 2 && s.heading) { out += runIn(s.heading) + (s.body || '') + '\n'; return; }
-      if (s.heading) out += s.heading + '\n';
-      if (s.body) out += s.body + '\n';
-    });
-    return out;
-  }
-
-  function draftHtml(d) {
-    var p = 'margin:0;text-indent:2em;font-size:16pt;line-height:28pt;';
-    var body = 'font-family:' + FONT.fang + ';';
-    var h = '<div style="' + esc(body + 'font-size:16pt;color:#000') + '">';
-    (d.sections || []).forEach(function (s) {
-      if (s.ref === 'title') {
-        h += '<p style="' + esc('margin:0 0 28pt;text-align:center;font-size:22pt;line-height:32pt;font-weight:bold;font-family:' +
-          FONT.song + ';') + '">' + esc(s.heading || d.title || '') + '</p>';
-        return;
-      }
-      var ls = lines(s.body);
-      if (s.level === 2 && s.heading) {
-        h += '<p style="' + esc(p + body) + '"><span style="' + esc('font-family:' + FONT.kai + ';') + '">' +
-          esc(runIn(s.heading)) + '</span>' + esc(ls.shift() || '') + '</p>';
-      } else if (s.heading) {
-        var hs = s.level === 1 ? p + 'font-family:' + FONT.hei + ';font-weight:bold;' : p + body;
-        h += '<p style="' + esc(hs) + '">' + esc(s.heading) + '</p>';
-      }
-      ls.forEach(function (l) { h += '<p style="' + esc(p + body) + '">' + esc(l) + '</p>'; });
-    });
-    return h + '</div>';
-  }
 
   /**
    * Puts the draft on the clipboard as text/html (公文 styles inline) and text/plain. First via a copy event, which
@@ -280,7 +168,9 @@
     u.engine = el('span', { class: 'sz-engine', tid: 'engine', title: '当前引擎', hidden: true });
     u.usage = el('span', { class: 'sz-usage', tid: 'usage', title: '本会话已用的模型 tokens（输入 / 输出）', hidden: true });
     u.newSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'new-session', text: '新建会话' });
-    u.deleteSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'delete-session', title: '从服务器上删除本次会话的对话、收集的情况和全部草稿版本', text: '删除本次会话及草稿' });
+    // In a narrow panel (the widget) the header has room for the short label only.
+    u.deleteSession = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost', tid: 'delete-session', title: '从服务器上删除本次会话的对话、收集的情况和全部草稿版本',
+      'aria-label': '删除本次会话及草稿' }, [el('span', { class: 'sz-label-long', text: '删除本次会话及草稿' }), el('span', { class: 'sz-label-short', text: '删除会话' })]);
     u.close = el('button', { type: 'button', class: 'sz-btn sz-btn-ghost sz-close', tid: 'close', title: '收起', 'aria-label': '收起述职助手', text: '×', hidden: true });
     u.header = el('header', { class: 'sz-header' }, [
       el('div', { class: 'sz-brand' }, [
@@ -307,7 +197,7 @@
       el('p', { class: 'sz-intro-title', text: '我会陪你梳理这一年，写出述职报告草稿' }),
       el('ul', null, [
         el('li', { text: '通过几轮简短问答，了解你的工作情况。' }),
-        el('li', { text: '生成三部分草稿：一、履职情况及成效；二、存在问题和不足；三、下步工作举措。' }),
+        u.introParts = el('li', { tid: 'intro-parts', text: '按所选报告类型的结构生成草稿。' }),
         el('li', { text: '文中每一个数字都来自你自己的回答，不会编造。' }),
         el('li', { text: '不想答的问题可以说“跳过”；随时说“生成草稿”即可出稿。' })
       ])
@@ -325,7 +215,11 @@
     });
     u.counter = el('span', { class: 'sz-counter', 'data-testid': 'char-count', id: 'sz-counter', 'aria-live': 'off' });
     u.send = el('button', { type: 'submit', class: 'sz-btn sz-btn-primary', tid: 'send', text: '发送', disabled: true });
+    u.editingCancel = el('button', { type: 'button', class: 'sz-link', tid: 'edit-cancel', text: '取消修改' });
+    u.editing = el('div', { class: 'sz-editing', tid: 'editing', role: 'status', hidden: true },
+      [el('span', { text: '正在修改上一条消息，发送后将替换原消息和它的回复。' }), u.editingCancel]);
     u.form = el('form', { class: 'sz-composer', id: 'sz-composer', 'aria-label': '发送消息' }, [
+      u.editing,
       el('label', { for: 'sz-input', class: 'sz-sr', text: '输入你的回答' }),
       u.input,
       el('div', { class: 'sz-composer-foot' }, [
@@ -445,98 +339,21 @@
       lastAction: null,       // the last non-chat frame sent, resent by 重试
       lastEdit: null,         // {ref, text} of the last edit sent: reopened if a VERSION_CONFLICT finds no editor
       focusNext: null,        // data-focus key to focus after the next re-render that draws it
-      drawnReady: null        // the connection state the cards were last drawn for
+      drawnReady: null,       // the connection state the cards were last drawn for
+      following: true, lastScrollTop: 0 // the chat keeps its newest line in view (see scrollChat)
     };
 
-    // ----- connection -----
-
-    function connect() {
-      clearTimeout(S.timer);
-      if (S.destroyed) return;
-      var ws, opened = false;
-      try { ws = new global.WebSocket(wsUrl); } catch (e) { scheduleReconnect(); return; }
-      S.ws = ws;
-      var opening = setTimeout(function () { if (ws.readyState === 0) ws.close(); }, 10000);
-      ws.addEventListener('open', function () {
-        clearTimeout(opening);
-        if (S.ws !== ws) return;
-        opened = true;
-        S.attempt = 0;
-        S.ready = true;
-        S.everConnected = true;
-        mark('shuzhi-connected');
-        if (!S.choosing) sendHello(ws);
-        S.pending.forEach(function (p) { ws.send(JSON.stringify({ type: 'say', id: p.id, text: p.text })); });
-        renderConnection();
-      });
-      ws.addEventListener('message', function (ev) {
-        if (S.ws !== ws) return;
-        var f;
-        try { f = JSON.parse(ev.data); } catch (e) { return; }
-        onFrame(f);
-      });
-      ws.addEventListener('close', function () {
-        clearTimeout(opening);
-        if (S.ws !== ws) return;
-        S.ws = null;
-        S.ready = false;
-        if (S.live) { S.live = null; renderDraft(); }
-        renderConnection();
-        // A browser never tells a page why a handshake failed. Embedded on another site, a refusal (403: the site is
-        // not in shuzhi.web.allowed-origins) is told apart from a server that is down, so the writer reads which.
-        if (!opened && crossOrigin) probeRefused().then(function (refused) {
-          if (S.ws || S.destroyed) return;
-          if (refused) showRefused(); else scheduleReconnect();
-        });
-        else scheduleReconnect();
-      });
-    }
-
-    function sendHello(ws) {
-      var hello = { type: 'hello' };
-      if (S.sessionId) { hello.sessionId = S.sessionId; if (S.hasState) hello.lastSeq = S.lastSeq; }
-      else if (S.kind) hello.kind = S.kind;
-      ws.send(JSON.stringify(hello));
-    }
-
-    /** True when the server answers but refuses this site: its API refuses CORS while its files load. */
-    function probeRefused() {
-      if (!global.fetch) return Promise.resolve(false);
-      var opts = { credentials: 'omit', cache: 'no-store' };
-      return global.fetch(server + '/api/kinds', opts).then(function () { return false; }, function () {
-        return global.fetch(server + '/app.css', { mode: 'no-cors', credentials: 'omit', cache: 'no-store' })
-          .then(function () { return true; }, function () { return false; });
-      });
-    }
-
-    function showRefused() {
-      S.refused = true;
-      ui.refusedText.textContent = '无法连接：述职助手的服务器拒绝了本网站（' + here + '）的连接，本网站尚未获准嵌入述职助手。' +
-        '请联系管理员把本网站地址加入允许列表。';
-      renderConnection();
-    }
-
-    function scheduleReconnect() {
-      if (S.destroyed) return;
-      var base = Math.min(10000, 500 * Math.pow(2, S.attempt++));
-      var delay = Math.min(10000, Math.round(base * (0.75 + Math.random() * 0.5)));
-      clearTimeout(S.timer);
-      S.timer = setTimeout(connect, delay);
-      renderConnection(true);
-    }
-
-    function reconnectNow() {
-      var old = S.ws;
-      S.ws = null;
-      S.ready = false;
-      S.refused = false;
-      if (old) try { old.close(); } catch (e) { /* already closing */ }
-      S.attempt = 0;
-      connect();
-    }
+    // ----- connection: js/connection.js -----
+    function connect() { return P.connect.apply(null, arguments); }
+    function sendHello() { return P.sendHello.apply(null, arguments); }
+    function probeRefused() { return P.probeRefused.apply(null, arguments); }
+    function showRefused() { return P.showRefused.apply(null, arguments); }
+    function scheduleReconnect() { return P.scheduleReconnect.apply(null, arguments); }
+    function reconnectNow() { return P.reconnectNow.apply(null, arguments); }
 
     // ----- choosing the kind of a new session -----
 
+    /** The installed kinds: offered as cards to a new session, and their parts named in the intro. */
     function loadKinds() {
       if (!global.fetch) { startSession(null); return; }
       global.fetch(server + '/api/kinds', { credentials: 'omit' }).then(function (r) {
@@ -544,10 +361,14 @@
         return r.json();
       }).then(function (list) {
         S.kinds = Array.isArray(list) ? list : [];
-        if (S.kinds.length < 2) startSession(null); else renderIntro();
+        if (S.choosing && S.kinds.length < 2) startSession(null); else renderIntro();
       }, function () {
         if (S.choosing) startSession(null); // the server's default kind; the chooser is a convenience
       });
+    }
+
+    function kindInfo(id) {
+      return (S.kinds || []).filter(function (k) { return k.id === id; })[0] || null;
     }
 
     /** Starts the new session with the chosen kind (null: the server's default). */
@@ -560,6 +381,9 @@
     }
 
     function renderIntro() {
+      // The parts of the kind chosen (or being pointed at in the chooser), as many as that kind has.
+      var line = partsLine(kindInfo(S.hoverKind || (!S.choosing && S.kind)));
+      ui.introParts.textContent = line || (S.choosing ? '按所选报告类型的结构生成草稿，每类报告的部分各不相同。' : '按报告类型的结构生成草稿。');
       ui.kinds.replaceChildren();
       var list = S.choosing && S.kinds && S.kinds.length > 1 ? S.kinds : [];
       ui.kinds.hidden = !list.length;
@@ -570,13 +394,23 @@
         ui.kinds.append(el('button', {
           type: 'button', class: 'sz-kind-card', 'data-testid': 'kind-option', 'data-kind': k.id,
           title: (k.description || '') + (parts ? '\n结构：' + parts : ''),
-          on: { click: function () { startSession(k.id); ui.input.focus(); } }
+          on: {
+            click: function () { S.hoverKind = null; startSession(k.id); ui.input.focus(); },
+            mouseenter: function () { S.hoverKind = k.id; renderIntroLine(); },
+            focus: function () { S.hoverKind = k.id; renderIntroLine(); },
+            mouseleave: function () { S.hoverKind = null; renderIntroLine(); }
+          }
         }, [
           el('span', { class: 'sz-kind-name', text: k.name || k.id }),
           k.description ? el('span', { class: 'sz-kind-desc', text: k.description }) : null
         ]));
       });
       ui.kinds.append(el('p', { class: 'sz-kinds-hint', text: '也可以直接在下方输入，按默认类型开始。' }));
+    }
+
+    function renderIntroLine() {
+      var line = partsLine(kindInfo(S.hoverKind || (!S.choosing && S.kind)));
+      ui.introParts.textContent = line || '按所选报告类型的结构生成草稿，每类报告的部分各不相同。';
     }
 
     function transmit(frame) {
@@ -608,13 +442,13 @@
 
     function onFrame(f) {
       if (!f || typeof f !== 'object') return;
+      var seq = sequence(S.lastSeq, f);
+      if (!seq.apply) return; // already seen (a replay)
       if (f.type === 'error') { onError(f); return; }
       // Not in the session's log (the log is gone): its seq repeats the last one.
       if (f.type === 'deleted') { onDeleted(f); return; }
-      if (DIRECT[f.type] && typeof f.seq === 'number' && f.seq <= S.lastSeq) { handlers[f.type](f); return; }
-      if (typeof f.seq === 'number') {
-        if (f.type !== 'session' && f.seq <= S.lastSeq) return; // already seen (replay)
-        S.lastSeq = f.seq;
+      if (seq.logged) {
+        S.lastSeq = seq.lastSeq;
         S.hasState = true;
         store.set(KEY_SEQ, f.seq);
       }
@@ -623,22 +457,14 @@
     }
 
     var handlers = {
+      // Each handler takes the session's data from the reducer (js/frames.js reduce), then does what is the page's
+      // own: its editors, focus and messages, and drawing.
       session: function (f) {
-        S.sessionId = f.sessionId || S.sessionId;
+        Object.assign(S, reduce(S, f));
         if (S.sessionId) store.set(KEY_SESSION, S.sessionId);
-        S.kind = f.kind || S.kind;
-        S.kindName = f.kindName || '';
-        S.engine = f.engine || '';
-        S.tokens = f.tokensIn || f.tokensOut ? { tokensIn: f.tokensIn || 0, tokensOut: f.tokensOut || 0 } : null;
         S.choosing = false;
         S.live = null;
-        S.phase = f.phase || 'interview';
-        S.profile = f.profile || null;
-        S.facts = f.facts || [];
-        S.draft = f.draft && (f.draft.sections || []).length ? f.draft : null;
-        S.progress = null;
         S.prevSections = null;
-        S.versions = f.versions || null;
         S.editor = S.editor && S.editor.mode === 'edit' ? S.editor : null; // the writer's unsaved text stays
         if (S.editor && S.draft) editSaved(S.draft); // a save that went through before the connection dropped
         if (S.editor) S.editor.saving = false;
@@ -649,8 +475,9 @@
           if (!m || S.byId[m.id]) return;
           addMessage({ role: m.role === 'user' ? 'user' : 'assistant', id: m.id, text: m.text || '', choices: m.choices || [] }, true);
         });
-        S.pending = S.pending.filter(function (p) { return !S.byId[p.id]; });
+        S.pending = stillPending(S.pending, function (id) { return !!S.byId[id]; });
         S.pending.forEach(function (p) { addMessage({ role: 'user', id: p.id, text: p.text, pending: true }, true); });
+        renderEditing();
         renderAll();
         renderIntro();
         if (S.messages.some(function (m) { return m.role === 'assistant'; })) mark('shuzhi-first-reply');
@@ -659,12 +486,13 @@
         runAfterSession();
       },
       kind: function (f) {
-        S.kind = f.kind || S.kind;
-        S.kindName = f.kindName || S.kindName;
+        Object.assign(S, reduce(S, f));
         renderHeader();
+        renderIntro();
       },
       user_message: function (f) {
         S.pending = S.pending.filter(function (p) { return p.id !== f.id; });
+        if (f.replaces) dropReplaced(f.replaces);
         var m = S.byId[f.id];
         if (m) {
           if (m.pending) {
@@ -676,10 +504,12 @@
             ui.messages.insertBefore(m.el, next ? next.el : null);
           }
           m.el.classList.remove('sz-pending');
+          renderEditing();
           return;
         }
         addMessage({ role: 'user', id: f.id, text: f.text || '' });
         renderChips();
+        renderEditing();
       },
       assistant_start: function (f) {
         ensureAssistant(f.messageId);
@@ -698,6 +528,7 @@
         updateMessage(m);
         mark('shuzhi-first-reply');
         ui.messages.setAttribute('aria-busy', 'false');
+        renderEditing();
         if (S.progress && !S.progress.total) { S.progress = null; renderProgress(); }
         renderChips();
         if (S.busyRef) {
@@ -708,39 +539,31 @@
         }
       },
       facts: function (f) {
-        if (f.profile) S.profile = f.profile;
-        S.facts = f.facts || [];
+        Object.assign(S, reduce(S, f));
         if (S.factEdit && S.factEdit.saving) S.factEdit = null;
         renderFacts();
       },
       progress: function (f) {
-        S.progress = { step: f.step || 0, total: f.total || 0, label: f.label || '' };
+        Object.assign(S, reduce(S, f));
         renderProgress();
       },
       usage: function (f) {
-        S.tokens = { tokensIn: f.tokensIn || 0, tokensOut: f.tokensOut || 0 };
+        Object.assign(S, reduce(S, f));
         renderHeader();
       },
       draft_section: function (f) {
-        var sec = liveSection(f.ref, f.level);
-        sec.level = typeof f.level === 'number' ? f.level : sec.level;
-        sec.heading = f.heading || '';
-        sec.body = f.body || '';
-        sec.done = true;
-        if (f.total) { S.progress = { step: f.step || 0, total: f.total, label: f.heading || S.progress && S.progress.label || '' }; renderProgress(); }
+        var sec = applyLive(f);
+        Object.assign(S, reduce(S, f));
+        if (f.total) renderProgress();
         renderLive(sec);
       },
       draft_delta: function (f) {
-        var sec = liveSection(f.ref);
-        if (sec.seeded) { sec.body = ''; sec.seeded = false; }
-        sec.body += f.text || '';
-        sec.done = false;
-        renderLive(sec);
+        renderLive(applyLive(f));
       },
       draft: function (f) {
-        S.draft = f;
+        S.stopping = false;
+        Object.assign(S, reduce(S, f));
         S.live = null;
-        S.phase = 'drafted';
         if (S.progress && S.progress.total && S.progress.step >= S.progress.total) finishProgress();
         S.busyRef = null;
         S.cardNote = null;
@@ -751,20 +574,19 @@
         if (S.tab !== 'draft') ui.app.classList.add('sz-draft-new');
       },
       versions: function (f) {
-        S.versions = f;
+        Object.assign(S, reduce(S, f));
         renderTools();
         renderVersions();
       },
       diff: function (f) {
-        S.diff = f;
+        Object.assign(S, reduce(S, f));
         S.diffLoading = false;
         renderVersions();
         var d = ui.versionsPanel.querySelector('[data-testid=diff]');
         if (d && d.scrollIntoView) d.scrollIntoView({ block: 'nearest' });
       },
       suggestions: function (f) {
-        var ignored = S.proof ? S.proof.ignored : {};
-        S.proof = { version: f.version, items: f.suggestions || [], ignored: ignored };
+        Object.assign(S, reduce(S, f));
         renderProof();
       }
     };
@@ -785,6 +607,13 @@
       if (S.progress) { S.progress = null; renderProgress(); }
       if (S.live) { S.live = null; renderDraft(); }
       var message = f.message || '出现错误，请稍后再试。';
+      if (f.code === 'STOPPED') {
+        // What the writer asked for: a plain note, no retry.
+        S.stopping = false;
+        renderTools();
+        addNotice(message, 'notice');
+        return;
+      }
       if (f.code === 'VERSION_CONFLICT' && typeof f.currentVersion === 'number') { editConflict(f); toast(message); return; }
       var action = f.replyTo ? null : S.lastAction;
       actionFailed(message);
@@ -817,138 +646,28 @@
       transmit({ type: 'say', id: id, text: m.text });
     }
 
-    // ----- messages -----
-
-    function addMessage(m, quiet) {
-      m.choices = m.choices || [];
-      m.text = m.text || '';
-      S.messages.push(m);
-      S.byId[m.id] = m;
-      m.bubble = el('div', { class: 'sz-bubble' });
-      var kids = [];
-      if (m.role === 'assistant') kids.push(el('span', { class: 'sz-avatar', 'aria-hidden': 'true', text: '述' }));
-      kids.push(m.bubble);
-      m.el = el('div', {
-        class: 'sz-msg sz-msg-' + m.role + (m.pending ? ' sz-pending' : ''),
-        'data-testid': 'message-' + m.role, 'data-id': m.id
-      }, kids);
-      if (!quiet) {
-        var stick = nearBottom();
-        ui.messages.append(m.el);
-        updateMessage(m);
-        scrollChat(stick);
-      } else {
-        updateMessage(m);
-      }
-      return m;
-    }
-
-    function ensureAssistant(id) {
-      var m = S.byId[id];
-      if (!m) m = addMessage({ role: 'assistant', id: id, text: '', streaming: true });
-      ui.messages.setAttribute('aria-busy', m.streaming ? 'true' : 'false');
-      return m;
-    }
-
-    function updateMessage(m) {
-      var stick = nearBottom();
-      m.bubble.replaceChildren();
-      if (m.streaming && !m.text) {
-        m.bubble.append(el('span', { class: 'sz-typing', 'aria-label': '正在输入' },
-          [el('i'), el('i'), el('i')]));
-      } else {
-        m.bubble.textContent = m.text;
-      }
-      m.el.classList.toggle('sz-streaming', !!m.streaming);
-      scrollChat(stick);
-    }
-
-    function addNotice(text, kind, onRetry) {
-      var kids = [el('span', { class: 'sz-notice-text', text: text })];
-      if (onRetry) {
-        kids.push(el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'retry', text: '重试',
-          on: { click: function (e) { e.currentTarget.disabled = true; onRetry(); } } }));
-      }
-      var n = el('div', { class: 'sz-notice sz-notice-' + kind, 'data-testid': kind === 'error' ? 'message-error' : 'notice' }, kids);
-      var stick = nearBottom();
-      ui.messages.append(n);
-      scrollChat(stick || kind === 'error');
-    }
-
-    function renderMessages() {
-      ui.messages.replaceChildren();
-      S.messages.forEach(function (m) { ui.messages.append(m.el); });
-    }
-
-    function renderChips() {
-      var last = S.messages[S.messages.length - 1];
-      ui.chips.replaceChildren();
-      var choices = last && last.role === 'assistant' && !last.streaming ? last.choices : [];
-      choices.forEach(function (c) {
-        ui.chips.append(el('button', { type: 'button', class: 'sz-chip', 'data-testid': 'chip', text: c, disabled: !S.ready,
-          on: { click: function () { say(c); } } }));
-      });
-      ui.chips.hidden = !choices.length;
-    }
-
-    function nearBottom() {
-      var s = ui.scroll;
-      return s.scrollHeight - s.scrollTop - s.clientHeight < 80;
-    }
-
-    function scrollChat(force) {
-      if (force) ui.scroll.scrollTop = ui.scroll.scrollHeight;
-    }
-
-    // ----- sending -----
-
-    function say(text) {
-      text = String(text || '').trim();
-      if (!text || text.length > MAX_LEN || frameBytes(text) > MAX_FRAME_BYTES || !S.ready) return false;
-      if (S.choosing) startSession(null); // typing instead of choosing: the server's default kind
-      var id = newId();
-      S.pending.push({ id: id, text: text });
-      addMessage({ role: 'user', id: id, text: text, pending: true });
-      scrollChat(true);
-      transmit({ type: 'say', id: id, text: text });
-      renderChips();
-      return true;
-    }
-
-    function submitInput() {
-      if (ui.send.disabled) return;
-      if (say(ui.input.value)) {
-        ui.input.value = '';
-        onInput();
-      }
-      ui.input.focus();
-    }
-
-    function generate() {
-      if (!act({ type: 'generate' })) return;
-      S.progress = { step: 0, total: 0, label: '正在准备…' };
-      renderProgress();
-      if (S.tab !== 'draft' && isNarrow()) showTab('draft');
-    }
-
-    function onInput() {
-      var ta = ui.input;
-      ta.style.height = 'auto';
-      ta.style.height = Math.min(ta.scrollHeight, 200) + 'px';
-      ta.style.overflowY = ta.scrollHeight > 200 ? 'auto' : 'hidden';
-      var n = ta.value.length;
-      S.tooBig = n > 1000 && frameBytes(ta.value.trim()) > MAX_FRAME_BYTES;
-      ui.counter.textContent = S.tooBig ? '内容过长，请分段发送' : n ? n + ' / ' + MAX_LEN : '';
-      ui.counter.classList.toggle('sz-warn', S.tooBig || n > MAX_LEN * 0.95);
-      renderSend();
-    }
-
-    function onKeyDown(e) {
-      if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.isComposing || e.keyCode === 229 || S.composing) return; // IME is choosing characters
-      e.preventDefault();
-      submitInput();
-    }
+    // ----- chat: js/panes/chat.js -----
+    function addMessage() { return P.addMessage.apply(null, arguments); }
+    function ensureAssistant() { return P.ensureAssistant.apply(null, arguments); }
+    function updateMessage() { return P.updateMessage.apply(null, arguments); }
+    function addNotice() { return P.addNotice.apply(null, arguments); }
+    function renderMessages() { return P.renderMessages.apply(null, arguments); }
+    function renderChips() { return P.renderChips.apply(null, arguments); }
+    function nearBottom() { return P.nearBottom.apply(null, arguments); }
+    function scrollChat() { return P.scrollChat.apply(null, arguments); }
+    function onChatScroll() { return P.onChatScroll.apply(null, arguments); }
+    function say() { return P.say.apply(null, arguments); }
+    function lastUserMessage() { return P.lastUserMessage.apply(null, arguments); }
+    function startEditLast() { return P.startEditLast.apply(null, arguments); }
+    function cancelEditLast() { return P.cancelEditLast.apply(null, arguments); }
+    function renderEditing() { return P.renderEditing.apply(null, arguments); }
+    function dropReplaced() { return P.dropReplaced.apply(null, arguments); }
+    function submitInput() { return P.submitInput.apply(null, arguments); }
+    function onGenerateButton() { return P.onGenerateButton.apply(null, arguments); }
+    function stopDraft() { return P.stopDraft.apply(null, arguments); }
+    function generate() { return P.generate.apply(null, arguments); }
+    function onInput() { return P.onInput.apply(null, arguments); }
+    function onKeyDown() { return P.onKeyDown.apply(null, arguments); }
 
     // ----- keeping focus while a part of the page is rebuilt -----
 
@@ -983,896 +702,75 @@
       return null;
     }
 
-    // ----- draft -----
-
-    function renderDraft() {
-      ui.draft.replaceChildren();
-      ui.draft.classList.toggle('sz-live', !!S.live);
-      if (S.live) {
-        // A streaming engine writes the draft section by section; the draft frame at the end replaces all of it.
-        ui.version.textContent = '撰写中…';
-        S.live.nodes = {};
-        S.live.sections.forEach(function (sec) {
-          var node = liveEl(sec);
-          S.live.nodes[sec.ref] = node;
-          ui.draft.append(node);
-        });
-        renderTools();
-        return;
-      }
-      var d = S.draft;
-      var has = !!(d && (d.sections || []).length);
-      ui.version.textContent = has && d.version ? '第 ' + d.version + ' 版' : '';
-      if (!has) {
-        ui.draft.append(el('div', { class: 'sz-empty', 'data-testid': 'draft-empty' }, [
-          el('p', { class: 'sz-empty-title', text: '回答几个问题后，草稿会出现在这里…' }),
-          el('p', { text: '草稿包括标题、开头，以及“一、履职情况及成效”“二、存在问题和不足”“三、下步工作举措”三部分。' }),
-          el('p', { text: '信息够了就点“生成草稿”；之后补充了新情况，再点一次即可更新草稿。' })
-        ]));
-        S.prevSections = null;
-        renderTools();
-        return;
-      }
-      var prev = S.prevSections, now = {}, changed = null, focus = focusKey(ui.draft);
-      d.sections.forEach(function (s) {
-        var node = cardEl(s, d);
-        var sig = (s.heading || '') + '\u0000' + (s.body || '');
-        now[s.ref] = sig;
-        if (prev && prev[s.ref] !== sig) { node.classList.add('sz-changed'); changed = node; }
-        ui.draft.append(node);
-      });
-      S.prevSections = now;
-      restoreFocus(ui.draft, focus);
-      if (changed && S.progress && changed.scrollIntoView) changed.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      renderTools();
-    }
-
-    /** The section {ref} of the draft being written, created in reading order when it first appears. */
-    function liveSection(ref, level) {
-      ref = String(ref || '');
-      if (!S.live) {
-        S.live = { sections: [], byRef: {}, nodes: {} };
-        if (S.busyRef && S.draft) {
-          // A model rewrites one card: the other sections stay on screen while it writes.
-          (S.draft.sections || []).forEach(function (s) {
-            var c = { ref: s.ref, level: s.level, heading: s.heading || '', body: s.body || '', done: true, seeded: true };
-            S.live.byRef[s.ref] = c;
-            S.live.sections.push(c);
-          });
-        }
-        if (!S.progress) { S.progress = { step: 0, total: 0, label: '正在撰写草稿…' }; renderProgress(); }
-        if (S.tab !== 'draft' && isNarrow()) showTab('draft');
-      }
-      var sec = S.live.byRef[ref];
-      if (!sec) {
-        sec = { ref: ref, level: typeof level === 'number' ? level : ref === 'title' ? 0 : ref.indexOf('.') > 0 ? 2 : 1, heading: '', body: '' };
-        S.live.byRef[ref] = sec;
-        var list = S.live.sections, i = 0;
-        while (i < list.length && refOrder(list[i].ref, ref) <= 0) i++;
-        list.splice(i, 0, sec);
-        S.live.fresh = true;
-      }
-      return sec;
-    }
-
-    function refOrder(a, b) {
-      var rank = function (r) { return r === 'title' ? '-2' : r === 'opening' ? '-1' : r; };
-      return compareRef(rank(a), rank(b));
-    }
-
-    function renderLive(sec) {
-      var old = S.live.nodes[sec.ref];
-      if (S.live.fresh || !old) { S.live.fresh = false; renderDraft(); } else {
-        var node = liveEl(sec);
-        old.replaceWith(node);
-        S.live.nodes[sec.ref] = node;
-      }
-      var n = S.live.nodes[sec.ref];
-      if (n && n.scrollIntoView && !sec.done) n.scrollIntoView({ block: 'nearest' });
-    }
-
-    function liveEl(sec) {
-      var node = sectionEl(sec, { title: '' });
-      if (!sec.done) node.classList.add('sz-writing');
-      return node;
-    }
-
-    function sectionEl(s, d) {
-      var box = el('div', { class: 'sz-sec sz-sec-l' + (s.level || 0), 'data-testid': 'draft-section', 'data-ref': s.ref });
-      if (s.ref === 'title') {
-        box.append(el('h3', { class: 'sz-d-title', text: s.heading || s.body || d.title || '' }));
-        return box;
-      }
-      var ls = lines(s.body), p;
-      if (s.level === 2 && s.heading) {
-        p = el('p', { class: 'sz-d-p' }, [el('span', { class: 'sz-d-kai', text: runIn(s.heading) })]);
-        appendMarked(p, ls.shift() || '');
-        box.append(p);
-      } else if (s.heading) {
-        box.append(el(s.level === 1 ? 'h4' : 'p', { class: s.level === 1 ? 'sz-d-h1' : 'sz-d-p', text: s.heading }));
-      }
-      ls.forEach(function (l) {
-        p = el('p', { class: 'sz-d-p' });
-        appendMarked(p, l);
-        box.append(p);
-      });
-      return box;
-    }
-
-    function renderProgress() {
-      var p = S.progress;
-      ui.progress.hidden = !p;
-      ui.app.classList.toggle('sz-drafting', !!p);
-      if (p) {
-        var indeterminate = !p.total;
-        ui.progress.classList.toggle('sz-indeterminate', indeterminate);
-        ui.progressLabel.textContent = indeterminate ? p.label : '正在撰写：' + p.label + '（' + p.step + '/' + p.total + '）';
-        ui.progressFill.style.width = indeterminate ? '' : Math.round(100 * Math.min(p.step, p.total) / p.total) + '%';
-        if (indeterminate) ui.progress.removeAttribute('aria-valuenow');
-        else {
-          ui.progress.setAttribute('aria-valuemin', '0');
-          ui.progress.setAttribute('aria-valuemax', String(p.total));
-          ui.progress.setAttribute('aria-valuenow', String(p.step));
-        }
-        ui.progress.setAttribute('aria-valuetext', ui.progressLabel.textContent);
-      }
-      renderTools();
-    }
-
-    /** Drafting or rewriting is under way: the draft's own actions wait. (A finished bar fading out does not count.) */
-    function working() {
-      return !!S.live || !!(S.progress && !S.progress.finishing);
-    }
-
-    function finishProgress() {
-      var p = S.progress;
-      p.finishing = true;
-      setTimeout(function () { if (S.progress === p) { S.progress = null; renderProgress(); } }, 900);
-    }
-
-    function renderTools() {
-      var has = !!(S.draft && (S.draft.sections || []).length);
-      ui.copy.disabled = !has;
-      var on = has && !!S.sessionId;
-      ui.exportBtn.disabled = !on;
-      if (!on) openExports(false);
-      ui.exports.forEach(function (a, i) {
-        if (on) {
-          // No session id in any URL: a click asks for a short-lived download link (downloadExport).
-          a.setAttribute('href', '#download-' + EXPORTS[i][0]);
-          a.removeAttribute('aria-disabled');
-          a.removeAttribute('tabindex');
-        } else {
-          a.removeAttribute('href');
-          a.setAttribute('aria-disabled', 'true');
-          a.setAttribute('tabindex', '-1');
-        }
-      });
-      ui.generate.disabled = !S.ready || !!S.progress;
-      ui.generate.textContent = has ? '重新生成' : '生成草稿';
-      var v = S.versions, idle = S.ready && !working();
-      ui.undo.disabled = !idle || !(v && v.canUndo);
-      ui.redo.disabled = !idle || !(v && v.canRedo);
-      var cur = v && versionInfo(v.current);
-      ui.undo.title = cur && cur.basedOn > 0 ? '撤销：回到第' + cur.basedOn + '版（Ctrl+Z）' : '没有可撤销的修改';
-      ui.redo.title = v && v.canRedo ? '重做刚撤销的修改（Ctrl+Shift+Z）' : '没有可重做的修改';
-      ui.versionsBtn.disabled = !has && S.view !== 'versions';
-      ui.proofBtn.disabled = !has || !idle;
-      ui.importBtn.disabled = working();
-      ui.introStart.hidden = has || S.phase === 'drafted';
-      renderCardActions();
-    }
-
-    /** The cards' 改写 / 编辑 follow the connection and any work in progress without rebuilding the draft. */
-    function renderCardActions() {
-      var idle = S.ready && !S.busyRef && !working();
-      ui.draft.querySelectorAll('[data-testid=card-refine], [data-testid=card-edit]').forEach(function (b) { b.disabled = !idle; });
-    }
-
-    function onCopy() {
-      if (!S.draft) return;
-      copyDraft(S.draft).then(function () {
-        ui.copy.textContent = '已复制';
-        ui.copy.classList.add('sz-ok');
-        ui.copyStatus.textContent = '已复制到剪贴板';
-        clearTimeout(S.copyTimer);
-        S.copyTimer = setTimeout(function () {
-          ui.copy.textContent = '复制全文';
-          ui.copy.classList.remove('sz-ok');
-          ui.copyStatus.textContent = '';
-        }, 2000);
-      }, function () {
-        ui.copyStatus.textContent = '复制失败，请手动选择草稿文字复制';
-      });
-    }
-
-    // ----- draft cards: 改写 (refine) and 编辑 (edit in place) -----
-
-    function findSection(ref) {
-      var list = S.draft && S.draft.sections || [];
-      for (var i = 0; i < list.length; i++) if (list[i].ref === ref) return list[i];
-      return null;
-    }
-
-    /** What 编辑 edits: the title's heading, any other section's body. */
-    function editableText(s) { return s.ref === 'title' ? (s.heading || s.body || '') : (s.body || ''); }
-
-    function sectionLabel(ref) {
-      if (ref === 'title') return '标题';
-      if (ref === 'opening') return '开头';
-      var s = findSection(ref), h = s && s.heading ? s.heading.replace(/[。．.]$/, '') : '';
-      return h ? (h.length > 16 ? h.slice(0, 16) + '…' : h) : '第' + ref + '节';
-    }
-
-    /** A section of the draft as a card: its text, small actions, and an open refine/edit panel. */
-    function cardEl(s, d) {
-      var ref = s.ref, ed = S.editor && S.editor.ref === ref ? S.editor : null, busy = S.busyRef === ref;
-      var text = sectionEl(s, d);
-      var card = el('div', { class: 'sz-card' + (ed ? ' sz-card-open' : '') + (busy ? ' sz-busy' : ''),
-        'data-testid': 'section-card', 'data-card': ref }, [text]); // data-ref stays on the text (the section)
-      if (ed && ed.mode === 'edit') {
-        text.hidden = true;
-        card.append(editPanel(s, ed));
-        return card;
-      }
-      var idle = S.ready && !S.busyRef && !working();
-      var label = sectionLabel(ref); // disabled states are kept current by renderCardActions
-      var actions = el('div', { class: 'sz-card-actions', role: 'group', 'aria-label': '“' + label + '”的操作' }, [
-        busy ? el('span', { class: 'sz-card-busy', role: 'status', 'data-testid': 'card-busy' },
-          [el('span', { class: 'sz-spinner', 'aria-hidden': 'true' }), '正在修改…']) : null,
-        el('button', { type: 'button', class: 'sz-link', 'data-testid': 'card-refine', 'data-focus': 'refine@' + ref,
-          'aria-expanded': String(!!ed), 'aria-label': '改写“' + label + '”', text: '改写', disabled: !idle,
-          on: { click: function () { openEditor(ref, ed ? null : 'refine'); } } }),
-        s.ref === 'title' || s.body ? el('button', { type: 'button', class: 'sz-link', 'data-testid': 'card-edit',
-          'data-focus': 'edit@' + ref, 'aria-label': '编辑“' + label + '”', text: '编辑', disabled: !idle,
-          on: { click: function () { openEditor(ref, 'edit'); } } }) : null
-      ]);
-      card.append(actions);
-      if (S.cardNote && S.cardNote.ref === ref) card.append(cardNote(S.cardNote));
-      if (ed && ed.mode === 'refine') card.append(refinePanel(ref, ed, label));
-      return card;
-    }
-
-    function cardNote(n) {
-      return el('div', { class: 'sz-card-note' + (n.error ? ' sz-card-note-error' : ''), role: 'status', 'data-testid': 'card-note' }, [
-        el('span', { text: n.text }),
-        el('button', { type: 'button', class: 'sz-link', 'aria-label': '关闭提示', text: '知道了',
-          on: { click: function () { S.cardNote = null; S.focusNext = 'refine@' + n.ref; renderDraft(); } } })
-      ]);
-    }
-
-    function openEditor(ref, mode) {
-      var s = findSection(ref);
-      if (!mode || !s) { closeEditor(); return; }
-      if (S.editor && S.editor.mode === 'edit' && S.editor.ref !== ref && S.editor.text.trim() !== editableText(findSection(S.editor.ref) || {}).trim()
-        && !global.confirm('“' + sectionLabel(S.editor.ref) + '”还有没保存的修改，确定放弃吗？')) return;
-      S.editor = { ref: ref, mode: mode, text: mode === 'edit' ? editableText(s) : '', base: S.draft.version };
-      S.cardNote = null;
-      S.focusNext = mode === 'edit' ? 'edit-text@' + ref : 'quick0@' + ref;
-      renderDraft();
-    }
-
-    function closeEditor() {
-      var ed = S.editor;
-      S.editor = null;
-      if (ed) S.focusNext = (ed.mode === 'edit' ? 'edit@' : 'refine@') + ed.ref;
-      renderDraft();
-    }
-
-    function onEditorKey(e) {
-      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeEditor(); }
-    }
-
-    function refinePanel(ref, ed, label) {
-      var input = el('input', { type: 'text', class: 'sz-field', 'data-testid': 'refine-text', 'data-focus': 'refine-text@' + ref,
-        maxlength: 500, placeholder: '或者写下要求，如：压缩到200字', 'aria-label': '对“' + label + '”的修改要求' });
-      input.value = ed.text || '';
-      input.addEventListener('input', function () { ed.text = input.value; });
-      var quick = QUICK_REFINES.map(function (q, i) {
-        return el('button', { type: 'button', class: 'sz-chip sz-chip-small', 'data-testid': 'refine-option', 'data-focus': 'quick' + i + '@' + ref,
-          text: q, on: { click: function () { sendRefine(ref, q); } } });
-      });
-      var form = el('form', { class: 'sz-refine-form', on: { submit: function (e) {
-        e.preventDefault();
-        if (input.value.trim()) sendRefine(ref, input.value.trim()); else input.focus();
-      } } }, [input,
-        el('button', { type: 'submit', class: 'sz-btn sz-btn-primary sz-btn-small', 'data-testid': 'refine-send', text: '改写' }),
-        el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'refine-cancel', text: '取消', on: { click: closeEditor } })]);
-      return el('div', { class: 'sz-refine', 'data-testid': 'refine-panel', role: 'group', 'aria-label': '改写“' + label + '”',
-        on: { keydown: onEditorKey } }, [
-        el('p', { class: 'sz-refine-title', text: '想怎么改这一部分？' }),
-        el('div', { class: 'sz-refine-quick' }, quick),
-        form
-      ]);
-    }
-
-    function sendRefine(ref, instruction) {
-      if (!act({ type: 'refine', section: ref, instruction: instruction })) return;
-      S.editor = null;
-      S.busyRef = ref;
-      S.cardNote = null;
-      S.focusNext = 'refine@' + ref;
-      renderDraft();
-    }
-
-    function editPanel(s, ed) {
-      var ref = s.ref, label = sectionLabel(ref);
-      var ta = el('textarea', { class: 'sz-field sz-edit-text', 'data-testid': 'edit-text', 'data-focus': 'edit-text@' + ref,
-        rows: Math.max(3, Math.min(16, Math.ceil(ed.text.length / 34) + lines(ed.text).length)),
-        'aria-label': ref === 'title' ? '编辑标题' : '编辑“' + label + '”的正文' });
-      ta.value = ed.text;
-      ta.addEventListener('input', function () { ed.text = ta.value; ed.error = null; });
-      ta.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); saveEdit(); }
-      });
-      var cur = findSection(ref);
-      return el('div', { class: 'sz-edit', 'data-testid': 'edit-panel', role: 'group', 'aria-label': '编辑“' + label + '”',
-        on: { keydown: onEditorKey } }, [
-        s.level === 2 && s.heading ? el('p', { class: 'sz-edit-heading', text: runIn(s.heading) }) : null,
-        ta,
-        ed.conflict ? el('p', { class: 'sz-edit-conflict', role: 'alert', 'data-testid': 'edit-conflict',
-          text: '草稿已在别处更新到第' + ed.conflict + '版。你的文字还在这里，对照后可以再次保存（保存在第' + ed.conflict + '版之上）。' }) : null,
-        ed.conflict && cur ? el('details', { class: 'sz-edit-current' }, [
-          el('summary', { text: '看看这一部分在第' + ed.conflict + '版中的内容' }),
-          el('p', { text: editableText(cur) })
-        ]) : null,
-        ed.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: ed.error }) : null,
-        el('div', { class: 'sz-edit-foot' }, [
-          el('span', { class: 'sz-hint', text: 'Ctrl+Enter 保存，Esc 取消' }),
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'edit-cancel', text: '取消', on: { click: closeEditor } }),
-          el('button', { type: 'button', class: 'sz-btn sz-btn-primary sz-btn-small', 'data-testid': 'edit-save',
-            text: ed.saving ? '保存中…' : '保存', disabled: !!ed.saving || !S.ready, on: { click: saveEdit } })
-        ])
-      ]);
-    }
-
-    function saveEdit() {
-      var ed = S.editor;
-      if (!ed || ed.mode !== 'edit' || ed.saving) return;
-      var s = findSection(ed.ref), text = ed.text.trim();
-      if (!s) { ed.error = '这一部分已不在当前的草稿中。'; renderDraft(); return; }
-      if (!text && ed.ref === 'title') { ed.error = '标题不能为空。'; renderDraft(); return; }
-      if (text === editableText(s).trim()) { closeEditor(); return; }
-      var frame = { type: 'edit', section: ed.ref, text: text, baseVersion: ed.base };
-      if (jsonBytes(frame) > MAX_FRAME_BYTES) { ed.error = '这一部分太长，一次保存不下（约2600字以内）。请删减一些，或分成两部分修改。'; renderDraft(); return; }
-      if (!act(frame)) return;
-      ed.saving = true;
-      ed.error = null;
-      S.lastEdit = { ref: ed.ref, text: text };
-      S.focusNext = 'edit-text@' + ed.ref;
-      renderDraft();
-    }
-
-    /** A draft arrived: if it carries the text being saved, the edit went through and the editor closes. */
-    function editSaved(d) {
-      var ed = S.editor;
-      if (!ed || ed.mode !== 'edit' || !ed.saving) return;
-      var s = (d.sections || []).filter(function (x) { return x.ref === ed.ref; })[0];
-      if (s && editableText(s).trim() === ed.text.trim()) { S.editor = null; S.focusNext = 'edit@' + ed.ref; }
-    }
-
-    /** VERSION_CONFLICT on an edit: the editor stays open with the writer's text, now based on the newer version. */
-    function editConflict(f) {
-      var ed = S.editor;
-      if (!ed || ed.mode !== 'edit') {
-        if (!S.lastEdit) return;
-        ed = S.editor = { ref: S.lastEdit.ref, mode: 'edit', text: S.lastEdit.text };
-      }
-      if (typeof f.text === 'string' && f.text) ed.text = f.text;
-      ed.base = f.currentVersion;
-      ed.conflict = f.currentVersion;
-      ed.saving = false;
-      ed.error = null;
-      S.focusNext = 'edit-text@' + ed.ref;
-      if (S.tab !== 'draft' && isNarrow()) showTab('draft');
-      renderDraft();
-    }
-
-    function showCard(ref) {
-      if (S.view !== 'draft') showVersions(false);
-      if (S.tab !== 'draft' && isNarrow()) showTab('draft');
-      var cards = ui.draft.querySelectorAll('[data-testid=section-card]');
-      for (var i = 0; i < cards.length; i++) {
-        if (cards[i].getAttribute('data-card') !== ref) continue;
-        var c = cards[i];
-        if (c.scrollIntoView) c.scrollIntoView({ block: 'center', behavior: 'smooth' });
-        c.classList.remove('sz-changed');
-        void c.offsetWidth; // restart the flash
-        c.classList.add('sz-changed');
-      }
-    }
-
-    // ----- undo, redo, version history and diff -----
-
-    function undo() { if (S.versions && S.versions.canUndo) act({ type: 'undo' }); }
-
-    function redo() { if (S.versions && S.versions.canRedo) act({ type: 'redo' }); }
-
-    function versionInfo(n) {
-      var items = S.versions && S.versions.items || [];
-      for (var i = 0; i < items.length; i++) if (items[i].version === n) return items[i];
-      return null;
-    }
-
-    function showVersions(open, focusBack) {
-      S.view = open ? 'versions' : 'draft';
-      ui.versionsBtn.setAttribute('aria-expanded', String(open));
-      ui.versionsBtn.classList.toggle('sz-on', open);
-      ui.draftScroll.hidden = open;
-      ui.versionsPanel.hidden = !open;
-      if (open) {
-        transmit({ type: 'versions' });
-        S.focusNext = 'versions-close';
-        if (S.tab !== 'draft' && isNarrow()) showTab('draft');
-      } else {
-        S.diff = null; S.diffPick = []; S.diffLoading = false;
-      }
-      renderVersions();
-      if (!open && focusBack) ui.versionsBtn.focus();
-    }
-
-    function requestDiff(a, b) {
-      var from = Math.min(a, b), to = Math.max(a, b);
-      if (!act({ type: 'diff', from: from, to: to })) return;
-      S.diffLoading = { from: from, to: to };
-      S.diff = null;
-      renderVersions();
-    }
-
-    function describeVersion(it) {
-      if (it.change === 'generate') return '按收集到的情况生成';
-      if (it.change === 'edit') return '改了“' + sectionLabel(it.instruction || '') + '”';
-      if (it.change === 'refine') return it.instruction ? '“' + it.instruction + '”' : '';
-      return it.instruction || '';
-    }
-
-    function renderVersions() {
-      var p = ui.versionsPanel;
-      if (S.view !== 'versions') { p.replaceChildren(); return; }
-      var focus = focusKey(p);
-      var v = S.versions || { items: [] }, items = (v.items || []).slice().reverse();
-      var list = el('ol', { class: 'sz-vlist', 'aria-label': '草稿的各个版本，最新的在前' });
-      items.forEach(function (it) { list.append(versionEl(it, v)); });
-      var pick = S.diffPick;
-      fill(p, [
-        el('div', { class: 'sz-panel-head' }, [
-          el('h3', { class: 'sz-panel-title', text: '版本记录' }),
-          el('span', { class: 'sz-muted sz-grow', text: items.length ? '共' + items.length + '版，勾选两版可以比较' : '' }),
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'versions-close', 'data-focus': 'versions-close',
-            text: '返回草稿', on: { click: function () { showVersions(false, true); } } })
-        ]),
-        items.length ? list : el('p', { class: 'sz-muted', text: '还没有草稿版本。' }),
-        items.length > 1 ? el('div', { class: 'sz-vcompare' }, [
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'diff-selected', 'data-focus': 'diff-selected',
-            text: pick.length === 2 ? '比较第' + Math.min(pick[0], pick[1]) + '版和第' + Math.max(pick[0], pick[1]) + '版' : '比较所选的两版',
-            disabled: pick.length !== 2, on: { click: function () { requestDiff(pick[0], pick[1]); } } }),
-          el('span', { class: 'sz-muted', text: pick.length === 2 ? '' : '已选 ' + pick.length + ' / 2' })
-        ]) : null,
-        diffEl()
-      ]);
-      restoreFocus(p, focus);
-    }
-
-    function versionEl(it, v) {
-      var n = it.version, current = n === v.current, picked = S.diffPick.indexOf(n) >= 0;
-      var box = el('input', { type: 'checkbox', class: 'sz-vpick', 'data-testid': 'version-pick', 'data-focus': 'pick@' + n,
-        'aria-label': '选择第' + n + '版来比较', checked: picked });
-      box.checked = picked;
-      box.addEventListener('change', function () {
-        var list = S.diffPick.filter(function (x) { return x !== n; });
-        if (box.checked) list.push(n);
-        S.diffPick = list.slice(-2); // a third choice replaces the oldest
-        renderVersions();
-      });
-      var meta = [describeVersion(it), it.change === 'generate' || it.change === 'refine' ? engineName(it.engine) : '', clock(it.at)]
-        .filter(Boolean).join(' · ');
-      return el('li', { class: 'sz-vitem' + (current ? ' sz-vcurrent' : ''), 'data-testid': 'version-item', 'data-version': n,
-        'aria-current': current ? 'true' : null }, [
-        box,
-        el('div', { class: 'sz-vmain' }, [
-          el('div', { class: 'sz-vline' }, [
-            el('strong', { text: '第' + n + '版' }),
-            el('span', { class: 'sz-tag sz-vchange', 'data-change': it.change, text: CHANGE_NAMES[it.change] || it.change || '' }),
-            current ? el('span', { class: 'sz-vnow', 'data-testid': 'version-current', text: '当前' }) : null
-          ]),
-          meta ? el('div', { class: 'sz-vmeta', text: meta }) : null
-        ]),
-        it.basedOn > 0 ? el('button', { type: 'button', class: 'sz-link', 'data-testid': 'diff-prev', 'data-focus': 'diff-prev@' + n,
-          text: '与上一版比较', 'aria-label': '第' + n + '版与第' + it.basedOn + '版比较',
-          on: { click: function () { requestDiff(it.basedOn, n); } } }) : null
-      ]);
-    }
-
-    function diffEl() {
-      if (S.diffLoading) return el('p', { class: 'sz-muted', role: 'status', text: '正在比较第' + S.diffLoading.from + '版和第' + S.diffLoading.to + '版…' });
-      var d = S.diff;
-      if (!d) return null;
-      var secs = d.sections || [], shown = secs.filter(function (x) { return x.status !== 'same'; });
-      var same = secs.filter(function (x) { return x.status === 'same'; });
-      var counts = ['changed', 'added', 'removed'].map(function (st) {
-        var n = shown.filter(function (x) { return x.status === st; }).length;
-        return n ? DIFF_NAMES[st] + n + '处' : '';
-      }).filter(Boolean).join('，');
-      return el('section', { class: 'sz-diff', 'data-testid': 'diff', 'aria-label': '版本比较' }, [
-        el('h4', { class: 'sz-diff-title', text: '第' + d.from + '版 → 第' + d.to + '版' }),
-        el('p', { class: 'sz-muted', role: 'status', text: shown.length ? counts + '；其余' + same.length + '部分未变。' : '两个版本内容相同。' }),
-        el('div', null, shown.map(diffSectionEl)),
-        same.length && shown.length ? el('p', { class: 'sz-muted sz-diff-same', text: '未改动：' + same.map(function (x) {
-          return x.ref === 'title' ? '标题' : x.ref === 'opening' ? '开头' : x.heading || x.ref;
-        }).join('、') }) : null
-      ]);
-    }
-
-    function diffSectionEl(x) {
-      var name = x.ref === 'title' ? '标题' : x.ref === 'opening' ? '开头' : x.heading || '第' + x.ref + '节';
-      // Both texts are heading + body; a heading that did not change is already in the header, so only bodies show.
-      var h = x.ref === 'title' ? '' : x.heading || '', before = x.before || '', after = x.after || '';
-      if (h && (x.before == null || before.indexOf(h) === 0) && (x.after == null || after.indexOf(h) === 0)) {
-        // (the server may join them with the run-in 。 or a line break)
-        before = before.slice(h.length).replace(/^[。\n]/, '');
-        after = after.slice(h.length).replace(/^[。\n]/, '');
-      }
-      var cols;
-      if (x.status === 'changed') {
-        var ops = charDiff(before, after);
-        cols = [diffCol('修改前', 'diff-before', ops, '-'), diffCol('修改后', 'diff-after', ops, '+')];
-      } else if (x.status === 'added') {
-        cols = [diffCol('新增', 'diff-after', [{ op: '+', text: after }], '+')];
-      } else {
-        cols = [diffCol('删除', 'diff-before', [{ op: '-', text: before }], '-')];
-      }
-      return el('div', { class: 'sz-dsec', 'data-testid': 'diff-section', 'data-status': x.status, 'data-ref': x.ref }, [
-        el('div', { class: 'sz-dsec-head' }, [
-          el('span', { class: 'sz-tag sz-dstatus', 'data-status': x.status, text: DIFF_NAMES[x.status] || x.status }),
-          el('strong', { text: name })
-        ]),
-        el('div', { class: 'sz-dcols' }, cols)
-      ]);
-    }
-
-    /** One side of a changed section: the common text plain, this side's changes marked (del or ins). */
-    function diffCol(label, testid, ops, side) {
-      var p = el('p', { class: 'sz-dtext', 'data-testid': testid });
-      ops.forEach(function (o) {
-        if (o.op === '=') p.append(o.text);
-        else if (o.op === side) p.append(el(side === '-' ? 'del' : 'ins', { class: side === '-' ? 'sz-del' : 'sz-ins', text: o.text }));
-      });
-      return el('div', { class: 'sz-dcol' }, [el('p', { class: 'sz-dlabel', text: label }), p]);
-    }
-
-    // ----- proofreading -----
-
-    function proofread() {
-      if (!S.draft || !act({ type: 'proofread' })) return;
-      S.proof = { loading: true, items: [], ignored: S.proof ? S.proof.ignored : {} };
-      S.focusNext = 'proof-close';
-      renderProof();
-    }
-
-    /** Ignoring is for this page only; the key outlives the position-based id, which moves when the text changes. */
-    function suggestionKey(x) { return [x.sectionRef, x.category, x.wrong, x.right].join('\u0000'); }
-
-    function renderProof() {
-      var p = S.proof, box = ui.proof;
-      box.hidden = !p;
-      ui.proofBtn.classList.toggle('sz-on', !!p);
-      if (!p) { box.replaceChildren(); return; }
-      var focus = focusKey(box);
-      var visible = p.items.filter(function (x) { return !p.ignored[suggestionKey(x)]; });
-      var stale = !p.loading && !p.accepting && S.draft && p.version !== S.draft.version;
-      var body;
-      if (p.loading) body = el('p', { class: 'sz-muted', role: 'status', text: '正在校对…' });
-      else if (!visible.length) {
-        body = el('p', { class: 'sz-proof-ok', role: 'status', 'data-testid': 'proofread-clean',
-          text: p.items.length ? '其余建议已忽略。' : '没有发现需要修改的地方。' });
-      } else body = el('ul', { class: 'sz-sugg-list' }, visible.map(suggestionEl));
-      fill(box, [
-        el('div', { class: 'sz-panel-head' }, [
-          el('h3', { class: 'sz-panel-title' }, ['校对建议', p.loading ? null : el('span', { class: 'sz-badge', 'data-testid': 'suggestion-count', text: String(visible.length) })]),
-          el('span', { class: 'sz-grow' }),
-          stale ? el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-focus': 'proof-again', text: '草稿已更新，重新校对',
-            on: { click: proofread } }) : null,
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-ghost', 'data-testid': 'proofread-close', 'data-focus': 'proof-close',
-            'aria-label': '关闭校对建议', text: '关闭', on: { click: function () { S.proof = null; renderProof(); ui.proofBtn.focus(); } } })
-        ]),
-        p.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: p.error }) : null,
-        body
-      ]);
-      restoreFocus(box, focus);
-    }
-
-    function suggestionEl(x) {
-      var p = S.proof, key = suggestionKey(x), accepting = p.accepting === x.id;
-      // A numbering finding with no single replacement is for the writer to fix by hand: accepting would delete it.
-      var manual = !x.right && (x.category === '序号' || x.category === '提法');
-      return el('li', { class: 'sz-sugg', 'data-testid': 'suggestion', 'data-id': x.id }, [
-        el('div', { class: 'sz-sugg-main' }, [
-          el('span', { class: 'sz-tag', text: x.category || '建议' }),
-          el('del', { class: 'sz-del', 'data-testid': 'suggestion-wrong', text: x.wrong || '' }),
-          el('span', { class: 'sz-arrow', 'aria-label': '改为', text: '→' }),
-          x.right ? el('ins', { class: 'sz-ins', 'data-testid': 'suggestion-right', text: x.right })
-            : el('span', { class: 'sz-muted', text: manual ? '（请手动调整）' : '（删去）' }),
-          x.sectionRef ? el('button', { type: 'button', class: 'sz-link sz-sugg-where', text: '在“' + sectionLabel(x.sectionRef) + '”',
-            title: '在草稿中找到这一部分', on: { click: function () { showCard(x.sectionRef); } } }) : null
-        ]),
-        x.note ? el('p', { class: 'sz-sugg-note', text: x.note }) : null,
-        el('div', { class: 'sz-sugg-actions' }, [
-          manual ? null : el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-primary', 'data-testid': 'suggestion-accept',
-            'data-focus': 'accept@' + key, text: accepting ? '正在修改…' : x.right ? '采纳' : '删去',
-            disabled: !!p.accepting || !S.ready, on: { click: function () { acceptSuggestion(x); } } }),
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'suggestion-ignore', 'data-focus': 'ignore@' + key,
-            text: '忽略', on: { click: function () { p.ignored[key] = true; S.focusNext = 'proof-close'; renderProof(); } } })
-        ])
-      ]);
-    }
-
-    function acceptSuggestion(x) {
-      if (!act({ type: 'accept', id: x.id })) return;
-      S.proof.accepting = x.id;
-      S.proof.error = null;
-      renderProof();
-    }
-
-    // ----- facts -----
-
-    function renderFacts() {
-      var facts = S.facts || [], focus = focusKey(ui.factsBody);
-      if (S.factEdit && !facts.some(function (f) { return f.id === S.factEdit.id; })) S.factEdit = null;
-      ui.factsCount.textContent = String(facts.length);
-      ui.factsBody.replaceChildren();
-      var pr = S.profile;
-      if (pr && (pr.unit || pr.year)) {
-        ui.factsBody.append(el('p', { class: 'sz-profile', 'data-testid': 'profile' }, [
-          pr.unit ? '单位：' + pr.unit : '', pr.unit && pr.year ? '　' : '', pr.year ? '年度：' + pr.year : ''
-        ]));
-      }
-      if (!facts.length) {
-        ui.factsBody.append(el('p', { class: 'sz-muted', text: '还没有收集到事实。回答问题后，要点会列在这里。' }));
-        return;
-      }
-      var groups = [], byKey = {};
-      facts.forEach(function (f) {
-        var key = f.sectionHeading || f.section || '其他';
-        if (!byKey[key]) { byKey[key] = { heading: key, section: f.section, items: [] }; groups.push(byKey[key]); }
-        byKey[key].items.push(f);
-      });
-      groups.sort(function (a, b) { return compareRef(a.section, b.section); });
-      groups.forEach(function (g) {
-        var ul = el('ul', { class: 'sz-fact-list' });
-        g.items.forEach(function (f) { ul.append(factEl(f)); });
-        ui.factsBody.append(el('div', { class: 'sz-fact-group', 'data-testid': 'fact-group' },
-          [el('h3', { class: 'sz-fact-heading', text: g.heading }), ul]));
-      });
-      restoreFocus(ui.factsBody, focus);
-    }
-
-    /** One fact: its text (numbers marked), 「去年」 when read from last year's report, and 修改 / 删除. */
-    function factEl(f) {
-      var fe = S.factEdit && S.factEdit.id === f.id ? S.factEdit : null, id = f.id;
-      var lastYear = f.origin === 'LAST_YEAR';
-      var kids = [
-        f.topicLabel ? el('span', { class: 'sz-tag', text: f.topicLabel }) : null,
-        lastYear ? el('span', { class: 'sz-tag sz-tag-lastyear', 'data-testid': 'fact-last-year', text: '去年',
-          title: '从去年的报告读入。写进今年的报告前，请告诉我今年的情况，或在这里改成今年的数字。' }) : null
-      ];
-      if (fe && fe.editing) {
-        kids.push(factEditor(f, fe));
-      } else {
-        var t = el('span', { class: 'sz-fact-text', 'data-testid': 'fact-text' });
-        appendQuantities(t, f.text || '', f.quantities || []);
-        kids.push(t);
-        // Year on year: this year's figure beside last year's ("集中学习：去年12次 → 今年15次"); a difference worked
-        // out by the program is marked 推算.
-        if (f.origin === 'DERIVED') kids.splice(1, 0, el('span', { class: 'sz-tag', 'data-testid': 'fact-derived', text: '推算',
-          title: '由今年和去年的数字相减算出，不是您说的原话。' }));
-        (f.lastYear || []).forEach(function (y) {
-          kids.push(el('span', { class: 'sz-fact-yoy sz-muted', 'data-testid': 'fact-year-on-year',
-            text: (y.label ? y.label + '：' : '') + '去年' + y.lastYear + ' → 今年' + y.thisYear }));
-        });
-        var busy = fe && fe.saving, idle = S.ready && !busy;
-        kids.push(el('span', { class: 'sz-fact-actions', role: 'group', 'aria-label': '这条情况的操作' }, fe && fe.confirmDelete ? [
-          el('span', { class: 'sz-fact-confirm', role: 'alert', text: busy ? '正在删除…' : '确定删除这条？' }),
-          el('button', { type: 'button', class: 'sz-link sz-link-danger', 'data-testid': 'fact-delete-confirm', 'data-focus': 'fact-del-yes@' + id,
-            text: '删除', disabled: !idle, on: { click: function () { deleteFact(fe); } } }),
-          el('button', { type: 'button', class: 'sz-link', 'data-testid': 'fact-delete-cancel', 'data-focus': 'fact-del-no@' + id,
-            text: '取消', on: { click: function () { closeFact('fact-delete@' + id); } } })
-        ] : [
-          el('button', { type: 'button', class: 'sz-link', 'data-testid': 'fact-edit', 'data-focus': 'fact-edit@' + id, text: '修改',
-            'aria-label': '修改这条：' + (f.text || ''), disabled: !S.ready, on: { click: function () { openFact(f, 'editing'); } } }),
-          el('button', { type: 'button', class: 'sz-link', 'data-testid': 'fact-delete', 'data-focus': 'fact-delete@' + id, text: '删除',
-            'aria-label': '删除这条：' + (f.text || ''), disabled: !S.ready, on: { click: function () { openFact(f, 'confirmDelete'); } } })
-        ]));
-        if (fe && fe.error) kids.push(el('p', { class: 'sz-edit-error', role: 'alert', text: fe.error }));
-      }
-      return el('li', { class: 'sz-fact' + (lastYear ? ' sz-fact-lastyear' : ''), 'data-testid': 'fact', 'data-id': id,
-        'data-topic': f.topic, 'data-origin': f.origin || null }, kids);
-    }
-
-    function factEditor(f, fe) {
-      var id = f.id;
-      var ta = el('textarea', { class: 'sz-field sz-fact-input', 'data-testid': 'fact-edit-text', 'data-focus': 'fact-text@' + id,
-        rows: 2, maxlength: 1000, 'aria-label': '修改这条情况' });
-      ta.value = fe.text;
-      ta.addEventListener('input', function () { fe.text = ta.value; fe.error = null; });
-      ta.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); saveFact(fe); }
-        else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeFact('fact-edit@' + id); }
-      });
-      return el('div', { class: 'sz-fact-edit' }, [
-        ta,
-        fe.error ? el('p', { class: 'sz-edit-error', role: 'alert', text: fe.error }) : null,
-        el('div', { class: 'sz-edit-foot' }, [
-          el('span', { class: 'sz-hint', text: '改好后按 Enter 保存；数字会重新识别。要让草稿用上新内容，请点“重新生成”。' }),
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small', 'data-testid': 'fact-cancel', text: '取消',
-            on: { click: function () { closeFact('fact-edit@' + id); } } }),
-          el('button', { type: 'button', class: 'sz-btn sz-btn-small sz-btn-primary', 'data-testid': 'fact-save', text: fe.saving ? '保存中…' : '保存',
-            disabled: !!fe.saving || !S.ready, on: { click: function () { saveFact(fe); } } })
-        ])
-      ]);
-    }
-
-    function openFact(f, mode) {
-      S.factEdit = { id: f.id, text: f.text || '' };
-      S.factEdit[mode] = true;
-      S.focusNext = mode === 'editing' ? 'fact-text@' + f.id : 'fact-del-no@' + f.id;
-      renderFacts();
-    }
-
-    function closeFact(focus) {
-      S.factEdit = null;
-      S.focusNext = focus;
-      renderFacts();
-    }
-
-    function saveFact(fe) {
-      if (fe.saving) return;
-      var f = S.facts.filter(function (x) { return x.id === fe.id; })[0], text = fe.text.trim();
-      if (!text) { fe.error = '内容为空。要删除这条，请点“删除”。'; renderFacts(); return; }
-      if (f && text === (f.text || '').trim()) { closeFact('fact-edit@' + fe.id); return; }
-      if (!act({ type: 'fact_edit', id: fe.id, text: text })) return;
-      fe.saving = true;
-      fe.error = null;
-      renderFacts();
-    }
-
-    function deleteFact(fe) {
-      if (fe.saving || !act({ type: 'fact_delete', id: fe.id })) return;
-      fe.saving = true;
-      renderFacts();
-    }
-
-    function appendQuantities(node, text, qs) {
-      var pos = 0;
-      qs.forEach(function (q) {
-        var raw = q && q.raw;
-        var i = raw ? text.indexOf(raw, pos) : -1;
-        if (i < 0) return;
-        if (i > pos) node.append(text.slice(pos, i));
-        node.append(el('mark', { class: 'sz-qty', 'data-testid': 'quantity',
-          title: q.display && q.display !== raw ? '草稿中写作：' + q.display : null, text: raw }));
-        pos = i + raw.length;
-      });
-      if (pos < text.length) node.append(text.slice(pos));
-    }
-
-    // ----- 从去年的报告开始: import last year's report -----
-
-    function openImport() {
-      S.importReturn = activeIn(ui.app);
-      ui.importDialog.hidden = false;
-      ui.importError.textContent = '';
-      importBusy(S.importing ? ui.importStatus.textContent : '');
-      ui.importText.focus();
-    }
-
-    function closeImport() {
-      ui.importDialog.hidden = true;
-      var back = S.importReturn;
-      S.importReturn = null;
-      if (back && back.isConnected && !back.disabled) back.focus();
-    }
-
-    function importBusy(text) {
-      ui.importStatus.textContent = text || '';
-      ui.importSubmit.disabled = !!text;
-      ui.importFileBtn.disabled = !!text;
-      ui.importSubmit.textContent = text ? '正在导入…' : '导入粘贴的文字';
-    }
-
-    function importFailed(message) {
-      clearTimeout(S.importTimer);
-      S.importing = null;
-      importBusy('');
-      ui.importError.textContent = message;
-      if (ui.importDialog.hidden) toast(message);
-    }
-
-    /** The imported report arrived as a draft: the dialog closes and the writer sees the draft. */
-    function importDone() {
-      if (!S.importing) return;
-      clearTimeout(S.importTimer);
-      S.importing = null;
-      importBusy('');
-      ui.importText.value = '';
-      closeImport();
-      showVersions(false);
-      if (isNarrow()) showTab('draft');
-      toast('已读入去年的报告。草稿中的【去年…，今年？】处，请告诉我今年的情况。');
-    }
-
-    function submitImportText() {
-      var text = ui.importText.value.trim();
-      ui.importError.textContent = '';
-      if (!text) { ui.importError.textContent = '请先粘贴去年的报告全文，或上传文件。'; ui.importText.focus(); return; }
-      // A long report does not fit in one chat frame (8 KB): it goes up as a .txt file instead.
-      if (jsonBytes({ type: 'import', text: text }) > MAX_FRAME_BYTES) {
-        uploadImport(new Blob([text], { type: 'text/plain;charset=utf-8' }), '去年的报告.txt');
-        return;
-      }
-      importBusy('正在读入…');
-      whenSession(function () {
-        if (!act({ type: 'import', text: text })) { importBusy(''); return; }
-        S.importing = { via: 'ws' };
-      });
-    }
-
-    function onImportFile() {
-      var file = ui.importFile.files && ui.importFile.files[0];
-      ui.importFile.value = '';
-      if (!file) return;
-      ui.importError.textContent = '';
-      if (!/\.(txt|docx)$/i.test(file.name)) {
-        ui.importError.textContent = '只能导入 .txt 或 .docx 文件' + (/\.doc$/i.test(file.name) ? '（.doc 请先在 Word 或 WPS 中另存为 .docx）' : '') + '。';
-        return;
-      }
-      if (file.size > MAX_IMPORT_BYTES) { ui.importError.textContent = '文件超过 2 MB，无法导入。可以只粘贴报告正文。'; return; }
-      uploadImport(file, file.name);
-    }
-
-    function uploadImport(file, name) {
-      if (!global.fetch || !global.FormData) { ui.importError.textContent = '此浏览器不支持上传，请粘贴报告文字。'; return; }
-      importBusy('正在上传“' + name + '”…');
-      whenSession(function () {
-        S.importing = { via: 'http' };
-        var form = new global.FormData();
-        form.append('file', file, name);
-        var url = server + '/api/sessions/' + encodeURIComponent(S.sessionId) + '/import';
-        global.fetch(url, { method: 'POST', body: form, credentials: 'omit' }).then(function (r) {
-          return r.text().then(function (body) {
-            var j = null;
-            try { j = JSON.parse(body); } catch (e) { /* not JSON: a proxy's or the container's page */ }
-            if (r.ok) importDone();
-            else importFailed(j && j.message || uploadStatusText(r.status));
-          });
-        }, function () {
-          // Embedded on another site the answer may be unreadable (CORS) although the import went through: its frames
-          // still come over the socket, so wait a little for them before calling it a failure.
-          if (!crossOrigin) { importFailed('上传没有成功，请检查网络后重试。'); return; }
-          clearTimeout(S.importTimer);
-          S.importTimer = setTimeout(function () {
-            if (S.importing) importFailed('上传没有成功。在本网站上可能无法直接上传文件，请把报告内容粘贴进来导入。');
-          }, 10000);
-        });
-      });
-    }
-
-    function uploadStatusText(status) {
-      if (status === 413) return '文件超过 2 MB，无法导入。可以只粘贴报告正文。';
-      if (status === 404) return '会话已失效，请刷新页面后再试。';
-      if (status === 422) return '无法读入这份报告，请确认是去年的述职报告正文。';
-      return '导入失败（' + status + '），请稍后重试。';
-    }
-
-    /** Keeps Tab inside the dialog; Escape closes it (and not the widget's panel around it). */
-    function onImportKey(e) {
-      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeImport(); return; }
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); submitImportText(); return; }
-      if (e.key !== 'Tab') return;
-      var f = [ui.importText, ui.importFileBtn, ui.importCancel, ui.importSubmit].filter(function (x) { return !x.disabled; });
-      var a = activeIn(ui.app), i = f.indexOf(a);
-      if (e.shiftKey && i <= 0) { e.preventDefault(); f[f.length - 1].focus(); }
-      else if (!e.shiftKey && i === f.length - 1) { e.preventDefault(); f[0].focus(); }
-    }
+    // ----- draft: js/panes/draft.js -----
+    function renderDraft() { return P.renderDraft.apply(null, arguments); }
+    function applyLive() { return P.applyLive.apply(null, arguments); }
+    function renderLive() { return P.renderLive.apply(null, arguments); }
+    function liveEl() { return P.liveEl.apply(null, arguments); }
+    function sectionEl() { return P.sectionEl.apply(null, arguments); }
+    function renderProgress() { return P.renderProgress.apply(null, arguments); }
+    function working() { return P.working.apply(null, arguments); }
+    function finishProgress() { return P.finishProgress.apply(null, arguments); }
+    function renderTools() { return P.renderTools.apply(null, arguments); }
+    function renderCardActions() { return P.renderCardActions.apply(null, arguments); }
+    function onCopy() { return P.onCopy.apply(null, arguments); }
+    function findSection() { return P.findSection.apply(null, arguments); }
+    function editableText() { return P.editableText.apply(null, arguments); }
+    function sectionLabel() { return P.sectionLabel.apply(null, arguments); }
+    function cardEl() { return P.cardEl.apply(null, arguments); }
+    function cardNote() { return P.cardNote.apply(null, arguments); }
+    function openEditor() { return P.openEditor.apply(null, arguments); }
+    function closeEditor() { return P.closeEditor.apply(null, arguments); }
+    function onEditorKey() { return P.onEditorKey.apply(null, arguments); }
+    function refinePanel() { return P.refinePanel.apply(null, arguments); }
+    function sendRefine() { return P.sendRefine.apply(null, arguments); }
+    function editPanel() { return P.editPanel.apply(null, arguments); }
+    function saveEdit() { return P.saveEdit.apply(null, arguments); }
+    function editSaved() { return P.editSaved.apply(null, arguments); }
+    function editConflict() { return P.editConflict.apply(null, arguments); }
+    function showCard() { return P.showCard.apply(null, arguments); }
+
+    // ----- versions: js/panes/versions.js -----
+    function undo() { return P.undo.apply(null, arguments); }
+    function redo() { return P.redo.apply(null, arguments); }
+    function versionInfo() { return P.versionInfo.apply(null, arguments); }
+    function showVersions() { return P.showVersions.apply(null, arguments); }
+    function requestDiff() { return P.requestDiff.apply(null, arguments); }
+    function describeVersion() { return P.describeVersion.apply(null, arguments); }
+    function renderVersions() { return P.renderVersions.apply(null, arguments); }
+    function versionEl() { return P.versionEl.apply(null, arguments); }
+    function diffEl() { return P.diffEl.apply(null, arguments); }
+    function diffSectionEl() { return P.diffSectionEl.apply(null, arguments); }
+    function diffCol() { return P.diffCol.apply(null, arguments); }
+
+    // ----- proofread: js/panes/proofread.js -----
+    function proofread() { return P.proofread.apply(null, arguments); }
+    function suggestionKey() { return P.suggestionKey.apply(null, arguments); }
+    function renderProof() { return P.renderProof.apply(null, arguments); }
+    function suggestionEl() { return P.suggestionEl.apply(null, arguments); }
+    function acceptSuggestion() { return P.acceptSuggestion.apply(null, arguments); }
+
+    // ----- facts: js/panes/facts.js -----
+    function renderFacts() { return P.renderFacts.apply(null, arguments); }
+    function factEl() { return P.factEl.apply(null, arguments); }
+    function factEditor() { return P.factEditor.apply(null, arguments); }
+    function openFact() { return P.openFact.apply(null, arguments); }
+    function closeFact() { return P.closeFact.apply(null, arguments); }
+    function saveFact() { return P.saveFact.apply(null, arguments); }
+    function deleteFact() { return P.deleteFact.apply(null, arguments); }
+    function appendQuantities() { return P.appendQuantities.apply(null, arguments); }
+
+    // ----- import: js/panes/import.js -----
+    function openImport() { return P.openImport.apply(null, arguments); }
+    function closeImport() { return P.closeImport.apply(null, arguments); }
+    function importBusy() { return P.importBusy.apply(null, arguments); }
+    function importFailed() { return P.importFailed.apply(null, arguments); }
+    function importDone() { return P.importDone.apply(null, arguments); }
+    function submitImportText() { return P.submitImportText.apply(null, arguments); }
+    function onImportFile() { return P.onImportFile.apply(null, arguments); }
+    function uploadImport() { return P.uploadImport.apply(null, arguments); }
+    function uploadStatusText() { return P.uploadStatusText.apply(null, arguments); }
+    function onImportKey() { return P.onImportKey.apply(null, arguments); }
 
     // ----- header, connection, tabs -----
 
@@ -1908,8 +806,9 @@
 
     function renderSend() {
       var t = ui.input.value.trim();
-      ui.send.disabled = !S.ready || !t || ui.input.value.length > MAX_LEN || !!S.tooBig;
-      ui.send.title = S.ready ? '' : '连接已断开，恢复后即可发送';
+      // Offline the message waits (待发送) and goes out when the connection is back.
+      ui.send.disabled = S.refused || !t || ui.input.value.length > MAX_LEN || !!S.tooBig;
+      ui.send.title = S.ready ? '' : '连接已断开：现在发送的消息会在连接恢复后自动发出';
     }
 
     function isNarrow() { return ui.app.classList.contains('sz-narrow'); }
@@ -2011,16 +910,62 @@
       ui.input.focus();
     }
 
+    // The socket (js/connection.js) and the panes (js/panes/*.js) get the page's state, elements and functions through ctx, and give theirs to P.
+    var ctx = {
+      global: global, options: options, root: root, CHANGE_NAMES: CHANGE_NAMES, DIFF_NAMES: DIFF_NAMES,
+      EXPORTS: EXPORTS, KEY_SEQ: KEY_SEQ, KEY_SESSION: KEY_SESSION, MAX_FRAME_BYTES: MAX_FRAME_BYTES,
+      MAX_IMPORT_BYTES: MAX_IMPORT_BYTES, MAX_LEN: MAX_LEN, NARROW: NARROW, QUICK_REFINES: QUICK_REFINES, S: S,
+      acceptSuggestion: acceptSuggestion, act: act, actionFailed: actionFailed, activeIn: activeIn,
+      addMessage: addMessage, addNotice: addNotice, appendMarked: appendMarked, appendQuantities: appendQuantities,
+      applyLive: applyLive, autoMount: autoMount, buildImportDialog: buildImportDialog, buildUi: buildUi,
+      cancelEditLast: cancelEditLast, cardEl: cardEl, cardNote: cardNote, clock: clock, closeEditor: closeEditor,
+      closeFact: closeFact, closeImport: closeImport, connect: connect, copyDraft: copyDraft,
+      copyViaEvent: copyViaEvent, crossOrigin: crossOrigin, deleteFact: deleteFact, describeVersion: describeVersion,
+      diffCol: diffCol, diffEl: diffEl, diffSectionEl: diffSectionEl, dropReplaced: dropReplaced,
+      editConflict: editConflict, editPanel: editPanel, editSaved: editSaved, editableText: editableText, el: el,
+      engineName: engineName, ensureAssistant: ensureAssistant, factEditor: factEditor, factEl: factEl, fill: fill,
+      findFocus: findFocus, findSection: findSection, finishProgress: finishProgress, fit: fit, focusKey: focusKey,
+      formatTokens: formatTokens, frameBytes: frameBytes, generate: generate, handlers: handlers, here: here,
+      importBusy: importBusy, importDone: importDone, importFailed: importFailed, isNarrow: isNarrow,
+      jsonBytes: jsonBytes, kindInfo: kindInfo, lastUserMessage: lastUserMessage, liveEl: liveEl,
+      loadKinds: loadKinds, mark: mark, mount: mount, nearBottom: nearBottom, newId: newId,
+      onChatScroll: onChatScroll, onCopy: onCopy, onDeleteSession: onDeleteSession, onDeleted: onDeleted,
+      onDocClick: onDocClick, onEditorKey: onEditorKey, onError: onError, onFrame: onFrame,
+      onGenerateButton: onGenerateButton, onImportFile: onImportFile, onImportKey: onImportKey, onInput: onInput,
+      onKeyDown: onKeyDown, onNewSession: onNewSession, onOnline: onOnline, onTabKey: onTabKey,
+      openEditor: openEditor, openExports: openExports, openFact: openFact, openImport: openImport,
+      probeRefused: probeRefused, proofread: proofread, reconnectNow: reconnectNow, redo: redo,
+      refinePanel: refinePanel, renderAll: renderAll, renderCardActions: renderCardActions, renderChips: renderChips,
+      renderConnection: renderConnection, renderDraft: renderDraft, renderEditing: renderEditing,
+      renderFacts: renderFacts, renderHeader: renderHeader, renderIntro: renderIntro,
+      renderIntroLine: renderIntroLine, renderLive: renderLive, renderMessages: renderMessages,
+      renderProgress: renderProgress, renderProof: renderProof, renderSend: renderSend, renderTools: renderTools,
+      renderVersions: renderVersions, requestDiff: requestDiff, resetSession: resetSession,
+      restoreFocus: restoreFocus, retry: retry, runAfterSession: runAfterSession, runIn: runIn, saveEdit: saveEdit,
+      saveFact: saveFact, say: say, scheduleReconnect: scheduleReconnect, scrollChat: scrollChat,
+      sectionEl: sectionEl, sectionLabel: sectionLabel, sendHello: sendHello, sendRefine: sendRefine, server: server,
+      showCard: showCard, showRefused: showRefused, showTab: showTab, showVersions: showVersions,
+      startEditLast: startEditLast, startSession: startSession, stopDraft: stopDraft, store: store, stored: stored,
+      submitImportText: submitImportText, submitInput: submitInput, suffix: suffix, suggestionEl: suggestionEl,
+      suggestionKey: suggestionKey, toast: toast, transmit: transmit, ui: ui, undo: undo,
+      updateMessage: updateMessage, uploadImport: uploadImport, uploadStatusText: uploadStatusText,
+      versionEl: versionEl, versionInfo: versionInfo, whenSession: whenSession, working: working, wsUrl: wsUrl
+    };
+    var P = {};
+    [createConnection, createChatPane, createDraftPane, createVersionsPane, createProofreadPane, createFactsPane, createImportPane]
+      .forEach(function (create) { Object.assign(P, create(ctx)); });
+
     // ----- wiring -----
 
     ui.form.addEventListener('submit', function (e) { e.preventDefault(); submitInput(); });
+    ui.editingCancel.addEventListener('click', cancelEditLast);
     ui.input.addEventListener('keydown', onKeyDown);
     ui.input.addEventListener('input', onInput);
     ui.input.addEventListener('compositionstart', function () { S.composing = true; });
     ui.input.addEventListener('compositionend', function () { setTimeout(function () { S.composing = false; }, 0); });
     ui.newSession.addEventListener('click', onNewSession);
     ui.deleteSession.addEventListener('click', onDeleteSession);
-    ui.generate.addEventListener('click', generate);
+    ui.generate.addEventListener('click', onGenerateButton);
     ui.copy.addEventListener('click', onCopy);
     ui.tabChat.addEventListener('click', function () { showTab('chat'); });
     ui.tabDraft.addEventListener('click', function () { showTab('draft'); });
@@ -2101,12 +1046,15 @@
     global.addEventListener('online', onOnline);
     var resizer = global.ResizeObserver ? new global.ResizeObserver(fit) : null;
     if (resizer) resizer.observe(root); else global.addEventListener('resize', fit);
+    ui.scroll.addEventListener('scroll', onChatScroll, { passive: true });
+    var follower = global.ResizeObserver ? new global.ResizeObserver(function () { scrollChat(false); }) : null;
+    if (follower) { follower.observe(ui.scroll); follower.observe(ui.messages); follower.observe(ui.intro); }
 
     fit();
     showTab('chat');
     renderAll();
     onInput();
-    if (S.choosing) loadKinds();
+    loadKinds();
     connect();
 
     return {
@@ -2120,6 +1068,7 @@
         global.removeEventListener('online', onOnline);
         document.removeEventListener('click', onDocClick, true);
         if (resizer) resizer.disconnect(); else global.removeEventListener('resize', fit);
+        if (follower) follower.disconnect();
         var ws = S.ws;
         S.ws = null;
         if (ws) try { ws.close(); } catch (e) { /* ignore */ }

@@ -42,8 +42,9 @@
     root.replaceChildren(el('p', 'sz-w-note', '正在加载述职助手…'));
     if (w.Shuzhi && w.Shuzhi.mount) { start(); return; }
     var s = el('script');
+    // An ES module (it imports js/*.js from the same server): fetched with CORS, which the server allows for its scripts.
+    s.type = 'module';
     s.src = server + '/app.js';
-    s.async = true;
     s.onload = start;
     s.onerror = failed;
     d.head.appendChild(s);

@@ -6,8 +6,15 @@ public sealed interface ClientFrame {
     /** Start a session ({@code sessionId} null) or resume one, replaying what came after {@code lastSeq}. */
     record Hello(String sessionId, Long lastSeq, String kind) implements ClientFrame {}
 
-    /** A chat message; {@code id} is the client's, and a repeated id is not processed twice. */
-    record Say(String id, String text) implements ClientFrame {}
+    /**
+     * A chat message; {@code id} is the client's, and a repeated id is not processed twice. {@code replaces}: the id
+     * of the writer's previous message this one corrects (edit and resend), or null.
+     */
+    record Say(String id, String text, String replaces) implements ClientFrame {
+        Say(String id, String text) {
+            this(id, text, null);
+        }
+    }
 
     /** Draft now with the facts there are. */
     record Generate() implements ClientFrame {}
@@ -47,4 +54,7 @@ public sealed interface ClientFrame {
 
     /** A section-level comparison of two versions (answered to this tab only). */
     record Diff(int from, int to) implements ClientFrame {}
+
+    /** Stop the draft being written on this session: the version before it stays current. */
+    record Stop() implements ClientFrame {}
 }

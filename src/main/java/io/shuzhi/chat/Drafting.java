@@ -32,6 +32,9 @@ class Drafting {
     private final SessionStore store;
     private final Duration lockTtl;
     private final ReportKinds kinds;
+    /** Sessions whose draft is being written on this instance, and those of them the writer asked to stop. */
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store, ReportKinds kinds) {
         this.engine = engine;
@@ -40,6 +43,19 @@ class Drafting {
         this.slots = new Semaphore(props.maxConcurrentGenerations());
         this.store = store;
         this.lockTtl = props.generationLock();
+    }
+
+    /**
+     * The writer pressed 停止生成: the draft being written for the session stops at its next section or sentence, and
+     * no version is stored. Called from the socket's thread, not the session's lane (which is busy drafting). A stop
+     * with no draft running does nothing.
+     */
+    void stop(String sessionId) {
+        if (running.contains(sessionId)) stopping.add(sessionId);
+    }
+
+    private void checkStop(String sessionId) {
+        if (stopping.remove(sessionId)) throw new ShuzhiException(ErrorCode.STOPPED);
     }
 
     void draft(Turn turn, ReportKind kind) {
@@ -52,10 +68,13 @@ class Drafting {
         int version = turn.state.latestVersion() + 1;
         boolean streaming = !engine.offline();
         String token = streaming ? UUID.randomUUID().toString() : null;
+        running.add(turn.sessionId);
+        stopping.remove(turn.sessionId);
         try {
             if (streaming) startStreamed(turn, token);
             long[] refreshed = {System.nanoTime()};
             Runnable keepAlive = () -> {
+                checkStop(turn.sessionId);
                 // A third of the ttl between refreshes: the lock outlives a slow section, not a dead instance.
                 if (System.nanoTime() - refreshed[0] < lockTtl.toNanos() / 3) return;
                 refreshed[0] = System.nanoTime();
@@ -72,6 +91,8 @@ class Drafting {
             if (streaming && turn.state.generating() != 0) clearMarker(turn);
             throw e;
         } finally {
+            running.remove(turn.sessionId);
+            stopping.remove(turn.sessionId);
             slots.release();
             if (streaming) store.unlockGeneration(turn.sessionId, token);
         }
@@ -92,7 +113,7 @@ class Drafting {
         turn.assistant(summary, placeholders > 0 ? List.of("生成草稿") : List.of());
     }
 
-    private record Preferred(Draft draft, List<String> applied) {
+    record Preferred(Draft draft, List<String> applied) {
     }
 
     /**
@@ -179,6 +200,7 @@ class Drafting {
 
         @Override
         public synchronized void sectionDone(int step, int total, String label, Section section) {
+            keepAlive.run();
             flushDelta();
             turn.add(new ServerFrame.Progress(step, total, label));
             if (streaming) {
@@ -191,6 +213,7 @@ class Drafting {
 
         @Override
         public synchronized void sectionDelta(String ref, String text) {
+            keepAlive.run();
             if (pendingRef != null && !pendingRef.equals(ref)) flushDelta();
             pendingRef = ref;
             pending.append(text);

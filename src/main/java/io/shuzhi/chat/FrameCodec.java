@@ -34,20 +34,21 @@ public class FrameCodec {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息不是有效的 JSON，已忽略。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息格式有误，已忽略。请刷新页面后重试。");
         }
         if (node == null || !node.isObject()) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息必须是一个 JSON 对象。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息格式有误，已忽略。请刷新页面后重试。");
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isString()) {
-            throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 type 字段。");
+            throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少操作类型，已忽略。请刷新页面后重试。");
         }
         return switch (type.stringValue()) {
             case "hello" -> new ClientFrame.Hello(optionalString(node, "sessionId"), optionalSeq(node),
                     optionalString(node, "kind"));
-            case "say" -> say(requiredString(node, "id"), requiredString(node, "text"));
+            case "say" -> say(requiredString(node, "id"), requiredString(node, "text"), optionalString(node, "replaces"));
             case "generate" -> new ClientFrame.Generate();
+            case "stop" -> new ClientFrame.Stop();
             case "refine" -> new ClientFrame.Refine(optionalString(node, "section"), requiredString(node, "instruction"));
             case "edit" -> new ClientFrame.Edit(requiredString(node, "section"), requiredString(node, "text"),
                     requiredInt(node, "baseVersion"));
@@ -93,23 +94,23 @@ public class FrameCodec {
     private static String optionalString(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isString()) throw new ShuzhiException(ErrorCode.BAD_FRAME, "字段 " + field + " 应为文本。");
+        if (!v.isString()) throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息内容有误，已忽略。请刷新页面后重试。");
         return v.stringValue();
     }
 
     private static String requiredString(JsonNode node, String field) {
         String v = optionalString(node, field);
-        if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少 " + field + " 字段。");
+        if (v == null) throw new ShuzhiException(ErrorCode.MISSING_FIELD, "消息缺少必要内容，已忽略。请刷新页面后重试。");
         return v;
     }
 
     /** A say is refused here, before any session is read, when its id or text cannot be used. */
-    private static ClientFrame.Say say(String id, String text) {
+    private static ClientFrame.Say say(String id, String text, String replaces) {
         if (id.isBlank() || id.length() > 100) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息 id 应为 1 到 100 个字符。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "消息编号有误，已忽略。请刷新页面后重试。");
         }
         if (text.isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
-        return new ClientFrame.Say(id, text);
+        return new ClientFrame.Say(id, text, replaces == null || replaces.isBlank() || replaces.length() > 100 ? null : replaces);
     }
 
     private static int requiredInt(JsonNode node, String field) {
@@ -125,7 +126,7 @@ public class FrameCodec {
         JsonNode v = node.get("lastSeq");
         if (v == null || v.isNull()) return null;
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-            throw new ShuzhiException(ErrorCode.BAD_FRAME, "lastSeq 应为非负整数。");
+            throw new ShuzhiException(ErrorCode.BAD_FRAME, "会话进度记录有误，请刷新页面后重试。");
         }
         return v.longValue();
     }

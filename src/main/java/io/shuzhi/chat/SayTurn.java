@@ -50,8 +50,18 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         String text = say.text().strip();
         ReportKind kind = kinds.get(state.kind());
         turn.state = state.withSayId(say.id());
-        turn.add(new ServerFrame.UserMessage(say.id(), text));
-        turn.chat.add(new ServerFrame.ChatMessage("user", say.id(), text, List.of()));
+        // Edit and resend: the corrected message takes the place of the earlier one, whose facts go with it.
+        String replaces = say.replaces() != null && state.seen(say.replaces()) ? say.replaces() : null;
+        if (replaces != null) {
+            var kept = turn.state.interview().facts().stream().filter(f -> !replaces.equals(f.sourceId())).toList();
+            if (kept.size() < turn.state.interview().facts().size()) {
+                turn.state = turn.state.withInterview(turn.state.interview().withFacts(kept, turn.state.interview().nextFactId()));
+                state = turn.state;
+                turn.add(Views.factsFrame(kind, turn.state));
+            }
+        }
+        turn.add(new ServerFrame.UserMessage(say.id(), text, replaces));
+        turn.chat.add(new ServerFrame.ChatMessage("user", say.id(), text, List.of(), replaces));
         // "写上和去年的对比": worked out here, by subtraction, whichever engine runs the interview.
         if (YearOnYear.isRequest(text)
                 && turn.state.interview().facts().stream().anyMatch(f -> f.origin() == Fact.Origin.LAST_YEAR)) {

@@ -24,7 +24,14 @@ public sealed interface ServerFrame {
         public String type() { return "kind"; }
     }
 
-    record UserMessage(String id, String text) implements ServerFrame {
+    /** {@code replaces}: the earlier message of the writer this one corrects (shown in its place), or absent. */
+    record UserMessage(String id, String text,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       String replaces) implements ServerFrame {
+        UserMessage(String id, String text) {
+            this(id, text, null);
+        }
+
         public String type() { return "user_message"; }
     }
 
@@ -119,5 +126,11 @@ public sealed interface ServerFrame {
     record DraftView(int version, String title, String text, List<SectionView> sections) {}
 
     /** One chat message in a snapshot. */
-    record ChatMessage(String role, String id, String text, List<String> choices) {}
+    record ChatMessage(String role, String id, String text, List<String> choices,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       String replaces) {
+        ChatMessage(String role, String id, String text, List<String> choices) {
+            this(role, id, text, choices, null);
+        }
+    }
 }

@@ -96,6 +96,11 @@ public class TurnRunner {
     }
 
     /** Runs a frame for {@code sessionId} on its lane; errors become an error frame to {@code client}. */
+    /** 停止生成: handled at once, outside the session's lane, where the draft it stops is running. */
+    public void stop(String sessionId) {
+        drafting.stop(sessionId);
+    }
+
     public void submit(String sessionId, Client client, ClientFrame frame, boolean newSession) {
         String replyTo = frame instanceof ClientFrame.Say say ? say.id() : null;
         // A resume only reads: it runs at once, not behind a long turn of the session (a draft being written), and

@@ -17,8 +17,22 @@ final class Views {
     static ServerFrame.Session snapshot(SessionState state, ReportKind kind, String engine, Draft draft,
                                         List<ServerFrame.ChatMessage> messages) {
         return new ServerFrame.Session(state.id(), kind.id(), kind.name(), state.phase(), engine,
-                profile(state), factViews(kind, state), draft == null ? null : draftView(draft), messages,
+                profile(state), factViews(kind, state), draft == null ? null : draftView(draft), withoutReplaced(messages),
                 state.tokensIn(), state.tokensOut(), state.tokensEstimated(), versions(state));
+    }
+
+    /** The history as shown: a message the writer corrected (edit and resend) and the replies to it give way. */
+    static List<ServerFrame.ChatMessage> withoutReplaced(List<ServerFrame.ChatMessage> messages) {
+        var replaced = new java.util.HashSet<String>();
+        for (var m : messages) if (m.replaces() != null) replaced.add(m.replaces());
+        if (replaced.isEmpty()) return messages;
+        var out = new java.util.ArrayList<ServerFrame.ChatMessage>();
+        boolean dropping = false;
+        for (var m : messages) {
+            if ("user".equals(m.role())) dropping = replaced.contains(m.id());
+            if (!dropping) out.add(m);
+        }
+        return out;
     }
 
     static ServerFrame.Versions versions(SessionState state) {

@@ -37,7 +37,7 @@ public final class OfflineRefiner {
             "^(?:(?:19|20)\\d{2}|" + Pattern.quote(TemplateDrafter.MISSING_YEAR) + ")(?=年)");
     private static final Pattern SECTION_ORDINAL = Pattern.compile("^[（(][一二三四五六七八九十]{1,3}[）)]");
     private static final Pattern ASCII_DIGIT = Pattern.compile("[0-9]");
-    private static final String NEEDS_MODEL = "配置模型（设置 SHUZHI_LLM_BASE_URL 等）";
+    private static final String NEEDS_MODEL = "接入写作模型（请联系系统管理员开通）";
 
     private OfflineRefiner() {
     }

@@ -52,6 +52,11 @@ final class DocxWriter {
 
     /** −0.25 pt, in twentieths of a point. */
     static final int CONDENSE_TWIPS = -5;
+    /** A 2号 title line holds 156 mm / 22 pt ≈ 20 characters. */
+    static final double TITLE_CHARS_PER_LINE = 20;
+    /** fontTable signature of a Chinese face: CJK ranges in usb1, the GB2312 code page (bit 18) in csb0. */
+    private static final String GB2312_SIG = "<w:sig w:usb0=\"00000003\" w:usb1=\"288F0000\" w:usb2=\"00000016\""
+            + " w:usb3=\"00000000\" w:csb0=\"00040001\" w:csb1=\"00000000\"/>";
 
     private final ExportProperties props;
     private final long lineTwips;
@@ -67,7 +72,7 @@ final class DocxWriter {
             defaults(doc);
             for (Section s : draft.sections()) {
                 if (s.ref().equals("title")) {
-                    for (String line : lines(s.heading())) title(doc, line);
+                    for (String line : lines(s.heading())) title(doc, TitleLines.split(line, TITLE_CHARS_PER_LINE));
                     // One empty body line between title and text, as offices lay out a report.
                     bodyParagraph(doc, false);
                 } else if (s.level() == 2 && !s.heading().isEmpty()) {
@@ -96,13 +101,17 @@ final class DocxWriter {
 
     // ----- paragraphs -------------------------------------------------------------------------------------------
 
-    private void title(XWPFDocument doc, String line) {
+    /** One title paragraph; a long title in lines broken between phrases (a line break, so it stays one title). */
+    private void title(XWPFDocument doc, java.util.List<String> lines) {
         XWPFParagraph p = paragraph(doc, false);
         p.setAlignment(ParagraphAlignment.CENTER);
         // A 22 pt line is taller than one grid line: off the grid, the fixed spacing alone decides its height
         // (LibreOffice would otherwise give each title line two grid lines).
         p.getCTP().getPPr().addNewSnapToGrid().setVal(false);
-        run(p, line, props.titleFont(), TITLE_PT);
+        for (int i = 0; i < lines.size(); i++) {
+            XWPFRun r = run(p, lines.get(i), props.titleFont(), TITLE_PT);
+            if (i < lines.size() - 1) r.addBreak();
+        }
     }
 
     private void heading(XWPFDocument doc, String heading) {
@@ -152,8 +161,7 @@ final class DocxWriter {
         r.setText(text);
         style(r.getCTR(), eastAsiaFont, props.latinFont(), pt);
         if (pt == BODY_PT) {
-            // Condense by 0.25 pt: a 16 pt glyph is wider than the grid's 15.79 pt cell, and LibreOffice then gives it
-            // two cells (14 characters a line). Word and WPS put one character per cell either way: 28 a line.
+            // Condense by 0.25 pt: 28 glyphs of 15.75 pt fit the 442 pt block in every reader (of 16 pt only 27 do).
             r.getCTR().getRPr().addNewSpacing().setVal(BigInteger.valueOf(CONDENSE_TWIPS));
         }
         return r;
@@ -194,9 +202,11 @@ final class DocxWriter {
         mar.setFooter(BigInteger.valueOf(twips(FOOTER_MM)));
         mar.setGutter(BigInteger.ZERO);
         CTDocGrid grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        grid.setType(STDocGrid.LINES_AND_CHARS);
+        // A line grid only. A character grid (linesAndChars, pitch 15.79 pt) gives LibreOffice two cells for every
+        // 16 pt glyph wider than a cell: 14 characters a line where Word shows 28. Without it each reader sets the
+        // glyphs at their own width, condensed by 0.25 pt (CONDENSE_TWIPS), and 28 × 15.75 pt fit the 156 mm block.
+        grid.setType(STDocGrid.LINES);
         grid.setLinePitch(BigInteger.valueOf(twips(BLOCK_HEIGHT_MM) / LINES_PER_PAGE));
-        grid.setCharSpace(BigInteger.valueOf(charSpace()));
     }
 
     /** "— 1 —" in 4号 宋体, one character in from the block's outer edge (odd right, even left). */
@@ -290,9 +300,13 @@ final class DocxWriter {
                 String alt = FALLBACK.get(font);
                 if (alt != null) xml.append("<w:altName w:val=\"").append(xmlEscape(alt)).append("\"/>");
                 xml.append("<w:charset w:val=\"").append(latin ? "00" : "86").append("\"/>");
+                // What kind of face it is, for a reader that must substitute it: 黑体 is a sans face, 宋/仿宋/楷 serif
+                // ones; proportional (Chinese faces are not monospaced for Latin); the Unicode ranges and the GB2312
+                // code page it covers (sig), which Word and WPS match a substitute on.
                 boolean sans = font.contains("黑");
-                xml.append("<w:family w:val=\"").append(sans ? "modern" : latin ? "roman" : "modern").append("\"/>");
-                xml.append("<w:pitch w:val=\"").append(latin ? "variable" : "fixed").append("\"/>");
+                xml.append("<w:family w:val=\"").append(sans ? "swiss" : "roman").append("\"/>");
+                xml.append("<w:pitch w:val=\"variable\"/>");
+                if (!latin) xml.append(GB2312_SIG);
                 xml.append("</w:font>");
             }
             xml.append("</w:fonts>");

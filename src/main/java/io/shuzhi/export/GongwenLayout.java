@@ -50,13 +50,17 @@ final class GongwenLayout {
             "方正黑体_GBK", "黑体",
             "宋体", "SimSun");
 
-    /** CSS font stacks for the HTML/clipboard export: the office font first, then what Windows and macOS ship. */
+    /**
+     * CSS font stacks for the HTML/clipboard export: the office font first, then what Windows and macOS ship, then the
+     * faces a Linux desktop (统信, 麒麟, or any with Noto CJK) has — a Chinese face in every case before any Latin one,
+     * so “ ” and — are set full width.
+     */
     static final Map<String, String> CSS_STACK = Map.of(
-            "方正小标宋简体", "\"方正小标宋简体\",\"华文中宋\",STZhongsong,\"宋体\",SimSun,serif",
-            "仿宋_GB2312", "\"仿宋_GB2312\",\"仿宋\",FangSong,STFangsong,serif",
-            "黑体", "\"黑体\",SimHei,STHeiti,\"Microsoft YaHei\",sans-serif",
-            "楷体_GB2312", "\"楷体_GB2312\",\"楷体\",KaiTi,STKaiti,serif",
-            "宋体", "\"宋体\",SimSun,STSong,serif");
+            "方正小标宋简体", "\"方正小标宋简体\",\"华文中宋\",STZhongsong,\"宋体\",SimSun,\"Noto Serif CJK SC\",\"Source Han Serif SC\",serif",
+            "仿宋_GB2312", "\"仿宋_GB2312\",\"仿宋\",FangSong,STFangsong,\"Noto Serif CJK SC\",\"Source Han Serif SC\",serif",
+            "黑体", "\"黑体\",SimHei,STHeiti,\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif",
+            "楷体_GB2312", "\"楷体_GB2312\",\"楷体\",KaiTi,STKaiti,\"AR PL UKai CN\",\"Noto Serif CJK SC\",serif",
+            "宋体", "\"宋体\",SimSun,STSong,\"Noto Serif CJK SC\",serif");
 
     static long twips(double mm) {
         return Math.round(mm * 1440 / 25.4);
@@ -66,14 +70,6 @@ final class GongwenLayout {
         return Math.round(pt * 20);
     }
 
-    /**
-     * The grid's extra character pitch in 1/4096 pt over the 16 pt default font, so a line holds 28 characters:
-     * 156 mm / 28 = 15.79 pt per character → (15.79 − 16) × 4096 ≈ −848.
-     */
-    static long charSpace() {
-        double pitchPt = BLOCK_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE;
-        return Math.round((pitchPt - BODY_PT) * 4096);
-    }
 
     static String cssStack(String font) {
         String stack = CSS_STACK.get(font);

@@ -24,7 +24,12 @@ final class HtmlWriter {
         for (Section s : draft.sections()) {
             if (s.ref().equals("title")) {
                 for (String line : lines(s.heading())) {
-                    out.append(p("text-align:center;", 0)).append(span(props.titleFont(), TITLE_PT, line)).append("</p>");
+                    out.append(p("text-align:center;", 0));
+                    var parts = TitleLines.split(line, DocxWriter.TITLE_CHARS_PER_LINE);
+                    for (int i = 0; i < parts.size(); i++) {
+                        out.append(i > 0 ? "<br>" : "").append(span(props.titleFont(), TITLE_PT, parts.get(i)));
+                    }
+                    out.append("</p>");
                 }
                 out.append(p("", 0)).append("&nbsp;</p>");
             } else if (s.level() == 2 && !s.heading().isEmpty()) {
@@ -63,7 +68,10 @@ final class HtmlWriter {
     }
 
     private String span(String font, double size, String text) {
-        return "<span style=\"font-family:&quot;" + props.latinFont() + "&quot;," + cssStack(font).replace("\"", "&quot;")
+        // The Chinese faces first: with Times New Roman first a browser sets “ ” in its narrow Latin quotes. Word and
+        // WPS take digits and Latin from mso-ascii-font-family all the same.
+        return "<span style=\"font-family:" + cssStack(font).replace(",serif", "").replace(",sans-serif", "").replace("\"", "&quot;")
+                + ",&quot;" + props.latinFont() + "&quot;," + (font.contains("黑") ? "sans-serif" : "serif")
                 + ";mso-fareast-font-family:&quot;" + font + "&quot;;mso-ascii-font-family:&quot;" + props.latinFont()
                 + "&quot;;mso-hansi-font-family:&quot;" + props.latinFont() + "&quot;;font-size:" + pt(size)
                 + ";color:#000;\">" + escape(text) + "</span>";

@@ -44,7 +44,10 @@ public final class ImportedDrafts {
         return text.replace(oldYear + "年", newYear + "年");
     }
 
-    /** Each number of last year as 【去年12次，今年？】; blanks such as ** as 【待补充】. */
+    /**
+     * Each number of last year as 【去年12次，今年？】; a blank with its unit ("**次", masked in the copy the writer
+     * has) as 【今年？次】, other blanks as 【待补充】.
+     */
     static String mask(String text) {
         if (text == null || text.isEmpty()) return "";
         StringBuilder out = new StringBuilder();

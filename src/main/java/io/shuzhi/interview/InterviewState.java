@@ -18,9 +18,11 @@ import java.util.Set;
  * @param preferences  the writer's wishes about style or length ("写得有文采些"), kept for drafting, never as facts
  * @param deferred     topics asked twice without an answer: asked again only after every other topic
  * @param plans        last year's plans (下步工作举措 of an imported report), each asked about in its section
+ * @param headings     the imported report's headings for the kind's parts and sections (ref → heading), used in questions
  */
 public record InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
-                             int nextFactId, List<String> preferences, Set<String> deferred, List<Plan> plans) {
+                             int nextFactId, List<String> preferences, Set<String> deferred, List<Plan> plans,
+                             java.util.Map<String, String> headings) {
     public static final String INTRO = "intro";
     /** Wishes kept; older ones give way to newer ones. */
     static final int MAX_PREFERENCES = 20;
@@ -31,6 +33,20 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         preferences = preferences == null ? List.of() : List.copyOf(preferences);
         deferred = deferred == null ? Set.of() : Set.copyOf(deferred);
         plans = plans == null ? List.of() : List.copyOf(plans);
+        headings = headings == null ? java.util.Map.of() : java.util.Map.copyOf(headings);
+    }
+
+    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+                          int nextFactId, List<String> preferences, Set<String> deferred, List<Plan> plans) {
+        this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, java.util.Map.of());
+    }
+
+    /**
+     * A copy that names the kind's parts and sections as the writer's imported report does: ref ("2", "1.3") → its
+     * heading there; the questions then say "第二部分“存在的主要问题”" where the kind says "存在问题和不足".
+     */
+    public InterviewState withHeadings(java.util.Map<String, String> imported) {
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, imported);
     }
 
     public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
@@ -40,7 +56,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
 
     /** A copy with last year's plans replaced. */
     public InterviewState withPlans(List<Plan> next) {
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, next);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, next, headings);
     }
 
     /** A copy with one plan's status changed. */
@@ -65,7 +81,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
     public InterviewState withDeferred(String topic) {
         var next = new LinkedHashSet<>(deferred);
         next.add(topic);
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, next, plans);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, next, plans, headings);
     }
 
     public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
@@ -79,7 +95,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         var next = new ArrayList<>(preferences);
         next.add(wish);
         if (next.size() > MAX_PREFERENCES) next.subList(0, next.size() - MAX_PREFERENCES).clear();
-        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next, deferred, plans);
+        return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, next, deferred, plans, headings);
     }
 
     public static InterviewState start() {
@@ -108,38 +124,38 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
             if (!f.id().equals(id)) next.add(f);
             else if (replacement != null) next.add(replacement);
         }
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences, deferred, plans);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId, preferences, deferred, plans, headings);
     }
 
     /** A copy with one of last year's facts added. */
     public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.LAST_YEAR));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans, headings);
     }
 
     public InterviewState withProfile(String newUnit, String newYear) {
-        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans);
+        return new InterviewState(newUnit, newYear, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, headings);
     }
 
     public InterviewState withCurrentTopic(String topic) {
-        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences, deferred, plans);
+        return new InterviewState(unit, year, facts, skipped, topic, nextFactId, preferences, deferred, plans, headings);
     }
 
     public InterviewState withFacts(List<Fact> newFacts, int newNextFactId) {
-        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences, deferred, plans);
+        return new InterviewState(unit, year, newFacts, skipped, currentTopic, newNextFactId, preferences, deferred, plans, headings);
     }
 
     public InterviewState withSkipped(String topic) {
         var next = new LinkedHashSet<>(skipped);
         next.add(topic);
-        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences, deferred, plans);
+        return new InterviewState(unit, year, facts, next, currentTopic, nextFactId, preferences, deferred, plans, headings);
     }
 
     /** A copy with one fact added, numbered from the counter. */
     public InterviewState plusFact(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.WRITER));
-        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans);
+        return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans, headings);
     }
 }

@@ -435,10 +435,10 @@ public class OfflineInterviewer implements InterviewEngine {
         if (plan.topic() != null) {
             SectionSpec section = kind.sectionOf(plan.topic());
             if (previousTopic == null || kind.topic(previousTopic).isEmpty()) {
-                lead = "先从" + sectionName(kind, section) + "说起：";
+                lead = "先从" + sectionName(kind, section, state) + "说起：";
             } else if (!kind.sectionOf(previousTopic).equals(section)) {
                 boolean back = sectionIndex(kind, section) < sectionIndex(kind, kind.sectionOf(previousTopic));
-                lead = (back ? "回到" : "接下来是") + sectionName(kind, section) + "：";
+                lead = (back ? "回到" : "接下来是") + sectionName(kind, section, state) + "：";
             }
         } else {
             lead = "还有去年报告里的一条计划：";
@@ -475,10 +475,10 @@ public class OfflineInterviewer implements InterviewEngine {
         SectionSpec section = kind.sectionOf(topic.key());
         String lead = "";
         if (previousTopic == null || kind.topic(previousTopic).isEmpty()) {
-            lead = "先从" + sectionName(kind, section) + "说起：";
+            lead = "先从" + sectionName(kind, section, state) + "说起：";
         } else if (!kind.sectionOf(previousTopic).equals(section)) {
             boolean back = sectionIndex(kind, section) < sectionIndex(kind, kind.sectionOf(previousTopic));
-            lead = (back ? "回到" : "接下来是") + sectionName(kind, section) + "：";
+            lead = (back ? "回到" : "接下来是") + sectionName(kind, section, state) + "：";
         } else if (topic.key().equals(previousTopic)) {
             lead = "这一项还没记到内容，";
         }
@@ -547,13 +547,18 @@ public class OfflineInterviewer implements InterviewEngine {
         return state.currentTopic() == null ? DONE_CHOICES : QUESTION_CHOICES;
     }
 
-    /** "第一部分（二）“严密组织体系，增强支部凝聚力”", or "第二部分“存在问题和不足”" for an itemized part. */
-    private static String sectionName(ReportKind kind, SectionSpec section) {
+    /**
+     * "第一部分（二）“严密组织体系，增强支部凝聚力”", or "第二部分“存在问题和不足”" for an itemized part — in the words of
+     * the writer's imported report where its parts and sections map to the kind's ({@link InterviewState#headings()}).
+     */
+    private static String sectionName(ReportKind kind, SectionSpec section, InterviewState state) {
         PartSpec part = kind.partOf(section);
         String partName = "第" + numeral(part.number()) + "部分";
-        if (part.itemized() || section.heading().isEmpty()) return partName + "“" + part.heading() + "”";
+        String partHeading = state.headings().getOrDefault(Integer.toString(part.number()), part.heading());
+        if (part.itemized() || section.heading().isEmpty()) return partName + "“" + partHeading + "”";
         int n = part.sections().indexOf(section) + 1;
-        return partName + "（" + numeral(n) + "）“" + section.heading() + "”";
+        String heading = state.headings().getOrDefault(part.number() + "." + n, section.heading());
+        return partName + "（" + numeral(n) + "）“" + heading + "”";
     }
 
     private static int sectionIndex(ReportKind kind, SectionSpec section) {
@@ -702,7 +707,7 @@ public class OfflineInterviewer implements InterviewEngine {
                 .count();
         long left = topics.size() - answered - skipped;
         String where = state.currentTopic() != null && kind.topic(state.currentTopic()).isPresent()
-                ? "现在在" + sectionName(kind, kind.sectionOf(state.currentTopic())) + "。" : "问题都问完了。";
+                ? "现在在" + sectionName(kind, kind.sectionOf(state.currentTopic()), state) + "。" : "问题都问完了。";
         return "共" + topics.size() + "个问题：已记录" + answered + "个，跳过" + skipped + "个，还剩" + left + "个。" + where;
     }
 

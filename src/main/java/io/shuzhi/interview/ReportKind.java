@@ -11,13 +11,20 @@ import java.util.stream.Stream;
  * <p>Patterns use {@code {unit}} and {@code {year}}. What {@code {unit}} stands for is the kind's choice (a party
  * branch, a unit, or a person's unit and post) and is named by {@link Question#unitLabel()}.
  *
+ * @param order   where the page lists the kind in its chooser (smaller first; the file's {@code order})
  * @param aliases phrases a writer uses for this kind ("个人述职", "述责述廉"), read by {@link KindRecognizer}; may be empty
  */
 public record ReportKind(String id, String name, String description, String title, String opening,
-                         Question intro, List<PartSpec> parts, List<String> aliases) {
+                         Question intro, List<PartSpec> parts, List<String> aliases, int order) {
     public ReportKind {
         parts = List.copyOf(parts);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** A kind placed after those that give an order. */
+    public ReportKind(String id, String name, String description, String title, String opening,
+                      Question intro, List<PartSpec> parts, List<String> aliases) {
+        this(id, name, description, title, opening, intro, parts, aliases, Integer.MAX_VALUE);
     }
 
     /** A kind without aliases. */

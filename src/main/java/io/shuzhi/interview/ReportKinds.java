@@ -41,7 +41,7 @@ public class ReportKinds {
     private static final String CLASSPATH_DIR = "prompts/kinds";
     private static final Pattern DIGIT = Pattern.compile("[0-9０-９]");
     private static final Set<String> KIND_FIELDS = Set.of("id", "name", "description", "title", "opening", "intro", "parts",
-            "aliases");
+            "aliases", "order");
     private static final Set<String> INTRO_FIELDS = Set.of("question", "example", "unit");
     private static final Set<String> PART_FIELDS = Set.of("key", "heading", "itemized", "style", "sections");
     private static final Set<String> SECTION_FIELDS = Set.of("heading", "fallback", "topics");
@@ -76,9 +76,10 @@ public class ReportKinds {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
-    /** All kinds, ordered by id. */
+    /** All kinds in the order the page offers them: by each file's {@code order}, then by id. */
     public List<ReportKind> all() {
-        return List.copyOf(byId.values());
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparingInt(ReportKind::order).thenComparing(ReportKind::id)).toList();
     }
 
     public ReportKind defaultKind() {
@@ -191,7 +192,14 @@ public class ReportKinds {
                 parts.add(part);
             }
             return new ReportKind(id, text(m, "", "name"), optionalText(m, "", "description"), title, opening,
-                    intro, parts, aliases(m));
+                    intro, parts, aliases(m), order(m));
+        }
+
+        private int order(Map<String, Object> m) {
+            Object o = m.get("order");
+            if (o == null) return Integer.MAX_VALUE;
+            if (o instanceof Number n && n.intValue() >= 0) return n.intValue();
+            throw fail("order must be a whole number ≥ 0, not '" + o + "'");
         }
 
         private List<String> aliases(Map<String, Object> m) {

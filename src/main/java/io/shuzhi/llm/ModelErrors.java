@@ -78,7 +78,7 @@ final class ModelErrors {
     static ModelException fromStatus(int status, Throwable cause) {
         if (status == 401 || status == 403) {
             return new ModelException(ModelException.Kind.AUTH,
-                    "模型服务拒绝了访问密钥（" + status + "），请管理员检查 SHUZHI_LLM_API_KEY。", false, cause);
+                    "模型服务拒绝了访问密钥（" + status + "），请联系系统管理员检查模型的接入设置。", false, cause);
         }
         if (status == 404) {
             return new ModelException(ModelException.Kind.NOT_FOUND,

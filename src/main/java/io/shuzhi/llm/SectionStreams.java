@@ -99,7 +99,7 @@ final class SectionStreams {
         long budget = models.props().sessionTokenBudget();
         if (budget > 0 && meter.sessionTotal() >= budget) {
             throw new ModelException(ModelException.Kind.TOKEN_BUDGET,
-                    "本会话的模型用量已达上限（" + budget + " tokens），不能再用模型" + work + "；可以请管理员调高上限。", false);
+                    "本会话的模型用量已达上限，不能再用模型" + work + "；可以请管理员调高上限。", false);
         }
     }
 

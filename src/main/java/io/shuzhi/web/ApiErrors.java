@@ -23,12 +23,12 @@ class ApiErrors {
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
     ResponseEntity<Map<String, Object>> missing() {
         return ResponseEntity.badRequest()
-                .body(Map.of("code", "MISSING_FIELD", "message", "请选择要上传的文件（字段名 file）。"));
+                .body(Map.of("code", "MISSING_FIELD", "message", "请选择要上传的文件。"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable() {
         return ResponseEntity.badRequest()
-                .body(Map.of("code", "BAD_REQUEST", "message", "请求正文不是有效的 JSON。"));
+                .body(Map.of("code", "BAD_REQUEST", "message", "请求的格式有误，请刷新页面后再试。"));
     }
 }

@@ -193,8 +193,12 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
         String sessionId = (String) session.getAttributes().get(SESSION);
         if (sessionId == null) {
-            turns.sendError(client, ErrorCode.NO_SESSION, "请先发送 hello 建立会话。",
+            turns.sendError(client, ErrorCode.NO_SESSION, "会话还没有建立好，请稍候再试。",
                     frame instanceof ClientFrame.Say say ? say.id() : null);
+            return;
+        }
+        if (frame instanceof ClientFrame.Stop) {
+            turns.stop(sessionId);
             return;
         }
         turns.submit(sessionId, client, frame, false);

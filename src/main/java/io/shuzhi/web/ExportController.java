@@ -51,7 +51,7 @@ class ExportController {
     @PostMapping("/api/exports")
     ResponseEntity<Map<String, Object>> link(@RequestBody(required = false) LinkRequest request) {
         if (request == null || request.sessionId() == null || request.format() == null) {
-            return json(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "请求应为 JSON：{\"sessionId\": \"…\", \"format\": \"docx\"}。");
+            return json(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "导出请求缺少内容，请刷新页面后再试。");
         }
         Optional<ExportFormat> format = ExportFormat.parse(request.format());
         if (format.isEmpty()) {

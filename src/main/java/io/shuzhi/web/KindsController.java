@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/kinds}: the installed report kinds, so the page can offer a choice before {@code hello{kind}}.
- * Each entry is {@code {id, name, description, parts: [heading…]}}, ordered by id; headings carry no ordinals.
+ * Each entry is {@code {id, name, description, parts: [heading…]}}, in the order the kind files give (the default 党支部书记 first); headings carry no ordinals.
  */
 @RestController
 class KindsController {

@@ -34,6 +34,13 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         if (path.equals("/") || path.endsWith(".html")) {
             response.setHeader("Content-Security-Policy", CSP);
         }
+        if (path.equals("/app.js") || path.startsWith("/js/")) {
+            // The page's modules are loaded by the widget on other sites, and a module script is fetched with CORS.
+            // They are public files, fetched without credentials: any origin may read them (who may connect is
+            // decided at the socket's handshake).
+            response.setHeader("Access-Control-Allow-Origin", "*");
+        }
+        if (path.startsWith("/js/") && path.endsWith(".js")) response.setHeader("Cache-Control", REVALIDATE);
         switch (path) {
             case "/widget.js" -> response.setHeader("Cache-Control", WIDGET_CACHE);
             case "/", "/index.html", "/app.js", "/app.css" -> response.setHeader("Cache-Control", REVALIDATE);

@@ -75,7 +75,7 @@ class OfflineRefinerTest {
     void expandFullyWrittenSection_asksForDetailsInsteadOfPadding() {
         Outcome o = say(DRAFT, "第一部分第二节再具体些");
         assertThat(o.changed()).isFalse();
-        assertThat(o.message()).contains("具体情况").contains("SHUZHI_LLM_BASE_URL");
+        assertThat(o.message()).contains("具体情况").contains("接入写作模型").doesNotContain("SHUZHI_");
     }
 
     @Test
@@ -147,7 +147,7 @@ class OfflineRefinerTest {
     void wholeDraftLongerThanDraft_isDeclinedWithoutPadding() {
         Outcome o = say(DRAFT, "全文控制在3000字左右");
         assertThat(o.changed()).isFalse();
-        assertThat(o.message()).contains("不会用套话凑字数").contains("具体情况").contains("SHUZHI_LLM_BASE_URL");
+        assertThat(o.message()).contains("不会用套话凑字数").contains("具体情况").contains("接入写作模型").doesNotContain("SHUZHI_");
     }
 
     @Test
@@ -324,7 +324,7 @@ class OfflineRefinerTest {
     void rewrite_isDeclinedOfflineWithWhatWouldDoIt() {
         Outcome o = say(DRAFT, "第一部分第二节换个说法");
         assertThat(o.changed()).isFalse();
-        assertThat(o.message()).contains("SHUZHI_LLM_BASE_URL").contains("直接在草稿里修改");
+        assertThat(o.message()).contains("接入写作模型").doesNotContain("SHUZHI_").contains("直接在草稿里修改");
     }
 
     @Test

@@ -50,9 +50,10 @@ class ExportServiceDocxTest {
             long blockH = 16838 - num(sect.getPgMar().getTop()) - num(sect.getPgMar().getBottom());
             assertThat(blockW).isBetween(8843L, 8845L);
             assertThat(blockH).isBetween(12755L, 12757L);
-            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES_AND_CHARS);
+            // 22 lines a page; no character grid (LibreOffice gives a 16 pt glyph two cells of a 15.79 pt grid).
+            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES);
             assertThat(num(sect.getDocGrid().getLinePitch())).isEqualTo(12756 / 22);
-            assertThat(num(sect.getDocGrid().getCharSpace())).isBetween(-860L, -840L);
+            assertThat(sect.getDocGrid().isSetCharSpace()).isFalse();
         }
     }
 
@@ -60,7 +61,8 @@ class ExportServiceDocxTest {
     void docx_titleIs22ptXiaobiaosongCentred() throws IOException {
         try (XWPFDocument doc = read(exports.docx(draft))) {
             XWPFParagraph title = doc.getParagraphs().get(0);
-            assertThat(title.getText()).isEqualTo(draft.title());
+            // Too long for one 2号 line (about 20 characters): broken between phrases, in one paragraph.
+            assertThat(title.getText()).isEqualTo("第三党支部书记2025年度\n抓基层党建工作述职报告");
             assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
             XWPFRun r = title.getRuns().get(0);
             assertFonts(r, "方正小标宋简体");
@@ -135,6 +137,10 @@ class ExportServiceDocxTest {
             assertThat(xml).contains("w:name=\"方正小标宋简体\"><w:altName w:val=\"华文中宋\"/>")
                     .contains("w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>")
                     .contains("w:name=\"楷体_GB2312\"><w:altName w:val=\"楷体\"/>");
+            // What kind of face each is, for a reader that substitutes: serif for 宋/仿宋/楷, sans for 黑, GB2312.
+            assertThat(xml).contains("w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/><w:charset w:val=\"86\"/><w:family w:val=\"roman\"/>")
+                    .contains("w:name=\"黑体\"><w:altName w:val=\"SimHei\"/><w:charset w:val=\"86\"/><w:family w:val=\"swiss\"/>")
+                    .doesNotContain("w:val=\"fixed\"").contains("w:csb0=\"00040001\"");
         }
     }
 
@@ -171,6 +177,73 @@ class ExportServiceDocxTest {
         if (!png.getFileName().toString().equals("page-1.png")) Files.copy(png, dir.resolve("page-1.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.println("rendered " + dir.resolve("page-1.png").toAbsolutePath());
+    }
+
+    /**
+     * The .docx as LibreOffice lays it out with the fonts a Linux desktop has (Noto CJK; none of the office faces):
+     * measured from the PDF's text positions, every full line of body text holds at least 26 characters (28 in Word,
+     * 26 on a paragraph's indented first line), and the title breaks between phrases.
+     */
+    @Test
+    void docx_inLibreOfficeWithLinuxFonts_fullLinesHold26Characters_andTheTitleBreaksBetweenPhrases() throws Exception {
+        String soffice = onPath("soffice");
+        String pdftotext = onPath("pdftotext");
+        Assumptions.assumeTrue(soffice != null && pdftotext != null,
+                "SKIPPED: soffice or pdftotext not on PATH — apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk");
+        Path dir = Files.createDirectories(Path.of("target/export/lines"));
+        Path docx = dir.resolve("draft.docx");
+        Files.write(docx, exports.docx(draft));
+        Path profile = Files.createTempDirectory("lo-profile");
+        run(List.of(soffice, "-env:UserInstallation=" + profile.toUri(), "--headless", "--convert-to", "pdf",
+                "--outdir", dir.toString(), docx.toString()));
+        Process p = new ProcessBuilder(pdftotext, "-bbox", "-f", "1", "-l", "2", dir.resolve("draft.pdf").toString(), "-")
+                .redirectErrorStream(true).start();
+        String bbox = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        var lines = PdfLines.of(bbox);
+        double left = 28 / 25.4 * 72, right = left + 156 / 25.4 * 72;
+        var body = lines.stream().filter(l -> l.height() < 24).toList(); // 16 pt text (≈21 pt boxes), not the 22 pt title (≈29)
+        var full = body.stream().filter(l -> l.xMax() > right - 16 && l.xMin() < left + 40).toList();
+        var counts = full.stream().map(l -> l.text().codePointCount(0, l.text().length())).toList();
+        System.out.println("MEASURE characters per full body line in LibreOffice (pages 1-2): " + counts);
+        assertThat(full).as("full body lines found").hasSizeGreaterThan(10);
+        assertThat(counts).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(26));
+
+        var title = lines.stream().filter(l -> l.height() >= 24).map(PdfLines.Line::text).toList();
+        System.out.println("MEASURE title lines in LibreOffice: " + title);
+        assertThat(String.join("", title)).isEqualTo(draft.title());
+        assertThat(title).hasSize(2);
+        assertThat(title.get(0)).endsWith("2025年度");
+        assertThat(title.get(1)).startsWith("抓").endsWith("述职报告");
+    }
+
+    @Test
+    void html_setsChineseFacesBeforeTimes_soQuotesAreFullWidth_andKeepsTheWordHints() {
+        String html = exports.clipboardHtml(draft);
+        // Every span names a Chinese face first (a browser takes “ ” from the first face that has them).
+        var spans = java.util.regex.Pattern.compile("<span style=\"font-family:(.*?);mso-").matcher(html);
+        int n = 0;
+        while (spans.find()) {
+            n++;
+            assertThat(spans.group(1)).doesNotStartWith("&quot;Times").contains("Noto").contains("Times New Roman");
+        }
+        assertThat(n).isGreaterThan(10);
+        assertThat(html).contains("mso-fareast-font-family:&quot;仿宋_GB2312&quot;")
+                .contains("mso-ascii-font-family:&quot;Times New Roman&quot;").contains("mso-line-height-rule:exactly");
+        // The title broken where the .docx breaks it.
+        assertThat(html).contains("第三党支部书记2025年度</span><br><span");
+    }
+
+    @Test
+    void titleLines_breakBetweenPhrases_orNotAtAll() {
+        assertThat(TitleLines.split("第三党支部书记2025年度抓基层党建工作述职报告", 20))
+                .containsExactly("第三党支部书记2025年度", "抓基层党建工作述职报告");
+        assertThat(TitleLines.split("2025年度个人述职报告", 20)).containsExactly("2025年度个人述职报告");
+        assertThat(TitleLines.split("市水务局党组书记、局长2025年度述责述廉报告", 20))
+                .containsExactly("市水务局党组书记、局长", "2025年度述责述廉报告");
+        assertThat(TitleLines.split("市第一人民医院内科党支部书记2024年度抓基层党建工作述职报告", 20))
+                .containsExactly("市第一人民医院内科党支部书记", "2024年度抓基层党建工作述职报告");
     }
 
     private static void run(List<String> cmd) throws Exception {

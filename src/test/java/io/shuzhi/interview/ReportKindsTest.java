@@ -174,7 +174,8 @@ class ReportKindsTest {
                           - {key: gaps, label: 不足, question: 有哪些不足？, lead: 工作还有短板, missing: 具体不足, keywords: [不足]}
                 """);
         ReportKinds kinds = new ReportKinds(dir);
-        assertThat(kinds.all()).extracting(ReportKind::id).containsExactly("annual-summary", "party-branch-secretary");
+        // In the files' order: the shipped kind gives one, the new file none, so it comes after.
+        assertThat(kinds.all()).extracting(ReportKind::id).containsExactly("party-branch-secretary", "annual-summary");
         ReportKind added = kinds.get("annual-summary");
         assertThat(added.sections().map(ReportKind.SectionSpec::ref).toList()).containsExactly("1.1", "2");
         assertThat(added.topic("gaps")).isPresent();

@@ -125,9 +125,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** Waits until {@code condition} returns a non-null, non-false value; the message says what never happened. */
+    /**
+     * Waits until {@code condition} returns a non-null, non-false value; the message says what never happened. An
+     * element gone stale (re-rendered) counts as not yet.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        // A part of the page re-rendered between finding an element and reading it: read it again at the next poll.
+        return new WebDriverWait(driver, WAIT).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public WebElement find(SearchContext in, String css) {

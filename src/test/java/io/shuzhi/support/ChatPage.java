@@ -146,4 +146,29 @@ public final class ChatPage {
         browser.await("the progress bar to go", d -> !byTestId("progress").isDisplayed());
         return this;
     }
+
+    /** How far (px) the chat's newest line is below the visible part of the chat (0: scrolled to the bottom). */
+    public long chatGap() {
+        WebElement scroll = find("#sz-chat-scroll");
+        return Math.round(browser.<Number>js(
+                "var s = arguments[0]; return s.scrollHeight - s.scrollTop - s.clientHeight;", scroll).doubleValue());
+    }
+
+    /** Whether the chat holds more than one screen (only then does following the newest reply mean anything). */
+    public boolean chatOverflows() {
+        WebElement scroll = find("#sz-chat-scroll");
+        return browser.<Boolean>js("var s = arguments[0]; return s.scrollHeight > s.clientHeight + 200;", scroll);
+    }
+
+    /** Waits until the chat shows its newest line (within 8 px of the bottom); fails with the last gap seen. */
+    public long awaitFollowing(String when) {
+        long[] gap = {Long.MAX_VALUE};
+        try {
+            browser.await("the chat to show its newest reply " + when, d -> (gap[0] = chatGap()) <= 8);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the newest reply stays " + gap[0] + " px below the chat's view " + when, e);
+        }
+        System.out.printf("MEASURE chat gap %s: %d px%n", when, gap[0]);
+        return gap[0];
+    }
 }

@@ -45,7 +45,8 @@ class BrowserReconnectTest extends IntegrationTest {
             browser.await("the disconnected banner", d -> chat.byTestId("banner-disconnected").isDisplayed());
             assertThat(chat.byTestId("banner-disconnected").getText()).contains("连接已断开");
             chat.byTestId("chat-input").sendKeys("断线时输入的字");
-            assertThat(chat.byTestId("send").isEnabled()).as("send while disconnected").isFalse();
+            // Sending is possible offline: the message waits and goes out once (BrowserControlsTest); not sent here.
+            assertThat(chat.byTestId("send").isEnabled()).as("send while disconnected").isTrue();
             browser.screenshot("06-disconnected");
             chat.byTestId("chat-input").clear();
 

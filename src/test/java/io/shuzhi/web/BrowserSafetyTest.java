@@ -129,6 +129,10 @@ class BrowserSafetyTest extends IntegrationTest {
         String html = clip.get("text/html");
         assertThat(html).contains(sections.get(0).strip()).contains("一、履职情况及成效").contains("12次")
                 .contains("text-indent:2em").contains("仿宋").contains("黑体").contains("楷体");
+        // The hints Word and WPS read on paste (docs/export.md): the Chinese face of each part, a fixed line height.
+        assertThat(html).contains("mso-fareast-font-family:&quot;仿宋_GB2312&quot;")
+                .contains("mso-fareast-font-family:&quot;黑体&quot;").contains("mso-fareast-font-family:&quot;楷体_GB2312&quot;")
+                .contains("mso-fareast-font-family:&quot;方正小标宋简体&quot;").contains("mso-line-height-rule:exactly");
         assertThat(clip.get("text/plain")).contains(sections.get(0).strip()).contains("现将有关情况报告如下：")
                 .doesNotContain("<");
     }

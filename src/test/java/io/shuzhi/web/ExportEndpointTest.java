@@ -133,7 +133,8 @@ class ExportEndpointTest extends IntegrationTest {
         var garbage = postLink(http, port, "{not json");
         assertThat(garbage.statusCode()).isEqualTo(400);
         JsonNode body = json.readTree(garbage.body());
-        assertThat(body.path("message").asString()).contains("JSON");
+        assertThat(body.path("code").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(body.path("message").asString()).as("in words a writer knows").contains("格式有误").doesNotContain("JSON");
         assertThat(postLink(http, port, "{}").statusCode()).isEqualTo(400);
     }
 }
