@@ -87,6 +87,15 @@ public class OfflineInterviewer implements InterviewEngine {
         if (plan.isPresent() && (intent == Intent.ANSWER || intent == Intent.SKIP)) {
             return plan(kind, state, plan.get(), intent, messageId, text);
         }
+        // A plan not asked yet, which the writer says was not carried out ("支委联系党员这个没搞起来"): the answer to that
+        // plan, not an achievement of the topic being asked.
+        if (intent == Intent.ANSWER && NOT_DONE.matcher(text).find()) {
+            Optional<Plan> named = planNamed(state, text);
+            if (named.isPresent()) {
+                Plan asked = named.get().with(Plan.Status.ASKED);
+                return plan(kind, state.withPlan(asked), asked, intent, messageId, text);
+            }
+        }
         return switch (intent) {
             case ANSWER -> facts(kind, state, messageId, text);
             case SKIP -> skip(kind, state);
@@ -328,6 +337,7 @@ public class OfflineInterviewer implements InterviewEngine {
     private static final Pattern NOT_DONE = Pattern.compile(
             "(?:没|没有|未|未能|没能|还没|尚未|没来得及)(?:有)?(?:能)?(?:落实|完成|开展|做|搞|弄|办|实现|推进|建立|建成|到位|启动|开|执行|兑现)"
             + "|没顾上|搁置|落空|没动|放下了|没有做到|没做到|做不到");
+    private static final Pattern DONE_WORDS = Pattern.compile("已落实|落实了|已完成|完成了|做到了|已开展|开展了|都搞了|搞了");
     private static final Pattern NO = Pattern.compile("不写|不用|不要|别写|算了|不必|不需要|不了|不行|不是|^否|^不[。！!]?$");
     private static final Pattern YES = Pattern.compile("写进|写上|写吧|要写|可以|行|好的?|是的?|对|同意|写$|^要");
     /** Facts that stand for a plan of last year: they show in the draft, but do not answer the topic's question. */
@@ -359,7 +369,17 @@ public class OfflineInterviewer implements InterviewEngine {
             return reply(asked.state, "好的，这一条不写进问题。\n\n" + asked.text, Intent.ANSWER, List.of(), asked.choices);
         }
         boolean figures = NumberParser.find(text).stream().anyMatch(q -> !q.unit().isEmpty() && !q.unit().equals("年"));
-        if (NOT_DONE.matcher(text).find() && !figures) {
+        // An answer that only says what will be done ("明年打算把这项制度落实下去") tells that it was not done this year:
+        // its plans are kept for part three, and the plan is treated as not carried out.
+        RuleExtractor.Result planned = intent == Intent.SKIP ? null : onlyPlans(kind, next, messageId, text);
+        if (planned != null) {
+            InterviewState kept = planned.state().withPlan(plan.with(Plan.Status.NOT_DONE));
+            return reply(kept, "好的，“" + shortened(plan.text(), 40) + "”今年还没有落实，" + acknowledge(kind, planned.added())
+                    + "\n\n要不要把“" + shortened(plan.text(), 40) + "”作为不足写进" + problemsPartName(kind) + "？", Intent.ANSWER,
+                    planned.added(), PROBLEM_CHOICES);
+        }
+        // A figure in a "not done" answer is usually the reason ("支委变动了两个人"), unless the answer says it was done.
+        if (NOT_DONE.matcher(text).find() && !(figures && DONE_WORDS.matcher(text).find())) {
             // Ask, don't assume: a plan not carried out becomes a problem only if the writer says so.
             return reply(state.withPlan(plan.with(Plan.Status.NOT_DONE)), "好的，“" + shortened(plan.text(), 40)
                     + "”今年没有落实。要不要把它作为不足写进" + problemsPartName(kind) + "？", Intent.ANSWER, List.of(),
@@ -387,6 +407,45 @@ public class OfflineInterviewer implements InterviewEngine {
                 ? "有具体数字（开了几次、多少人参加）的话，随时可以补充。" : acknowledge(kind, r.added()));
         Asked asked = askNext(kind, next, state.currentTopic());
         return reply(asked.state, said + "\n\n" + asked.text, Intent.ANSWER, added, asked.choices);
+    }
+
+    /** An open plan of last year the text names: two or more of its content words (nouns, verbs) are in the text. */
+    private static Optional<Plan> planNamed(InterviewState state, String text) {
+        Set<String> said = contentWords(text);
+        Plan best = null;
+        long bestShared = 1;
+        for (Plan p : state.plans()) {
+            if (p.status() != Plan.Status.OPEN) continue;
+            long shared = contentWords(p.text()).stream().filter(said::contains).count();
+            if (shared > bestShared) {
+                best = p;
+                bestShared = shared;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Set<String> contentWords(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Words.Word w : Words.of(text)) {
+            if (w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().startsWith("v"))) out.add(w.text());
+        }
+        return out;
+    }
+
+    /**
+     * What the answer to a plan question yields when everything in it is a plan for the coming year (the part keyed
+     * {@code measures}); null when it says anything done this year, or nothing.
+     */
+    private RuleExtractor.Result onlyPlans(ReportKind kind, InterviewState state, String messageId, String text) {
+        RuleExtractor.Result r = RuleExtractor.extract(kind, state, messageId, text, similarity);
+        if (r.added().isEmpty()) return null;
+        for (Fact f : r.added()) {
+            var topic = kind.topic(f.topic());
+            if (topic.isEmpty()) return null;
+            if (!RuleExtractor.PLANS_PART.equals(kind.partOf(kind.sectionOf(topic.get().key())).key())) return null;
+        }
+        return r;
     }
 
     /** "第二部分“存在问题和不足”". */

@@ -87,6 +87,53 @@ class LastYearOverTheSocketTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A writer who answers the way cadres talk: says a plan not yet asked was not done, tells the assistant not to write
+     * it as a problem, answers another plan with next year's intention, and says "搞了/弄了". Nothing of it is filed as
+     * done, and no chat word reaches the draft.
+     */
+    @Test
+    void colloquialAnswersToLastYearsPlans_neitherFileAnUndonePlanAsDone_norPasteChatWords() throws Exception {
+        try (var tab = connect()) {
+            newSession(tab);
+            importText(tab, report("branch-2025.txt"));
+            tab.await("draft");
+            assertThat(tab.reply()).contains("去年计划“每季度开展1次读书分享会");
+            tab.say("c-1", "读书分享会这个搞了，基本一个季度一次，全年4次吧");
+            assertThat(tab.reply()).contains("记为已落实");
+            // A plan not asked yet, said not to be done, with its reason.
+            tab.say("c-2", "支委联系党员这个没搞起来，主要是支委变动了两个人");
+            String undone = tab.reply();
+            assertThat(undone).contains("建立支委联系党员制度").contains("没有落实").contains("要不要").doesNotContain("已落实");
+            tab.say("c-3", "不用写进问题吧，换届以后再弄");
+            assertThat(tab.reply()).contains("不写进问题");
+            tab.say("c-4", "红色网格弄了，12个网格，党员下网格服务群众300多人次");
+            tab.reply();
+            String next = "";
+            int n = 0;
+            while (!next.contains("党建与业务深度融合") && n < 12) {
+                tab.say("c-s" + n++, "跳过");
+                next = tab.reply();
+            }
+            assertThat(next).as("the plan on 党建与业务融合 is asked").contains("去年计划");
+            // Answered with next year's intention only: not done this year.
+            tab.say("c-5", "明年打算推动党建和业务深度融合，搞一个党建业务融合示范点");
+            String planned = tab.reply();
+            assertThat(planned).contains("还没有落实").contains("第三部分").doesNotContain("已落实");
+            tab.say("c-6", "不写");
+            tab.reply();
+            tab.say("c-7", "生成草稿");
+            String text = tab.await(f -> f.path("type").asString().equals("draft") && f.path("version").asInt() == 2)
+                    .path("text").asString();
+            String partOne = text.substring(text.indexOf("一、"), text.indexOf("二、"));
+            assertThat(partOne).contains("落实上年提出的“每季度开展1次读书分享会”").contains("4次")
+                    .doesNotContain("支委联系党员").doesNotContain("深度融合”");
+            assertThat(text).doesNotContain("这个搞").doesNotContain("弄了").doesNotContain("网格弄").doesNotContain("吧")
+                    .doesNotContain("写进问题").doesNotContain("换届以后再");
+            assertThat(text.substring(text.indexOf("三、"))).contains("示范点");
+        }
+    }
+
     @Test
     void integrityReportOf2024_aPlanNotDone_becomesAProblemOnlyWhenAgreed_andThe2024CampaignIsFlaggedIn2025()
             throws Exception {
