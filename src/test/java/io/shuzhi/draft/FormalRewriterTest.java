@@ -89,7 +89,11 @@ class FormalRewriterTest {
             "accountability-integrity | 重大事项都按规定向市委请示报告 | 重大事项均按规定向市委请示报告",
             "accountability-integrity | 我爱人和孩子都没有在水务系统经商办企业 | 本人配偶和子女均未在水务系统经商办企业",
             "accountability-integrity | 工程招投标我从来不打招呼 | 工程招投标本人从不打招呼",
-            "accountability-integrity | 和班子成员、科室负责人签了责任书23份 | 与班子成员、科室负责人签订责任书23份"})
+            "accountability-integrity | 和班子成员、科室负责人签了责任书23份 | 与班子成员、科室负责人签订责任书23份",
+            "personal-annual | 力争再引进2个亿元以上项目，推动十五五开局起好步 | 力争再引进2个亿元以上项目，推动“十五五”开局起好步",
+            "personal-annual | 围绕“十五五”规划开局 | 围绕“十五五”规划开局",
+            "party-branch-secretary | 读书分享会这个搞了，全年4次 | 读书分享会已开展，全年4次",
+            "party-branch-secretary | 红色网格弄了，12个网格 | 红色网格已开展，12个网格"})
     void writersWords_becomeTheReportsWords(String kind, String said, String written) {
         assertThat(FormalRewriter.forKind(kind).rewrite(said)).isEqualTo(written);
         assertThat(figures(written)).as("figures").isEqualTo(figures(said));
