@@ -1,0 +1,281 @@
+package io.shuzhi.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shuzhi.session.SessionKeys;
+import io.shuzhi.session.SessionStore;
+import io.shuzhi.support.WsClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Shuzhi on a real Redis Cluster: 3 masters with one replica each ({@link LocalRedisCluster}, the system's
+ * redis-server), two app instances pointed at it with {@code spring.data.redis.cluster.nodes}, real WebSocket tabs.
+ * A whole conversation, a resume with {@code lastSeq}, tabs on both instances seeing each other's frames, an edit
+ * conflict across instances, the retention purge's SCAN over every master, and a failover of the master holding the
+ * session's slot after which nothing acknowledged is missing and the session goes on.
+ */
+@Timeout(value = 170)
+class RedisClusterTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration FORMATION = Duration.ofSeconds(60);
+    private static final Duration FAILOVER = Duration.ofSeconds(60);
+
+    private static LocalRedisCluster cluster;
+    private static ConfigurableApplicationContext appA;
+    private static ConfigurableApplicationContext appB;
+    private static int portA;
+    private static int portB;
+    private static int fallbackPort;
+
+    @BeforeAll
+    static void startClusterAndTwoInstances() {
+        Assumptions.assumeTrue(LocalRedisCluster.available(),
+                "needs " + LocalRedisCluster.SERVER + " and " + LocalRedisCluster.CLI + " (Debian's redis-server)");
+        cluster = LocalRedisCluster.start(FORMATION);
+        // Nothing listens here: were the embedded-Redis fallback to look at host/port despite the cluster nodes, it
+        // would start a redis-server on it.
+        fallbackPort = Hardening.freePort();
+        String[] args = {
+                "--spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
+                // A cluster has database 0 only (the tests' own config picks another for a standalone Redis).
+                "--spring.data.redis.database=0",
+                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + fallbackPort,
+                "--shuzhi.redis.embedded-dir=target/embedded-redis-cluster",
+                // Keyword routing only: the model that routes by meaning has nothing to do with Redis.
+                "--shuzhi.routing.similarity=none"};
+        appA = Hardening.startApp(args);
+        portA = Hardening.port(appA);
+        appB = Hardening.startApp(args);
+        portB = Hardening.port(appB);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        try {
+            if (appA != null) appA.close();
+            if (appB != null) appB.close();
+        } finally {
+            if (cluster != null) {
+                List<Process> servers = cluster.processes();
+                cluster.close();
+                assertThat(servers).as("every redis-server of the cluster stopped").noneMatch(Process::isAlive);
+            }
+        }
+    }
+
+    @Test
+    void conversationResumeFanOutConflictAndFailover_onAThreeMasterCluster() {
+        for (var app : List.of(appA, appB)) {
+            assertThat(app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class)
+                    .isClusterAware()).as("the app talks to the cluster").isTrue();
+        }
+        assertThat(LocalRedisClusterAnswers.on(fallbackPort)).as("no embedded redis-server started").isFalse();
+        for (int port : List.of(portA, portB)) {
+            var health = Hardening.health(port);
+            assertThat(health.statusCode()).as("health on " + port + ": " + health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("\"redis\"").contains("\"UP\"");
+        }
+
+        String id;
+        long acknowledged;
+        try (var a = WsClient.connect(portA)) {
+            // A whole conversation on instance A: answers, a draft, a refinement.
+            id = newSession(a);
+            for (int i = 0; i < ANSWERS.length; i++) {
+                a.say("a-" + i, ANSWERS[i]);
+                a.reply();
+            }
+            a.say("a-gen", "生成草稿");
+            JsonNode v1 = draft(a, 1);
+            a.reply();
+            assertThat(v1.path("text").asString()).contains("研讨交流24次").contains("120册").contains("大力");
+            long beforeRefine = lastSeq(a);
+            a.say("a-refine", "把‘大力’都去掉");
+            JsonNode v2 = draft(a, 2);
+            a.reply();
+            assertThat(v2.path("text").asString()).doesNotContain("大力").contains("研讨交流24次");
+            List<JsonNode> refineFrames = a.all().stream().filter(f -> f.path("seq").asLong() > beforeRefine).toList();
+            acknowledged = lastSeq(a);
+
+            // Resume on instance B with lastSeq: exactly the frames after it, in order, once.
+            try (var b = WsClient.connect(portB)) {
+                b.hello(id, beforeRefine);
+                var replay = new ArrayList<JsonNode>();
+                JsonNode f;
+                do {
+                    f = b.await(x -> true);
+                    replay.add(f);
+                } while (f.path("seq").asLong() < acknowledged);
+                io.shuzhi.support.Replays.assertReplayOf(replay, refineFrames, true);
+                assertThat(b.drain(300)).as("nothing more replayed").isEmpty();
+
+                // Fan-out across the cluster: a turn on B reaches the tab on A, and one on A reaches B.
+                b.say("b-1", "开展谈心谈话覆盖党员30人。");
+                JsonNode endB = b.await("assistant_end");
+                JsonNode endOnA = a.await("assistant_end");
+                assertThat(endOnA.path("seq").asLong()).isEqualTo(endB.path("seq").asLong());
+                assertThat(endOnA.path("text").asString()).isEqualTo(endB.path("text").asString());
+                a.say("a-late", "召开支部党员大会6次、支委会12次。");
+                JsonNode echoOnB = b.await(x -> "user_message".equals(x.path("type").asString())
+                        && "a-late".equals(x.path("id").asString()));
+                JsonNode echoOnA = a.await(x -> "user_message".equals(x.path("type").asString())
+                        && "a-late".equals(x.path("id").asString()));
+                assertThat(echoOnB.path("seq").asLong()).isEqualTo(echoOnA.path("seq").asLong());
+                a.reply();
+                b.reply();
+
+                // An edit conflict across instances: A edits version 2, B's edit on version 2 comes too late.
+                a.send(edit("1.1", "甲实例上的修改：全年研讨交流24次。", 2));
+                JsonNode v3onB = draft(b, 3);
+                assertThat(v3onB.path("text").asString()).contains("甲实例上的修改");
+                await(b, "versions");
+                draft(a, 3);
+                await(a, "versions");
+                b.send(edit("1.1", "乙实例上的修改。", 2));
+                JsonNode conflict = b.await("error");
+                assertThat(conflict.path("code").asString()).isEqualTo("VERSION_CONFLICT");
+                assertThat(conflict.path("currentVersion").asInt()).isEqualTo(3);
+                assertThat(conflict.path("text").asString()).isEqualTo("乙实例上的修改。");
+                acknowledged = Math.max(lastSeq(a), lastSeq(b));
+
+                // Every tab saw every frame once, in order, without a gap.
+                for (var tab : List.of(a, b)) {
+                    var seqs = tab.all().stream().filter(x -> !"error".equals(x.path("type").asString()))
+                            .map(x -> x.path("seq").asLong()).filter(s -> s > beforeRefine).toList();
+                    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+                    assertThat(seqs.get(seqs.size() - 1) - seqs.get(0) + 1).isEqualTo(seqs.size());
+                }
+            }
+        }
+
+        // The retention purge's SCAN sees sessions on every master.
+        purgeScanSeesEveryMaster(id);
+
+        // Fail over the master that holds the session's slot, by its replica (a manual failover: the replica catches
+        // up first, so nothing acknowledged is lost).
+        int slot = cluster.keySlot(SessionKeys.state(id));
+        for (String key : SessionKeys.everyKey(id)) assertThat(cluster.keySlot(key)).as(key).isEqualTo(slot);
+        var master = cluster.masterOf(slot, cluster.ports().get(0));
+        var replica = cluster.replicaOf(master);
+        String answer = cluster.cli(replica.port(), "cluster", "failover").trim();
+        assertThat(answer).isEqualTo("OK");
+        LocalRedisCluster.await("the replica on " + replica.port() + " serves slot " + slot + " on every node",
+                FAILOVER, () -> cluster.ports().stream().allMatch(p -> {
+                    var nodes = cluster.nodes(p);
+                    return nodes.stream().anyMatch(n -> n.port() == replica.port() && n.master() && n.owns(slot))
+                            && nodes.stream().anyMatch(n -> n.port() == master.port() && !n.master());
+                }));
+        cluster.awaitHealthy(FAILOVER);
+        assertThat(cluster.cli(replica.port(), "role")).startsWith("master");
+
+        // Nothing acknowledged is lost, and the session goes on, on both instances.
+        final long lastAcknowledged = acknowledged;
+        try (var b = WsClient.connect(portB); var a = WsClient.connect(portA)) {
+            b.hello(id, lastAcknowledged);
+            a.hello(id, null);
+            JsonNode snapshot = await(a, "session");
+            assertThat(snapshot.path("facts").toString()).contains("24次").contains("120册").contains("30人");
+            assertThat(snapshot.path("draft").path("version").asInt()).isEqualTo(3);
+            assertThat(snapshot.path("draft").toString()).contains("甲实例上的修改");
+            assertThat(snapshot.path("messages").toString()).contains("召开支部党员大会6次");
+            assertThat(b.drain(300)).as("B missed nothing: nothing to replay").isEmpty();
+
+            b.say("b-after", "全年发展党员2名。");
+            JsonNode echo = await(b, "user_message");
+            assertThat(echo.path("seq").asLong()).isEqualTo(lastAcknowledged + 1);
+            b.reply();
+            assertThat(a.await(x -> "user_message".equals(x.path("type").asString())
+                    && "b-after".equals(x.path("id").asString())).path("seq").asLong())
+                    .as("fan-out after the failover").isEqualTo(lastAcknowledged + 1);
+            a.send("{\"type\":\"generate\"}");
+            JsonNode v4 = draft(a, 4);
+            assertThat(v4.path("text").asString()).contains("研讨交流24次").contains("发展党员2名");
+            assertThat(draft(b, 4).path("version").asInt()).isEqualTo(4);
+        }
+        Map<Object, Object> drafts = redisOf(appB).opsForHash().entries(SessionKeys.drafts(id));
+        assertThat(drafts.keySet()).containsExactlyInAnyOrder("1", "2", "3", "4");
+    }
+
+    /**
+     * Makes sessions until they sit on all three masters, then asks the purge's query for every session idle since
+     * tomorrow: each one must be found (a SCAN of one node would find a third of them).
+     */
+    private static void purgeScanSeesEveryMaster(String first) {
+        var ids = new ArrayList<>(List.of(first));
+        Set<Integer> masters = new HashSet<>();
+        masters.add(cluster.masterOf(cluster.keySlot(SessionKeys.state(first)), cluster.ports().get(0)).port());
+        for (int i = 0; i < 40 && masters.size() < 3; i++) {
+            try (var tab = WsClient.connect(i % 2 == 0 ? portA : portB)) {
+                String id = newSession(tab);
+                ids.add(id);
+                masters.add(cluster.masterOf(cluster.keySlot(SessionKeys.state(id)), cluster.ports().get(0)).port());
+            }
+        }
+        assertThat(masters).hasSize(3);
+        Instant now = Instant.now();
+        List<String> idle = appA.getBean(SessionStore.class).idleSince(now.plus(Duration.ofDays(1)), now);
+        assertThat(idle).containsAll(ids);
+    }
+
+    private static final String[] ANSWERS = {
+            "我是机关第一党支部书记，写的是2025年度的述职。",
+            "全年组织集中学习研讨交流24次，大力推进读书活动，购买发放学习书籍120册。",
+            "举办政治轮训班4期，班子成员讲专题党课6次。"};
+
+    private static String newSession(WsClient tab) {
+        tab.hello();
+        String id = await(tab, "session").path("sessionId").asString();
+        tab.reply();
+        return id;
+    }
+
+    private static JsonNode draft(WsClient tab, int version) {
+        return tab.await(f -> "draft".equals(f.path("type").asString()) && f.path("version").asInt() == version);
+    }
+
+    private static JsonNode await(WsClient tab, String type) {
+        Predicate<JsonNode> match = f -> type.equals(f.path("type").asString());
+        return tab.await(match);
+    }
+
+    private static long lastSeq(WsClient tab) {
+        return tab.all().stream().mapToLong(f -> f.path("seq").asLong()).max().orElse(0);
+    }
+
+    private static String edit(String ref, String text, int base) {
+        return JSON.createObjectNode().put("type", "edit").put("section", ref).put("text", text)
+                .put("baseVersion", base).toString();
+    }
+
+    private static StringRedisTemplate redisOf(ConfigurableApplicationContext app) {
+        return new StringRedisTemplate(app.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class));
+    }
+
+    /** Whether a Redis answers on a local port. */
+    private static final class LocalRedisClusterAnswers {
+        static boolean on(int port) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+    }
+}
