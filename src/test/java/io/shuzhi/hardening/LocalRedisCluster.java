@@ -280,6 +280,46 @@ final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
+    /** Kills the node on {@code port} (SIGKILL: no shutdown, no last words to its replica). */
+    void kill(int port) {
+        Process p = servers.get(ports.indexOf(port));
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The nodes still running. */
+    List<Integer> livePorts() {
+        var live = new ArrayList<Integer>();
+        for (int i = 0; i < ports.size(); i++) if (servers.get(i).isAlive()) live.add(ports.get(i));
+        return live;
+    }
+
+    /**
+     * Waits until the master on {@code port} has no write its replicas lack: every replica's acknowledged offset is
+     * the master's. What was acknowledged to a client is then on the replica too.
+     */
+    void awaitReplicated(int port, Duration timeout) {
+        await("the replicas of " + port + " have every write", timeout, () -> {
+            String info = cliQuiet(port, "info", "replication");
+            if (info == null) return false;
+            long offset = -1;
+            var replicaOffsets = new ArrayList<Long>();
+            for (String line : info.split("\r?\n")) {
+                if (line.startsWith("master_repl_offset:")) offset = Long.parseLong(line.substring(19).trim());
+                if (line.startsWith("slave") && line.contains("offset=")) {
+                    String off = line.substring(line.indexOf("offset=") + 7);
+                    replicaOffsets.add(Long.parseLong(off.substring(0, off.indexOf(','))));
+                }
+            }
+            long master = offset;
+            return master >= 0 && !replicaOffsets.isEmpty() && replicaOffsets.stream().allMatch(o -> o == master);
+        });
+    }
+
     /** Whether every redis-server this cluster started has exited. */
     boolean stopped() {
         return servers.stream().noneMatch(Process::isAlive);

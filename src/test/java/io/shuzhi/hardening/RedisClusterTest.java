@@ -210,6 +210,78 @@ class RedisClusterTest {
         }
         Map<Object, Object> drafts = redisOf(appB).opsForHash().entries(SessionKeys.drafts(id));
         assertThat(drafts.keySet()).containsExactlyInAnyOrder("1", "2", "3", "4");
+
+        // Both instances learned the new topology (not only followed a redirect): the slot's master is the replica
+        // that took over. Then kill that master outright: its replica (the master of before) is elected in its
+        // place, and what was acknowledged and replicated before the kill is all there.
+        for (var app : List.of(appA, appB)) {
+            LocalRedisCluster.await("the app sees " + replica.port() + " as the master of slot " + slot, FAILOVER,
+                    () -> masterSeenBy(app, slot) == replica.port());
+        }
+        cluster.awaitReplicated(replica.port(), FAILOVER);
+        long beforeKill;
+        try (var a = WsClient.connect(portA)) {
+            a.hello(id, null);
+            beforeKill = await(a, "session").path("seq").asLong();
+        }
+        cluster.kill(replica.port());
+        LocalRedisCluster.await("the master of before serves slot " + slot + " again on every live node", FAILOVER,
+                () -> cluster.livePorts().stream().allMatch(p -> {
+                    String info = cluster.cliQuiet(p, "cluster", "info");
+                    return info != null && info.contains("cluster_state:ok") && cluster.nodes(p).stream()
+                            .anyMatch(n -> n.port() == master.port() && n.master() && n.owns(slot));
+                }));
+        // Until an instance has refreshed its topology, a turn may find the store unavailable (retryable): the page
+        // reconnects and resends, as it does here.
+        JsonNode snapshot = resumeRetrying(portA, id);
+        assertThat(snapshot.path("seq").asLong()).isEqualTo(beforeKill);
+        assertThat(snapshot.path("draft").path("version").asInt()).isEqualTo(4);
+        assertThat(snapshot.path("facts").toString()).contains("24次").contains("发展党员2名");
+        resumeRetrying(portB, id).path("seq").asLong();
+        try (var a = WsClient.connect(portA); var b = WsClient.connect(portB)) {
+            a.hello(id, beforeKill);
+            b.hello(id, beforeKill);
+            assertThat(a.drain(300)).isEmpty();
+            assertThat(b.drain(0)).isEmpty();
+            a.say("a-after-kill", "全年开展主题党日12次。");
+            assertThat(await(a, "user_message").path("seq").asLong()).isEqualTo(beforeKill + 1);
+            a.reply();
+            assertThat(b.await(x -> "user_message".equals(x.path("type").asString())
+                    && "a-after-kill".equals(x.path("id").asString())).path("seq").asLong()).isEqualTo(beforeKill + 1);
+        }
+        for (var app : List.of(appA, appB)) assertThat(masterSeenBy(app, slot)).isEqualTo(master.port());
+    }
+
+    /** The port of the master of {@code slot} in the app's own view of the cluster (Lettuce's partitions). */
+    private static int masterSeenBy(ConfigurableApplicationContext app, int slot) {
+        var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
+        try (var connection = factory.getClusterConnection()) {
+            return connection.clusterGetNodeForSlot(slot).getPort();
+        }
+    }
+
+    /**
+     * Opens a tab and resumes {@code id} (snapshot), again on a new tab while the store is unavailable, for up to a
+     * minute; returns the snapshot.
+     */
+    private static JsonNode resumeRetrying(int port, String id) {
+        long deadline = System.nanoTime() + FAILOVER.toNanos();
+        while (true) {
+            try (var tab = WsClient.connect(port)) {
+                tab.hello(id, null);
+                JsonNode f = tab.await(x -> "session".equals(x.path("type").asString())
+                        || "error".equals(x.path("type").asString()));
+                if ("session".equals(f.path("type").asString())) return f;
+                assertThat(f.path("code").asString()).isEqualTo("STORE_UNAVAILABLE");
+                if (System.nanoTime() > deadline) throw new AssertionError("store still unavailable: " + f);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /**
