@@ -27,7 +27,7 @@ final class LocalRedisCluster implements AutoCloseable {
     static final String CLI = "/usr/bin/redis-cli";
 
     /** One node of {@code CLUSTER NODES}. */
-    record Node(String id, int port, boolean master, String masterId, List<int[]> slots) {
+    record Node(String id, int port, boolean master, boolean failed, String masterId, List<int[]> slots) {
         boolean owns(int slot) {
             return slots.stream().anyMatch(r -> r[0] <= slot && slot <= r[1]);
         }
@@ -189,7 +189,8 @@ final class LocalRedisCluster implements AutoCloseable {
                 String[] r = f[i].split("-");
                 slots.add(new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[r.length - 1])});
             }
-            nodes.add(new Node(f[0], p, master, "-".equals(f[3]) ? null : f[3], slots));
+            boolean failed = java.util.Arrays.asList(f[2].split(",")).contains("fail");
+            nodes.add(new Node(f[0], p, master, failed, "-".equals(f[3]) ? null : f[3], slots));
         }
         return nodes;
     }

@@ -59,10 +59,16 @@ class RedisClusterTest {
                 "--shuzhi.redis.embedded-dir=target/embedded-redis-cluster",
                 // Keyword routing only: the model that routes by meaning has nothing to do with Redis.
                 "--shuzhi.routing.similarity=none"};
-        appA = Hardening.startApp(args);
+        appA = Hardening.startApp(with(args, "--spring.data.redis.client-name=shuzhi-a"));
         portA = Hardening.port(appA);
-        appB = Hardening.startApp(args);
+        appB = Hardening.startApp(with(args, "--spring.data.redis.client-name=shuzhi-b"));
         portB = Hardening.port(appB);
+    }
+
+    private static String[] with(String[] args, String more) {
+        var all = new ArrayList<>(List.of(args));
+        all.add(more);
+        return all.toArray(String[]::new);
     }
 
     @AfterAll
@@ -243,13 +249,88 @@ class RedisClusterTest {
             b.hello(id, beforeKill);
             assertThat(a.drain(300)).isEmpty();
             assertThat(b.drain(0)).isEmpty();
-            a.say("a-after-kill", "全年开展主题党日12次。");
-            assertThat(await(a, "user_message").path("seq").asLong()).isEqualTo(beforeKill + 1);
+            assertThat(sayRetrying(a, "a-after-kill", "全年开展主题党日12次。").path("seq").asLong())
+                    .isEqualTo(beforeKill + 1);
             a.reply();
             assertThat(b.await(x -> "user_message".equals(x.path("type").asString())
                     && "a-after-kill".equals(x.path("id").asString())).path("seq").asLong()).isEqualTo(beforeKill + 1);
         }
         for (var app : List.of(appA, appB)) assertThat(masterSeenBy(app, slot)).isEqualTo(master.port());
+
+        // Fan-out survives losing the node an instance's pattern subscription sits on: B's (or A's) subscribing node
+        // is killed — or, should both sit on the one master left without a replica, their connections are.
+        long seen = lastSeqOf(portA, id);
+        int victim = subscriberNode("shuzhi-b", master.port());
+        String listener = "shuzhi-b";
+        if (victim < 0) {
+            victim = subscriberNode("shuzhi-a", master.port());
+            listener = "shuzhi-a";
+        }
+        if (victim > 0) {
+            final int gone = victim;
+            boolean wasMaster = cluster.nodes(master.port()).stream().anyMatch(n -> n.port() == gone && n.master());
+            cluster.kill(victim);
+            LocalRedisCluster.await("every live node sees " + gone + " failed and the cluster ok", FAILOVER,
+                    () -> cluster.livePorts().stream().allMatch(p -> {
+                        String info = cluster.cliQuiet(p, "cluster", "info");
+                        return info != null && info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:16384")
+                                && cluster.nodes(p).stream().anyMatch(n -> n.port() == gone && n.failed());
+                    }));
+            System.out.println("killed " + gone + (wasMaster ? " (a master)" : " (a replica)") + ", where "
+                    + listener + " subscribed");
+        } else {
+            for (int p : cluster.livePorts()) cluster.cli(p, "client", "kill", "type", "pubsub");
+            System.out.println("both subscriptions were on " + master.port() + ": their connections killed");
+        }
+        try (var a = WsClient.connect(portA); var b = WsClient.connect(portB)) {
+            a.hello(id, seen);
+            b.hello(id, seen);
+            a.drain(300);
+            b.drain(0);
+            JsonNode echo = sayRetrying(a, "a-after-loss", "全年开展主题党日15次。");
+            a.reply();
+            assertThat(b.await(x -> "user_message".equals(x.path("type").asString())
+                    && "a-after-loss".equals(x.path("id").asString())).path("seq").asLong())
+                    .as("B hears A's commit").isEqualTo(echo.path("seq").asLong());
+            b.await("assistant_end");
+            JsonNode echoB = sayRetrying(b, "b-after-loss", "全年开展谈心谈话40人次。");
+            b.reply();
+            assertThat(a.await(x -> "user_message".equals(x.path("type").asString())
+                    && "b-after-loss".equals(x.path("id").asString())).path("seq").asLong())
+                    .as("A hears B's commit").isEqualTo(echoB.path("seq").asLong());
+        }
+    }
+
+    /** The seq of the session's last frame, by a resume on {@code port}. */
+    private static long lastSeqOf(int port, String id) {
+        return resumeRetrying(port, id).path("seq").asLong();
+    }
+
+    /**
+     * The port of the node holding the pattern subscription of the app named {@code clientName}, -1 when it is
+     * {@code avoid} (a node whose loss would leave slots without a master).
+     */
+    private static int subscriberNode(String clientName, int avoid) {
+        for (int p : cluster.livePorts()) {
+            boolean holds = java.util.Arrays.stream(cluster.cli(p, "client", "list").split("\n"))
+                    .anyMatch(l -> l.contains("name=" + clientName + " ") && l.contains("psub=1"));
+            if (holds) return p == avoid ? -1 : p;
+        }
+        throw new AssertionError(clientName + " has no pattern subscription on any node");
+    }
+
+    /** Says {@code text} and returns its echo; resends the same id while the store is unavailable (for a minute). */
+    private static JsonNode sayRetrying(WsClient tab, String id, String text) {
+        long deadline = System.nanoTime() + FAILOVER.toNanos();
+        while (true) {
+            tab.say(id, text);
+            JsonNode f = tab.await(x -> ("user_message".equals(x.path("type").asString())
+                    && id.equals(x.path("id").asString())) || "error".equals(x.path("type").asString()));
+            if (!"error".equals(f.path("type").asString())) return f;
+            assertThat(f.path("code").asString()).isEqualTo("STORE_UNAVAILABLE");
+            if (System.nanoTime() > deadline) throw new AssertionError("store still unavailable: " + f);
+            tab.drain(500);
+        }
     }
 
     /** The port of the master of {@code slot} in the app's own view of the cluster (Lettuce's partitions). */
