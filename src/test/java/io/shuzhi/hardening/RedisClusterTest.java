@@ -381,9 +381,22 @@ class RedisClusterTest {
             }
         }
         assertThat(masters).hasSize(3);
+        // Enough state keys that each master takes several SCAN calls (the purge asks 500 a call): the scan must go
+        // on from one master to the next, not stop after the first.
+        var redis = redisOf(appA);
+        var old = new ArrayList<String>();
+        for (int i = 0; i < 2000; i++) {
+            String fake = "purge-scan-" + i;
+            redis.opsForHash().put(SessionKeys.state(fake), "at", "1");
+            redis.expire(SessionKeys.state(fake), Duration.ofHours(1));
+            old.add(fake);
+        }
         Instant now = Instant.now();
         List<String> idle = appA.getBean(SessionStore.class).idleSince(now.plus(Duration.ofDays(1)), now);
-        assertThat(idle).containsAll(ids);
+        assertThat(idle).containsAll(ids).containsAll(old);
+        assertThat(appA.getBean(SessionStore.class).idleSince(now.minus(Duration.ofDays(1)), now))
+                .as("only the long idle ones").containsAll(old).doesNotContainAnyElementsOf(ids);
+        assertThat(redis.delete(old.stream().map(SessionKeys::state).toList())).isEqualTo(old.size());
     }
 
     private static final String[] ANSWERS = {
