@@ -35,7 +35,9 @@ import redis.embedded.core.ExecutableProvider;
  * Makes the app (and the test suite) run on a machine with no Redis: when nothing answers at the configured local
  * address, starts the real {@code redis-server} binary shipped in the embedded-redis artifact on that port, with an
  * append-only file so sessions outlive an app restart. {@code shuzhi.redis.embedded=never} turns it off (the
- * {@code prod} profile does), and then a missing Redis is reported by health and by errors to the writer.
+ * {@code prod} profile does), and then a missing Redis is reported by health and by errors to the writer. It never
+ * starts when a Redis Cluster ({@code spring.data.redis.cluster.nodes}) or Sentinel
+ * ({@code spring.data.redis.sentinel.master}) is configured.
  *
  * <p>It cleans up after itself even when the app is killed with SIGKILL. The binary goes into a temp folder named
  * after the app's pid ({@code shuzhi-redis-<pid>-…}), removed when the app exits; a folder whose app is gone is
@@ -65,6 +67,9 @@ public class EmbeddedRedisFallback implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if ("never".equalsIgnoreCase(env.getProperty("shuzhi.redis.embedded", "auto"))) return;
+        // A Redis Cluster or Sentinel is configured: host/port are not what the app connects to, nothing to stand in for.
+        if (hasText(env.getProperty("spring.data.redis.cluster.nodes"))
+                || hasText(env.getProperty("spring.data.redis.sentinel.master"))) return;
         String host = env.getProperty("spring.data.redis.host", "localhost");
         int port = env.getProperty("spring.data.redis.port", Integer.class, 6379);
         if (!LOCAL.contains(host)) return;
@@ -204,6 +209,10 @@ public class EmbeddedRedisFallback implements EnvironmentPostProcessor {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             p.destroyForcibly();
         }
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
     }
 
     static boolean answers(String host, int port) {
