@@ -61,7 +61,8 @@ class Benchmarks {
     private static boolean want(String row) {
         return ONLY.isBlank() || java.util.Arrays.asList(ONLY.split(",")).contains(row);
     }
-    private static final String[] SAYS = {
+    /** The benchmarks' scripted interview (also SessionCostTest's): 13 answers and a skip. */
+    static final String[] SAYS = {
         "我是机关第一党支部书记，写的是2025年度的述职。",
         "全年组织集中学习研讨交流24次，购买发放学习书籍120册。",
         "支委会和党员大会会前必学，全年学习36次48篇。",

@@ -22,21 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * live tab got.
  */
 class SessionCostTest extends IntegrationTest {
-    static final List<String> ANSWERS = List.of(
-            "我是机关第一党支部书记，写的是2025年度的述职。",
-            "全年组织集中学习研讨交流24次，购买发放学习书籍120册。",
-            "支委会和党员大会会前必学，全年学习36次48篇。",
-            "依托红色教育基地举办政治轮训班4期。",
-            "班子成员讲专题党课12次。",
-            "开展谈心谈话，覆盖党员20余人。",
-            "完成换届选举，选齐配强支委委员5人。",
-            "召开专题组织生活会，查摆问题3类16项。",
-            "健全管理制度8项。",
-            "组织参观红色教育基地，开展主题党日和党员志愿服务活动。",
-            "表彰优秀党员12名、优秀党务工作者5名。",
-            "制定年度全面从严治党责任清单，细化班子成员分工。",
-            "召开党风廉政建设专题会议2次。",
-            "跳过");
+    static final List<String> ANSWERS = List.of(Benchmarks.SAYS);
     static final List<String> REFINEMENTS = List.of("再具体些", "语气再正式一点", "压缩到900字",
             "把‘大力’都去掉", "换个说法");
     /** The goal of the scale issue for this conversation. */
