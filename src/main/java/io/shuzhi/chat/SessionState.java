@@ -59,6 +59,12 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
                 updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
+    /** The same state with these facts, as read from the store: nothing is worked out again (see withInterview). */
+    SessionState withStoredFacts(List<io.shuzhi.interview.Fact> facts) {
+        return new SessionState(id, kind, phase, interview.withFacts(facts, interview.nextFactId()), seq, draftVersion,
+                versions, redo, recentSayIds, createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
+    }
+
     SessionState withKind(String newKind) {
         return new SessionState(id, newKind, phase, interview, seq, draftVersion, versions, redo, recentSayIds,
                 createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);

@@ -51,11 +51,15 @@ public class TurnRunner {
     private final BudgetProperties budget;
     private final int maxStateBytes;
     private final EventLog eventLog;
+    private final StoredState layout;
+    /** What the facts hash holds at each running turn's revision: a commit writes only the facts that differ. */
+    private final Map<Turn, StoredState.Base> bases = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
                List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
-               BudgetProperties budget, EventLog eventLog) {
+               BudgetProperties budget, EventLog eventLog, StoredState layout) {
         this.eventLog = eventLog;
+        this.layout = layout;
         this.metrics = metrics;
         this.budget = budget;
         this.drafting = drafting;
@@ -295,6 +299,7 @@ public class TurnRunner {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             var stored = loaded(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
             var turn = new Turn(sessionId, client, stored.rev(), stored.state(), this::commit);
+            if (stored.base() != null) bases.put(turn, stored.base());
             drafting.reportInterrupted(turn);
             var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
             // Only a model engine spends tokens: the offline engine costs no read of the day's counter.
@@ -343,12 +348,13 @@ public class TurnRunner {
         var drafts = new HashMap<Integer, String>();
         turn.drafts.forEach((v, d) -> drafts.put(v, codec.toJson(d)));
         var chat = turn.chat.stream().map(codec::toJson).toList();
-        String data = codec.toJson(next);
-        StateLimits.check(next, data, codec, maxStateBytes);
+        StoredState.Encoded encoded = layout.encode(next, bases.get(turn), turn.rev);
+        StateLimits.check(next, encoded, layout, maxStateBytes);
         if (!events.isEmpty()) hub.committing(turn.sessionId, events.lastKey());
         long rev;
         try {
-            rev = store.commit(turn.sessionId, new SessionStore.Commit(turn.rev, data, events, drafts, chat));
+            rev = store.commit(turn.sessionId, new SessionStore.Commit(turn.rev, encoded.data(), events, drafts, chat,
+                    encoded.changes()));
         } catch (StoreUnavailableException e) {
             // It may have been applied with the reply lost: the next notice must not be skipped as our own.
             hub.committingAborted(turn.sessionId);
@@ -359,11 +365,14 @@ public class TurnRunner {
             // A streamed turn that already sent part of itself goes on from the newer state when it can.
             var newer = loaded(turn.sessionId);
             if (newer.isPresent() && turn.rebase(newer.get().rev(), newer.get().state())) {
+                if (newer.get().base() != null) bases.put(turn, newer.get().base());
+                else bases.remove(turn);
                 return commit(turn);
             }
             throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
         }
         turn.committed(rev, next);
+        bases.put(turn, encoded.base(rev));
         hub.broadcast(turn.sessionId, firstSeq, sent);
         return rev;
     }
@@ -394,12 +403,8 @@ public class TurnRunner {
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
-    private SessionState readState(String json) {
-        return codec.fromJson(json, SessionState.class);
-    }
-
-    /** A session's state and the revision it was read at. */
-    private record Loaded(long rev, SessionState state) {}
+    /** A session's state, the revision it was read at and what its facts hash holds (null: not known). */
+    private record Loaded(long rev, SessionState state, StoredState.Base base) {}
 
     /**
      * The session's state; one that cannot be read (stored by an older version, or damaged by hand) is recovered
@@ -411,7 +416,8 @@ public class TurnRunner {
             var stored = store.load(sessionId);
             if (stored.isEmpty()) return Optional.empty();
             try {
-                return Optional.of(new Loaded(stored.get().rev(), readState(stored.get().data())));
+                var decoded = layout.decode(sessionId, stored.get());
+                return Optional.of(new Loaded(stored.get().rev(), decoded.state(), decoded.base()));
             } catch (RuntimeException e) {
                 log.error("session {}: stored state rev {} cannot be read ({}); recovering", shortId(sessionId),
                         stored.get().rev(), e.getMessage());
@@ -426,7 +432,9 @@ public class TurnRunner {
     }
 
     private Loaded recover(String sessionId, SessionStore.Stored broken) {
-        SessionState previous = store.previous(sessionId).flatMap(this::readable).orElse(null);
+        // The previous revision's facts are those of the facts hash it still lists (the last commit may have removed some).
+        SessionState previous = store.previous(sessionId)
+                .flatMap(json -> readable(sessionId, broken, json)).orElse(null);
         boolean fromPrevious = previous != null;
         String notice;
         if (fromPrevious) {
@@ -446,12 +454,12 @@ public class TurnRunner {
         commit(turn);
         log.warn("session {}: recovered {}", shortId(sessionId),
                 fromPrevious ? "from its previous revision" : "as a new interview (no readable revision)");
-        return new Loaded(turn.rev, turn.state);
+        return new Loaded(turn.rev, turn.state, bases.get(turn));
     }
 
-    private Optional<SessionState> readable(String json) {
+    private Optional<SessionState> readable(String sessionId, SessionStore.Stored broken, String json) {
         try {
-            return Optional.of(readState(json));
+            return Optional.of(layout.decode(sessionId, broken.rev(), json, broken.facts(), false).state());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
