@@ -9,6 +9,7 @@
 -- KEYS: state, events, drafts, chat, facts
 -- ARGV: expectedRev, data, ttlSeconds, maxEvents, nEvents, (seq, frame)*, nDrafts, (version, draft)*, nChat, (msg)*,
 --       factsReplace ('1' or '0'), nFactsSet, (field, fact)*, nFactsRemoved, (field)*,
+--       idsReplace ('1' or '0'), idsKept, nIds, (id)*,
 --       lastSeq (published on shuzhi:{id}:notify when > 0)
 -- Returns {1, newRev} on success, {0, currentRev} when another writer got there first.
 local current = redis.call('HGET', KEYS[1], 'rev') or '0'
@@ -61,6 +62,28 @@ if n > 0 then
   end
   redis.call('HDEL', KEYS[5], unpack(fields))
   i = i + n
+end
+-- The ids of the messages processed last ('says' in the state hash, a JSON array): a commit sends the ids it adds,
+-- the script appends them and keeps the last 'keep'. In 'replace' mode the list sent is the whole list.
+local idsReplace = ARGV[i] == '1'; i = i + 1
+local keep = tonumber(ARGV[i]); i = i + 1
+n = tonumber(ARGV[i]); i = i + 1
+if idsReplace or n > 0 then
+  local ids = {}
+  if not idsReplace then
+    local stored = redis.call('HGET', KEYS[1], 'says')
+    if stored then ids = cjson.decode(stored) end
+  end
+  for k = 1, n do
+    ids[#ids + 1] = ARGV[i + k - 1]
+  end
+  i = i + n
+  while #ids > keep do
+    table.remove(ids, 1)
+  end
+  local encoded = '[]'
+  if #ids > 0 then encoded = cjson.encode(ids) end
+  redis.call('HSET', KEYS[1], 'says', encoded)
 end
 -- EXPIRE on a key that does not exist (no draft yet) does nothing, so no EXISTS first.
 for k = 1, 5 do

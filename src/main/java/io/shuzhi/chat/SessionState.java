@@ -25,7 +25,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
                     long updatedAt, long tokensIn, long tokensOut, Long tokensEstimated, long generating) {
     static final String INTERVIEW = "interview";
     static final String DRAFTED = "drafted";
-    private static final int REMEMBERED_SAY_IDS = 200;
+    static final int REMEMBERED_SAY_IDS = 200;
 
     SessionState {
         // Absent in states stored before it was counted: none of their tokens were estimated.
@@ -63,6 +63,12 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
     SessionState withStoredFacts(List<io.shuzhi.interview.Fact> facts) {
         return new SessionState(id, kind, phase, interview.withFacts(facts, interview.nextFactId()), seq, draftVersion,
                 versions, redo, recentSayIds, createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
+    }
+
+    /** The same state with these recent say ids, as read from the store. */
+    SessionState withRecentSayIds(List<String> ids) {
+        return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, ids, createdAt,
+                updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 
     SessionState withKind(String newKind) {

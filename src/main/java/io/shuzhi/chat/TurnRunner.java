@@ -354,7 +354,7 @@ public class TurnRunner {
         long rev;
         try {
             rev = store.commit(turn.sessionId, new SessionStore.Commit(turn.rev, encoded.data(), events, drafts, chat,
-                    encoded.changes()));
+                    encoded.changes(), encoded.idChanges()));
         } catch (StoreUnavailableException e) {
             // It may have been applied with the reply lost: the next notice must not be skipped as our own.
             hub.committingAborted(turn.sessionId);
@@ -459,7 +459,7 @@ public class TurnRunner {
 
     private Optional<SessionState> readable(String sessionId, SessionStore.Stored broken, String json) {
         try {
-            return Optional.of(layout.decode(sessionId, broken.rev(), json, broken.facts(), false).state());
+            return Optional.of(layout.decode(sessionId, broken.rev(), json, broken.facts(), broken.ids(), false).state());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -56,10 +56,11 @@ public class SessionStore {
     }
 
     /**
-     * A session's state as stored: its revision (for compare-and-set), its JSON and its facts hash (field → fact JSON;
-     * empty for a state stored before the facts were kept apart, which holds its facts itself).
+     * A session's state as stored: its revision (for compare-and-set), its JSON, its facts hash (field → fact JSON;
+     * empty for a state stored before the facts were kept apart, which holds its facts itself) and the JSON array of
+     * the ids it keeps apart (null when none are: a state stored before, which holds them itself).
      */
-    public record Stored(long rev, String data, Map<String, String> facts) {
+    public record Stored(long rev, String data, Map<String, String> facts, String ids) {
         public Stored {
             facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(facts);
         }
@@ -75,11 +76,25 @@ public class SessionStore {
      * @param drafts  draft version → draft JSON
      * @param chat    chat messages to append
      * @param facts   what changes in the facts hash
+     * @param ids     the ids added to the state's list of recent ids
      */
     public record Commit(long expectedRev, String data, SortedMap<Long, String> events, Map<Integer, String> drafts,
-                         List<String> chat, FactChanges facts) {
+                         List<String> chat, FactChanges facts, IdChanges ids) {
         public Commit {
             facts = facts == null ? FactChanges.NONE : facts;
+            ids = ids == null ? IdChanges.NONE : ids;
+        }
+    }
+
+    /**
+     * Ids appended to the list of recent ids kept in the state hash (field {@code says}), which keeps the last
+     * {@code kept}; with {@code replace}, {@code added} is the whole list.
+     */
+    public record IdChanges(boolean replace, List<String> added, int kept) {
+        public static final IdChanges NONE = new IdChanges(false, List.of(), Integer.MAX_VALUE);
+
+        public IdChanges {
+            added = added == null ? List.of() : added;
         }
     }
 
@@ -104,7 +119,8 @@ public class SessionStore {
         if (values.get(2) instanceof List<?> pairs) {
             for (int i = 0; i + 1 < pairs.size(); i += 2) facts.put((String) pairs.get(i), (String) pairs.get(i + 1));
         }
-        return Optional.of(new Stored(Long.parseLong((String) values.get(0)), (String) values.get(1), facts));
+        String ids = values.size() > 3 ? (String) values.get(3) : null;
+        return Optional.of(new Stored(Long.parseLong((String) values.get(0)), (String) values.get(1), facts, ids));
     }
 
     /**
@@ -137,6 +153,10 @@ public class SessionStore {
         });
         args.add(Integer.toString(c.facts().removed().size()));
         args.addAll(c.facts().removed());
+        args.add(c.ids().replace() ? "1" : "0");
+        args.add(Integer.toString(c.ids().kept()));
+        args.add(Integer.toString(c.ids().added().size()));
+        args.addAll(c.ids().added());
         args.add(c.events().isEmpty() ? "0" : Long.toString(c.events().lastKey()));
         List<?> result = call(() -> redis.execute(commitScript, SessionKeys.all(id), args.toArray()));
         if (result == null || ((Number) result.get(0)).longValue() != 1L) return -1;

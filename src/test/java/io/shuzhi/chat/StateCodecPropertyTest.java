@@ -45,7 +45,8 @@ class StateCodecPropertyTest extends IntegrationTest {
             assertThat(back).as("seed %d", seed).isEqualTo(state);
             // As stored: the state apart from its facts, each fact in a field of its own.
             StoredState.Encoded stored = layout.encode(state, null, 0);
-            SessionState loaded = layout.decode("s", 1, stored.data(), stored.changes().set(), true).state();
+            String ids = codec.toJson(stored.idChanges().added());
+            SessionState loaded = layout.decode("s", 1, stored.data(), stored.changes().set(), ids, true).state();
             assertThat(loaded).as("seed %d, stored apart", seed).isEqualTo(state);
             // And the check every commit makes accepts it, unless a text is over its cap.
             boolean longText = state.interview().facts().stream()
@@ -105,7 +106,7 @@ class StateCodecPropertyTest extends IntegrationTest {
         // A state that does not decode to itself is refused, whatever made it.
         StoredState.Encoded good = layout.encode(fine, null, 0);
         var altered = new StoredState.Encoded(good.data().replace("\"seq\":0", "\"seq\":1"), good.order(),
-                good.fields(), good.changes());
+                good.fields(), good.changes(), good.ids(), good.idChanges());
         assertThatThrownBy(() -> StateLimits.check(fine, altered, layout, Integer.MAX_VALUE))
                 .isInstanceOf(ShuzhiException.class);
     }
