@@ -81,7 +81,7 @@ class Drafting {
                 store.refreshGeneration(turn.sessionId(), token, lockTtl);
             };
             var live = new LiveProgress(turn, streaming, keepAlive);
-            draft = engine.drafter().write(kind, turn.state().interview(), version, live);
+            draft = engine.drafter().write(kind, turn.state().interview(), version, live, turn.meter());
             live.flushDelta();
             Preferred preferred = withPreferences(kinds, draft, turn.state().interview());
             draft = preferred.draft();

@@ -80,7 +80,7 @@ class Refining {
         if (model == null) return false;
         ReportKind kind = kinds.get(turn.state().kind());
         var live = new Drafting.LiveProgress(turn, true);
-        Optional<Draft> rewritten = model.rewrite(kind, draft, refinement, instruction, turn.state().interview(), live);
+        Optional<Draft> rewritten = model.rewrite(kind, draft, refinement, instruction, turn.state().interview(), live, turn.meter());
         live.flushDelta();
         if (rewritten.isEmpty()) return false;
         Draft next = turn.newVersion(rewritten.get(), "refine", instruction, engine.name());

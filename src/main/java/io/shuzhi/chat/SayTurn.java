@@ -76,7 +76,7 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             turn.update(s -> s.withKind(named.id()));
             turn.add(new ServerFrame.Kind(kind.id(), kind.name()));
         }
-        Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text);
+        Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text, turn.meter());
         if (named != null && reply.state().unit() == null && reply.state().year() == null) {
             // "我要写个人述职" alone: ask the new kind's opening question afresh.
             turn.assistant("好的，改为起草" + named.name() + "。\n\n" + kind.intro().question(), List.of());

@@ -1,6 +1,7 @@
 package io.shuzhi.chat;
 
 import io.shuzhi.draft.Draft;
+import io.shuzhi.usage.TokenMeter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ final class Turn {
     /** Frames for the requesting tab only, not logged (a version list, a diff). */
     private final List<ServerFrame> direct = new ArrayList<>();
     private final Committer committer;
+    /** Names the session to model code and counts the tokens this turn's model calls use. */
+    private final TokenMeter meter;
     /** State changes made through {@link #update} since the last commit, to replay on a newer state. */
     private final List<UnaryOperator<SessionState>> sinceCommit = new ArrayList<>();
     private boolean committedOnce;
@@ -37,6 +40,11 @@ final class Turn {
     private static final int MAX_REBASES = 5;
 
     Turn(String sessionId, Client requester, long rev, SessionState state, Committer committer) {
+        this(sessionId, requester, rev, state, committer, new TokenMeter(sessionId, state.tokensIn() + state.tokensOut()));
+    }
+
+    Turn(String sessionId, Client requester, long rev, SessionState state, Committer committer, TokenMeter meter) {
+        this.meter = meter;
         this.sessionId = sessionId;
         this.requester = requester;
         this.rev = rev;
@@ -51,6 +59,11 @@ final class Turn {
     /** The tab that sent the frame; null for work no tab asked for (an upload, a recovery notice). */
     Client requester() {
         return requester;
+    }
+
+    /** What the turn passes to an engine that may call a model: the session, the tokens used so far and now. */
+    TokenMeter meter() {
+        return meter;
     }
 
     /** The Redis revision the turn's state was read at (or last committed as). */

@@ -5,9 +5,9 @@ import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
 import io.shuzhi.llm.ModelException;
-import io.shuzhi.llm.TokenMeter;
 import io.shuzhi.session.SessionStore;
 import io.shuzhi.session.StoreUnavailableException;
+import io.shuzhi.usage.TokenMeter;
 import jakarta.annotation.PreDestroy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -381,14 +381,15 @@ public class TurnRunner {
     private void runApply(String sessionId, Client client, Predicate<Turn> apply) {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             var stored = loaded(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
-            var turn = new Turn(sessionId, client, stored.rev(), stored.state(), this::commit);
-            drafting.reportInterrupted(turn);
-            var meter = new TokenMeter(sessionId, turn.state().tokensIn() + turn.state().tokensOut());
+            SessionState state = stored.state();
+            var meter = new TokenMeter(sessionId, state.tokensIn() + state.tokensOut());
             // Only a model engine spends tokens: the offline engine costs no read of the day's counter.
             if (!engine.offline() && budget.dailyTokens() > 0) {
                 meter.dailyBudgetReached(store.tokensToday() >= budget.dailyTokens());
             }
-            if (!TokenMeter.with(meter, () -> apply.test(turn))) {
+            var turn = new Turn(sessionId, client, stored.rev(), state, this::commit, meter);
+            drafting.reportInterrupted(turn);
+            if (!apply.test(turn)) {
                 sendDirect(turn);
                 catchUp(turn);
                 return;
