@@ -23,6 +23,8 @@ class FormalRewriterTest {
             "personal-annual | 那个城东新校区是个大项目 | 城东新校区是大项目",
             "personal-annual | 理论学习就是党委中心组 | 理论学习主要是党委中心组",
             "personal-annual | 学习上就是局党组中心组学习 | 学习上主要是局党组中心组学习",
+            "party-branch-secretary | 开会时发言不积极 | 在会上发言不积极",
+            "party-branch-secretary | 老党员不来开会 | 老党员不来开会",
             "annual-work-summary | 三级教育有走过场的 | 三级教育存在走过场现象",
             "annual-work-summary | 部分企业在线监测数据弄虚作假的 | 部分企业在线监测数据弄虚作假",
             "party-branch-secretary | 村史馆要建成 | 建成村史馆",
