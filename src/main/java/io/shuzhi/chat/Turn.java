@@ -31,6 +31,11 @@ final class Turn {
     /** Frames for the requesting tab only, not logged (a version list, a diff). */
     private final List<ServerFrame> direct = new ArrayList<>();
     private final Committer committer;
+    /**
+     * What the session's facts hash holds at {@link #rev}: the committer writes only the facts that differ from it.
+     * Null when unknown (a state in the old format, a recovered one): the next commit writes the facts whole.
+     */
+    private StoredState.Base storedBase;
     /** Names the session to model code and counts the tokens this turn's model calls use. */
     private final TokenMeter meter;
     /** State changes made through {@link #update} since the last commit, to replay on a newer state. */
@@ -64,6 +69,15 @@ final class Turn {
     /** What the turn passes to an engine that may call a model: the session, the tokens used so far and now. */
     TokenMeter meter() {
         return meter;
+    }
+
+    /** What the facts hash holds at {@link #rev} (null: unknown). Read and set by the committer only. */
+    StoredState.Base storedBase() {
+        return storedBase;
+    }
+
+    void storedBase(StoredState.Base base) {
+        this.storedBase = base;
     }
 
     /** The Redis revision the turn's state was read at (or last committed as). */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +51,6 @@ public class TurnRunner {
     private final int maxStateBytes;
     private final EventLog eventLog;
     private final StoredState layout;
-    /** What the facts hash holds at each running turn's revision: a commit writes only the facts that differ. */
-    private final Map<Turn, StoredState.Base> bases = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
                TurnHandlers handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
@@ -393,7 +390,7 @@ public class TurnRunner {
                 meter.dailyBudgetReached(store.tokensToday() >= budget.dailyTokens());
             }
             var turn = new Turn(sessionId, client, stored.rev(), state, this::commit, meter);
-            if (stored.base() != null) bases.put(turn, stored.base());
+            turn.storedBase(stored.base());
             drafting.reportInterrupted(turn);
             if (!apply.test(turn)) {
                 sendDirect(turn);
@@ -437,7 +434,7 @@ public class TurnRunner {
         var drafts = new HashMap<Integer, String>();
         turn.drafts().forEach((v, d) -> drafts.put(v, codec.toJson(d)));
         var chat = turn.chat().stream().map(codec::toJson).toList();
-        StoredState.Encoded encoded = layout.encode(next, bases.get(turn), turn.rev());
+        StoredState.Encoded encoded = layout.encode(next, turn.storedBase(), turn.rev());
         StateLimits.check(next, encoded, layout, maxStateBytes);
         if (!events.isEmpty()) hub.committing(turn.sessionId(), events.lastKey());
         long rev;
@@ -454,14 +451,13 @@ public class TurnRunner {
             // A streamed turn that already sent part of itself goes on from the newer state when it can.
             var newer = loaded(turn.sessionId());
             if (newer.isPresent() && turn.rebase(newer.get().rev(), newer.get().state())) {
-                if (newer.get().base() != null) bases.put(turn, newer.get().base());
-                else bases.remove(turn);
+                turn.storedBase(newer.get().base());
                 return commit(turn);
             }
             throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
         }
         turn.committed(rev, next);
-        bases.put(turn, encoded.base(rev));
+        turn.storedBase(encoded.base(rev));
         hub.broadcast(turn.sessionId(), firstSeq, sent);
         return rev;
     }
@@ -543,7 +539,7 @@ public class TurnRunner {
         commit(turn);
         log.warn("session {}: recovered {}", shortId(sessionId),
                 fromPrevious ? "from its previous revision" : "as a new interview (no readable revision)");
-        return new Loaded(turn.rev(), turn.state(), bases.get(turn));
+        return new Loaded(turn.rev(), turn.state(), turn.storedBase());
     }
 
     private Optional<SessionState> readable(String sessionId, SessionStore.Stored broken, String json) {
