@@ -11,9 +11,7 @@ import io.shuzhi.draft.Refinement.Target;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
 import io.shuzhi.interview.Fact;
-import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.NumberParser;
-import io.shuzhi.interview.ReportKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +25,7 @@ final class AddText implements Edit {
     static final Pattern WEAK = Pattern.compile("(?:补充|增加|添加|加)[：:]");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
+    public Outcome apply(Draft draft, Refinement r, Context in) {
         return add(draft, r);
     }
 

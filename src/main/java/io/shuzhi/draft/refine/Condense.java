@@ -11,7 +11,6 @@ import io.shuzhi.draft.Refinement.Target;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
 import io.shuzhi.interview.InterviewState;
-import io.shuzhi.interview.ReportKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,8 +25,8 @@ final class Condense implements Edit {
             "压缩|精简|缩短|删减|缩减|简短|简练|简洁|精炼|凝练|短一?[些点]|太长|过长|冗长|啰嗦|啰唆|控制在|压到|缩到|减到|压成");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
-        return condense(draft, r, state);
+    public Outcome apply(Draft draft, Refinement r, Context in) {
+        return condense(draft, r, in.state());
     }
 
     private static Outcome condense(Draft draft, Refinement r, InterviewState state) {

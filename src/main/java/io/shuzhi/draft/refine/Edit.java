@@ -14,5 +14,9 @@ sealed interface Edit permits Condense, Length, Expand, Formalize, AddText, Dele
         SetYear {
 
     /** The draft with the edit applied to {@code r.target()} (which is in the draft), or the same draft and why not. */
-    Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state);
+    Outcome apply(Draft draft, Refinement r, Context in);
+
+    /** What some edits need besides the draft: the report kinds (EXPAND) and the writer's facts (EXPAND, CONDENSE). */
+    record Context(ReportKinds kinds, InterviewState state) {
+    }
 }

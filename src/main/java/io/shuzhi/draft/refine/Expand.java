@@ -37,8 +37,8 @@ final class Expand implements Edit {
     static final Pattern GROW = Pattern.compile("扩写|扩充|写长|加长|写多|充实|展开|增加到|扩到|增加至");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
-        return expand(kinds, draft, r, state);
+    public Outcome apply(Draft draft, Refinement r, Context in) {
+        return expand(in.kinds(), draft, r, in.state());
     }
 
     private static Outcome expand(ReportKinds kinds, Draft draft, Refinement r, InterviewState state) {

@@ -11,8 +11,6 @@ import io.shuzhi.draft.Refinement.Scope;
 import io.shuzhi.draft.Refinement.Target;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
-import io.shuzhi.interview.InterviewState;
-import io.shuzhi.interview.ReportKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,7 +23,7 @@ final class Formalize implements Edit {
                     + "更严肃|严肃一?[些点]|再严肃|庄重|规范一?[些点]|更规范|再规范|官方一?[些点]|大白话|太随意");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
+    public Outcome apply(Draft draft, Refinement r, Context in) {
         return formalize(draft, r.target());
     }
 

@@ -9,7 +9,6 @@ import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.NumberParser;
-import io.shuzhi.interview.ReportKinds;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,8 @@ final class Length implements Edit {
             "([0-9]+(?:\\.[0-9]+)?)\\s*(千|万)?\\s*个?字|([一二两三四五六七八九十百千万]+)个?字");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
-        return length(draft, r.targetChars(), state, true);
+    public Outcome apply(Draft draft, Refinement r, Context in) {
+        return length(draft, r.targetChars(), in.state(), true);
     }
 
     /** The 字 count a {@link #CHARS} match asks for, or null. */

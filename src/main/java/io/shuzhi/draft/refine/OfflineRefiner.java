@@ -62,7 +62,7 @@ public final class OfflineRefiner {
             case REWRITE -> rewrite;
             case SET_YEAR -> setYear;
         };
-        return edit.apply(draft, r, kinds, state);
+        return edit.apply(draft, r, new Edit.Context(kinds, state));
     }
 
     static Outcome unchanged(Draft draft, String message) {

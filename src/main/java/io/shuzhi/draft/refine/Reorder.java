@@ -10,8 +10,6 @@ import io.shuzhi.draft.Refinement.Scope;
 import io.shuzhi.draft.Refinement.Target;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
-import io.shuzhi.interview.InterviewState;
-import io.shuzhi.interview.ReportKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +24,7 @@ final class Reorder implements Edit {
     private static final Pattern SECTION_ORDINAL = Pattern.compile("^[（(][一二三四五六七八九十]{1,3}[）)]");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
+    public Outcome apply(Draft draft, Refinement r, Context in) {
         return reorder(draft, r.target());
     }
 

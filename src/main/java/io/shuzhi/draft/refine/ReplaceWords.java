@@ -10,8 +10,6 @@ import io.shuzhi.draft.Refinement.Scope;
 import io.shuzhi.draft.Refinement.Target;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
-import io.shuzhi.interview.InterviewState;
-import io.shuzhi.interview.ReportKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,7 +20,7 @@ final class ReplaceWords implements Edit {
     static final Pattern WORDS = Pattern.compile("改成|改为|换成|替换成|替换为|改作|写成|更换为|调整为");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
+    public Outcome apply(Draft draft, Refinement r, Context in) {
         return replace(draft, r);
     }
 

@@ -8,8 +8,6 @@ import io.shuzhi.draft.Refinement;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
 import io.shuzhi.interview.ChineseNumerals;
-import io.shuzhi.interview.InterviewState;
-import io.shuzhi.interview.ReportKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +26,7 @@ final class SetYear implements Edit {
             "^(?:(?:19|20)\\d{2}|" + Pattern.quote(DraftingRules.MISSING_YEAR) + ")(?=年)");
 
     @Override
-    public Outcome apply(Draft draft, Refinement r, ReportKinds kinds, InterviewState state) {
+    public Outcome apply(Draft draft, Refinement r, Context in) {
         return setYear(draft, r.argument());
     }
 
