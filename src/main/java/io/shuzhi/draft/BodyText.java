@@ -64,6 +64,7 @@ public final class BodyText {
         return starts;
     }
 
+    /** How many items (一是, 二是 …) the body has. */
     public static int itemCount(String body) {
         return itemStarts(body).size();
     }
@@ -127,6 +128,7 @@ public final class BodyText {
         return out;
     }
 
+    /** The sentences as text again. */
     public static String render(List<Sentence> sentences) {
         var out = new StringBuilder();
         for (Sentence s : sentences) out.append(s.text());

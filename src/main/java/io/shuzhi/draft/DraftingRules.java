@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 public final class DraftingRules {
     /** "【待补充：" … "】": text the writer still has to give. */
     public static final String PLACEHOLDER_OPEN = ItemComposer.PLACEHOLDER_OPEN;
+    /** The end of a placeholder. */
     public static final String PLACEHOLDER_CLOSE = ItemComposer.PLACEHOLDER_CLOSE;
     /** The title's and opening's year when the writer gave none. */
     public static final String MISSING_YEAR = TemplateDrafter.MISSING_YEAR;
@@ -59,14 +60,17 @@ public final class DraftingRules {
         return Ordinals.value(numeral);
     }
 
+    /** Collapses what joining can leave behind: "。。", "，。", "；。", "，，". */
     public static String tidy(String text) {
         return ItemComposer.tidy(text);
     }
 
+    /** The text without trailing punctuation or spaces. */
     public static String stripEnd(String text) {
         return ItemComposer.stripEnd(text);
     }
 
+    /** Half-width marks to full-width; a "." or "," between digits (3.5, 1,200) is left alone. */
     public static String toFullWidth(String text) {
         return ItemComposer.toFullWidth(text);
     }

@@ -36,7 +36,7 @@ record RefineWords(List<List<String>> partGroups, List<String> spoken, Set<Strin
         List<String> spoken = new ArrayList<>();
         for (String[] cols : rows(partGroups, PART_GROUPS, 3)) {
             if (!cols[2].equals("yes") && !cols[2].equals("no")) {
-                throw new IllegalStateException(PART_GROUPS + ": spoken must be yes or no, not " + cols[2]);
+                throw new IllegalStateException(PART_GROUPS + ": " + cols[1] + ": spoken must be yes or no, not " + cols[2]);
             }
             groups.computeIfAbsent(cols[0], g -> new ArrayList<>()).add(cols[1]);
             if (cols[2].equals("yes")) spoken.add(cols[1]);
