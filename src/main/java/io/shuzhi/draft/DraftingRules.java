@@ -8,10 +8,12 @@ import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The drafter's own rules that {@code draft.refine} reuses, so a refined text is counted, numbered and worded as a
- * drafted one: 字 counts, ordinals, the clause and sentence builders, the placeholders and the formal-phrase table.
+ * drafted one: 字 counts, ordinals, the clause and sentence builders, the placeholders, word breaks and the kind's
+ * register.
  * The classes behind it stay package-private; this is their one door out.
  */
 public final class DraftingRules {
@@ -25,13 +27,11 @@ public final class DraftingRules {
     public static final String OPENING_END = TemplateDrafter.OPENING_END;
     /** The key of the problems part (二、存在问题和不足). */
     public static final String ISSUES = TemplateDrafter.ISSUES;
-    /** Where the formal-phrase table is read from. */
-    public static final String FORMAL_PHRASES_FILE = FormalPhrases.FILE;
 
     private DraftingRules() {
     }
 
-    /** The text with the formal-phrase table and the kind's wording rules applied, and how many places changed. */
+    /** The text in the kind's register, and how many places changed. */
     public record Formal(String text, int count) {
     }
 
@@ -105,9 +105,14 @@ public final class DraftingRules {
         return TemplateDrafter.problems(topics, new TemplateDrafter.Context(kind, state));
     }
 
-    /** The formal-phrase table, then the wording rules of the kind {@code kindId}. */
-    public static Formal formal(String text, String kindId) {
-        FormalPhrases.Applied a = FormalPhrases.apply(text, kindId);
-        return new Formal(a.text(), a.count());
+    /** The wording rules of the kind {@code kindId} over HanLP's segmentation, the text tidied where they changed it. */
+    public static Formal kindWording(String text, String kindId) {
+        FormalRewriter.Rewritten words = FormalRewriter.forKind(kindId).apply(text, Words.quantityTexts(text));
+        return new Formal(words.count() == 0 ? words.text() : ItemComposer.tidy(words.text()), words.count());
+    }
+
+    /** Where HanLP puts the words of {@code text}: their start offsets, and the text's length. */
+    public static Set<Integer> wordBoundaries(String text) {
+        return Words.boundaries(Words.of(text));
     }
 }

@@ -5,7 +5,6 @@ import static io.shuzhi.draft.refine.OfflineRefiner.unchanged;
 
 import io.shuzhi.draft.BodyText;
 import io.shuzhi.draft.Draft;
-import io.shuzhi.draft.DraftingRules;
 import io.shuzhi.draft.Refinement;
 import io.shuzhi.draft.Refinement.Scope;
 import io.shuzhi.draft.Refinement.Target;
@@ -22,12 +21,18 @@ final class Formalize implements Edit {
             "正式一?[些点]|更正式|再正式|正式化|不够正式|太口语|口语化|去口语|公文化|公文[味腔风]|书面[化语]|书面一?[些点]|"
                     + "更严肃|严肃一?[些点]|再严肃|庄重|规范一?[些点]|更规范|再规范|官方一?[些点]|大白话|太随意");
 
+    private final FormalPhrases phrases;
+
+    Formalize(FormalPhrases phrases) {
+        this.phrases = phrases;
+    }
+
     @Override
     public Outcome apply(Draft draft, Refinement r, Context in) {
         return formalize(draft, r.target());
     }
 
-    private static Outcome formalize(Draft draft, Target t) {
+    private Outcome formalize(Draft draft, Target t) {
         List<Section> next = new ArrayList<>(draft.sections());
         int count = 0;
         for (int i : Places.indices(draft, t)) {
@@ -36,13 +41,13 @@ final class Formalize implements Edit {
             String body = s.body();
             if (t.scope() == Scope.ITEM) {
                 List<String> items = new ArrayList<>(BodyText.items(body));
-                DraftingRules.Formal a = DraftingRules.formal(items.get(t.item() - 1), draft.kind());
+                FormalPhrases.Applied a = phrases.apply(items.get(t.item() - 1), draft.kind());
                 items.set(t.item() - 1, a.text());
                 body = BodyText.joinItems(BodyText.preamble(body), items);
                 count += a.count();
             } else {
-                DraftingRules.Formal h = DraftingRules.formal(heading, draft.kind());
-                DraftingRules.Formal b = DraftingRules.formal(body, draft.kind());
+                FormalPhrases.Applied h = phrases.apply(heading, draft.kind());
+                FormalPhrases.Applied b = phrases.apply(body, draft.kind());
                 heading = h.text();
                 body = b.text();
                 count += h.count() + b.count();
@@ -51,7 +56,7 @@ final class Formalize implements Edit {
         }
         String what = Places.describe(draft, t);
         if (count == 0) {
-            return unchanged(draft, what + "里没有找到口语化的说法（短语表 " + DraftingRules.FORMAL_PHRASES_FILE + " 里的词）。"
+            return unchanged(draft, what + "里没有找到口语化的说法（短语表 " + FormalPhrases.FILE + " 里的词）。"
                     + "要整体调整语气，需要" + NEEDS_MODEL + "；也可以告诉我具体要换掉的词，比如“把‘搞’改成‘开展’”。");
         }
         return new Outcome(new Draft(draft.kind(), draft.version() + 1, next), true,

@@ -20,7 +20,7 @@ public final class OfflineRefiner {
     private final Edit condense = new Condense();
     private final Edit length = new Length();
     private final Edit expand = new Expand();
-    private final Edit formalize = new Formalize();
+    private final Edit formalize;
     private final Edit add = new AddText();
     private final Edit delete = new DeleteItem();
     private final Edit replace = new ReplaceWords();
@@ -28,8 +28,13 @@ public final class OfflineRefiner {
     private final Edit rewrite = new Rewrite();
     private final Edit setYear = new SetYear();
 
-    /** The refiner; it holds no state of its own. */
+    /** The refiner with the formal-phrase table of {@code prompts/refine/}, read once. */
     public OfflineRefiner() {
+        this(FormalPhrases.load());
+    }
+
+    OfflineRefiner(FormalPhrases phrases) {
+        this.formalize = new Formalize(phrases);
     }
 
     /**
