@@ -70,36 +70,36 @@ class Drafting {
         }
         Draft draft;
         List<String> applied;
-        int version = turn.state.latestVersion() + 1;
+        int version = turn.state().latestVersion() + 1;
         boolean streaming = !engine.offline();
         String token = streaming ? UUID.randomUUID().toString() : null;
-        running.add(turn.sessionId);
-        stopping.remove(turn.sessionId);
+        running.add(turn.sessionId());
+        stopping.remove(turn.sessionId());
         try {
             if (streaming) startStreamed(turn, token);
             long[] refreshed = {System.nanoTime()};
             Runnable keepAlive = () -> {
-                checkStop(turn.sessionId);
+                checkStop(turn.sessionId());
                 // A third of the ttl between refreshes: the lock outlives a slow section, not a dead instance.
                 if (System.nanoTime() - refreshed[0] < lockTtl.toNanos() / 3) return;
                 refreshed[0] = System.nanoTime();
-                store.refreshGeneration(turn.sessionId, token, lockTtl);
+                store.refreshGeneration(turn.sessionId(), token, lockTtl);
             };
             var live = new LiveProgress(turn, streaming, keepAlive);
-            draft = engine.drafter().write(kind, turn.state.interview(), version, live);
+            draft = engine.drafter().write(kind, turn.state().interview(), version, live, turn.meter());
             live.flushDelta();
-            Preferred preferred = withPreferences(draft, turn.state.interview());
+            Preferred preferred = withPreferences(draft, turn.state().interview());
             draft = preferred.draft();
             applied = preferred.applied();
         } catch (RuntimeException e) {
             // The writer is told what failed; the marker must not also report it as a crash later.
-            if (streaming && turn.state.generating() != 0) clearMarker(turn);
+            if (streaming && turn.state().generating() != 0) clearMarker(turn);
             throw e;
         } finally {
-            running.remove(turn.sessionId);
-            stopping.remove(turn.sessionId);
+            running.remove(turn.sessionId());
+            stopping.remove(turn.sessionId());
             slots.release();
-            if (streaming) store.unlockGeneration(turn.sessionId, token);
+            if (streaming) store.unlockGeneration(turn.sessionId(), token);
         }
         turn.update(s -> s.withGenerating(0));
         metrics.generation();
@@ -154,7 +154,7 @@ class Drafting {
      * section, so a crash leaves a trace the next turn can report.
      */
     private void startStreamed(Turn turn, String token) {
-        if (!store.tryLockGeneration(turn.sessionId, token, lockTtl)) {
+        if (!store.tryLockGeneration(turn.sessionId(), token, lockTtl)) {
             throw new ShuzhiException(ErrorCode.BUSY, "这份草稿正在生成中（可能在另一个窗口），请稍候。");
         }
         long startedAt = System.currentTimeMillis();
@@ -173,7 +173,7 @@ class Drafting {
 
     /** A generation marked as running whose lock is gone was cut off (a crash, a kill): say so, once. */
     void reportInterrupted(Turn turn) {
-        if (turn.state.generating() == 0 || store.generationLocked(turn.sessionId)) return;
+        if (turn.state().generating() == 0 || store.generationLocked(turn.sessionId())) return;
         turn.update(s -> s.withGenerating(0));
         turn.assistant(INTERRUPTED, List.of("生成草稿"));
     }

@@ -40,7 +40,10 @@ class EventLog {
     private final JsonMapper json;
     private final ReportKinds kinds;
 
-    EventLog(SessionStore store, FrameCodec codec, JsonMapper json, ReportKinds kinds) {
+    private final StoredState layout;
+
+    EventLog(SessionStore store, FrameCodec codec, JsonMapper json, ReportKinds kinds, StoredState layout) {
+        this.layout = layout;
         this.store = store;
         this.codec = codec;
         this.json = json;
@@ -225,7 +228,7 @@ class EventLog {
         Optional<SessionStore.Stored> stored = store.load(sessionId);
         if (stored.isEmpty()) throw new Incomplete("session is gone");
         try {
-            return codec.fromJson(stored.get().data(), SessionState.class);
+            return layout.decode(sessionId, stored.get()).state();
         } catch (RuntimeException e) {
             throw new Incomplete("state cannot be read");
         }

@@ -25,7 +25,7 @@ final class FactTurns {
     }
 
     private static Fact find(Turn turn, String id) {
-        return turn.state.interview().facts().stream().filter(f -> f.id().equals(id)).findFirst()
+        return turn.state().interview().facts().stream().filter(f -> f.id().equals(id)).findFirst()
                 .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_FACT));
     }
 
@@ -35,11 +35,11 @@ final class FactTurns {
      */
     static void redraftSection(Turn turn, Drafting drafting, ReportKind kind, Fact fact, InterviewState before,
                                Engine engine, DraftStore drafts) {
-        if (turn.state.draftVersion() <= 0) return;
+        if (turn.state().draftVersion() <= 0) return;
         var topic = kind.topic(fact.topic());
         if (topic.isEmpty()) return;
         String ref = kind.sectionOf(topic.get().key()).ref();
-        Draft current = drafts.current(turn.state);
+        Draft current = drafts.current(turn.state());
         Section shown = section(current, ref);
         if (shown == null) return;
         String label = shown.heading().isBlank() ? "这一部分" : "“" + shown.heading() + "”";
@@ -54,7 +54,7 @@ final class FactTurns {
                     + "没有自动重写；需要时说“生成草稿”按全部情况重新生成。", List.of());
             return;
         }
-        Section now = section(write(engine, drafting, kind, turn.state.interview(), current), ref);
+        Section now = section(write(engine, drafting, kind, turn.state().interview(), current), ref);
         if (now == null || now.equals(shown)) return;
         var sections = new ArrayList<>(current.sections());
         sections.replaceAll(s -> s.ref().equals(shown.ref()) ? now : s);
@@ -91,11 +91,6 @@ final class FactTurns {
         }
 
         @Override
-        public Class<ClientFrame.FactEdit> frameType() {
-            return ClientFrame.FactEdit.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.FactEdit frame) {
             Fact fact = find(turn, frame.id());
             String text = frame.text().strip().replaceAll("[。；;]+$", "");
@@ -105,10 +100,10 @@ final class FactTurns {
             // A corrected last-year fact is the writer's own word now.
             Fact corrected = new Fact(fact.id(), fact.topic(), text, NumberParser.find(text), fact.sourceId(),
                     Fact.Origin.WRITER);
-            InterviewState before = turn.state.interview();
-            turn.state = turn.state.withInterview(before.withFact(fact.id(), corrected));
-            ReportKind kind = kinds.get(turn.state.kind());
-            turn.add(Views.factsFrame(kind, turn.state));
+            InterviewState before = turn.state().interview();
+            turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), corrected)));
+            ReportKind kind = kinds.get(turn.state().kind());
+            turn.add(Views.factsFrame(kind, turn.state()));
             redraftSection(turn, drafting, kind, corrected, before, engine, drafts);
             return true;
         }
@@ -123,15 +118,10 @@ final class FactTurns {
         }
 
         @Override
-        public Class<ClientFrame.FactDelete> frameType() {
-            return ClientFrame.FactDelete.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.FactDelete frame) {
             Fact fact = find(turn, frame.id());
-            turn.state = turn.state.withInterview(turn.state.interview().withFact(fact.id(), null));
-            turn.add(Views.factsFrame(kinds.get(turn.state.kind()), turn.state));
+            turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), null)));
+            turn.add(Views.factsFrame(kinds.get(turn.state().kind()), turn.state()));
             return true;
         }
     }

@@ -15,14 +15,9 @@ class GenerateTurn implements TurnHandler<ClientFrame.Generate> {
     }
 
     @Override
-    public Class<ClientFrame.Generate> frameType() {
-        return ClientFrame.Generate.class;
-    }
-
-    @Override
     public boolean apply(Turn turn, ClientFrame.Generate frame) {
-        if (!turn.state.interview().hasFacts()) throw new ShuzhiException(ErrorCode.NO_FACTS);
-        drafting.draft(turn, kinds.get(turn.state.kind()));
+        if (!turn.state().interview().hasFacts()) throw new ShuzhiException(ErrorCode.NO_FACTS);
+        drafting.draft(turn, kinds.get(turn.state().kind()));
         return true;
     }
 }

@@ -32,11 +32,6 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         this.engine = engine;
     }
 
-    @Override
-    public Class<ClientFrame.Import> frameType() {
-        return ClientFrame.Import.class;
-    }
-
     /** Reads an uploaded file (the HTTP endpoint); the parsed report then goes through the same turn. */
     ImportedReport parse(byte[] content, String fileName) {
         try {
@@ -59,9 +54,9 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
     }
 
     void apply(Turn turn, ImportedReport report) {
-        ReportKind kind = kinds.get(turn.state.kind());
-        InterviewState before = turn.state.interview();
-        String sourceId = "import-" + (turn.state.latestVersion() + 1);
+        ReportKind kind = kinds.get(turn.state().kind());
+        InterviewState before = turn.state().interview();
+        String sourceId = "import-" + (turn.state().latestVersion() + 1);
         InterviewState next = LastYear.add(kind, before, ImportedDrafts.statements(report), sourceId);
         String unit = before.unit() != null ? before.unit() : blankToNull(report.unit());
         String year = before.year() != null ? before.year() : nextYear(report.year());
@@ -74,8 +69,8 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
                 .filter(f -> PriorReportParser.PLACEHOLDER.matcher(f.text()).find()).count();
 
         Reply question = plan.next(kind, next);
-        turn.state = turn.state.withInterview(question.state());
-        turn.add(Views.factsFrame(kind, turn.state));
+        turn.update(s -> s.withInterview(question.state()));
+        turn.add(Views.factsFrame(kind, turn.state()));
         Draft draft = ImportedDrafts.toDraft(report, kind.id(), year);
         turn.newVersion(draft, "import", "导入去年的报告", engine.name());
 

@@ -23,14 +23,9 @@ final class ProofreadTurns {
         }
 
         @Override
-        public Class<ClientFrame.Proofread> frameType() {
-            return ClientFrame.Proofread.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.Proofread frame) {
-            Draft draft = drafts.current(turn.state);
-            turn.reply(new ServerFrame.Suggestions(draft.version(), proofreader.check(draft, turn.state.interview().year())));
+            Draft draft = drafts.current(turn.state());
+            turn.reply(new ServerFrame.Suggestions(draft.version(), proofreader.check(draft, turn.state().interview().year())));
             return false;
         }
     }
@@ -46,14 +41,9 @@ final class ProofreadTurns {
         }
 
         @Override
-        public Class<ClientFrame.Accept> frameType() {
-            return ClientFrame.Accept.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.Accept frame) {
-            Draft draft = drafts.current(turn.state);
-            Suggestion s = proofreader.check(draft, turn.state.interview().year()).stream().filter(x -> x.id().equals(frame.id())).findFirst()
+            Draft draft = drafts.current(turn.state());
+            Suggestion s = proofreader.check(draft, turn.state().interview().year()).stream().filter(x -> x.id().equals(frame.id())).findFirst()
                     .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION));
             // A 提法 of another year with no single replacement is the writer's to rewrite: accepting must not delete it.
             if (s.right().isEmpty() && "提法".equals(s.category())) {
@@ -63,8 +53,8 @@ final class ProofreadTurns {
                     .orElseThrow(() -> new ShuzhiException(ErrorCode.UNKNOWN_SUGGESTION));
             Draft fixed = replace(draft, section, s);
             turn.newVersion(fixed, "proofread", s.wrong() + "→" + s.right(), "proofreader");
-            turn.reply(new ServerFrame.Suggestions(turn.state.draftVersion(),
-                    proofreader.check(turn.drafts.get(turn.state.draftVersion()), turn.state.interview().year())));
+            turn.reply(new ServerFrame.Suggestions(turn.state().draftVersion(),
+                    proofreader.check(turn.drafts().get(turn.state().draftVersion()), turn.state().interview().year())));
             return true;
         }
 

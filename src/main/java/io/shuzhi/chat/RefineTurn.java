@@ -12,11 +12,6 @@ class RefineTurn implements TurnHandler<ClientFrame.Refine> {
     }
 
     @Override
-    public Class<ClientFrame.Refine> frameType() {
-        return ClientFrame.Refine.class;
-    }
-
-    @Override
     public boolean apply(Turn turn, ClientFrame.Refine frame) {
         if (frame.instruction().isBlank()) throw new ShuzhiException(ErrorCode.EMPTY_MESSAGE);
         refining.refine(turn, frame);

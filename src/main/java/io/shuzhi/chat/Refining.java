@@ -40,8 +40,8 @@ class Refining {
 
     /** A chat message once a draft exists: true when it was a follow-up on the draft (and is answered). */
     boolean trySay(Turn turn, String text) {
-        if (turn.state.draftVersion() == 0) return false;
-        Draft draft = drafts.current(turn.state);
+        if (turn.state().draftVersion() == 0) return false;
+        Draft draft = drafts.current(turn.state());
         RefineParser.Result result = parser.parse(text, draft);
         if (result instanceof RefineParser.NotRefinement) return false;
         answer(turn, draft, result, text);
@@ -50,7 +50,7 @@ class Refining {
 
     /** The {@code refine{section?, instruction}} frame. */
     void refine(Turn turn, ClientFrame.Refine frame) {
-        Draft draft = drafts.current(turn.state);
+        Draft draft = drafts.current(turn.state());
         if (frame.section() != null && draft.section(frame.section()).isEmpty()) {
             throw new ShuzhiException(ErrorCode.UNKNOWN_SECTION, "草稿中没有“" + frame.section() + "”这一节。");
         }
@@ -68,7 +68,7 @@ class Refining {
         }
         Refinement refinement = ((RefineParser.Resolved) result).refinement();
         if (rewriteWithModel(turn, draft, refinement, instruction)) return;
-        OfflineRefiner.Outcome outcome = refiner.apply(kinds, draft, refinement, turn.state.interview());
+        OfflineRefiner.Outcome outcome = refiner.apply(kinds, draft, refinement, turn.state().interview());
         if (!outcome.changed()) {
             turn.assistant(outcome.message(), List.of());
             return;
@@ -83,9 +83,9 @@ class Refining {
     private boolean rewriteWithModel(Turn turn, Draft draft, Refinement refinement, String instruction) {
         SectionRewriter model = engine.offline() ? null : rewriter.getIfAvailable();
         if (model == null) return false;
-        ReportKind kind = kinds.get(turn.state.kind());
+        ReportKind kind = kinds.get(turn.state().kind());
         var live = new Drafting.LiveProgress(turn, true);
-        Optional<Draft> rewritten = model.rewrite(kind, draft, refinement, instruction, turn.state.interview(), live);
+        Optional<Draft> rewritten = model.rewrite(kind, draft, refinement, instruction, turn.state().interview(), live, turn.meter());
         live.flushDelta();
         if (rewritten.isEmpty()) return false;
         Draft next = turn.newVersion(rewritten.get(), "refine", instruction, engine.name());
@@ -97,14 +97,16 @@ class Refining {
 
     /** "加一条：发展新党员2名" is also a fact of the year: keep it, under the first topic of the target section. */
     private void addFacts(Turn turn, Refinement refinement, List<String> texts) {
-        ReportKind kind = kinds.get(turn.state.kind());
+        ReportKind kind = kinds.get(turn.state().kind());
         String ref = refinement.target().ref();
         String topic = kind.section(ref).flatMap(s -> s.topics().stream().findFirst()).map(t -> t.key())
                 .orElse(null);
         if (topic == null) return;
-        InterviewState interview = turn.state.interview();
-        for (String t : texts) interview = interview.plusFact(topic, t, NumberParser.find(t), "refine");
-        turn.state = turn.state.withInterview(interview);
-        turn.add(Views.factsFrame(kind, turn.state));
+        turn.update(s -> {
+            InterviewState interview = s.interview();
+            for (String t : texts) interview = interview.plusFact(topic, t, NumberParser.find(t), "refine");
+            return s.withInterview(interview);
+        });
+        turn.add(Views.factsFrame(kind, turn.state()));
     }
 }

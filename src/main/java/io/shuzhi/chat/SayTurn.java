@@ -39,37 +39,32 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
     private static final java.util.Set<String> REDO_WORDS = java.util.Set.of("重做", "恢复修改", "恢复");
 
     @Override
-    public Class<ClientFrame.Say> frameType() {
-        return ClientFrame.Say.class;
-    }
-
-    @Override
     public boolean apply(Turn turn, ClientFrame.Say say) {
-        SessionState state = turn.state;
+        SessionState state = turn.state();
         if (state.seen(say.id())) return false;
         String text = say.text().strip();
         ReportKind kind = kinds.get(state.kind());
-        turn.state = state.withSayId(say.id());
+        turn.update(s -> s.withSayId(say.id()));
         // Edit and resend: the corrected message takes the place of the earlier one, whose facts go with it.
         String replaces = say.replaces() != null && state.seen(say.replaces()) ? say.replaces() : null;
         if (replaces != null) {
-            var kept = turn.state.interview().facts().stream().filter(f -> !replaces.equals(f.sourceId())).toList();
-            if (kept.size() < turn.state.interview().facts().size()) {
-                turn.state = turn.state.withInterview(turn.state.interview().withFacts(kept, turn.state.interview().nextFactId()));
-                state = turn.state;
-                turn.add(Views.factsFrame(kind, turn.state));
+            var kept = turn.state().interview().facts().stream().filter(f -> !replaces.equals(f.sourceId())).toList();
+            if (kept.size() < turn.state().interview().facts().size()) {
+                turn.update(s -> s.withInterview(s.interview().withFacts(kept, s.interview().nextFactId())));
+                state = turn.state();
+                turn.add(Views.factsFrame(kind, turn.state()));
             }
         }
         turn.add(new ServerFrame.UserMessage(say.id(), text, replaces));
-        turn.chat.add(new ServerFrame.ChatMessage("user", say.id(), text, List.of(), replaces));
+        turn.userMessage(new ServerFrame.ChatMessage("user", say.id(), text, List.of(), replaces));
         // "写上和去年的对比": worked out here, by subtraction, whichever engine runs the interview.
         if (YearOnYear.isRequest(text)
-                && turn.state.interview().facts().stream().anyMatch(f -> f.origin() == Fact.Origin.LAST_YEAR)) {
+                && turn.state().interview().facts().stream().anyMatch(f -> f.origin() == Fact.Origin.LAST_YEAR)) {
             compare(turn, kind, text);
             return true;
         }
         // Once there is a draft, a message may be a follow-up on it ("问题部分写得太虚") rather than a fact.
-        if (turn.state.draftVersion() > 0) {
+        if (turn.state().draftVersion() > 0) {
             String command = text.replaceAll("[。！!，,\\s]", "");
             if (UNDO_WORDS.contains(command)) return undo.apply(turn, new ClientFrame.Undo());
             if (REDO_WORDS.contains(command)) return redo.apply(turn, new ClientFrame.Redo());
@@ -78,20 +73,20 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         ReportKind named = namedKind(state, text);
         if (named != null) {
             kind = named;
-            turn.state = turn.state.withKind(kind.id());
+            turn.update(s -> s.withKind(named.id()));
             turn.add(new ServerFrame.Kind(kind.id(), kind.name()));
         }
-        Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text);
+        Reply reply = engine.interviewer().answer(kind, state.interview(), say.id(), text, turn.meter());
         if (named != null && reply.state().unit() == null && reply.state().year() == null) {
             // "我要写个人述职" alone: ask the new kind's opening question afresh.
             turn.assistant("好的，改为起草" + named.name() + "。\n\n" + kind.intro().question(), List.of());
             return true;
         }
-        turn.state = turn.state.withInterview(reply.state());
+        turn.update(s -> s.withInterview(reply.state()));
         boolean profileChanged = !Objects.equals(state.interview().unit(), reply.state().unit())
                 || !Objects.equals(state.interview().year(), reply.state().year());
         // Facts first: the assistant's reply is always the last frame of a turn.
-        if (!reply.changed().isEmpty() || profileChanged) turn.add(Views.factsFrame(kind, turn.state));
+        if (!reply.changed().isEmpty() || profileChanged) turn.add(Views.factsFrame(kind, turn.state()));
         if (reply.intent() == Intent.GENERATE && reply.state().hasFacts()) {
             turn.assistant(reply.text(), List.of());
             drafting.draft(turn, kind);
@@ -109,10 +104,10 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
     }
 
     private static void compare(Turn turn, ReportKind kind, String request) {
-        InterviewState before = turn.state.interview();
+        InterviewState before = turn.state().interview();
         List<YearOnYear.Pair> pairs = YearOnYear.pairs(before);
         InterviewState next = YearOnYear.derive(before, request);
-        boolean drafted = turn.state.draftVersion() > 0;
+        boolean drafted = turn.state().draftVersion() > 0;
         List<String> choices = drafted ? List.of("生成草稿") : List.of();
         if (next.facts().size() == before.facts().size()) {
             String said;
@@ -128,8 +123,8 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             turn.assistant(said, choices);
             return;
         }
-        turn.state = turn.state.withInterview(next);
-        turn.add(Views.factsFrame(kind, turn.state));
+        turn.update(s -> s.withInterview(next));
+        turn.add(Views.factsFrame(kind, turn.state()));
         List<String> lines = new java.util.ArrayList<>();
         for (YearOnYear.Pair p : pairs) {
             if (!p.comparable()) continue;

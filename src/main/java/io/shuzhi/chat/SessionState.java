@@ -25,7 +25,7 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
                     long updatedAt, long tokensIn, long tokensOut, Long tokensEstimated, long generating) {
     static final String INTERVIEW = "interview";
     static final String DRAFTED = "drafted";
-    private static final int REMEMBERED_SAY_IDS = 200;
+    static final int REMEMBERED_SAY_IDS = 200;
 
     SessionState {
         // Absent in states stored before it was counted: none of their tokens were estimated.
@@ -56,6 +56,18 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
         // A difference from last year follows the figures it was worked out from, whichever turn changed them.
         next = io.shuzhi.interview.YearOnYear.refresh(next);
         return new SessionState(id, kind, phase, next, seq, draftVersion, versions, redo, recentSayIds, createdAt,
+                updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
+    }
+
+    /** The same state with these facts, as read from the store: nothing is worked out again (see withInterview). */
+    SessionState withStoredFacts(List<io.shuzhi.interview.Fact> facts) {
+        return new SessionState(id, kind, phase, interview.withFacts(facts, interview.nextFactId()), seq, draftVersion,
+                versions, redo, recentSayIds, createdAt, updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
+    }
+
+    /** The same state with these recent say ids, as read from the store. */
+    SessionState withRecentSayIds(List<String> ids) {
+        return new SessionState(id, kind, phase, interview, seq, draftVersion, versions, redo, ids, createdAt,
                 updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }
 

@@ -25,11 +25,11 @@ final class StateLimits {
     }
 
     /**
-     * Refuses {@code next} (encoded as {@code json}) when it is over a limit or does not decode to an equal state.
+     * Refuses {@code next} (encoded as {@code encoded}) when it is over a limit or does not decode to an equal state.
      *
-     * @param maxBytes the largest state JSON stored (UTF-8 bytes)
+     * @param maxBytes the largest state stored (UTF-8 bytes of its JSON and of every fact's)
      */
-    static void check(SessionState next, String json, FrameCodec codec, int maxBytes) {
+    static void check(SessionState next, StoredState.Encoded encoded, StoredState layout, int maxBytes) {
         InterviewState iv = next.interview();
         if (iv.facts().size() > MAX_FACTS) {
             throw refused("本次会话已记下" + MAX_FACTS + "条情况，已到上限，这条消息没有保存。"
@@ -48,13 +48,13 @@ final class StateLimits {
         if (longText) {
             throw refused("这段文字太长，没有保存。请分成几条、每条不超过" + MAX_TEXT_CHARS + "字再发。");
         }
-        if (json.length() > maxBytes || json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+        if (StoredState.over(encoded, maxBytes)) {
             throw refused("本次会话保存的内容已到上限，这条消息没有保存。请先生成并下载草稿，或删去不需要的情况。");
         }
         // The root guarantee: what is stored now can be read by the next turn and the next resume.
         boolean readable;
         try {
-            readable = next.equals(codec.fromJson(json, SessionState.class));
+            readable = next.equals(layout.readBack(encoded));
         } catch (RuntimeException e) {
             log.error("session {}: a state that cannot be read back was refused: {}",
                     TurnRunner.shortId(next.id()), e.getMessage());

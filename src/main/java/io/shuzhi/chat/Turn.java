@@ -1,7 +1,9 @@
 package io.shuzhi.chat;
 
 import io.shuzhi.draft.Draft;
+import io.shuzhi.usage.TokenMeter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +20,19 @@ final class Turn {
         long commit(Turn turn);
     }
 
-    final String sessionId;
+    private final String sessionId;
     /** The tab that sent the frame (null for work no tab asked for). */
-    final Client requester;
-    long rev;
-    SessionState state;
-    final List<ServerFrame> frames = new ArrayList<>();
-    final Map<Integer, Draft> drafts = new LinkedHashMap<>();
-    final List<ServerFrame.ChatMessage> chat = new ArrayList<>();
+    private final Client requester;
+    private long rev;
+    private SessionState state;
+    private final List<ServerFrame> frames = new ArrayList<>();
+    private final Map<Integer, Draft> drafts = new LinkedHashMap<>();
+    private final List<ServerFrame.ChatMessage> chat = new ArrayList<>();
     /** Frames for the requesting tab only, not logged (a version list, a diff). */
-    final List<ServerFrame> direct = new ArrayList<>();
+    private final List<ServerFrame> direct = new ArrayList<>();
     private final Committer committer;
+    /** Names the session to model code and counts the tokens this turn's model calls use. */
+    private final TokenMeter meter;
     /** State changes made through {@link #update} since the last commit, to replay on a newer state. */
     private final List<UnaryOperator<SessionState>> sinceCommit = new ArrayList<>();
     private boolean committedOnce;
@@ -36,11 +40,65 @@ final class Turn {
     private static final int MAX_REBASES = 5;
 
     Turn(String sessionId, Client requester, long rev, SessionState state, Committer committer) {
+        this(sessionId, requester, rev, state, committer, new TokenMeter(sessionId, state.tokensIn() + state.tokensOut()));
+    }
+
+    Turn(String sessionId, Client requester, long rev, SessionState state, Committer committer, TokenMeter meter) {
+        this.meter = meter;
         this.sessionId = sessionId;
         this.requester = requester;
         this.rev = rev;
         this.state = state;
         this.committer = committer;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The tab that sent the frame; null for work no tab asked for (an upload, a recovery notice). */
+    Client requester() {
+        return requester;
+    }
+
+    /** What the turn passes to an engine that may call a model: the session, the tokens used so far and now. */
+    TokenMeter meter() {
+        return meter;
+    }
+
+    /** The Redis revision the turn's state was read at (or last committed as). */
+    long rev() {
+        return rev;
+    }
+
+    /** The state as the turn has changed it so far. Changed only through {@link #update}. */
+    SessionState state() {
+        return state;
+    }
+
+    /** The frames gathered since the last commit, in order (read by the committer). */
+    List<ServerFrame> frames() {
+        return Collections.unmodifiableList(frames);
+    }
+
+    /** The draft versions made since the last commit, by version number (read by the committer and proofreader). */
+    Map<Integer, Draft> drafts() {
+        return Collections.unmodifiableMap(drafts);
+    }
+
+    /** Chat messages to append to the session's history at commit. */
+    List<ServerFrame.ChatMessage> chat() {
+        return Collections.unmodifiableList(chat);
+    }
+
+    /** Frames for the requesting tab only. */
+    List<ServerFrame> direct() {
+        return Collections.unmodifiableList(direct);
+    }
+
+    /** A writer's message, kept in the chat history at commit. */
+    void userMessage(ServerFrame.ChatMessage message) {
+        chat.add(message);
     }
 
     boolean isEmpty() {
@@ -52,8 +110,10 @@ final class Turn {
     }
 
     /**
-     * Changes the state so the change can be replayed: a turn that has already sent part of itself (a streamed draft)
-     * and then loses a race with another instance is rebased onto the newer state instead of failing.
+     * The one way to change the state: a change that can be replayed. A turn that has already sent part of itself (a
+     * streamed draft) and then loses a race with another instance is rebased onto the newer state by applying its
+     * changes since its last commit again, so a change must be a function of the state it is given, not of a state
+     * read earlier.
      */
     void update(UnaryOperator<SessionState> change) {
         state = change.apply(state);

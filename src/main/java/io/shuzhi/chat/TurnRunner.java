@@ -5,9 +5,9 @@ import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
 import io.shuzhi.llm.ModelException;
-import io.shuzhi.llm.TokenMeter;
 import io.shuzhi.session.SessionStore;
 import io.shuzhi.session.StoreUnavailableException;
+import io.shuzhi.usage.TokenMeter;
 import jakarta.annotation.PreDestroy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,7 +43,7 @@ public class TurnRunner {
     private final FrameCodec codec;
     private final ReportKinds kinds;
     private final Engine engine;
-    private final Map<Class<?>, TurnHandler<?>> handlers = new HashMap<>();
+    private final TurnHandlers handlers;
     private final SessionLanes lanes;
     private final Clock clock = Clock.systemUTC();
     private final ChatMetrics metrics;
@@ -51,11 +51,15 @@ public class TurnRunner {
     private final BudgetProperties budget;
     private final int maxStateBytes;
     private final EventLog eventLog;
+    private final StoredState layout;
+    /** What the facts hash holds at each running turn's revision: a commit writes only the facts that differ. */
+    private final Map<Turn, StoredState.Base> bases = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
-               List<TurnHandler<?>> handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
-               BudgetProperties budget, EventLog eventLog) {
+               TurnHandlers handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
+               BudgetProperties budget, EventLog eventLog, StoredState layout) {
         this.eventLog = eventLog;
+        this.layout = layout;
         this.metrics = metrics;
         this.budget = budget;
         this.drafting = drafting;
@@ -64,11 +68,7 @@ public class TurnRunner {
         this.codec = codec;
         this.kinds = kinds;
         this.engine = engine;
-        for (TurnHandler<?> h : handlers) {
-            if (this.handlers.put(h.frameType(), h) != null) {
-                throw new IllegalStateException("two handlers for " + h.frameType().getSimpleName());
-            }
-        }
+        this.handlers = handlers;
         this.lanes = new SessionLanes(props.turnThreads());
         this.maxStateBytes = props.maxStateBytes();
         hub.onDeleted(seq -> codec.write(new ServerFrame.Deleted(DELETED), seq));
@@ -109,14 +109,7 @@ public class TurnRunner {
         Runnable task = () -> {
             long started = System.nanoTime();
             try {
-                if (frame instanceof ClientFrame.Hello hello) {
-                    if (newSession) startSession(sessionId, client, hello.kind());
-                    else resume(sessionId, client, hello.lastSeq());
-                } else if (frame instanceof ClientFrame.Delete) {
-                    if (!deleteNow(sessionId, "deleted by the writer")) throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
-                } else {
-                    runTurn(sessionId, client, frame);
-                }
+                frame.accept(new FrameRun(sessionId, client, newSession));
             } catch (ShuzhiException e) {
                 sendError(client, e, replyTo);
             } catch (ModelException e) {
@@ -143,14 +136,14 @@ public class TurnRunner {
      */
     public CompletableFuture<Integer> importFile(String sessionId, byte[] content, String fileName) {
         var result = new CompletableFuture<Integer>();
-        ImportTurn importer = (ImportTurn) handlers.get(ClientFrame.Import.class);
+        ImportTurn importer = handlers.importReport();
         lanes.submit(sessionId, () -> {
             try {
                 var report = importer.parse(content, fileName);
                 int[] version = new int[1];
                 runApply(sessionId, null, turn -> {
                     importer.apply(turn, report);
-                    version[0] = turn.state.draftVersion();
+                    version[0] = turn.state().draftVersion();
                     return true;
                 });
                 result.complete(version[0]);
@@ -220,7 +213,7 @@ public class TurnRunner {
         SessionState initial = SessionState.start(sessionId, kind.id(), clock.millis());
         Reply greeting = engine.interviewer().greet(kind, initial.interview());
         var turn = new Turn(sessionId, client, 0, initial, this::commit);
-        turn.state = initial.withInterview(greeting.state());
+        turn.update(s -> s.withInterview(greeting.state()));
         turn.assistant(greeting.text(), greeting.choices());
         client.resetSeq(0);
         hub.attach(sessionId, client);
@@ -281,27 +274,128 @@ public class TurnRunner {
     // ---- turns -------------------------------------------------------------------------------------------------
 
     /**
-     * Loads the session, applies the frame, and commits; on a lost race (another tab or instance wrote first)
-     * starts over from the newer state.
+     * What each frame does, on the session's lane. A hello starts or resumes, a delete deletes; every other frame is
+     * a turn: {@link #runApply} loads the session, applies the frame through its handler, and commits.
      */
-    @SuppressWarnings("unchecked")
-    private void runTurn(String sessionId, Client client, ClientFrame frame) {
-        var handler = (TurnHandler<ClientFrame>) handlers.get(frame.getClass());
-        if (handler == null) throw new ShuzhiException(ErrorCode.UNKNOWN_TYPE);
-        runApply(sessionId, client, turn -> handler.apply(turn, frame));
+    private final class FrameRun implements ClientFrame.Visitor<Void> {
+        private final String sessionId;
+        private final Client client;
+        private final boolean newSession;
+
+        FrameRun(String sessionId, Client client, boolean newSession) {
+            this.sessionId = sessionId;
+            this.client = client;
+            this.newSession = newSession;
+        }
+
+        private <F extends ClientFrame> Void turn(TurnHandler<F> handler, F frame) {
+            runApply(sessionId, client, t -> handler.apply(t, frame));
+            return null;
+        }
+
+        @Override
+        public Void hello(ClientFrame.Hello frame) {
+            if (newSession) startSession(sessionId, client, frame.kind());
+            else resume(sessionId, client, frame.lastSeq());
+            return null;
+        }
+
+        @Override
+        public Void delete(ClientFrame.Delete frame) {
+            if (!deleteNow(sessionId, "deleted by the writer")) throw new ShuzhiException(ErrorCode.SESSION_NOT_FOUND);
+            return null;
+        }
+
+        @Override
+        public Void stop(ClientFrame.Stop frame) {
+            // The socket handler stops at once (see TurnRunner#stop); a stop that reaches a lane stops all the same.
+            drafting.stop(sessionId);
+            return null;
+        }
+
+        @Override
+        public Void say(ClientFrame.Say frame) {
+            return turn(handlers.say(), frame);
+        }
+
+        @Override
+        public Void generate(ClientFrame.Generate frame) {
+            return turn(handlers.generate(), frame);
+        }
+
+        @Override
+        public Void refine(ClientFrame.Refine frame) {
+            return turn(handlers.refine(), frame);
+        }
+
+        @Override
+        public Void edit(ClientFrame.Edit frame) {
+            return turn(handlers.edit(), frame);
+        }
+
+        @Override
+        public Void importReport(ClientFrame.Import frame) {
+            return turn(handlers.importReport(), frame);
+        }
+
+        @Override
+        public Void proofread(ClientFrame.Proofread frame) {
+            return turn(handlers.proofread(), frame);
+        }
+
+        @Override
+        public Void acceptSuggestion(ClientFrame.Accept frame) {
+            return turn(handlers.accept(), frame);
+        }
+
+        @Override
+        public Void factEdit(ClientFrame.FactEdit frame) {
+            return turn(handlers.factEdit(), frame);
+        }
+
+        @Override
+        public Void factDelete(ClientFrame.FactDelete frame) {
+            return turn(handlers.factDelete(), frame);
+        }
+
+        @Override
+        public Void undo(ClientFrame.Undo frame) {
+            return turn(handlers.undo(), frame);
+        }
+
+        @Override
+        public Void redo(ClientFrame.Redo frame) {
+            return turn(handlers.redo(), frame);
+        }
+
+        @Override
+        public Void versions(ClientFrame.Versions frame) {
+            return turn(handlers.versions(), frame);
+        }
+
+        @Override
+        public Void diff(ClientFrame.Diff frame) {
+            return turn(handlers.diff(), frame);
+        }
     }
 
+    /**
+     * Loads the session, applies the turn, and commits; on a lost race (another tab or instance wrote first) starts
+     * over from the newer state.
+     */
     private void runApply(String sessionId, Client client, Predicate<Turn> apply) {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             var stored = loaded(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
-            var turn = new Turn(sessionId, client, stored.rev(), stored.state(), this::commit);
-            drafting.reportInterrupted(turn);
-            var meter = new TokenMeter(sessionId, turn.state.tokensIn() + turn.state.tokensOut());
+            SessionState state = stored.state();
+            var meter = new TokenMeter(sessionId, state.tokensIn() + state.tokensOut());
             // Only a model engine spends tokens: the offline engine costs no read of the day's counter.
             if (!engine.offline() && budget.dailyTokens() > 0) {
                 meter.dailyBudgetReached(store.tokensToday() >= budget.dailyTokens());
             }
-            if (!TokenMeter.with(meter, () -> apply.test(turn))) {
+            var turn = new Turn(sessionId, client, stored.rev(), state, this::commit, meter);
+            if (stored.base() != null) bases.put(turn, stored.base());
+            drafting.reportInterrupted(turn);
+            if (!apply.test(turn)) {
                 sendDirect(turn);
                 catchUp(turn);
                 return;
@@ -313,8 +407,8 @@ public class TurnRunner {
                 long out = meter.output();
                 long estimated = meter.estimated();
                 turn.update(st -> st.withTokens(in, out, estimated));
-                turn.add(new ServerFrame.Usage(turn.state.tokensIn(), turn.state.tokensOut(),
-                        turn.state.tokensEstimated()));
+                turn.add(new ServerFrame.Usage(turn.state().tokensIn(), turn.state().tokensOut(),
+                        turn.state().tokensEstimated()));
             }
             try {
                 commit(turn);
@@ -322,7 +416,7 @@ public class TurnRunner {
                 return;
             } catch (ShuzhiException e) {
                 // A turn that already sent part of itself cannot start over.
-                if (e.code() != ErrorCode.VERSION_CONFLICT || turn.rev != stored.rev()) throw e;
+                if (e.code() != ErrorCode.VERSION_CONFLICT || turn.rev() != stored.rev()) throw e;
             }
         }
         throw new ShuzhiException(ErrorCode.VERSION_CONFLICT, "会话正被其他窗口同时修改，请重试。");
@@ -330,41 +424,45 @@ public class TurnRunner {
 
     /** Commits what the turn holds and sends its frames to every tab; the turn goes on from the new state. */
     private long commit(Turn turn) {
-        long firstSeq = turn.state.seq() + 1;
-        long seq = turn.state.seq();
+        long firstSeq = turn.state().seq() + 1;
+        long seq = turn.state().seq();
         var events = new TreeMap<Long, String>();
-        var sent = new ArrayList<String>(turn.frames.size());
-        for (ServerFrame f : turn.frames) {
+        var sent = new ArrayList<String>(turn.frames().size());
+        for (ServerFrame f : turn.frames()) {
             String json = codec.write(f, ++seq);
-            events.put(seq, eventLog.stored(f, seq, json, turn.frames, turn.chat));
+            events.put(seq, eventLog.stored(f, seq, json, turn.frames(), turn.chat()));
             sent.add(json);
         }
-        SessionState next = turn.state.advanced(turn.frames.size(), clock.millis());
+        SessionState next = turn.state().advanced(turn.frames().size(), clock.millis());
         var drafts = new HashMap<Integer, String>();
-        turn.drafts.forEach((v, d) -> drafts.put(v, codec.toJson(d)));
-        var chat = turn.chat.stream().map(codec::toJson).toList();
-        String data = codec.toJson(next);
-        StateLimits.check(next, data, codec, maxStateBytes);
-        if (!events.isEmpty()) hub.committing(turn.sessionId, events.lastKey());
+        turn.drafts().forEach((v, d) -> drafts.put(v, codec.toJson(d)));
+        var chat = turn.chat().stream().map(codec::toJson).toList();
+        StoredState.Encoded encoded = layout.encode(next, bases.get(turn), turn.rev());
+        StateLimits.check(next, encoded, layout, maxStateBytes);
+        if (!events.isEmpty()) hub.committing(turn.sessionId(), events.lastKey());
         long rev;
         try {
-            rev = store.commit(turn.sessionId, new SessionStore.Commit(turn.rev, data, events, drafts, chat));
+            rev = store.commit(turn.sessionId(), new SessionStore.Commit(turn.rev(), encoded.data(), events, drafts, chat,
+                    encoded.changes(), encoded.idChanges()));
         } catch (StoreUnavailableException e) {
             // It may have been applied with the reply lost: the next notice must not be skipped as our own.
-            hub.committingAborted(turn.sessionId);
+            hub.committingAborted(turn.sessionId());
             throw e;
         }
         if (rev < 0) {
-            hub.commitFailed(turn.sessionId);
+            hub.commitFailed(turn.sessionId());
             // A streamed turn that already sent part of itself goes on from the newer state when it can.
-            var newer = loaded(turn.sessionId);
+            var newer = loaded(turn.sessionId());
             if (newer.isPresent() && turn.rebase(newer.get().rev(), newer.get().state())) {
+                if (newer.get().base() != null) bases.put(turn, newer.get().base());
+                else bases.remove(turn);
                 return commit(turn);
             }
             throw new ShuzhiException(ErrorCode.VERSION_CONFLICT);
         }
         turn.committed(rev, next);
-        hub.broadcast(turn.sessionId, firstSeq, sent);
+        bases.put(turn, encoded.base(rev));
+        hub.broadcast(turn.sessionId(), firstSeq, sent);
         return rev;
     }
 
@@ -373,10 +471,10 @@ public class TurnRunner {
      * through while the reply was lost, so send the tab what it missed — its message and the answer.
      */
     private void catchUp(Turn turn) {
-        Client tab = turn.requester;
-        if (tab == null || tab.lastSeq() >= turn.state.seq()) return;
+        Client tab = turn.requester();
+        if (tab == null || tab.lastSeq() >= turn.state().seq()) return;
         try {
-            eventLog.after(turn.sessionId, tab.lastSeq(), REPLAY_LIMIT, turn.state)
+            eventLog.after(turn.sessionId(), tab.lastSeq(), REPLAY_LIMIT, turn.state())
                     .forEach(e -> tab.deliver(e.frame(), e.seq()));
         } catch (EventLog.Incomplete e) {
             // The tab gets a snapshot when it next resumes.
@@ -385,21 +483,17 @@ public class TurnRunner {
 
     /** Frames only the requesting tab asked for: not logged, so they repeat the last seq that tab was sent. */
     private void sendDirect(Turn turn) {
-        if (turn.requester == null) return;
-        for (ServerFrame f : turn.direct) {
-            long seq = turn.requester.lastSeq();
-            turn.requester.send(codec.write(f, seq), seq);
+        if (turn.requester() == null) return;
+        for (ServerFrame f : turn.direct()) {
+            long seq = turn.requester().lastSeq();
+            turn.requester().send(codec.write(f, seq), seq);
         }
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
-    private SessionState readState(String json) {
-        return codec.fromJson(json, SessionState.class);
-    }
-
-    /** A session's state and the revision it was read at. */
-    private record Loaded(long rev, SessionState state) {}
+    /** A session's state, the revision it was read at and what its facts hash holds (null: not known). */
+    private record Loaded(long rev, SessionState state, StoredState.Base base) {}
 
     /**
      * The session's state; one that cannot be read (stored by an older version, or damaged by hand) is recovered
@@ -411,7 +505,8 @@ public class TurnRunner {
             var stored = store.load(sessionId);
             if (stored.isEmpty()) return Optional.empty();
             try {
-                return Optional.of(new Loaded(stored.get().rev(), readState(stored.get().data())));
+                var decoded = layout.decode(sessionId, stored.get());
+                return Optional.of(new Loaded(stored.get().rev(), decoded.state(), decoded.base()));
             } catch (RuntimeException e) {
                 log.error("session {}: stored state rev {} cannot be read ({}); recovering", shortId(sessionId),
                         stored.get().rev(), e.getMessage());
@@ -426,7 +521,9 @@ public class TurnRunner {
     }
 
     private Loaded recover(String sessionId, SessionStore.Stored broken) {
-        SessionState previous = store.previous(sessionId).flatMap(this::readable).orElse(null);
+        // The previous revision's facts are those of the facts hash it still lists (the last commit may have removed some).
+        SessionState previous = store.previous(sessionId)
+                .flatMap(json -> readable(sessionId, broken, json)).orElse(null);
         boolean fromPrevious = previous != null;
         String notice;
         if (fromPrevious) {
@@ -446,12 +543,12 @@ public class TurnRunner {
         commit(turn);
         log.warn("session {}: recovered {}", shortId(sessionId),
                 fromPrevious ? "from its previous revision" : "as a new interview (no readable revision)");
-        return new Loaded(turn.rev, turn.state);
+        return new Loaded(turn.rev(), turn.state(), bases.get(turn));
     }
 
-    private Optional<SessionState> readable(String json) {
+    private Optional<SessionState> readable(String sessionId, SessionStore.Stored broken, String json) {
         try {
-            return Optional.of(readState(json));
+            return Optional.of(layout.decode(sessionId, broken.rev(), json, broken.facts(), broken.ids(), false).state());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

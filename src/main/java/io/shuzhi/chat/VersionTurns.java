@@ -24,16 +24,11 @@ final class VersionTurns {
         }
 
         @Override
-        public Class<ClientFrame.Edit> frameType() {
-            return ClientFrame.Edit.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.Edit edit) {
-            if (turn.state.draftVersion() != edit.baseVersion()) {
-                throw ShuzhiException.versionConflict(turn.state.draftVersion(), edit.text());
+            if (turn.state().draftVersion() != edit.baseVersion()) {
+                throw ShuzhiException.versionConflict(turn.state().draftVersion(), edit.text());
             }
-            Draft draft = drafts.current(turn.state);
+            Draft draft = drafts.current(turn.state());
             Section section = draft.section(edit.section()).orElseThrow(() -> new ShuzhiException(
                     ErrorCode.UNKNOWN_SECTION, "草稿中没有“" + edit.section() + "”这一节。"));
             String text = edit.text().strip();
@@ -60,17 +55,12 @@ final class VersionTurns {
         }
 
         @Override
-        public Class<ClientFrame.Undo> frameType() {
-            return ClientFrame.Undo.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.Undo frame) {
-            VersionInfo current = turn.state.version(turn.state.draftVersion());
+            VersionInfo current = turn.state().version(turn.state().draftVersion());
             if (current == null || current.basedOn() <= 0) {
                 throw new ShuzhiException(ErrorCode.NOTHING_TO_UNDO);
             }
-            var redo = new ArrayList<>(turn.state.redo());
+            var redo = new ArrayList<>(turn.state().redo());
             redo.add(current.version());
             show(turn, drafts, current.basedOn(), redo);
             turn.assistant("已撤销，回到第" + current.basedOn() + "版。", List.of("重做"));
@@ -88,13 +78,8 @@ final class VersionTurns {
         }
 
         @Override
-        public Class<ClientFrame.Redo> frameType() {
-            return ClientFrame.Redo.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.Redo frame) {
-            var redo = new ArrayList<>(turn.state.redo());
+            var redo = new ArrayList<>(turn.state().redo());
             if (redo.isEmpty()) throw new ShuzhiException(ErrorCode.NOTHING_TO_REDO);
             int version = redo.remove(redo.size() - 1);
             show(turn, drafts, version, redo);
@@ -104,24 +89,20 @@ final class VersionTurns {
     }
 
     private static void show(Turn turn, DraftStore drafts, int version, List<Integer> redo) {
-        Draft draft = drafts.get(turn.sessionId, version)
+        Draft draft = drafts.get(turn.sessionId(), version)
                 .orElseThrow(() -> new ShuzhiException(ErrorCode.NO_DRAFT));
-        turn.state = turn.state.showing(version, redo);
+        turn.update(s -> s.showing(version, redo));
         turn.add(Views.draftFrame(draft));
-        turn.add(Views.versions(turn.state));
+        turn.add(Views.versions(turn.state()));
     }
 
     /** {@code versions}: the list, to the asking tab only. */
     @Component
     static class ListTurn implements TurnHandler<ClientFrame.Versions> {
-        @Override
-        public Class<ClientFrame.Versions> frameType() {
-            return ClientFrame.Versions.class;
-        }
 
         @Override
         public boolean apply(Turn turn, ClientFrame.Versions frame) {
-            turn.reply(Views.versions(turn.state));
+            turn.reply(Views.versions(turn.state()));
             return false;
         }
     }
@@ -136,11 +117,6 @@ final class VersionTurns {
         }
 
         @Override
-        public Class<ClientFrame.Diff> frameType() {
-            return ClientFrame.Diff.class;
-        }
-
-        @Override
         public boolean apply(Turn turn, ClientFrame.Diff frame) {
             Draft from = version(turn, frame.from());
             Draft to = version(turn, frame.to());
@@ -149,7 +125,7 @@ final class VersionTurns {
         }
 
         private Draft version(Turn turn, int v) {
-            return drafts.get(turn.sessionId, v).orElseThrow(() -> new ShuzhiException(ErrorCode.NO_DRAFT,
+            return drafts.get(turn.sessionId(), v).orElseThrow(() -> new ShuzhiException(ErrorCode.NO_DRAFT,
                     "没有第" + v + "版草稿。"));
         }
     }

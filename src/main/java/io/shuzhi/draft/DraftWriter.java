@@ -2,6 +2,7 @@ package io.shuzhi.draft;
 
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.usage.TokenMeter;
 
 /**
  * The drafting half of an engine: composes a whole draft from the facts. The offline engine ({@link TemplateDrafter})
@@ -16,6 +17,14 @@ public interface DraftWriter {
      * @param progress told after each section is written (step 1..total), so the page can show the report growing
      */
     Draft write(ReportKind kind, InterviewState state, int version, Progress progress);
+
+    /**
+     * As {@link #write(ReportKind, InterviewState, int, Progress)}, within a turn of a session: {@code meter} names the
+     * session and counts what model calls cost. A writer that calls no model ignores it.
+     */
+    default Draft write(ReportKind kind, InterviewState state, int version, Progress progress, TokenMeter meter) {
+        return write(kind, state, version, progress);
+    }
 
     /**
      * Told as the draft grows. Callbacks may come from any thread (a model client's callback thread); the caller's

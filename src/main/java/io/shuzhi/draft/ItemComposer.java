@@ -25,6 +25,8 @@ final class ItemComposer {
     static final String PLACEHOLDER_OPEN = "【待补充：";
     static final String PLACEHOLDER_CLOSE = "】";
     static final String EFFECTS_FILE = "prompts/style/effects.txt";
+    /** Nouns of people: a count of them is written with 名 or 人, not 个 ("发展党员2个" → "发展党员2名"). */
+    static final String PEOPLE_FILE = "prompts/style/people.txt";
     /** A sentence of joined facts grows to about this many 字 before the next fact starts a new one. */
     static final int SENTENCE_CHARS = 110;
 
@@ -42,6 +44,7 @@ final class ItemComposer {
     // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
     // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
     private static volatile Set<String> effects;
+    private static volatile List<String> people;
     // Kept static: a bounded memo of a pure function (same input, same output), so every session may share it.
     private static final int CLAUSE_CACHE = 8192;
     private static final java.util.Map<String, String> CLAUSES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -57,7 +60,7 @@ final class ItemComposer {
     /** "二是{lead}。{做法}，{成效}。" in the register of {@code kindId}; the placeholder when nothing was given. */
     static String item(int n, TopicSpec topic, List<Fact> facts, String kindId) {
         String head = Ordinals.item(n) + stripEnd(topic.lead()) + "。";
-        String sentence = sentence(facts, topic.frame(), topic.close(), kindId);
+        String sentence = sentence(facts, topic.lead(), topic.frame(), topic.close(), kindId);
         return sentence.isEmpty() ? head + placeholder(topic.missing()) : head + sentence;
     }
 
@@ -83,8 +86,14 @@ final class ItemComposer {
 
     /** As {@link #sentence(List, String, String)}, the kind's {@code frame} (how the work was approached) first. */
     static String sentence(List<Fact> facts, String frame, String close, String kindId) {
-        List<String> pieces = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(f -> clause(f, kindId))
+        return sentence(facts, null, frame, close, kindId);
+    }
+
+    /** As {@link #sentence(List, String, String, String)}; the item's {@code lead} names its topic already. */
+    static String sentence(List<Fact> facts, String lead, String frame, String close, String kindId) {
+        List<String> written = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(f -> clause(f, kindId))
                 .filter(s -> !s.isEmpty()).toList()));
+        List<String> pieces = withoutBareLabels(written, (lead == null ? "" : lead) + "，" + (frame == null ? "" : frame));
         if (pieces.isEmpty()) return "";
         List<String> done = pieces.stream().filter(p -> !isEffect(p)).toList();
         List<String> came = pieces.stream().filter(ItemComposer::isEffect).toList();
@@ -127,6 +136,92 @@ final class ItemComposer {
         }
         out.append(current);
         return tidy(stripEnd(out.toString()) + "。");
+    }
+
+    /**
+     * The writer's bare topic labels, put in the item's words: "产业，引进…项目" → "在产业方面，引进…项目". A label the item
+     * already names — in its lead or frame ("严格规范组织生活。…组织生活，党员大会4次"), in the same fact ("采购，耗材采购
+     * 全部上平台") or in another fact of the item — is dropped, and so is a label followed straight by another one; a
+     * fact that is nothing but a label says nothing and is dropped. A label is a clause of one or two nouns (or a noun
+     * and a verb naming one topic, "乡村振兴"), with "方面" or without, no figure, followed by a clause of its fact.
+     */
+    static List<String> withoutBareLabels(List<String> pieces, String context) {
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < pieces.size(); p++) {
+            String[] clauses = pieces.get(p).split("，", -1);
+            var others = new StringBuilder(context);
+            for (int q = 0; q < pieces.size(); q++) if (q != p) others.append('，').append(pieces.get(q));
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < clauses.length; i++) {
+                String label = labelOf(clauses[i]);
+                if (label == null) {
+                    kept.add(clauses[i]);
+                    continue;
+                }
+                boolean last = i == clauses.length - 1;
+                if (last && clauses.length > 1) {
+                    kept.add(clauses[i]); // a noun ending its fact is what the fact is about
+                    continue;
+                }
+                if (last) continue; // the whole fact is a label
+                String rest = String.join("，", java.util.Arrays.copyOfRange(clauses, i + 1, clauses.length));
+                boolean labelled = clauses[i].strip().endsWith("方面") || nouns(label);
+                boolean nextIsLabel = labelOf(clauses[i + 1]) != null;
+                if (names(others + "，" + rest, label) || labelled && nextIsLabel) continue;
+                // "乡村振兴，新建…" names a topic; "护士居多，…" says something: a noun and a verb are a label only
+                // before a clause that starts with its own verb.
+                boolean twoWords = Words.of(label).stream().filter(t -> !t.punct()).count() == 2;
+                boolean label2 = labelled || twoWords && !nextIsLabel && startsWithVerb(clauses[i + 1]);
+                kept.add(label2 ? "在" + label + "方面" : clauses[i]);
+            }
+            if (!kept.isEmpty()) out.add(String.join("，", kept));
+        }
+        return out;
+    }
+
+    /** What a label clause names ("监督方面" → "监督", "产业" → "产业"); null when the clause is not a label. */
+    static String labelOf(String clause) {
+        String c = clause.strip();
+        if (c.isEmpty() || c.length() > 10 || c.matches(".*[0-9０-９一二三四五六七八九十百千万两；。：“”《》【】].*")) return null;
+        boolean aspect = c.endsWith("方面");
+        String core = aspect ? c.substring(0, c.length() - 2) : c;
+        if (core.isEmpty() || core.startsWith("在")) return null;
+        List<Words.Token> words = Words.of(core).stream().filter(t -> !t.punct()).toList();
+        if (words.isEmpty() || words.size() > (aspect && core.length() <= 6 ? 4 : 2)) return null;
+        for (Words.Token t : words) {
+            String n = t.nature();
+            if (t.kind() == Words.Kind.QUANTITY || n.startsWith("t") || n.startsWith("r") || t.text().endsWith("年")) return null;
+        }
+        // "学习方面", "急难险重方面": the writer's own label, whatever its words
+        if (aspect) return core;
+        if (words.stream().anyMatch(t -> t.kind() != Words.Kind.WORD)) return null;
+        // "学习，集中学习10次": a verb standing for its topic (dropped only where the item names it)
+        if (words.size() == 1 && words.get(0).nature().startsWith("v") && core.length() >= 2) return core;
+        boolean nouns = words.stream().allMatch(ItemComposer::nounLike);
+        boolean nounVerb = words.size() == 2 && nounLike(words.get(0)) && words.get(1).nature().startsWith("v")
+                && words.get(1).text().length() >= 2;
+        return nouns || nounVerb ? core : null;
+    }
+
+    private static boolean nouns(String label) {
+        return Words.of(label).stream().filter(t -> !t.punct()).allMatch(ItemComposer::nounLike);
+    }
+
+    private static boolean startsWithVerb(String clause) {
+        List<Words.Token> words = Words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
+        return !words.isEmpty() && words.get(0).kind() == Words.Kind.WORD && words.get(0).nature().equals("v");
+    }
+
+    private static boolean nounLike(Words.Token t) {
+        String n = t.nature();
+        return (n.startsWith("n") && !n.equals("nx")) || n.equals("vn") || n.equals("an");
+    }
+
+    /** Whether {@code text} names the label: the label itself, or each of its words of two characters or more. */
+    private static boolean names(String text, String label) {
+        if (text.contains(label)) return true;
+        List<String> words = Words.of(label).stream().filter(t -> !t.punct()).map(Words.Token::text).toList();
+        return words.stream().allMatch(w -> w.length() >= 2 && text.contains(w));
     }
 
     /**
@@ -191,8 +286,8 @@ final class ItemComposer {
 
     private static String write(Fact fact, String kindId) {
         List<String> shown = new ArrayList<>();
-        String text = toFullWidth(spacesAsCommas(withoutListMarkers(
-                withDisplayNumbers(fact.text().strip(), fact.quantities(), shown))));
+        String text = withoutThousandsSeparators(toFullWidth(spacesAsCommas(withoutListMarkers(
+                withDisplayNumbers(fact.text().strip(), fact.quantities(), shown)))));
         List<String> quantities = new ArrayList<>(shown);
         for (String q : Words.quantityTexts(text)) if (!quantities.contains(q)) quantities.add(q);
         quantities.sort(java.util.Comparator.comparingInt(text::indexOf));
@@ -219,9 +314,23 @@ final class ItemComposer {
         for (Quantity q : quantities) {
             int at = NumberParser.indexOf(text, q.raw(), from);
             if (at < 0) continue;
-            out.append(text, from, at).append(display(q));
-            shown.add(display(q));
-            from = at + q.raw().length();
+            int end = at + q.raw().length();
+            String shownAs = display(q);
+            // people are counted with 名/人, not 个: "党员37个" → "党员37名", "11个人" → "11人", "3个医生" → "3名医生"
+            if (shownAs.endsWith("个") && !shownAs.contains(".")) {
+                String number = shownAs.substring(0, shownAs.length() - 1);
+                String after = text.substring(end);
+                if (after.startsWith("人") && !after.startsWith("人次") && !after.startsWith("人员")
+                        && !after.startsWith("人民") && !after.startsWith("人才")) {
+                    shownAs = number + "人";
+                    end++;
+                } else if (startsWithPerson(after) || (endsWithPerson(text.substring(0, at)) && endsClause(after))) {
+                    shownAs = number + "名";
+                }
+            }
+            out.append(text, from, at).append(shownAs);
+            shown.add(shownAs);
+            from = end;
         }
         return out.append(text.substring(from)).toString();
     }
@@ -229,7 +338,36 @@ final class ItemComposer {
     /** A quantity as the draft writes it: typed digits exactly as written, Chinese numerals as {@link Quantity#display()}. */
     static String display(Quantity q) {
         String raw = q.raw().strip();
-        return ASCII_DIGIT.matcher(raw).find() ? raw : q.display();
+        return ASCII_DIGIT.matcher(raw).find() ? withoutThousandsSeparators(raw) : q.display();
+    }
+
+    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+
+    /** "4,200亩" → "4200亩": running Chinese text writes a number without separators. */
+    static String withoutThousandsSeparators(String text) {
+        return THOUSANDS_SEPARATOR.matcher(text).replaceAll("");
+    }
+
+    private static boolean startsWithPerson(String text) {
+        return people().stream().anyMatch(text::startsWith);
+    }
+
+    private static boolean endsWithPerson(String text) {
+        return people().stream().anyMatch(text::endsWith);
+    }
+
+    private static boolean endsClause(String text) {
+        return text.isEmpty() || "，。；、,;.：:）)".indexOf(text.charAt(0)) >= 0;
+    }
+
+    private static List<String> people() {
+        List<String> p = people;
+        if (p == null) {
+            p = List.copyOf(PromptFiles.find(PEOPLE_FILE).map(c -> c.lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()).orElse(List.of()));
+            people = p;
+        }
+        return p;
     }
 
     /** The text without trailing punctuation or spaces. */

@@ -2,6 +2,7 @@ package io.shuzhi.draft;
 
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.usage.TokenMeter;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,12 @@ public interface SectionRewriter {
      * @return the draft with only the target changed, or empty when this rewriter leaves the operation to the
      *         offline refiner (add, delete, reorder, replace, set year)
      */
+    default Optional<Draft> rewrite(ReportKind kind, Draft draft, Refinement refinement, String instruction,
+                                    InterviewState facts, DraftWriter.Progress progress) {
+        return rewrite(kind, draft, refinement, instruction, facts, progress, TokenMeter.NONE);
+    }
+
+    /** As above, within a turn of a session: {@code meter} names the session and counts what model calls cost. */
     Optional<Draft> rewrite(ReportKind kind, Draft draft, Refinement refinement, String instruction,
-                            InterviewState facts, DraftWriter.Progress progress);
+                            InterviewState facts, DraftWriter.Progress progress, TokenMeter meter);
 }

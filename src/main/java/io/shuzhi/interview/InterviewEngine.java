@@ -1,5 +1,6 @@
 package io.shuzhi.interview;
 
+import io.shuzhi.usage.TokenMeter;
 import java.util.List;
 
 /**
@@ -14,6 +15,14 @@ public interface InterviewEngine {
 
     /** One writer message ({@code say}) in the interview. */
     Reply answer(ReportKind kind, InterviewState state, String messageId, String text);
+
+    /**
+     * As {@link #answer(ReportKind, InterviewState, String, String)}, within a turn of a session: {@code meter} names
+     * the session and counts what model calls cost. An engine that calls no model ignores it.
+     */
+    default Reply answer(ReportKind kind, InterviewState state, String messageId, String text, TokenMeter meter) {
+        return answer(kind, state, messageId, text);
+    }
 
     /** What the writer meant by a message. */
     enum Intent {

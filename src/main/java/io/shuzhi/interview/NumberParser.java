@@ -493,12 +493,18 @@ public final class NumberParser {
         return i;
     }
 
-    /** 第一 (ordinal), 其一, 每一名 (distributive), 数十 / 几百 (vague): not counts. */
+    private static final Pattern NEGATION_BEFORE_ONE = Pattern.compile("(?:没有|没|无|未有|未)$");
+
+    /** 第一 (ordinal), 其一, 每一名 (distributive), 数十 / 几百 (vague), 没有一件 (none): not counts. */
     private static boolean notACountBefore(String text, int at, String numeral) {
         if (at == 0) return false;
         char prev = text.charAt(at - 1);
         if (prev == '第' || prev == '其' || prev == '几') return true;
         if (prev == '每' && numeral.equals("一")) return true;
+        // "没有一件超期", "无一例", "未有一人": not a single one — a zero, said the spoken way; never the figure 1.
+        if (numeral.equals("一") && NEGATION_BEFORE_ONE.matcher(text.substring(Math.max(0, at - 2), at)).find()) {
+            return true;
+        }
         if (prev == '数') return at < 2 || COUNT_NOUNS.indexOf(text.charAt(at - 2)) < 0;
         return false;
     }

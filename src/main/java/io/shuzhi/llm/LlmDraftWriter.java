@@ -14,6 +14,7 @@ import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
+import io.shuzhi.usage.TokenMeter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,8 +64,12 @@ public class LlmDraftWriter implements DraftWriter {
 
     @Override
     public Draft write(ReportKind kind, InterviewState state, int version, Progress progress) {
+        return write(kind, state, version, progress, TokenMeter.NONE);
+    }
+
+    @Override
+    public Draft write(ReportKind kind, InterviewState state, int version, Progress progress, TokenMeter meter) {
         Progress out = progress == null ? Progress.NONE : progress;
-        TokenMeter meter = TokenMeter.current();
         SectionStreams.checkBudget(models, meter, "起草");
         Draft base = template.write(kind, state, version, Progress.NONE);
         return new Run(kind, state, base, out, meter).run();

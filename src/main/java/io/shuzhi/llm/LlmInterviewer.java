@@ -24,6 +24,7 @@ import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
 import io.shuzhi.interview.RuleExtractor;
+import io.shuzhi.usage.TokenMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,16 @@ public class LlmInterviewer implements InterviewEngine {
 
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String text) {
+        return answer(kind, state, messageId, text, TokenMeter.NONE);
+    }
+
+    @Override
+    public Reply answer(ReportKind kind, InterviewState state, String messageId, String text, TokenMeter meter) {
         Intent intent = Intents.classify(text);
         Reply rules = offline.answer(kind, state, messageId, text);
         if (intent != Intent.ANSWER || InterviewState.INTRO.equals(state.currentTopic())) return rules;
         // Last year's plans are a checklist the rules keep: while one is asked, or asked next, the rules answer.
         if (state.openPlan().isPresent() || rules.state().openPlan().isPresent()) return rules;
-        TokenMeter meter = TokenMeter.current();
         if (overBudget(meter)) {
             log.info("session {}: token budget used up, interview continues offline", shortId(meter));
             return rules;

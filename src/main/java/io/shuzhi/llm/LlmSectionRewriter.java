@@ -15,6 +15,7 @@ import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
+import io.shuzhi.usage.TokenMeter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -64,14 +65,12 @@ public class LlmSectionRewriter implements SectionRewriter {
 
     @Override
     public Optional<Draft> rewrite(ReportKind kind, Draft draft, Refinement refinement, String instruction,
-                                   InterviewState facts, Progress progress) {
+                                   InterviewState facts, Progress progress, TokenMeter meter) {
         if (!handles(refinement)) return Optional.empty();
         List<Piece> pieces = RewriteTargets.pieces(draft, refinement.target(), refinement.targetChars());
         if (pieces.isEmpty()) return Optional.empty();
         LlmModels m = models.get();
         if (m == null) return Optional.empty();
-        // The meter is the turn's: take it here, on the turn's thread.
-        TokenMeter meter = TokenMeter.current();
         SectionStreams.checkBudget(m, meter, "改写");
         Progress out = progress == null ? Progress.NONE : progress;
         InterviewState state = facts == null ? InterviewState.start() : facts;

@@ -14,6 +14,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.shuzhi.draft.DraftWriter.Progress;
 import io.shuzhi.draft.NumberGuard;
 import io.shuzhi.interview.Fact;
+import io.shuzhi.usage.TokenMeter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

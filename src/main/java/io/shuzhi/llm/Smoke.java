@@ -19,6 +19,7 @@ import io.shuzhi.interview.KindsProperties;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
+import io.shuzhi.usage.TokenMeter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ public final class Smoke {
             InterviewState current = state;
             String id = "smoke-" + (i + 1);
             String text = ANSWERS.get(i);
-            Reply r = TokenMeter.with(meter, () -> interviewer.answer(kind, current, id, text));
+            Reply r = interviewer.answer(kind, current, id, text, meter);
             state = r.state();
             List<Call> mine = calls.since(before);
             out.println();
@@ -166,7 +167,7 @@ public final class Smoke {
         Draft draft;
         InterviewState finalState = state;
         try {
-            draft = TokenMeter.with(meter, () -> writer.write(kind, finalState, 1, timing));
+            draft = writer.write(kind, finalState, 1, timing, meter);
         } catch (ModelException e) {
             out.println("起草失败：" + e.chineseMessage());
             calls.since(before).forEach(c -> out.println("  " + c.describe()));

@@ -43,6 +43,7 @@ public class SessionEvents implements AutoCloseable {
     private final StringRedisTemplate redis;
     private final ScheduledExecutorService probes;
     private final java.util.concurrent.ExecutorService subscriber;
+    private final java.util.concurrent.ExecutorService notices;
     private final java.util.concurrent.atomic.AtomicBoolean subscribing = new java.util.concurrent.atomic.AtomicBoolean();
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong probeSent = new AtomicLong();
@@ -63,6 +64,10 @@ public class SessionEvents implements AutoCloseable {
         container.setConnectionFactory(factory);
         // Keep retrying in the background while Redis is away; never fail startup over it.
         container.setRecoveryInterval(2000L);
+        // Notices are handed to the hub by two long-lived threads: the container's default starts a thread for every
+        // message it receives (one per commit of any session, on every instance).
+        this.notices = Executors.newFixedThreadPool(2, daemon("shuzhi-fanout-notice"));
+        container.setTaskExecutor(notices);
         container.addMessageListener(this::heard, new PatternTopic(PATTERN));
         container.afterPropertiesSet();
         this.subscriber = Executors.newSingleThreadExecutor(daemon("shuzhi-fanout-subscribe"));
@@ -194,5 +199,6 @@ public class SessionEvents implements AutoCloseable {
         subscriber.shutdownNow();
         container.stop();
         container.destroy();
+        notices.shutdownNow();
     }
 }

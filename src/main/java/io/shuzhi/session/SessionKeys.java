@@ -26,6 +26,14 @@ public final class SessionKeys {
         return PREFIX + "{" + id + "}:drafts";
     }
 
+    /**
+     * Hash: the session's facts, one field each (field → fact JSON); the state lists the fields in order. Kept apart
+     * so that a turn writes only the facts it changed.
+     */
+    public static String facts(String id) {
+        return PREFIX + "{" + id + "}:facts";
+    }
+
     /** List: chat messages (user and assistant) as JSON, oldest first. */
     public static String chat(String id) {
         return PREFIX + "{" + id + "}:chat";
@@ -66,9 +74,11 @@ public final class SessionKeys {
         }
     }
 
-    /** Every key a session has (state, log, drafts, chat, model memory, generation lock): what a delete removes. */
+    /**
+     * Every key a session has (state, facts, log, drafts, chat, model memory, generation lock): what a delete removes.
+     */
     public static java.util.List<String> everyKey(String id) {
-        return java.util.List.of(state(id), events(id), drafts(id), chat(id), memory(id), generationLock(id));
+        return java.util.List.of(state(id), facts(id), events(id), drafts(id), chat(id), memory(id), generationLock(id));
     }
 
     /** The session id in a state key ({@code shuzhi:{id}:state}), or null when the key is not one. */
@@ -84,6 +94,6 @@ public final class SessionKeys {
 
     /** All keys of a session, in the order the commit script expects them. */
     static java.util.List<String> all(String id) {
-        return java.util.List.of(state(id), events(id), drafts(id), chat(id));
+        return java.util.List.of(state(id), events(id), drafts(id), chat(id), facts(id));
     }
 }

@@ -20,14 +20,19 @@ import org.springframework.stereotype.Component;
  * Session storage in Redis. Values are opaque strings (JSON made by the caller); this class knows keys, atomicity and
  * expiry, not what a session means.
  *
- * <p>One chat turn costs two round trips: {@link #load} (HMGET) and {@link #commit} (one EVALSHA that checks the
- * revision and writes state, frames, drafts and chat together).
+ * <p>One chat turn costs two round trips: {@link #load} (one EVALSHA that reads the state and its facts) and
+ * {@link #commit} (one EVALSHA that checks the revision and writes state, changed facts, frames, drafts and chat
+ * together).
+ *
+ * <p>A session's facts are kept apart from its state, one hash field each ({@link SessionKeys#facts}), so a turn writes
+ * the facts it changed and not every fact the session has: what a commit sends does not grow with the session.
  */
 @Component
 public class SessionStore {
     private final StringRedisTemplate redis;
     private final SessionProperties props;
     private final DefaultRedisScript<List> commitScript;
+    private final DefaultRedisScript<List> loadScript;
     private final DefaultRedisScript<Long> refreshScript = new DefaultRedisScript<>(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0",
             Long.class);
@@ -47,10 +52,19 @@ public class SessionStore {
         this.redis = redis;
         this.props = props;
         this.commitScript = new DefaultRedisScript<>(read("redis/commit.lua"), List.class);
+        this.loadScript = new DefaultRedisScript<>(read("redis/load.lua"), List.class);
     }
 
-    /** A session's state as stored: its revision (for compare-and-set) and its JSON. */
-    public record Stored(long rev, String data) {}
+    /**
+     * A session's state as stored: its revision (for compare-and-set), its JSON, its facts hash (field → fact JSON;
+     * empty for a state stored before the facts were kept apart, which holds its facts itself) and the JSON array of
+     * the ids it keeps apart (null when none are: a state stored before, which holds them itself).
+     */
+    public record Stored(long rev, String data, Map<String, String> facts, String ids) {
+        public Stored {
+            facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(facts);
+        }
+    }
 
     /** A server frame from the event log. */
     public record StoredEvent(long seq, String frame) {}
@@ -61,14 +75,52 @@ public class SessionStore {
      * @param events  (seq, frame JSON) in increasing seq order
      * @param drafts  draft version → draft JSON
      * @param chat    chat messages to append
+     * @param facts   what changes in the facts hash
+     * @param ids     the ids added to the state's list of recent ids
      */
     public record Commit(long expectedRev, String data, SortedMap<Long, String> events, Map<Integer, String> drafts,
-                         List<String> chat) {}
+                         List<String> chat, FactChanges facts, IdChanges ids) {
+        public Commit {
+            facts = facts == null ? FactChanges.NONE : facts;
+            ids = ids == null ? IdChanges.NONE : ids;
+        }
+    }
 
+    /**
+     * Ids appended to the list of recent ids kept in the state hash (field {@code says}), which keeps the last
+     * {@code kept}; with {@code replace}, {@code added} is the whole list.
+     */
+    public record IdChanges(boolean replace, List<String> added, int kept) {
+        public static final IdChanges NONE = new IdChanges(false, List.of(), Integer.MAX_VALUE);
+
+        public IdChanges {
+            added = added == null ? List.of() : added;
+        }
+    }
+
+    /**
+     * The fields a commit sets and removes in the facts hash; with {@code replace} the hash is emptied first (the
+     * writer does not know what it holds), so {@code set} is then every fact.
+     */
+    public record FactChanges(boolean replace, Map<String, String> set, java.util.Collection<String> removed) {
+        public static final FactChanges NONE = new FactChanges(false, Map.of(), List.of());
+
+        public FactChanges {
+            set = set == null ? Map.of() : set;
+            removed = removed == null ? List.of() : removed;
+        }
+    }
+
+    /** The state and every fact of a session, read together (one script: one round trip, one moment). */
     public Optional<Stored> load(String id) {
-        List<Object> values = call(() -> redis.opsForHash().multiGet(SessionKeys.state(id), List.of("rev", "data")));
-        if (values == null || values.get(1) == null) return Optional.empty();
-        return Optional.of(new Stored(Long.parseLong((String) values.get(0)), (String) values.get(1)));
+        List<?> values = call(() -> redis.execute(loadScript, List.of(SessionKeys.state(id), SessionKeys.facts(id))));
+        if (values == null || values.size() < 3 || values.get(1) == null) return Optional.empty();
+        var facts = new java.util.LinkedHashMap<String, String>();
+        if (values.get(2) instanceof List<?> pairs) {
+            for (int i = 0; i + 1 < pairs.size(); i += 2) facts.put((String) pairs.get(i), (String) pairs.get(i + 1));
+        }
+        String ids = values.size() > 3 ? (String) values.get(3) : null;
+        return Optional.of(new Stored(Long.parseLong((String) values.get(0)), (String) values.get(1), facts, ids));
     }
 
     /**
@@ -93,6 +145,18 @@ public class SessionStore {
         });
         args.add(Integer.toString(c.chat().size()));
         args.addAll(c.chat());
+        args.add(c.facts().replace() ? "1" : "0");
+        args.add(Integer.toString(c.facts().set().size()));
+        c.facts().set().forEach((field, json) -> {
+            args.add(field);
+            args.add(json);
+        });
+        args.add(Integer.toString(c.facts().removed().size()));
+        args.addAll(c.facts().removed());
+        args.add(c.ids().replace() ? "1" : "0");
+        args.add(Integer.toString(c.ids().kept()));
+        args.add(Integer.toString(c.ids().added().size()));
+        args.addAll(c.ids().added());
         args.add(c.events().isEmpty() ? "0" : Long.toString(c.events().lastKey()));
         List<?> result = call(() -> redis.execute(commitScript, SessionKeys.all(id), args.toArray()));
         if (result == null || ((Number) result.get(0)).longValue() != 1L) return -1;

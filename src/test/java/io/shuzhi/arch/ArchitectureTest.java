@@ -28,6 +28,7 @@ class ArchitectureTest {
             .layer("session").definedBy("io.shuzhi.session..")
             .layer("prompts").definedBy("io.shuzhi.prompts..")
             .layer("config").definedBy("io.shuzhi.config..")
+            .layer("usage").definedBy("io.shuzhi.usage..")
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
             .whereLayer("chat").mayOnlyBeAccessedByLayers("web")
             .whereLayer("llm").mayOnlyBeAccessedByLayers("chat", "web")
@@ -36,7 +37,8 @@ class ArchitectureTest {
             .whereLayer("interview").mayOnlyBeAccessedByLayers("draft", "export", "llm", "chat", "web")
             .whereLayer("session").mayOnlyBeAccessedByLayers("llm", "chat")
             .whereLayer("prompts").mayOnlyBeAccessedByLayers("interview", "draft", "llm")
-            .whereLayer("config").mayNotBeAccessedByAnyLayer();
+            .whereLayer("config").mayNotBeAccessedByAnyLayer()
+            .whereLayer("usage").mayOnlyBeAccessedByLayers("interview", "draft", "llm", "chat");
 
     /** Said on its own because it is the easiest to break: the interview is read by the drafter, never the reverse. */
     @ArchTest

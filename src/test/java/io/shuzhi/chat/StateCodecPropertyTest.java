@@ -32,6 +32,9 @@ class StateCodecPropertyTest extends IntegrationTest {
     @Autowired
     FrameCodec codec;
 
+    @Autowired
+    StoredState layout;
+
     @Test
     void everyStorableStateReadsBackEqual() {
         for (long seed = 1; seed <= 500; seed++) {
@@ -40,13 +43,18 @@ class StateCodecPropertyTest extends IntegrationTest {
             String json = codec.toJson(state);
             SessionState back = codec.fromJson(json, SessionState.class);
             assertThat(back).as("seed %d", seed).isEqualTo(state);
+            // As stored: the state apart from its facts, each fact in a field of its own.
+            StoredState.Encoded stored = layout.encode(state, null, 0);
+            String ids = codec.toJson(stored.idChanges().added());
+            SessionState loaded = layout.decode("s", 1, stored.data(), stored.changes().set(), ids, true).state();
+            assertThat(loaded).as("seed %d, stored apart", seed).isEqualTo(state);
             // And the check every commit makes accepts it, unless a text is over its cap.
             boolean longText = state.interview().facts().stream()
                     .anyMatch(f -> f.text().length() > StateLimits.MAX_TEXT_CHARS)
                     || state.interview().unit() != null
                     && state.interview().unit().length() > StateLimits.MAX_PROFILE_CHARS;
             try {
-                StateLimits.check(state, json, codec, Integer.MAX_VALUE);
+                StateLimits.check(state, stored, layout, Integer.MAX_VALUE);
                 assertThat(longText).as("seed %d", seed).isFalse();
             } catch (ShuzhiException e) {
                 assertThat(longText).as("seed %d: %s", seed, e.getMessage()).isTrue();
@@ -87,17 +95,20 @@ class StateCodecPropertyTest extends IntegrationTest {
         for (int i = 1; i <= StateLimits.MAX_FACTS + 1; i++) facts.add(new Fact("f-" + i, "study", "学习" + i, List.of(), "m", null));
         SessionState tooMany = SessionState.start("s", "party-branch-secretary", 1)
                 .withInterview(InterviewState.start().withFacts(facts, facts.size() + 1));
-        assertThatThrownBy(() -> StateLimits.check(tooMany, codec.toJson(tooMany), codec, Integer.MAX_VALUE))
+        assertThatThrownBy(() -> StateLimits.check(tooMany, layout.encode(tooMany, null, 0), layout, Integer.MAX_VALUE))
                 .isInstanceOfSatisfying(ShuzhiException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SESSION_LIMIT);
                     assertThat(e.getMessage()).contains("上限").contains("没有保存");
                 });
         SessionState fine = SessionState.start("s", "party-branch-secretary", 1);
-        assertThatThrownBy(() -> StateLimits.check(fine, codec.toJson(fine), codec, 10))
+        assertThatThrownBy(() -> StateLimits.check(fine, layout.encode(fine, null, 0), layout, 10))
                 .isInstanceOf(ShuzhiException.class);
         // A state that does not decode to itself is refused, whatever made it.
-        assertThatThrownBy(() -> StateLimits.check(fine, codec.toJson(fine).replace("\"seq\":0", "\"seq\":1"), codec,
-                Integer.MAX_VALUE)).isInstanceOf(ShuzhiException.class);
+        StoredState.Encoded good = layout.encode(fine, null, 0);
+        var altered = new StoredState.Encoded(good.data().replace("\"seq\":0", "\"seq\":1"), good.order(),
+                good.fields(), good.changes(), good.ids(), good.idChanges());
+        assertThatThrownBy(() -> StateLimits.check(fine, altered, layout, Integer.MAX_VALUE))
+                .isInstanceOf(ShuzhiException.class);
     }
 
     private static SessionState randomState(Random r) {

@@ -18,6 +18,18 @@ class FormalRewriterTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "party-branch-secretary | 我们今年一共搞了集中学习22次，专题研讨8次 | 全年共开展集中学习22次，专题研讨8次",
+            "personal-annual | 七月那场暴雨，转移群众600多人，没有一个人员伤亡 | 七月暴雨，转移群众600多人，无人员伤亡",
+            "annual-work-summary | 全年没有一起突发环境事件 | 全年未发生突发环境事件",
+            "personal-annual | 那个城东新校区是个大项目 | 城东新校区是大项目",
+            "personal-annual | 理论学习就是党委中心组 | 理论学习主要是党委中心组",
+            "personal-annual | 学习上就是局党组中心组学习 | 学习上主要是局党组中心组学习",
+            "party-branch-secretary | 开会时发言不积极 | 在会上发言不积极",
+            "party-branch-secretary | 老党员不来开会 | 老党员不来开会",
+            "annual-work-summary | 三级教育有走过场的 | 三级教育存在走过场现象",
+            "annual-work-summary | 部分企业在线监测数据弄虚作假的 | 部分企业在线监测数据弄虚作假",
+            "party-branch-secretary | 村史馆要建成 | 建成村史馆",
+            "annual-work-summary | 分包单位安全“黑名单”制度要建起来 | 建立分包单位安全“黑名单”制度",
+            "personal-annual | 城东新校区要建成投用 | 建成投用城东新校区",
             "party-branch-secretary | 给每个党员都发了学习书籍，一共发了96册 | 为每名党员均发放学习书籍，共发放96册",
             "party-branch-secretary | 主要学的是党的二十届四中全会精神和总书记重要讲话 | 重点学习党的二十届四中全会精神和习近平总书记重要讲话",
             "party-branch-secretary | 大家写心得体会的质量明显比去年高了 | 党员撰写心得体会的质量较上年明显提高",

@@ -105,6 +105,38 @@ class ItemComposerTest {
     }
 
     @Test
+    void theWritersBareLabels_areDroppedWhereTheItemNamesThem_orPutInTheItemsWords() {
+        // named by the lead, by the same fact, or followed straight by another label: dropped
+        assertThat(ItemComposer.withoutBareLabels(List.of("学习，集中学习10次", "医德医风，开展集中整治，采购，耗材采购全部上平台",
+                        "大气，执法方面，全年检查企业1280家次"), "抓实集中学习，"))
+                .containsExactly("集中学习10次", "在医德医风方面，开展集中整治，耗材采购全部上平台", "在执法方面，全年检查企业1280家次");
+        // nouns before a clause of their own: "在…方面"; a noun and a verb only before a verb
+        assertThat(ItemComposer.withoutBareLabels(List.of("产业，引进竹木加工项目", "乡村振兴，新建高标准农田4200亩",
+                "37名党员，护士居多，全年集中学习20次"), ""))
+                .containsExactly("在产业方面，引进竹木加工项目", "在乡村振兴方面，新建高标准农田4200亩",
+                        "37名党员，护士居多，全年集中学习20次");
+        // a fact that is only a label says nothing
+        assertThat(ItemComposer.withoutBareLabels(List.of("土壤", "关停企业43家"), "")).containsExactly("关停企业43家");
+        // time words, figures and clauses with a verb are not labels
+        assertThat(ItemComposer.labelOf("全年")).isNull();
+        assertThat(ItemComposer.labelOf("支委会12次")).isNull();
+        assertThat(ItemComposer.labelOf("开展集中整治")).isNull();
+        assertThat(ItemComposer.labelOf("监督方面")).isEqualTo("监督");
+    }
+
+    @Test
+    void peopleAreCountedWith名or人_andNumbersHaveNoThousandsSeparator() {
+        assertThat(ItemComposer.clause(fact("全村党员37个，今年发展了2个", q("37个", 37, "个", false), q("2个", 2, "个", false))))
+                .startsWith("全村党员37名");
+        assertThat(ItemComposer.clause(fact("部门只有11个人，要管100多个项目", q("11个", 11, "个", false),
+                q("100多个", 100, "个", true)))).isEqualTo("部门只有11人，要管100多个项目");
+        assertThat(ItemComposer.clause(fact("处理了3个医生", q("3个", 3, "个", false)))).isEqualTo("处理医生3名");
+        assertThat(ItemComposer.clause(fact("和2个警务区签订责任书", q("2个", 2, "个", false)))).contains("2个警务区");
+        assertThat(ItemComposer.clause(fact("新建高标准农田4,200亩", q("4,200亩", 4200, "亩", false))))
+                .isEqualTo("新建高标准农田4200亩");
+    }
+
+    @Test
     void tidy_collapsesDoubledMarks() {
         assertThat(ItemComposer.tidy("开展研讨。。二是，，学习，。三是；。")).isEqualTo("开展研讨。二是，学习。三是。");
     }

@@ -55,7 +55,7 @@ import redis.embedded.RedisServer;
 class Benchmarks {
     private static final boolean FULL = "full".equalsIgnoreCase(System.getProperty("shuzhi.bench", "short"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** {@code -Dshuzhi.bench.only=idle,replay}: only those rows (turns, redis, draft, replay, idle); default all. */
+    /** {@code -Dshuzhi.bench.only=idle,replay}: only those rows (turns, cpu, redis, growth, draft, replay, idle); default all. */
     private static final String ONLY = System.getProperty("shuzhi.bench.only", "");
 
     private static boolean want(String row) {
@@ -108,6 +108,7 @@ class Benchmarks {
                 turnLatency(50, FULL ? 2000 : 200, FULL ? 500 : 50);
                 turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
             }
+            if (want("cpu")) cpuPerTurn(50, FULL ? 2000 : 200, FULL ? 500 : 50);
             if (want("redis")) redisPerTurn(redisPort, FULL ? 200 : 30);
             if (want("growth")) bytesPerTurn(FULL ? 200 : 40);
             if (want("draft")) draftTime(FULL ? 20_000 : 300);
@@ -180,10 +181,49 @@ class Benchmarks {
             rows.add(row("Server part of a chat turn, " + sessions + " session" + (sessions > 1 ? "s" : ""),
                     "p50 " + fmt(p50) + " ms, p99 " + fmt(p99) + " ms, mean " + fmt(mean) + " ms (n=" + n + ")",
                     "p99 ≤ 5 ms", "the app's own timer (shuzhi.turn.latency, type=say): from the turn thread picking the"
-                            + " say up to its frames handed to the sockets — HMGET, interviewer, JSON, EVALSHA, sends;"
+                            + " say up to its frames handed to the sockets — load EVALSHA, interviewer, JSON, commit EVALSHA, sends;"
                             + " not the client, not the time waiting for a turn thread; offline engine (no model time);"
                             + " percentiles over Micrometer's rolling window (includes the warm-up)"));
         }
+    }
+
+    /**
+     * CPU time (ThreadMXBean) of the app's threads per offline chat turn, {@code sessions} tabs in a closed loop after
+     * a warm-up: the turn threads alone, and with Tomcat's and Lettuce's threads (the rest of the server's part).
+     */
+    private void cpuPerTurn(int sessions, int samples, int warmup) throws Exception {
+        runTurns(sessions, warmup);
+        Map<String, Long> before = cpuByThreadGroup();
+        long started = System.nanoTime();
+        int turns = runTurns(sessions, samples).length;
+        double wallMs = (System.nanoTime() - started) / 1e6;
+        Map<String, Long> after = cpuByThreadGroup();
+        var perTurn = new TreeMap<String, Double>();
+        after.forEach((group, ns) -> perTurn.put(group, (ns - before.getOrDefault(group, 0L)) / 1e6 / turns));
+        double turn = perTurn.getOrDefault("turn", 0.0);
+        double server = turn + perTurn.getOrDefault("tomcat", 0.0) + perTurn.getOrDefault("lettuce", 0.0);
+        rows.add(row("App CPU per offline chat turn, " + sessions + " sessions", fmt(turn) + " ms on the turn threads, "
+                        + fmt(server) + " ms with Tomcat's and Lettuce's threads (n=" + turns + ", " + fmt(turns / wallMs * 1000)
+                        + " turns/s; the in-process load client: " + fmt(perTurn.getOrDefault("client", 0.0)) + " ms)",
+                "≤ 0.2 ms", "ThreadMXBean CPU time of the app's threads by name (turn-*, http-nio-*, lettuce-*) over "
+                        + turns + " says after " + warmup + " of warm-up, divided by the says; includes the hello that"
+                        + " starts each session every " + TURNS_PER_SESSION + " says; not Redis's own CPU, not GC threads"));
+    }
+
+    private static Map<String, Long> cpuByThreadGroup() {
+        var mx = ManagementFactory.getThreadMXBean();
+        var out = new TreeMap<String, Long>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = mx.getThreadCpuTime(t.getId());
+            if (ns < 0) continue;
+            String name = t.getName();
+            String group = name.startsWith("turn-") ? "turn"
+                    : name.startsWith("http-nio") ? "tomcat"
+                    : name.startsWith("lettuce") ? "lettuce"
+                    : name.startsWith("bench-tab-") || name.startsWith("HttpClient") ? "client" : "other";
+            out.merge(group, ns, Long::sum);
+        }
+        return out;
     }
 
     /** {@code sessions} tabs in a closed loop, {@code samples} turns in all; the latency of each, in nanoseconds. */
@@ -327,7 +367,7 @@ class Benchmarks {
         Arrays.sort(t);
         rows.add(row("Replay of 1,000 missed frames", "p50 " + fmt(pct(t, 50)) + " ms, p99 " + fmt(pct(t, 99))
                 + " ms (n=" + iterations + ")", "≤ 100 ms",
-                "hello{sessionId,lastSeq} on an open socket → the 1,000th frame received (HMGET + XRANGE + sends)"));
+                "hello{sessionId,lastSeq} on an open socket → the 1,000th frame received (load EVALSHA + XRANGE + sends)"));
     }
 
     private double idle(int wanted) throws Exception {

@@ -66,6 +66,28 @@ class FanOutTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void noticesAreHandedOnByLongLivedThreads_notByAThreadEach() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (var a = connect(); var b = WsClient.connect(portB)) {
+            String id = newSession(a);
+            long seen = a.all().stream().mapToLong(f -> f.path("seq").asLong()).max().orElseThrow();
+            b.hello(id, seen);
+            b.drain(200);
+            long started = threads.getTotalStartedThreadCount();
+            int commits = 30;
+            for (int i = 0; i < commits; i++) {
+                a.say("t-" + i, "全年组织集中学习研讨交流" + (30 + i) + "次。");
+                a.reply();
+            }
+            assertThat(b.drain(1000).stream().filter(f -> f.path("type").asString().equals("assistant_end")).count())
+                    .as("B's tab got the commits made on A").isPositive();
+            // Both instances (one JVM) hear every commit: a thread per notice would be at least 2 × 30 threads.
+            assertThat(threads.getTotalStartedThreadCount() - started).as("threads started during %d commits", commits)
+                    .isLessThan(commits);
+        }
+    }
+
     /** {@code CLIENT KILL TYPE pubsub} on the tests' Redis; the number of connections closed. */
     private static long killSubscribers() {
         try (var socket = new java.net.Socket(io.shuzhi.support.TestRedis.HOST, io.shuzhi.support.TestRedis.PORT)) {

@@ -74,6 +74,8 @@ class SessionCostTest extends IntegrationTest {
         var out = new TreeMap<String, Long>();
         var state = redis.opsForHash().entries(SessionKeys.state(id));
         state.forEach((k, v) -> out.merge("state." + k, bytes(k) + bytes(v), Long::sum));
+        var facts = redis.opsForHash().entries(SessionKeys.facts(id));
+        facts.forEach((k, v) -> out.merge("facts", bytes(k) + bytes(v), Long::sum));
         var drafts = redis.opsForHash().entries(SessionKeys.drafts(id));
         drafts.forEach((k, v) -> out.merge("drafts", bytes(k) + bytes(v), Long::sum));
         var chat = redis.opsForList().range(SessionKeys.chat(id), 0, -1);

@@ -82,6 +82,10 @@ class ClauseReaderTest {
                 row(Kind.FACT, "我们镇今年的情况是这样的，主要抓了三件事。第一是产业，引进竹木加工项目1个；第二是乡村振兴，新建高标准农田4,200亩",
                         "ASIDE:镇今年的情况是这样的", "ASIDE:主要抓了三件事", "FACT:产业，引进竹木加工项目1个",
                         "FACT:乡村振兴，新建高标准农田4,200亩"),
+                // an announcement of what follows says nothing itself
+                row(Kind.FACT, "主要干了几块：大气，关停企业43家", "ASIDE:主要干了几块", "FACT:大气，关停企业43家"),
+                row(Kind.FACT, "分管的几块说一下：安全，排查隐患1,126处", "ASIDE:分管的几块说一下", "FACT:安全，排查隐患1,126处"),
+                row(Kind.FACT, "我们部门干的事：一是排查重大隐患31项", "ASIDE:部门干的事", "FACT:排查重大隐患31项"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",

@@ -69,7 +69,8 @@ class NumberParserTest {
             "落实最多跑一次改革", "推行一网通办", "一件事一次办", "打造一站式服务", "编制“十五五”规划", "十四五时期",
             "整治四风问题", "作为一名党员", "建立一个机制", "一成不变", "采取一系列措施", "一步一个脚印", "翻开第三页",
             "第三，强化监督", "三是抓落实", "（三）抓落实", "三、下步工作举措", "2026年工作打算", "二〇二六年",
-            "2025—2026年度", "2025-2026学年", "拨打12345热线", "千家万户", "万众一心", "零的突破"})
+            "2025—2026年度", "2025-2026学年", "拨打12345热线", "千家万户", "万众一心", "零的突破",
+            "没有一件超期的", "没有一个人员伤亡", "无一例漏报", "未有一人掉队"})
     void yearsOrdinalsAndFixedTermsAreNotQuantities(String text) {
         assertThat(NumberParser.find(text)).as(text).extracting(Quantity::raw)
                 .allSatisfy(raw -> assertThat(raw).isEqualTo("3次"));

@@ -138,6 +138,23 @@ class ReportKindsTest {
     }
 
     @Test
+    void everyMistakeInAFile_isNamedAtOnce(@TempDir Path dir) throws IOException {
+        String broken = realFile().replaceFirst("\\n\\s*question: 今年支部组织了多少次[^\\n]*", "")
+                .replace("fallback: 把党的政治建设", "fallback: 每月2次把党的政治建设");
+        write(dir, "party-branch-secretary.yaml", broken);
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("party-branch-secretary.yaml: parts[0].sections[0].topics[0].question is missing")
+                .hasMessageContaining("party-branch-secretary.yaml: parts[2].sections[0].fallback must not contain digits");
+    }
+
+    @Test
+    void aNumberWhereTextBelongs_isNamed(@TempDir Path dir) throws IOException {
+        write(dir, "party-branch-secretary.yaml", realFile().replaceFirst("label: [^\\n]*", "label: 2025"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("party-branch-secretary.yaml: parts[0].sections[0].topics[0].label must be text");
+    }
+
+    @Test
     void brokenYaml_namesTheFile(@TempDir Path dir) throws IOException {
         write(dir, "party-branch-secretary.yaml", "id: [unclosed\n");
         assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)

@@ -108,8 +108,8 @@ class CrashRecoveryTest {
 
         slow.set(false);
         var redis = redis();
-        assertThat(redis.opsForHash().get(SessionKeys.state(id), "data").toString()).contains("研讨交流24次")
-                .contains("\"generating\":");
+        assertThat(redis.opsForHash().get(SessionKeys.state(id), "data").toString()).contains("\"generating\":");
+        assertThat(redis.opsForHash().values(SessionKeys.facts(id)).toString()).contains("研讨交流24次");
         int second = startApp(logs.resolve("second.log"));
         Thread.sleep(2_500); // the dead instance's lock lapses (shuzhi.chat.generation-lock=2s)
         try (var tab = WsClient.connect(second)) {

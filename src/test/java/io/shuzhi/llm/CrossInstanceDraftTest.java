@@ -64,7 +64,8 @@ class CrossInstanceDraftTest extends LlmIntegrationTest {
             assertThat(draft.path("version").asInt()).isEqualTo(1);
             assertThat(tab.reply()).contains("草稿已生成");
             String state = String.valueOf(redis.opsForHash().get(SessionKeys.state(id), "data"));
-            assertThat(state).contains("举办政治轮训班4期").contains("\"draftVersion\":1").contains("\"generating\":0");
+            assertThat(state).contains("\"draftVersion\":1").contains("\"generating\":0");
+            assertThat(redis.opsForHash().values(SessionKeys.facts(id)).toString()).contains("举办政治轮训班4期");
             // Every frame of both instances is in the log once, numbered without gaps.
             long logged = redis.opsForStream().size(SessionKeys.events(id));
             assertThat(state).contains("\"seq\":" + logged);

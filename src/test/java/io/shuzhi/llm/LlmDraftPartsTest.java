@@ -13,6 +13,7 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
+import io.shuzhi.usage.TokenMeter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class LlmDraftPartsTest {
     private static Draft draft(ReportKind kind, InterviewState s) {
         var w = new LlmDraftWriter(new TemplateDrafter(),
                 new LlmModels(props(fake.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5), 2)), PROMPTS);
-        return TokenMeter.with(new TokenMeter(), () -> w.write(kind, s, 1, new LlmTestSupport.Recorder()));
+        return w.write(kind, s, 1, new LlmTestSupport.Recorder(), new TokenMeter());
     }
 
     private static InterviewState everyPart() {

@@ -13,6 +13,7 @@ import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.interview.InterviewState;
+import io.shuzhi.usage.TokenMeter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +60,7 @@ class LlmDraftWriterTest {
     }
 
     private static Draft draft(LlmDraftWriter w, InterviewState s, LlmTestSupport.Recorder rec, TokenMeter meter) {
-        return TokenMeter.with(meter, () -> w.write(PARTY, s, 1, rec));
+        return w.write(PARTY, s, 1, rec, meter);
     }
 
     @Test
@@ -280,7 +281,7 @@ class LlmDraftWriterTest {
                 p.firstTokenTimeout(), p.idleTimeout(), p.totalTimeout(), p.temperature(), 2, 1000L, 1500,
                 p.retryBackoff(), false, null);
         var w = new LlmDraftWriter(new TemplateDrafter(), new LlmModels(budgeted), PROMPTS);
-        assertThatThrownBy(() -> TokenMeter.with(new TokenMeter("s", 1000), () -> w.write(PARTY, oneSection(), 1, null)))
+        assertThatThrownBy(() -> w.write(PARTY, oneSection(), 1, null, new TokenMeter("s", 1000)))
                 .isInstanceOfSatisfying(ModelException.class,
                         e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.TOKEN_BUDGET));
         assertThat(fake.chatRequests()).isEmpty();

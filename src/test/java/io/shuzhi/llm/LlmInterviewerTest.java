@@ -12,6 +12,7 @@ import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.interview.Quantity;
+import io.shuzhi.usage.TokenMeter;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class LlmInterviewerTest {
     }
 
     private Reply answer(String text, TokenMeter meter) {
-        return TokenMeter.with(meter, () -> interviewer.answer(PARTY, started(), "m-7", text));
+        return interviewer.answer(PARTY, started(), "m-7", text, meter);
     }
 
     @Test
@@ -173,8 +174,8 @@ class LlmInterviewerTest {
 
     @Test
     void theIntro_isReadByTheRules() {
-        Reply r = TokenMeter.with(new TokenMeter(), () -> interviewer.answer(PARTY, InterviewState.start(), "m-1",
-                "市财政局机关第二党支部，2025年"));
+        Reply r = interviewer.answer(PARTY, InterviewState.start(), "m-1",
+                "市财政局机关第二党支部，2025年", new TokenMeter());
         assertThat(r.state().unit()).isEqualTo("市财政局机关第二党支部");
         assertThat(fake.chatRequests()).isEmpty();
     }

@@ -16,6 +16,7 @@ import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.llm.FakeModelServer.Request;
 import io.shuzhi.llm.ProviderStreams.Said;
+import io.shuzhi.usage.TokenMeter;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ class LlmProviderQuirksTest {
 
     private static Draft draft(LlmModels models, LlmTestSupport.Recorder rec, TokenMeter meter) {
         var w = new LlmDraftWriter(new TemplateDrafter(), models, PROMPTS);
-        return TokenMeter.with(meter, () -> w.write(PARTY, oneSection(), 1, rec));
+        return w.write(PARTY, oneSection(), 1, rec, meter);
     }
 
     /** A section is written (streamed); extraction gets the facts JSON; the question gets the question. */
@@ -93,7 +94,7 @@ class LlmProviderQuirksTest {
     }
 
     private static Reply answer(LlmInterviewer interviewer, InterviewState state, String id, TokenMeter meter) {
-        return TokenMeter.with(meter, () -> interviewer.answer(PARTY, state, id, WRITER));
+        return interviewer.answer(PARTY, state, id, WRITER, meter);
     }
 
     // ---- DeepSeek ---------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.OfflineInterviewer;
+import io.shuzhi.usage.TokenMeter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ class LlmReasoningTest {
 
     private static Draft draft(LlmModels models, LlmTestSupport.Recorder rec, TokenMeter meter) {
         var w = new LlmDraftWriter(new TemplateDrafter(), models, PROMPTS);
-        return TokenMeter.with(meter, () -> w.write(PARTY, oneSection(), 1, rec));
+        return w.write(PARTY, oneSection(), 1, rec, meter);
     }
 
     private static void assertClean(String text) {
@@ -130,8 +131,8 @@ class LlmReasoningTest {
         Draft d = new TemplateDrafter().write(PARTY, s, 2, null);
         var rec = new LlmTestSupport.Recorder();
         var r = new LlmSectionRewriter(models(Duration.ofSeconds(5)), PROMPTS);
-        Draft next = TokenMeter.with(new TokenMeter(), () -> r.rewrite(PARTY, d,
-                new Refinement(Target.of(Scope.SECTION, "1.1"), Operation.EXPAND, null, null, null), "再具体些", s, rec))
+        Draft next = r.rewrite(PARTY, d,
+                new Refinement(Target.of(Scope.SECTION, "1.1"), Operation.EXPAND, null, null, null), "再具体些", s, rec, new TokenMeter())
                 .orElseThrow();
         assertThat(next.section("1.1").orElseThrow().body()).isEqualTo(ANSWER);
         assertThat(rec.deltas("1.1")).isEqualTo(ANSWER);
@@ -166,7 +167,7 @@ class LlmReasoningTest {
         var memory = new MapMemory();
         var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(Duration.ofSeconds(2)), PROMPTS, memory);
         var meter = new TokenMeter("sess-i", 0);
-        Reply r = TokenMeter.with(meter, () -> interviewer.answer(PARTY, started(), "m-1", "全年开展研讨交流24次。"));
+        Reply r = interviewer.answer(PARTY, started(), "m-1", "全年开展研讨交流24次。", meter);
         assertThat(r.changed()).hasSize(1);
         assertThat(r.changed().get(0).text()).isEqualTo("开展研讨交流24次");
         // The model's question, not the plain fallback: the thinking's 87 did not make the guard refuse it.
@@ -183,7 +184,7 @@ class LlmReasoningTest {
                 FakeModelServer.reasoningContent(THINKING, question, Duration.ZERO));
         var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(Duration.ofSeconds(2)), PROMPTS, null);
         var meter = new TokenMeter("sess-j", 0);
-        Reply r = TokenMeter.with(meter, () -> interviewer.answer(PARTY, started(), "m-1", "全年开展研讨交流24次。"));
+        Reply r = interviewer.answer(PARTY, started(), "m-1", "全年开展研讨交流24次。", meter);
         assertThat(r.text()).isEqualTo(question);
     }
 

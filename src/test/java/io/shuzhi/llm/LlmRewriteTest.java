@@ -16,6 +16,7 @@ import io.shuzhi.draft.Refinement.Target;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.interview.InterviewState;
+import io.shuzhi.usage.TokenMeter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ class LlmRewriteTest {
 
     private static Optional<Draft> rewrite(LlmSectionRewriter w, Draft d, Refinement r, String instruction,
                                            InterviewState s, LlmTestSupport.Recorder rec, TokenMeter meter) {
-        return TokenMeter.with(meter, () -> w.rewrite(PARTY, d, r, instruction, s, rec));
+        return w.rewrite(PARTY, d, r, instruction, s, rec, meter);
     }
 
     private static void assertOnlyChanged(Draft before, Draft after, String... refs) {

@@ -9,6 +9,7 @@ import io.shuzhi.quality.QualityCorpus.Turn;
 import io.shuzhi.quality.QualityMetrics.Campaign;
 import io.shuzhi.quality.QualityMetrics.ChatHit;
 import io.shuzhi.quality.QualityMetrics.ChatWord;
+import io.shuzhi.quality.QualityMetrics.SpokenHit;
 import io.shuzhi.quality.QualityMetrics.NumberHit;
 import io.shuzhi.quality.QualityMetrics.Placement;
 import io.shuzhi.quality.QualityMetrics.PointResult;
@@ -200,7 +201,8 @@ class QualityBenchmark extends IntegrationTest {
     record Score(Played played, boolean unitInTitle, int figures, List<String> missingFigures, List<String> staleFigures,
                  List<NumberHit> invented, List<PointOutcome> points, List<ChatHit> chat, List<String> noise,
                  List<String> quotes, List<String> fixedAltered, List<String> otherYear, int placeholders, int length,
-                 List<ReplyOutcome> replies) {
+                 List<ReplyOutcome> replies, List<SpokenHit> spoken) {
+        long spoken(String k) { return spoken.stream().filter(h -> h.kind().equals(k)).count(); }
         String kind() { return played.conv().kind(); }
         long pointsIn(Placement p) { return points.stream().filter(o -> o.result().placement() == p).count(); }
         long sectionsAsked() { return points.stream().filter(o -> o.result().sectionRight() != null).count(); }
@@ -272,7 +274,7 @@ class QualityBenchmark extends IntegrationTest {
                 QualityMetrics.chatWords(draft, chatWords, c.kind()), noise, QualityMetrics.unbalancedQuotes(draft),
                 QualityMetrics.fixedTermsAltered(draft, writerAll, fixedTerms),
                 QualityMetrics.otherYearTerms(draft, c.year(), campaigns), QualityMetrics.placeholders(draft),
-                QualityMetrics.length(draft), replies);
+                QualityMetrics.length(draft), replies, QualityMetrics.spokenPhrasing(draft));
     }
 
     /** Point words that the kind writes by itself: such a point would be "found" even if the writer's fact was lost. */
@@ -357,6 +359,10 @@ class QualityBenchmark extends IntegrationTest {
         row(r, "paragraphs with unbalanced quotes", groups, g -> sum(g, s -> s.quotes().size()));
         row(r, "fixed terms altered", groups, g -> sum(g, s -> s.fixedAltered().size()));
         row(r, "提法 of another year", groups, g -> sum(g, s -> s.otherYear().size()));
+        row(r, "spoken phrasing (all kinds below)", groups, g -> sum(g, s -> s.spoken().size()));
+        for (String k : QualityMetrics.SPOKEN_KINDS) {
+            row(r, "— " + k, groups, g -> sum(g, s -> (int) s.spoken(k)));
+        }
         row(r, "placeholders 【待补充】", groups, g -> sum(g, Score::placeholders));
         row(r, "length min / median / max (chars)", groups, QualityBenchmark::lengths);
         row(r, "questions answered", groups, g -> ratio(sumL(g, s -> (int) s.repliesOk("answer-question")),
@@ -367,8 +373,8 @@ class QualityBenchmark extends IntegrationTest {
                 sumL(g, s -> (int) s.replies("not-store"))));
 
         r.append("\n## Per conversation\n\n");
-        r.append("| id | failed | title | figures | invented | right / wrong / nowhere | problems | plans | chat | noise | quotes | fixed | 提法 | 待补充 | chars | replies |\n");
-        r.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        r.append("| id | failed | title | figures | invented | right / wrong / nowhere | problems | plans | chat | spoken | noise | quotes | fixed | 提法 | 待补充 | chars | replies |\n");
+        r.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Score s : scores) {
             r.append("| ").append(s.played().conv().id())
                     .append(" | ").append(s.played().failures().size())
@@ -380,6 +386,7 @@ class QualityBenchmark extends IntegrationTest {
                     .append(" | ").append(s.roleRight("problem")).append('/').append(s.role("problem"))
                     .append(" | ").append(s.roleRight("plan")).append('/').append(s.role("plan"))
                     .append(" | ").append(s.chat().size())
+                    .append(" | ").append(s.spoken().size())
                     .append(" | ").append(s.noise().size())
                     .append(" | ").append(s.quotes().size())
                     .append(" | ").append(s.fixedAltered().size())
@@ -402,6 +409,11 @@ class QualityBenchmark extends IntegrationTest {
                 all in another part only = wrong part; else nowhere. Problems and plans are the points the writer gave \
                 for the problems part and the plans part.
                 * **chat words**: whole-word hits of quality/chat-words.txt after HanLP segmentation of each sentence.
+                * **spoken phrasing**: patterns of speech the chat words do not see, counted per kind (headings and \
+                placeholders not read): a bare label (a clause of only one or two HanLP nouns, no figure, followed by \
+                another clause: "产业，引进…", "监督方面，…"); a thousands separator in Chinese text; people counted with 个 \
+                ("发展党员2个", "11个人"); 那场/那次/那个/这个 + word; 没有一个; 就是 between two content words; 要 + verb ending \
+                a clause ("制度要建成") or 要搞/要弄; a clause ending in a bare 的 ("有走过场的"); 是个 + word.
                 * **noise stored**: a question, wish or aside of the writer (any six consecutive characters of it, \
                 punctuation ignored) in the final facts or the draft.
                 * **questions answered / wishes acknowledged**: the reply holds one of the turn's `answer_words` (after \
@@ -435,6 +447,10 @@ class QualityBenchmark extends IntegrationTest {
                         .append('\n');
             }
             for (ChatHit h : s.chat()) r.append("* chat word 「").append(h.word()).append("」: ").append(shorten(h.sentence())).append('\n');
+            for (SpokenHit h : s.spoken()) {
+                r.append("* spoken (").append(h.kind()).append(") 「").append(h.text()).append("」: ")
+                        .append(shorten(h.sentence())).append('\n');
+            }
             for (String n : s.noise()) r.append("* noise stored: ").append(n).append('\n');
             for (String q : s.quotes()) r.append("* unbalanced quotes: ").append(q).append('\n');
             for (String f : s.fixedAltered()) r.append("* fixed term altered: ").append(f).append('\n');

@@ -161,6 +161,8 @@ final class QualityMetrics {
             if (v == null) continue;
             if (quantitiesOnly) {
                 if (before == '第' || before == '初') continue;
+                // "下一年", "上一年": next and last, not a count
+                if ((before == '下' || before == '上') && run.equals("一")) continue;
                 String rest = text.substring(c.end());
                 if (!rest.isEmpty() && "多余几".indexOf(rest.charAt(0)) >= 0) rest = rest.substring(1);
                 final String r = rest;
@@ -506,6 +508,165 @@ final class QualityMetrics {
 
     private static String unquote(String s) {
         return s.replaceAll("[“”\"‘’「」]", "");
+    }
+
+    // ---------------------------------------------------------------- spoken phrasing
+
+    /** The kinds of spoken phrasing counted, in the order the report lists them. */
+    static final List<String> SPOKEN_KINDS = List.of("bare label", "thousands separator", "people counted with 个",
+            "demonstrative of speech", "没有一个", "就是 between nouns", "要 + verb plan", "clause ending in 的", "是个");
+
+    /** A spoken pattern in a draft: its kind (one of {@link #SPOKEN_KINDS}), the words matched, the sentence. */
+    record SpokenHit(String kind, String text, String sentence) {}
+
+    private static final Pattern HEADING = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\\d+[.．])");
+    private static final Pattern ORDINAL_LEAD = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]?|首先|其次|再次|最后)");
+    private static final Pattern THOUSANDS_IN_TEXT = Pattern.compile("(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?![\\d])");
+    private static final Pattern DEMONSTRATIVE = Pattern.compile("(?:那场|那次|那回|那阵|那会|那个|这个)(?=\\p{IsHan})");
+    private static final Pattern NONE_ONE = Pattern.compile("没有[一1](?:个|名|起|例|件|位|人)");
+    private static final Pattern MODAL_AT_END = Pattern.compile(
+            "要(?:建成|建起来|建好|搞|弄|抓起来|做起来|推开|铺开|补上|跟上|落实下去|完成|落实|到位)(?:起来|好|完|了)?$");
+    private static final Pattern MODAL_COLLOQUIAL = Pattern.compile("要(?:搞|弄)");
+    private static final Pattern IS_A = Pattern.compile("是个(?=\\p{IsHan})");
+    /** Nouns of people: a count of them takes 名/人, not 个. */
+    static final Set<String> PEOPLE = Set.of("人", "党员", "干部", "民警", "辅警", "职工", "员工", "老师", "教师", "医生",
+            "护士", "同志", "村民", "居民", "学生", "群众", "积极分子", "人员", "村干部", "党员干部", "工作人员", "委员",
+            "支委", "预备党员", "骨干", "代表", "志愿者", "党支部书记", "书记", "职员", "工人");
+
+    /**
+     * Spoken phrasing left in a draft, by kind. Headings (一、, （一）…'s first sentence) and placeholders are not read.
+     * <ul>
+     * <li>bare label: a clause of only a noun phrase of one or two HanLP words (every word a noun, a verbal or
+     * adjectival noun, or 方面), with no figure, followed by another clause in the same sentence ("产业，引进…",
+     * "监督方面，…"); an item's ordinal (一是, 第一) is not part of the clause;</li>
+     * <li>thousands separator in running Chinese text ("4,200亩");</li>
+     * <li>people counted with 个: a numeral + 个 + a noun of people ("两个人"), or such a noun, a numeral and 个 ending
+     * the clause ("发展党员2个");</li>
+     * <li>demonstrative of speech before a word: 那场/那次/那个/这个…("七月那场暴雨");</li>
+     * <li>没有一个/没有1名 … (a report says 零 …);</li>
+     * <li>就是 between two content words ("理论学习就是党委中心组");</li>
+     * <li>要 + verb ending a clause, the plan said object first ("…制度要建成"), or 要搞/要弄 anywhere;</li>
+     * <li>a clause ending in a bare 的 ("三级教育有走过场的", "均为按要求开的");</li>
+     * <li>是个 + word ("是个年轻的数学老师").</li>
+     * </ul>
+     */
+    static List<SpokenHit> spokenPhrasing(String draft) {
+        List<SpokenHit> hits = new ArrayList<>();
+        for (String para : stripPlaceholders(draft).split("\n")) {
+            String p = para.strip();
+            if (p.isEmpty()) continue;
+            List<String> sentences = new ArrayList<>(List.of(p.split("(?<=[。；！？])")));
+            if (HEADING.matcher(p).find()) sentences.remove(0); // a heading line or a run-in heading sentence
+            for (String sentence : sentences) {
+                String s = sentence.strip();
+                if (s.isEmpty()) continue;
+                spokenInSentence(s, hits);
+            }
+        }
+        return hits;
+    }
+
+    private static void spokenInSentence(String sentence, List<SpokenHit> hits) {
+        Matcher m = THOUSANDS_IN_TEXT.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("thousands separator", m.group(), sentence));
+        m = DEMONSTRATIVE.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("demonstrative of speech", m.group(), sentence));
+        m = NONE_ONE.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("没有一个", m.group(), sentence));
+        m = MODAL_COLLOQUIAL.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("要 + verb plan", m.group(), sentence));
+        m = IS_A.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("是个", m.group(), sentence));
+
+        String body = sentence.replaceAll("[。；！？]$", "");
+        String[] clauses = body.split("[，：:]");
+        for (int i = 0; i < clauses.length; i++) {
+            String clause = clauses[i].strip();
+            if (i == 0) clause = ORDINAL_LEAD.matcher(clause).replaceFirst("");
+            if (clause.isEmpty()) continue;
+            List<Term> terms = new ArrayList<>();
+            for (Term t : HanLP.segment(clause)) {
+                if (!t.word.isBlank() && !t.nature.toString().startsWith("w")) terms.add(t);
+            }
+            if (terms.isEmpty()) continue;
+            boolean last = i == clauses.length - 1;
+            if (!last && labelLike(terms) && !clause.matches(".*[\\d" + CN_DIGITS + "].*")) {
+                hits.add(new SpokenHit("bare label", clause, sentence));
+            }
+            if (!MODAL_COLLOQUIAL.matcher(clause).find() && MODAL_AT_END.matcher(clause).find()) {
+                hits.add(new SpokenHit("要 + verb plan", clause, sentence));
+            }
+            if (terms.size() > 1 && terms.get(terms.size() - 1).word.equals("的")) {
+                hits.add(new SpokenHit("clause ending in 的", clause, sentence));
+            }
+            for (int k = 0; k < terms.size(); k++) {
+                String w = terms.get(k).word;
+                if (w.equals("就是") && k > 0 && k + 1 < terms.size() && contentWord(terms.get(k - 1))
+                        && contentWord(terms.get(k + 1))) {
+                    hits.add(new SpokenHit("就是 between nouns", clause, sentence));
+                }
+                if (peopleWith个(terms, k)) hits.add(new SpokenHit("people counted with 个", clause, sentence));
+            }
+        }
+    }
+
+    /** Time words say when, not what: "全年，…" is not a label. */
+    private static final Pattern TIME_WORD = Pattern.compile(".*(?:年|月|日|季度|期间|以来|年初|年底|年末|目前|当前).*");
+
+    /**
+     * One or two words that name a topic: nouns (or verbal nouns, 方面); or a noun and a verb that together name one
+     * ("乡村/振兴", "安全/投入"); or a single verb of two characters or more standing for its topic ("学习，…").
+     */
+    private static boolean labelLike(List<Term> terms) {
+        if (terms.isEmpty() || terms.size() > 2) return false;
+        if (terms.stream().anyMatch(t -> TIME_WORD.matcher(t.word).matches() || t.nature.toString().startsWith("t"))) {
+            return false;
+        }
+        if (terms.stream().allMatch(QualityMetrics::nounLike)) return true;
+        if (terms.size() == 1) return isVerb(terms.get(0)) && terms.get(0).word.length() >= 2;
+        return nounLike(terms.get(0)) && isVerb(terms.get(1)) && terms.get(1).word.length() >= 2;
+    }
+
+    private static boolean isVerb(Term t) {
+        String n = t.nature.toString();
+        return n.equals("v") || n.equals("vn") || n.equals("vi");
+    }
+
+    private static boolean nounLike(Term t) {
+        String n = t.nature.toString();
+        return (n.startsWith("n") && !n.equals("nx")) || n.equals("vn") || n.equals("an") || t.word.equals("方面");
+    }
+
+    private static boolean contentWord(Term t) {
+        String n = t.nature.toString();
+        return n.startsWith("n") || n.startsWith("v") || n.equals("an") || n.equals("gi") || n.equals("gm");
+    }
+
+    private static boolean isNumeral(String w) {
+        return !w.isEmpty() && w.chars().allMatch(c -> Character.isDigit(c) || CN_DIGITS.indexOf(c) >= 0 || c == '.'
+                || c == '多' || c == '余' || c == '几');
+    }
+
+    /** At k: "两/个/人" (HanLP may join 两个 or 个人), or "党员/2/个" ending the clause. */
+    private static boolean peopleWith个(List<Term> terms, int k) {
+        String w = terms.get(k).word;
+        String next = k + 1 < terms.size() ? terms.get(k + 1).word : "";
+        String prev = k > 0 ? terms.get(k - 1).word : "";
+        // numeral + 个 + people noun: "两个人", "2个党员", HanLP's "两个" or "个人" included.
+        if (k > 0 && terms.get(Math.max(0, k - (w.length() > 1 ? 1 : 2))).word.equals("没有")) return false; // 没有一个
+        if (w.endsWith("个") && (w.length() > 1 ? isNumeral(w.substring(0, w.length() - 1)) : isNumeral(prev))
+                && PEOPLE.contains(next)) return true;
+        if (w.equals("个人") && isNumeral(prev)) return true;
+        // people noun + numeral + 个 at the clause's end: "发展党员2个".
+        boolean endsHere = k == terms.size() - 1;
+        if (endsHere && w.endsWith("个")) {
+            String num = w.length() > 1 ? w.substring(0, w.length() - 1) : prev;
+            int nounAt = w.length() > 1 ? k - 1 : k - 2;
+            return isNumeral(num) && nounAt >= 0 && PEOPLE.contains(terms.get(nounAt).word);
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- replies

@@ -40,6 +40,10 @@ class QualityMetricsTest {
                 .isEmpty();
         assertThat(QualityMetrics.inventedNumbers("服务居民一万二千多人。", List.of("一万一千多人"), 2026, List.of("万一")))
                 .extracting(QualityMetrics.NumberHit::number).containsExactly("一万二千");
+        // "下一年" (a heading of the kind) is next year, not one year; "一年" alone is a count.
+        assertThat(QualityMetrics.inventedNumbers("三、下一年工作思路", List.of("没有"), 2026, FIXED)).isEmpty();
+        assertThat(QualityMetrics.inventedNumbers("用了一年时间", List.of("没有"), 2026, FIXED))
+                .extracting(QualityMetrics.NumberHit::number).containsExactly("一");
         // Placeholders claim nothing.
         assertThat(QualityMetrics.inventedNumbers("【待补充：2次】", writer, 2026, FIXED)).isEmpty();
     }
@@ -139,5 +143,49 @@ class QualityMetricsTest {
         var terms = java.util.List.of("一个", "最多跑一次");
         assertThat(QualityMetrics.fixedTermsAltered("七十岁以上的有21个", "七十岁以上的有二十一个", terms)).isEmpty();
         assertThat(QualityMetrics.fixedTermsAltered("推行最多跑1次改革", "推行最多跑一次改革", terms)).isNotEmpty();
+    }
+
+    private static List<String> spokenKinds(String draft) {
+        return QualityMetrics.spokenPhrasing(draft).stream().map(QualityMetrics.SpokenHit::kind).toList();
+    }
+
+    @Test
+    void bareLabel_isFound_butNotAHeadingAClauseWithAVerbOrAFigure() {
+        var hits = QualityMetrics.spokenPhrasing("一是抓产业。聚焦发展抓落实，产业，引进竹木加工项目，乡村振兴，新建高标准农田。");
+        assertThat(hits).extracting(QualityMetrics.SpokenHit::text).containsExactly("产业", "乡村振兴");
+        assertThat(hits).extracting(QualityMetrics.SpokenHit::kind).containsOnly("bare label");
+        assertThat(spokenKinds("二是强化监督。监督方面，开展专项检查3次。")).containsExactly("bare label");
+        assertThat(spokenKinds("安全投入，全年提取安全生产费用3.2亿元。学习，集中学习10次。"))
+                .containsExactly("bare label", "bare label");
+        // Headings, a time word, a clause with a verb or a figure, and a noun ending its sentence are not labels.
+        assertThat(spokenKinds("（一）理论武装，思想根基。\n一、履职情况\n全年，开展集中学习24次，党员大会4次，组织生活。"))
+                .isEmpty();
+        assertThat(spokenKinds("围绕乡村振兴，新建高标准农田。在监督上，开展专项检查。")).isEmpty();
+    }
+
+    @Test
+    void numbersAndCountsOfPeople_saidAsSpoken_areFound() {
+        assertThat(spokenKinds("新建高标准农田4,200亩。")).containsExactly("thousands separator");
+        assertThat(spokenKinds("新建高标准农田4200亩，发放补贴1,046万元。")).containsExactly("thousands separator");
+        assertThat(spokenKinds("发展党员2个，部门只有11个人，确定积极分子两个人。"))
+                .containsExactly("people counted with 个", "people counted with 个", "people counted with 个");
+        // 个 after things, and people counted with 名/人, are right.
+        assertThat(spokenKinds("发展党员2名，部门共有11人，和2个警务区、一个巡逻中队签订责任书，新建养老服务站5个。"))
+                .isEmpty();
+    }
+
+    @Test
+    void spokenWordsOfSpeech_areFound_theirWrittenFormsAreNot() {
+        assertThat(spokenKinds("七月那场暴雨中转移群众600多人，没有一个人员伤亡。"))
+                .containsExactly("demonstrative of speech", "没有一个");
+        assertThat(spokenKinds("7月特大暴雨中转移群众600多人，实现零伤亡。这些问题已整改。")).isEmpty();
+        assertThat(spokenKinds("理论学习就是党委中心组，本人参加12次。")).containsExactly("就是 between nouns");
+        assertThat(spokenKinds("分包单位安全黑名单制度要建成。明年要搞一次比武。"))
+                .containsExactly("要 + verb plan", "要 + verb plan");
+        assertThat(spokenKinds("建成分包单位安全黑名单制度。要坚持问题导向，抓好整改落实。")).isEmpty();
+        assertThat(spokenKinds("三级教育有走过场的，“三会一课”均为按要求开的。"))
+                .containsExactly("clause ending in 的", "clause ending in 的");
+        assertThat(spokenKinds("发展党员1名，是个年轻的数学老师。")).containsExactly("是个");
+        assertThat(spokenKinds("三级教育存在走过场现象，发展青年教师党员1名，学习的目的更加明确。")).isEmpty();
     }
 }

@@ -52,10 +52,11 @@ public abstract class IntegrationTest {
         return id;
     }
 
-    /** What Redis holds for a session: its state JSON and the length of its event log. */
+    /** What Redis holds for a session: its state JSON, its facts and the length of its event log. */
     protected String storedState(String sessionId) {
         Object data = redis.opsForHash().get(SessionKeys.state(sessionId), "data");
+        var facts = new java.util.TreeMap<Object, Object>(redis.opsForHash().entries(SessionKeys.facts(sessionId)));
         Long events = redis.opsForStream().size(SessionKeys.events(sessionId));
-        return data + "|events=" + events;
+        return data + "|facts=" + facts + "|events=" + events;
     }
 }

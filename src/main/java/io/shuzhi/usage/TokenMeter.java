@@ -1,16 +1,15 @@
-package io.shuzhi.llm;
+package io.shuzhi.usage;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
- * Counts the model tokens a turn uses. The turn runner opens a meter around a turn; model code takes
- * {@link #current()} when a call starts (on the turn's thread) and records the response's usage on it from whatever
- * thread the response arrives on.
+ * Counts the model tokens a turn uses, and tells model code whose session the turn is. The turn runner makes one per
+ * turn and hands it, as an argument, to the engine it calls (interviewer, draft writer, rewriter); model code records
+ * each response's usage on it from whatever thread the response arrives on.
  */
 public final class TokenMeter {
-    private static final ThreadLocal<TokenMeter> CURRENT = new ThreadLocal<>();
-    private static final TokenMeter DISCARD = new TokenMeter();
+    /** A meter for calls made outside a turn (tests, tools): it counts nothing and names no session. */
+    public static final TokenMeter NONE = new TokenMeter();
 
     private final AtomicLong input = new AtomicLong();
     private final AtomicLong output = new AtomicLong();
@@ -32,26 +31,9 @@ public final class TokenMeter {
         this.usedBefore = Math.max(0, usedBefore);
     }
 
-    /** The meter of the turn running on this thread, or one that discards when none is open. */
-    public static TokenMeter current() {
-        TokenMeter m = CURRENT.get();
-        return m == null ? DISCARD : m;
-    }
-
-    /** Runs {@code work} with {@code meter} as the current meter. */
-    public static <T> T with(TokenMeter meter, Supplier<T> work) {
-        TokenMeter previous = CURRENT.get();
-        CURRENT.set(meter);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) CURRENT.remove();
-            else CURRENT.set(previous);
-        }
-    }
 
     public void record(long inputTokens, long outputTokens) {
-        if (this == DISCARD) return;
+        if (this == NONE) return;
         input.addAndGet(Math.max(0, inputTokens));
         output.addAndGet(Math.max(0, outputTokens));
     }
@@ -61,7 +43,7 @@ public final class TokenMeter {
      * usage, for the budget too, and marked as estimated so nobody reads it as the provider's figure.
      */
     public void recordEstimate(long inputTokens, long outputTokens) {
-        if (this == DISCARD) return;
+        if (this == NONE) return;
         record(inputTokens, outputTokens);
         estimated.addAndGet(Math.max(0, inputTokens) + Math.max(0, outputTokens));
     }
