@@ -92,12 +92,9 @@ final class FormalPhrases {
 
     static List<Rule> parse(String content) {
         List<Rule> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : content.split("\n", -1)) {
-            lineNo++;
-            String l = line.replace("\r", "");
-            if (l.isBlank() || l.startsWith("#")) continue;
-            String[] cols = l.split("\t", -1);
+        for (TsvLines.Line line : TsvLines.of(content)) {
+            int lineNo = line.line();
+            String[] cols = line.cols();
             if (cols.length < 2 || cols[0].isBlank() || cols[1].isBlank()) {
                 throw new IllegalStateException(FILE + ":" + lineNo + ": expected colloquial<TAB>formal[<TAB>context]");
             }

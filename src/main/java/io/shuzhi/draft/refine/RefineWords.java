@@ -49,19 +49,15 @@ record RefineWords(List<List<String>> partGroups, List<String> spoken, Set<Strin
     /** The non-comment lines of a tab-separated file, each with exactly {@code columns} non-blank columns. */
     private static List<String[]> rows(String content, String file, int columns) {
         List<String[]> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : content.split("\n", -1)) {
-            lineNo++;
-            String l = line.replace("\r", "");
-            if (l.isBlank() || l.startsWith("#")) continue;
-            String[] cols = l.split("\t", -1);
+        for (TsvLines.Line line : TsvLines.of(content)) {
+            String[] cols = line.cols();
             boolean blank = false;
             for (int i = 0; i < cols.length; i++) {
                 cols[i] = cols[i].strip();
                 blank |= cols[i].isEmpty();
             }
             if (cols.length != columns || blank) {
-                throw new IllegalStateException(file + ":" + lineNo + ": expected " + columns + " tab-separated columns");
+                throw new IllegalStateException(file + ":" + line.line() + ": expected " + columns + " tab-separated columns");
             }
             out.add(cols);
         }
