@@ -1,8 +1,8 @@
 package io.shuzhi.chat;
 
-import io.shuzhi.draft.OfflineRefiner;
-import io.shuzhi.draft.RefineParser;
 import io.shuzhi.draft.Refinement;
+import io.shuzhi.draft.refine.OfflineRefiner;
+import io.shuzhi.draft.refine.RefineParser;
 import io.shuzhi.interview.InterviewState;
 
 import io.shuzhi.draft.Draft;
@@ -32,12 +32,17 @@ class Drafting {
     private final SessionStore store;
     private final Duration lockTtl;
     private final ReportKinds kinds;
+    private final RefineParser parser;
+    private final OfflineRefiner refiner;
     /** Sessions whose draft is being written on this instance, and those of them the writer asked to stop. */
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store, ReportKinds kinds) {
+    Drafting(Engine engine, ChatMetrics metrics, ChatProperties props, SessionStore store, ReportKinds kinds,
+             RefineParser parser, OfflineRefiner refiner) {
         this.engine = engine;
+        this.parser = parser;
+        this.refiner = refiner;
         this.kinds = kinds;
         this.metrics = metrics;
         this.slots = new Semaphore(props.maxConcurrentGenerations());
@@ -83,7 +88,7 @@ class Drafting {
             var live = new LiveProgress(turn, streaming, keepAlive);
             draft = engine.drafter().write(kind, turn.state().interview(), version, live, turn.meter());
             live.flushDelta();
-            Preferred preferred = withPreferences(kinds, draft, turn.state().interview());
+            Preferred preferred = withPreferences(draft, turn.state().interview());
             draft = preferred.draft();
             applied = preferred.applied();
         } catch (RuntimeException e) {
@@ -120,18 +125,18 @@ class Drafting {
      * The writer's wishes from the interview that the draft can honour without a model — a length for the whole
      * text ("全文控制在3000字"), a more formal tone — applied after writing; the others stay as notes.
      */
-    static Preferred withPreferences(ReportKinds kinds, Draft draft, InterviewState interview) {
+    Preferred withPreferences(Draft draft, InterviewState interview) {
         Draft out = draft;
         List<String> applied = new java.util.ArrayList<>();
         for (String wish : interview.preferences()) {
-            if (!(RefineParser.parse(wish, out) instanceof RefineParser.Resolved resolved)) continue;
+            if (!(parser.parse(wish, out) instanceof RefineParser.Resolved resolved)) continue;
             Refinement r = resolved.refinement();
             boolean whole = r.target().scope() == Refinement.Scope.WHOLE;
             boolean safe = r.op() == Refinement.Operation.LENGTH || r.op() == Refinement.Operation.CONDENSE
                     || r.op() == Refinement.Operation.FORMALIZE;
             if (!whole || !safe) continue;
             try {
-                OfflineRefiner.Outcome o = OfflineRefiner.apply(kinds, out, r, interview);
+                OfflineRefiner.Outcome o = refiner.apply(kinds, out, r, interview);
                 if (o.changed()) {
                     // Still the version being written: the wish is part of this draft, not an edit after it.
                     out = new Draft(o.draft().kind(), draft.version(), o.draft().sections());

@@ -33,7 +33,7 @@ final class FactTurns {
      * Writes the section of {@code fact}'s topic again from the facts now in {@code turn} (before: {@code before}),
      * as a new version with only that section changed.
      */
-    static void redraftSection(Turn turn, ReportKinds kinds, ReportKind kind, Fact fact, InterviewState before,
+    static void redraftSection(Turn turn, Drafting drafting, ReportKind kind, Fact fact, InterviewState before,
                                Engine engine, DraftStore drafts) {
         if (turn.state().draftVersion() <= 0) return;
         var topic = kind.topic(fact.topic());
@@ -48,13 +48,13 @@ final class FactTurns {
                     + "或说“生成草稿”重新生成。", List.of("生成草稿"));
             return;
         }
-        Section was = section(write(engine, kinds, kind, before, current), ref);
+        Section was = section(write(engine, drafting, kind, before, current), ref);
         if (was == null || !(was.heading() + was.body()).equals(shown.heading() + shown.body())) {
             turn.assistant("这条情况已修改。草稿中" + label + "的文字不是按收集的情况生成的（导入的，或您改过），为免覆盖，"
                     + "没有自动重写；需要时说“生成草稿”按全部情况重新生成。", List.of());
             return;
         }
-        Section now = section(write(engine, kinds, kind, turn.state().interview(), current), ref);
+        Section now = section(write(engine, drafting, kind, turn.state().interview(), current), ref);
         if (now == null || now.equals(shown)) return;
         var sections = new ArrayList<>(current.sections());
         sections.replaceAll(s -> s.ref().equals(shown.ref()) ? now : s);
@@ -62,10 +62,10 @@ final class FactTurns {
                 "按修改后的情况重写" + (shown.heading().isBlank() ? "" : "“" + shown.heading() + "”"), engine.name());
     }
 
-    private static Draft write(Engine engine, ReportKinds kinds, ReportKind kind, InterviewState interview,
+    private static Draft write(Engine engine, Drafting drafting, ReportKind kind, InterviewState interview,
                                Draft current) {
         Draft d = engine.drafter().write(kind, interview, current.version(), DraftWriter.Progress.NONE);
-        return Drafting.withPreferences(kinds, d, interview).draft();
+        return drafting.withPreferences(d, interview).draft();
     }
 
     /** The draft's section {@code ref}, or the part it belongs to when the part is written as one (一是/二是…). */
@@ -81,9 +81,11 @@ final class FactTurns {
         private final ReportKinds kinds;
         private final Engine engine;
         private final DraftStore drafts;
+        private final Drafting drafting;
 
-        EditTurn(ReportKinds kinds, Engine engine, DraftStore drafts) {
+        EditTurn(ReportKinds kinds, Engine engine, DraftStore drafts, Drafting drafting) {
             this.kinds = kinds;
+            this.drafting = drafting;
             this.engine = engine;
             this.drafts = drafts;
         }
@@ -102,7 +104,7 @@ final class FactTurns {
             turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), corrected)));
             ReportKind kind = kinds.get(turn.state().kind());
             turn.add(Views.factsFrame(kind, turn.state()));
-            redraftSection(turn, kinds, kind, corrected, before, engine, drafts);
+            redraftSection(turn, drafting, kind, corrected, before, engine, drafts);
             return true;
         }
     }

@@ -1,10 +1,10 @@
 package io.shuzhi.chat;
 
 import io.shuzhi.draft.Draft;
-import io.shuzhi.draft.OfflineRefiner;
-import io.shuzhi.draft.RefineParser;
 import io.shuzhi.draft.Refinement;
 import io.shuzhi.draft.SectionRewriter;
+import io.shuzhi.draft.refine.OfflineRefiner;
+import io.shuzhi.draft.refine.RefineParser;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.ReportKind;
@@ -25,8 +25,13 @@ class Refining {
     private final ReportKinds kinds;
     private final Engine engine;
     private final ObjectProvider<SectionRewriter> rewriter;
+    private final RefineParser parser;
+    private final OfflineRefiner refiner;
 
-    Refining(DraftStore drafts, ReportKinds kinds, Engine engine, ObjectProvider<SectionRewriter> rewriter) {
+    Refining(DraftStore drafts, ReportKinds kinds, Engine engine, ObjectProvider<SectionRewriter> rewriter,
+             RefineParser parser, OfflineRefiner refiner) {
+        this.parser = parser;
+        this.refiner = refiner;
         this.drafts = drafts;
         this.kinds = kinds;
         this.engine = engine;
@@ -37,7 +42,7 @@ class Refining {
     boolean trySay(Turn turn, String text) {
         if (turn.state().draftVersion() == 0) return false;
         Draft draft = drafts.current(turn.state());
-        RefineParser.Result result = RefineParser.parse(text, draft);
+        RefineParser.Result result = parser.parse(text, draft);
         if (result instanceof RefineParser.NotRefinement) return false;
         answer(turn, draft, result, text);
         return true;
@@ -50,8 +55,8 @@ class Refining {
             throw new ShuzhiException(ErrorCode.UNKNOWN_SECTION, "草稿中没有“" + frame.section() + "”这一节。");
         }
         RefineParser.Result result = frame.section() == null
-                ? RefineParser.parse(frame.instruction(), draft)
-                : RefineParser.parse(frame.instruction(), frame.section(), draft);
+                ? parser.parse(frame.instruction(), draft)
+                : parser.parse(frame.instruction(), frame.section(), draft);
         if (result instanceof RefineParser.NotRefinement) throw new ShuzhiException(ErrorCode.UNCLEAR_REFINEMENT);
         answer(turn, draft, result, frame.instruction());
     }
@@ -63,7 +68,7 @@ class Refining {
         }
         Refinement refinement = ((RefineParser.Resolved) result).refinement();
         if (rewriteWithModel(turn, draft, refinement, instruction)) return;
-        OfflineRefiner.Outcome outcome = OfflineRefiner.apply(kinds, draft, refinement, turn.state().interview());
+        OfflineRefiner.Outcome outcome = refiner.apply(kinds, draft, refinement, turn.state().interview());
         if (!outcome.changed()) {
             turn.assistant(outcome.message(), List.of());
             return;

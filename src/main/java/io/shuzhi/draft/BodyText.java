@@ -8,7 +8,7 @@ import java.util.List;
  * in 。, or a 【待补充：…】 placeholder, or the opening's closing "现将有关情况报告如下："), and clauses (between ，
  * and ；). Cuts never fall inside quotes, brackets or a number, so removing whole clauses keeps every number intact.
  */
-final class BodyText {
+public final class BodyText {
     private static final String OPEN = "“‘《（(【「『";
     private static final String CLOSE = "”’》）)】」』";
 
@@ -19,13 +19,13 @@ final class BodyText {
      * One sentence: {@code item} 0 is text before the first 一是, {@code lead} marks an item's first sentence
      * ("二是把好党员发展入口关"), {@code end} is "。" or "" (placeholder, or text without a final 。).
      */
-    record Sentence(int item, boolean lead, boolean placeholder, List<String> clauses, List<String> delims, String end) {
-        Sentence {
+    public record Sentence(int item, boolean lead, boolean placeholder, List<String> clauses, List<String> delims, String end) {
+        public Sentence {
             clauses = List.copyOf(clauses);
             delims = List.copyOf(delims);
         }
 
-        String text() {
+        public String text() {
             var out = new StringBuilder();
             for (int i = 0; i < clauses.size(); i++) {
                 out.append(clauses.get(i));
@@ -35,7 +35,7 @@ final class BodyText {
         }
 
         /** Without clause {@code i}; a middle clause takes its following mark with it, the last its preceding one. */
-        Sentence without(int i) {
+        public Sentence without(int i) {
             var c = new ArrayList<>(clauses);
             var d = new ArrayList<>(delims);
             c.remove(i);
@@ -64,19 +64,20 @@ final class BodyText {
         return starts;
     }
 
-    static int itemCount(String body) {
+    /** How many items (一是, 二是 …) the body has. */
+    public static int itemCount(String body) {
         return itemStarts(body).size();
     }
 
     /** The text of item {@code n} (1-based), from its marker to the next item's marker. */
-    static String item(String body, int n) {
+    public static String item(String body, int n) {
         List<Integer> starts = itemStarts(body);
         int end = n < starts.size() ? starts.get(n) : body.length();
         return body.substring(starts.get(n - 1), end);
     }
 
     /** The items' texts in order; the text before the first item (usually "") is left out. */
-    static List<String> items(String body) {
+    public static List<String> items(String body) {
         List<Integer> starts = itemStarts(body);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -86,13 +87,13 @@ final class BodyText {
     }
 
     /** The text before the first item: a plan section's standing paragraph, or the whole body when it has no items. */
-    static String preamble(String body) {
+    public static String preamble(String body) {
         List<Integer> starts = itemStarts(body);
         return starts.isEmpty() ? body : body.substring(0, starts.get(0));
     }
 
     /** An item's lead phrase: "二是把好党员发展入口关。…" → "把好党员发展入口关". */
-    static String lead(String itemText) {
+    public static String lead(String itemText) {
         int marker = itemText.indexOf('是');
         int stop = itemText.indexOf('。');
         int placeholder = itemText.indexOf(ItemComposer.PLACEHOLDER_OPEN);
@@ -102,7 +103,7 @@ final class BodyText {
     }
 
     /** The items joined again, each renumbered for its position: the result of a delete, add or swap. */
-    static String joinItems(String preamble, List<String> items) {
+    public static String joinItems(String preamble, List<String> items) {
         var out = new StringBuilder(preamble);
         for (int i = 0; i < items.size(); i++) out.append(renumber(items.get(i), i + 1));
         return out.toString();
@@ -115,7 +116,7 @@ final class BodyText {
     }
 
     /** The whole body as sentences; {@link #render} gives the same text back. */
-    static List<Sentence> parse(String body) {
+    public static List<Sentence> parse(String body) {
         List<Sentence> out = new ArrayList<>();
         List<Integer> starts = itemStarts(body);
         int first = starts.isEmpty() ? body.length() : starts.get(0);
@@ -127,7 +128,8 @@ final class BodyText {
         return out;
     }
 
-    static String render(List<Sentence> sentences) {
+    /** The sentences as text again. */
+    public static String render(List<Sentence> sentences) {
         var out = new StringBuilder();
         for (Sentence s : sentences) out.append(s.text());
         return out.toString();

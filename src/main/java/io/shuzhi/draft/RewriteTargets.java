@@ -46,7 +46,7 @@ public final class RewriteTargets {
     /**
      * The pieces {@code target} covers, in draft order: nothing for the title or for a target that is not in the
      * draft; a part covers its own body (an itemized part) and its sections' bodies; the whole covers every body but
-     * the title's. {@code targetChars} (the whole target's 字, headings included, as {@link OfflineRefiner} counts
+     * the title's. {@code targetChars} (the whole target's 字, headings included, as the offline refiner counts
      * them) is shared over the pieces by their length.
      */
     public static List<Piece> pieces(Draft draft, Target target, Integer targetChars) {

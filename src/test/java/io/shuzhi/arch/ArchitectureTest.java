@@ -1,5 +1,6 @@
 package io.shuzhi.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -48,6 +49,25 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule webKnowsNoSession = noClasses().that().resideInAPackage("io.shuzhi.web..")
             .should().dependOnClassesThat().resideInAPackage("io.shuzhi.session..");
+
+    /**
+     * Refinement sits on the drafter, never under it: {@code draft.refine} uses the draft model and
+     * {@code DraftingRules}; nothing else in {@code draft} knows the refiner.
+     */
+    @ArchTest
+    static final ArchRule draftKnowsNoRefiner = noClasses().that().resideInAPackage("io.shuzhi.draft")
+            .should().dependOnClassesThat().resideInAPackage("io.shuzhi.draft.refine..");
+
+    /** Only the conversation asks for a refinement; the model's rewrite works on the {@code Refinement} it is given. */
+    @ArchTest
+    static final ArchRule refinerUsedByChatOnly = classes().that().resideInAPackage("io.shuzhi.draft.refine..")
+            .should().onlyHaveDependentClassesThat().resideInAnyPackage("io.shuzhi.draft.refine..", "io.shuzhi.chat..");
+
+    /** The refiner's face: the parser and the offline refiner (with their nested results); the rest is package-private. */
+    @ArchTest
+    static final ArchRule refinerFace = classes().that().resideInAPackage("io.shuzhi.draft.refine..")
+            .and().arePublic().and().areTopLevelClasses()
+            .should().haveNameMatching("io\\.shuzhi\\.draft\\.refine\\.(RefineParser|OfflineRefiner)");
 
     @ArchTest
     static final ArchRule sessionKnowsNoFeature = noClasses().that().resideInAPackage("io.shuzhi.session..")

@@ -23,16 +23,25 @@ class PackageGraph {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.shuzhi");
         Map<String, Map<String, Set<String>>> edges = new TreeMap<>();
+        // Inside a feature, between its sub-packages ("draft.refine → draft"), drawn on their own.
+        Map<String, Map<String, Set<String>>> inside = new TreeMap<>();
         for (JavaClass c : classes) {
             String from = feature(c);
             if (from == null) continue;
             for (Dependency d : c.getDirectDependenciesFromSelf()) {
                 String to = feature(d.getTargetClass());
-                if (to == null || to.equals(from)) continue;
-                edges.computeIfAbsent(from, k -> new TreeMap<>()).computeIfAbsent(to, k -> new TreeSet<>())
-                        .add(top(c).getSimpleName() + " → " + top(d.getTargetClass()).getSimpleName());
+                if (to == null) continue;
+                String pair = top(c).getSimpleName() + " → " + top(d.getTargetClass()).getSimpleName();
+                if (!to.equals(from)) {
+                    edges.computeIfAbsent(from, k -> new TreeMap<>()).computeIfAbsent(to, k -> new TreeSet<>()).add(pair);
+                } else if (!c.getPackageName().equals(d.getTargetClass().getPackageName())) {
+                    inside.computeIfAbsent(local(c), k -> new TreeMap<>())
+                            .computeIfAbsent(local(d.getTargetClass()), k -> new TreeSet<>()).add(pair);
+                }
             }
         }
+        inside.forEach((from, tos) -> tos.forEach((to, uses) -> System.out.println(
+                "inside: " + from + " → " + to + "  (" + uses.size() + " class pairs): " + String.join(", ", uses))));
         edges.forEach((from, tos) -> tos.forEach((to, uses) -> System.out.println(
                 from + " → " + to + "  (" + uses.size() + " class pairs): " + String.join(", ", uses))));
     }
@@ -43,6 +52,10 @@ class PackageGraph {
         String rest = p.substring("io.shuzhi.".length());
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static String local(JavaClass c) {
+        return c.getPackageName().substring("io.shuzhi.".length());
     }
 
     private static JavaClass top(JavaClass c) {

@@ -1,7 +1,9 @@
 package io.shuzhi.draft;
 
-import io.shuzhi.draft.OfflineRefiner.Outcome;
-import io.shuzhi.draft.RefineParser.Resolved;
+import io.shuzhi.draft.refine.OfflineRefiner;
+import io.shuzhi.draft.refine.OfflineRefiner.Outcome;
+import io.shuzhi.draft.refine.RefineParser;
+import io.shuzhi.draft.refine.RefineParser.Resolved;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.KindsProperties;
 import io.shuzhi.interview.ReportKinds;
@@ -22,12 +24,14 @@ class OfflineRefinerTest {
     private static final ReportKinds KINDS = new ReportKinds(new KindsProperties(null, null));
     private static final InterviewState FACTS = RefineFixtures.facts();
     private static final Draft DRAFT = RefineFixtures.draft();
+    private static final RefineParser PARSER = new RefineParser();
+    private static final OfflineRefiner REFINER = new OfflineRefiner();
 
     /** What the writer sees: the message parsed against the draft, then applied offline. */
     private static Outcome say(Draft draft, String message) {
-        var result = RefineParser.parse(message, draft);
+        var result = PARSER.parse(message, draft);
         assertThat(result).as(message).isInstanceOf(Resolved.class);
-        Outcome o = OfflineRefiner.apply(KINDS, draft, ((Resolved) result).refinement(), FACTS);
+        Outcome o = REFINER.apply(KINDS, draft, ((Resolved) result).refinement(), FACTS);
         System.out.println("» " + message + " → changed=" + o.changed() + " " + o.message());
         if (!o.changed()) assertThat(o.draft()).isSameAs(draft);
         else assertThat(o.draft().version()).isEqualTo(draft.version() + 1);
@@ -103,16 +107,16 @@ class OfflineRefinerTest {
         Files.writeString(dir.resolve("custom-branch.yaml"), yaml);
         ReportKinds custom = new ReportKinds(new KindsProperties(dir.toString(), "custom-branch"));
         Draft draft = new Draft("custom-branch", DRAFT.version(), DRAFT.sections());
-        Refinement condense = ((Resolved) RefineParser.parse("第一部分第二节精简一些", draft)).refinement();
-        Draft condensed = OfflineRefiner.apply(custom, draft, condense, FACTS).draft();
-        Refinement expand = ((Resolved) RefineParser.parse("第一部分第二节再具体些", condensed)).refinement();
+        Refinement condense = ((Resolved) PARSER.parse("第一部分第二节精简一些", draft)).refinement();
+        Draft condensed = REFINER.apply(custom, draft, condense, FACTS).draft();
+        Refinement expand = ((Resolved) PARSER.parse("第一部分第二节再具体些", condensed)).refinement();
 
-        Outcome o = OfflineRefiner.apply(custom, condensed, expand, FACTS);
+        Outcome o = REFINER.apply(custom, condensed, expand, FACTS);
 
         assertThat(o.changed()).isTrue();
         assertThat(o.draft().section("1.2")).isEqualTo(draft.section("1.2"));
         // The jar's kinds do not know it: EXPAND has no topics to bring back.
-        assertThat(OfflineRefiner.apply(KINDS, condensed, expand, FACTS).changed()).isFalse();
+        assertThat(REFINER.apply(KINDS, condensed, expand, FACTS).changed()).isFalse();
     }
 
     @Test
@@ -179,8 +183,8 @@ class OfflineRefinerTest {
         Draft full = new TemplateDrafter().write(RefineFixtures.KIND, state, 1, null);
         int before = CharCount.of(full.toPlainText());
         for (int goal : new int[]{2000, 1600}) {
-            var parsed = RefineParser.parse("全文控制在" + goal + "字", full);
-            Outcome o = OfflineRefiner.apply(KINDS, full, ((Resolved) parsed).refinement(), state);
+            var parsed = PARSER.parse("全文控制在" + goal + "字", full);
+            Outcome o = REFINER.apply(KINDS, full, ((Resolved) parsed).refinement(), state);
             int after = CharCount.of(o.draft().toPlainText());
             System.out.println(before + " → " + after + " (goal " + goal + ")");
             assertThat(o.changed()).isTrue();
@@ -188,7 +192,7 @@ class OfflineRefinerTest {
             assertLeadsKept(full, o.draft());
             assertNoNewNumbers(full, o.draft());
         }
-        Outcome longer = OfflineRefiner.apply(KINDS, full, ((Resolved) RefineParser.parse("全文控制在3500字", full)).refinement(), state);
+        Outcome longer = REFINER.apply(KINDS, full, ((Resolved) PARSER.parse("全文控制在3500字", full)).refinement(), state);
         assertThat(longer.changed()).isFalse();
         assertThat(longer.message()).contains("不会用套话凑字数");
     }
@@ -232,18 +236,6 @@ class OfflineRefinerTest {
         String body = o.draft().section("1.3").orElseThrow().body();
         assertThat(body).contains("严格执行中央八项规定及其实施细则精神", "《其实很简单：搞好党建的几点体会》")
                 .doesNotContain("实际上施细则");
-        assertThat(FormalPhrases.apply("及其实施细则").text()).isEqualTo("及其实施细则");
-        assertThat(FormalPhrases.apply("切实落实八项规定及其实施细则精神", "party-branch-secretary").text())
-                .isEqualTo("切实落实八项规定及其实施细则精神");
-    }
-
-    @Test
-    void formalPhraseTable_respectsWordBoundaries() {
-        assertThat(FormalPhrases.rules().size()).isGreaterThanOrEqualTo(40);
-        assertThat(FormalPhrases.apply("搞好服务，搞活机制，我们党的宗旨，大家庭，我们支部").text())
-                .isEqualTo("做好服务，激活机制，我们党的宗旨，大家庭，本支部");
-        assertThat(FormalPhrases.apply("还有3名同志未报到。还有，还有就是“搞”字不动，【待补充：很多】").text())
-                .isEqualTo("还有3名同志未报到。此外，此外“搞”字不动，【待补充：很多】");
     }
 
     @Test
@@ -277,7 +269,6 @@ class OfflineRefinerTest {
         assertThat(change.changed()).isTrue();
         assertUntouchedExcept(DRAFT, change.draft(), "1", "1.1", "1.2", "1.3", "1.4");
         assertThat(change.draft().section("3.2")).isEqualTo(DRAFT.section("3.2"));
-        assertThat(OfflineRefiner.replaceWord("第一党支部和支部委员", "支部", "党支部")).isEqualTo("第一党支部和党支部委员");
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.shuzhi.draft;
 
-import io.shuzhi.draft.RefineParser.Ambiguous;
-import io.shuzhi.draft.RefineParser.NotRefinement;
-import io.shuzhi.draft.RefineParser.Resolved;
-import io.shuzhi.draft.RefineParser.Result;
 import io.shuzhi.draft.Refinement.Operation;
 import io.shuzhi.draft.Refinement.Scope;
 import io.shuzhi.draft.Refinement.Target;
+import io.shuzhi.draft.refine.RefineParser;
+import io.shuzhi.draft.refine.RefineParser.Ambiguous;
+import io.shuzhi.draft.refine.RefineParser.NotRefinement;
+import io.shuzhi.draft.refine.RefineParser.Resolved;
+import io.shuzhi.draft.refine.RefineParser.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,20 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RefineParserTest {
     private static final Draft DRAFT = RefineFixtures.draft();
+    private static final RefineParser PARSER = new RefineParser();
 
     private static Refinement resolved(String message) {
-        Result r = RefineParser.parse(message, DRAFT);
+        Result r = PARSER.parse(message, DRAFT);
         assertThat(r).as(message).isInstanceOf(Resolved.class);
         return ((Resolved) r).refinement();
     }
 
     private static Ambiguous ambiguous(String message) {
-        Result r = RefineParser.parse(message, DRAFT);
+        Result r = PARSER.parse(message, DRAFT);
         assertThat(r).as(message).isInstanceOf(Ambiguous.class);
         Ambiguous a = (Ambiguous) r;
         assertThat(a.question()).isNotBlank();
         for (String choice : a.choices()) {
-            assertThat(RefineParser.parse(choice, DRAFT)).as("choice " + choice).isInstanceOf(Resolved.class);
+            assertThat(PARSER.parse(choice, DRAFT)).as("choice " + choice).isInstanceOf(Resolved.class);
         }
         return a;
     }
@@ -170,30 +172,30 @@ class RefineParserTest {
             "怎么用", "市财政局机关第二党支部，2025年", "精简会议文件三成以上", "按期转为正式党员3名", "把12次改成15次",
             "研讨是15次不是12次", "补充：今年还开展主题党日12次", "展开研讨交流24次", "严肃组织生活，开展民主评议"})
     void answersAndCommands_areNotRefinements(String message) {
-        assertThat(RefineParser.parse(message, DRAFT)).isInstanceOf(NotRefinement.class);
+        assertThat(PARSER.parse(message, DRAFT)).isInstanceOf(NotRefinement.class);
     }
 
     @Test
     void refineFrame_usesTheGivenSection() {
-        assertThat(((Resolved) RefineParser.parse("再具体些", "1.2", DRAFT)).refinement().target())
+        assertThat(((Resolved) PARSER.parse("再具体些", "1.2", DRAFT)).refinement().target())
                 .isEqualTo(Target.of(Scope.SECTION, "1.2"));
-        assertThat(((Resolved) RefineParser.parse("压缩到200字", "3", DRAFT)).refinement())
+        assertThat(((Resolved) PARSER.parse("压缩到200字", "3", DRAFT)).refinement())
                 .isEqualTo(new Refinement(Target.of(Scope.PART, "3"), Operation.CONDENSE, null, null, 200));
-        assertThat(((Resolved) RefineParser.parse("二是和三是对调", "2", DRAFT)).refinement().target())
+        assertThat(((Resolved) PARSER.parse("二是和三是对调", "2", DRAFT)).refinement().target())
                 .isEqualTo(new Target(Scope.ITEM, "2", 2, "2", 3));
-        assertThat(((Resolved) RefineParser.parse("和（四）换个顺序", "1.3", DRAFT)).refinement().target())
+        assertThat(((Resolved) PARSER.parse("和（四）换个顺序", "1.3", DRAFT)).refinement().target())
                 .isEqualTo(new Target(Scope.SECTION, "1.3", null, "1.4", null));
-        assertThat(((Resolved) RefineParser.parse("改成2025年度", "title", DRAFT)).refinement().op())
+        assertThat(((Resolved) PARSER.parse("改成2025年度", "title", DRAFT)).refinement().op())
                 .isEqualTo(Operation.SET_YEAR);
     }
 
     @Test
     void refineFrameWithoutVerb_orUnknownSection_asks() {
-        Result what = RefineParser.parse("写得不好", "2", DRAFT);
+        Result what = PARSER.parse("写得不好", "2", DRAFT);
         assertThat(what).isInstanceOf(Ambiguous.class);
-        for (String c : ((Ambiguous) what).choices()) assertThat(RefineParser.parse(c, DRAFT)).as(c).isInstanceOf(Resolved.class);
-        Result unknown = RefineParser.parse("再具体些", "9.9", DRAFT);
+        for (String c : ((Ambiguous) what).choices()) assertThat(PARSER.parse(c, DRAFT)).as(c).isInstanceOf(Resolved.class);
+        Result unknown = PARSER.parse("再具体些", "9.9", DRAFT);
         assertThat(unknown).isInstanceOf(Ambiguous.class);
-        for (String c : ((Ambiguous) unknown).choices()) assertThat(RefineParser.parse(c, DRAFT)).as(c).isInstanceOf(Resolved.class);
+        for (String c : ((Ambiguous) unknown).choices()) assertThat(PARSER.parse(c, DRAFT)).as(c).isInstanceOf(Resolved.class);
     }
 }

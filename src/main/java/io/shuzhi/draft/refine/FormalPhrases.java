@@ -1,5 +1,6 @@
-package io.shuzhi.draft;
+package io.shuzhi.draft.refine;
 
+import io.shuzhi.draft.DraftingRules;
 import io.shuzhi.prompts.PromptFiles;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,11 +8,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The colloquial → formal phrase table of {@code prompts/refine/formal-phrases.tsv}, read from the working directory
- * or, failing that, the classpath. Applied left to right, longest entry first at each place, to whole words only (a
+ * The colloquial → formal phrase table of {@code prompts/refine/formal-phrases.tsv}, read once through
+ * {@link PromptFiles} (the prompts/ folder, else the jar) when the refiner is built. Applied left to right, longest entry first at each place, to whole words only (a
  * phrase must start and end where the segmented text has a word break: "其实" is not in "及其实施细则"), and never
  * inside a 【待补充：…】 placeholder, quoted words or a fixed term (names and fixed formulations stay as written).
- * For a kind, the kind's wording rules ({@link FormalRewriter}) run after the table.
+ * For a kind, the kind's wording rules (the drafter's register, {@link DraftingRules#kindWording}) run after the table.
  */
 final class FormalPhrases {
     static final String FILE = "prompts/refine/formal-phrases.tsv";
@@ -35,34 +36,32 @@ final class FormalPhrases {
     record Applied(String text, int count) {
     }
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile List<Rule> rules;
+    private final List<Rule> rules;
 
-    private FormalPhrases() {
+    FormalPhrases(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
     }
 
-    static List<Rule> rules() {
-        List<Rule> r = rules;
-        if (r == null) {
-            r = parse(read());
-            rules = r;
-        }
-        return r;
+    /** The shipped table (or the operator's copy in prompts/). */
+    static FormalPhrases load() {
+        return new FormalPhrases(parse(PromptFiles.read(FILE)));
+    }
+
+    List<Rule> rules() {
+        return rules;
     }
 
     /** The table, then the wording rules of the report kind {@code kindId}. */
-    static Applied apply(String text, String kindId) {
+    Applied apply(String text, String kindId) {
         Applied table = apply(text);
-        FormalRewriter.Rewritten words = FormalRewriter.forKind(kindId).apply(table.text(), Words.quantityTexts(table.text()));
-        String tidied = words.count() == 0 ? words.text() : ItemComposer.tidy(words.text());
-        return new Applied(tidied, table.count() + words.count());
+        DraftingRules.Formal words = DraftingRules.kindWording(table.text(), kindId);
+        return new Applied(words.text(), table.count() + words.count());
     }
 
     /** The table alone. */
-    static Applied apply(String text) {
-        List<Rule> table = rules();
-        java.util.Set<Integer> words = Words.boundaries(Words.of(text));
+    Applied apply(String text) {
+        List<Rule> table = rules;
+        java.util.Set<Integer> words = DraftingRules.wordBoundaries(text);
         var out = new StringBuilder(text.length());
         int count = 0;
         int depth = 0;
@@ -93,12 +92,9 @@ final class FormalPhrases {
 
     static List<Rule> parse(String content) {
         List<Rule> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : content.split("\n", -1)) {
-            lineNo++;
-            String l = line.replace("\r", "");
-            if (l.isBlank() || l.startsWith("#")) continue;
-            String[] cols = l.split("\t", -1);
+        for (TsvLines.Line line : TsvLines.of(content)) {
+            int lineNo = line.line();
+            String[] cols = line.cols();
             if (cols.length < 2 || cols[0].isBlank() || cols[1].isBlank()) {
                 throw new IllegalStateException(FILE + ":" + lineNo + ": expected colloquial<TAB>formal[<TAB>context]");
             }
@@ -121,9 +117,5 @@ final class FormalPhrases {
         }
         out.sort(Comparator.comparingInt((Rule r) -> r.from().length()).reversed());
         return List.copyOf(out);
-    }
-
-    private static String read() {
-        return PromptFiles.read(FILE);
     }
 }
