@@ -7,7 +7,7 @@ import io.shuzhi.interview.InterviewEngine;
  * The engine a session's turns run on: how it interviews and how it drafts, and the name the page shows
  * ("offline", or the model's name).
  */
-public record Engine(String name, InterviewEngine interviewer, DraftWriter drafter) {
+record Engine(String name, InterviewEngine interviewer, DraftWriter drafter) {
     public static final String OFFLINE = "offline";
 
     public boolean offline() {

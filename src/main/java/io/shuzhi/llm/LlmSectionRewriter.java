@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * are {@link LlmDraftWriter}'s ({@link SectionStreams}). Adding, deleting, moving and replacing words, the year and the
  * title are left to the offline refiner ({@link Optional#empty()}).
  */
-public class LlmSectionRewriter implements SectionRewriter {
+class LlmSectionRewriter implements SectionRewriter {
     private static final Map<Operation, String> OPERATIONS = new EnumMap<>(Map.of(
             Operation.EXPAND, "展开",
             Operation.CONDENSE, "压缩",

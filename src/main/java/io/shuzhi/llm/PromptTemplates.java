@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * checked at startup: a missing file, or a variable the code does not fill, stops the app with the file's name.
  */
 @Component
-public class PromptTemplates {
+class PromptTemplates {
     /** The prompts the code renders and the variables each must use: no more, no fewer. */
     static final Map<String, Set<String>> REQUIRED = Map.of(
             "system", Set.of(),

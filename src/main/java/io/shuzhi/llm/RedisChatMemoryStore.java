@@ -19,7 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * System messages are not stored: the system prompt is added fresh to every call. {@link #window} cuts what goes
  * back to the model to a token budget.
  */
-public class RedisChatMemoryStore implements ChatMemoryStore {
+class RedisChatMemoryStore implements ChatMemoryStore {
     /** Entries kept in Redis at most; the token window is smaller still. */
     static final int MAX_STORED = 60;
 
