@@ -28,8 +28,16 @@ class ChatMetrics {
 
     /** The protocol's name of a frame ("say", "fact_edit"…): a metric says what the protocol says. */
     static String type(ClientFrame frame) {
-        return frame.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return TYPES.get(frame.getClass());
     }
+
+    /** Worked out once per frame class, not once per turn. */
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> frameClass) {
+            return frameClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        }
+    };
 
     void turn(String type, long nanos) {
         // p50/p99 of the server's own part of a turn (from the lane picking it up to its frames sent), over a

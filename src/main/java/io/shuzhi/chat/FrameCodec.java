@@ -1,5 +1,6 @@
 package io.shuzhi.chat;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -67,7 +68,20 @@ public class FrameCodec {
         };
     }
 
+    /**
+     * A frame as sent: {@code type} and {@code seq} first, then the frame's own fields, written in one pass (no tree
+     * in between; {@link #writeAsTree} gives the same text).
+     */
+    record Framed(String type, long seq, @JsonUnwrapped ServerFrame frame) {}
+
     public String write(ServerFrame frame, long seq) {
+        // An error drops two of its fields when null, which its record does not say: the tree does that.
+        if (frame instanceof ServerFrame.Error) return writeAsTree(frame, seq);
+        return json.writeValueAsString(new Framed(frame.type(), seq, frame));
+    }
+
+    /** The frame's fields read into a tree and written after {@code type} and {@code seq}. */
+    String writeAsTree(ServerFrame frame, long seq) {
         ObjectNode out = json.createObjectNode();
         out.put("type", frame.type());
         out.put("seq", seq);

@@ -294,6 +294,8 @@ public final class RuleExtractor {
         return new Piece(run.topic(), rest, NumberParser.findAll(rest));
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /**
      * A stored fact that says what {@code run} says: every figure of the run is in it (same value and unit) and the
      * two share words; or, with no figures, one text contains the other. {@code pointedBack}: the writer said it was
@@ -301,10 +303,10 @@ public final class RuleExtractor {
      * that, a repeat is of the same topic and shares most of its words.
      */
     static Fact repeatOf(ReportKind kind, InterviewState state, Piece run, boolean pointedBack) {
-        String text = run.text().replaceAll("\\s+", "");
+        String text = SPACES.matcher(run.text()).replaceAll("");
         for (Fact f : state.facts()) {
             if (f.origin() != Fact.Origin.WRITER || !samePart(kind, f.topic(), run.topic())) continue;
-            String known = f.text().replaceAll("\\s+", "");
+            String known = SPACES.matcher(f.text()).replaceAll("");
             if (known.equals(text)) return f;
             List<Quantity> figures = run.quantities().stream().filter(q -> !q.unit().isEmpty()).toList();
             if (figures.isEmpty()) {

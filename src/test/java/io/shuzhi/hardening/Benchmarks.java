@@ -20,6 +20,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +109,11 @@ class Benchmarks {
                 turnLatency(50, FULL ? 2000 : 200, FULL ? 500 : 50);
                 turnLatency(200, FULL ? 4000 : 400, FULL ? 1000 : 100);
             }
-            if (want("cpu")) cpuPerTurn(50, FULL ? 2000 : 200, FULL ? 500 : 50);
+            if (want("cpu")) {
+                // -Dshuzhi.bench.cpu.says=20000: more says, e.g. for enough profiler samples.
+                cpuPerTurn(50, Integer.getInteger("shuzhi.bench.cpu.says", FULL ? 2000 : 200),
+                        Integer.getInteger("shuzhi.bench.cpu.warmup", FULL ? 500 : 50));
+            }
             if (want("redis")) redisPerTurn(redisPort, FULL ? 200 : 30);
             if (want("growth")) bytesPerTurn(FULL ? 200 : 40);
             if (want("draft")) draftTime(FULL ? 20_000 : 300);
@@ -192,22 +197,37 @@ class Benchmarks {
      * a warm-up: the turn threads alone, and with Tomcat's and Lettuce's threads (the rest of the server's part).
      */
     private void cpuPerTurn(int sessions, int samples, int warmup) throws Exception {
+        // The topic model loads in the background once the app is up (seconds of CPU, every topic embedded): not a
+        // turn's cost, so it is over before the warm-up.
+        boolean model = app.getBean(io.shuzhi.interview.EmbeddingSimilarity.class).awaitReady(Duration.ofMinutes(5));
         runTurns(sessions, warmup);
         Map<String, Long> before = cpuByThreadGroup();
+        long processBefore = processCpuNanos();
         long started = System.nanoTime();
         int turns = runTurns(sessions, samples).length;
         double wallMs = (System.nanoTime() - started) / 1e6;
+        long processAfter = processCpuNanos();
         Map<String, Long> after = cpuByThreadGroup();
         var perTurn = new TreeMap<String, Double>();
         after.forEach((group, ns) -> perTurn.put(group, (ns - before.getOrDefault(group, 0L)) / 1e6 / turns));
+        System.out.println("cpu row, ms per say by thread group: " + perTurn);
         double turn = perTurn.getOrDefault("turn", 0.0);
         double server = turn + perTurn.getOrDefault("tomcat", 0.0) + perTurn.getOrDefault("lettuce", 0.0);
         rows.add(row("App CPU per offline chat turn, " + sessions + " sessions", fmt(turn) + " ms on the turn threads, "
                         + fmt(server) + " ms with Tomcat's and Lettuce's threads (n=" + turns + ", " + fmt(turns / wallMs * 1000)
-                        + " turns/s; the in-process load client: " + fmt(perTurn.getOrDefault("client", 0.0)) + " ms)",
+                        + " turns/s; the in-process load client: " + fmt(perTurn.getOrDefault("client", 0.0))
+                        + " ms; the whole process, client, GC, JIT and native threads included: "
+                        + fmt((processAfter - processBefore) / 1e6 / turns) + " ms; topic model "
+                        + (model ? "loaded" : "not loaded") + ")",
                 "≤ 0.2 ms", "ThreadMXBean CPU time of the app's threads by name (turn-*, http-nio-*, lettuce-*) over "
                         + turns + " says after " + warmup + " of warm-up, divided by the says; includes the hello that"
                         + " starts each session every " + TURNS_PER_SESSION + " says; not Redis's own CPU, not GC threads"));
+    }
+
+    /** CPU time of the whole JVM process (every thread, native ones such as ONNX Runtime's included), or -1. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static Map<String, Long> cpuByThreadGroup() {
