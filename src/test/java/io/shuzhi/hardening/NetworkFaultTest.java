@@ -127,8 +127,9 @@ class NetworkFaultTest {
                     + start + " ms");
             // Two round trips at least, each 300 ms each way.
             assertThat(slow).as("the delay is really in the path").isGreaterThanOrEqualTo(1_000);
-            String state = direct.opsForHash().get(SessionKeys.state(idOf(tab)), "data").toString();
-            assertThat(state).contains("研讨交流24次").contains("支委会12次");
+            // The facts live in their own hash, one field per fact (the state JSON lists their ids).
+            String facts = direct.opsForHash().entries(SessionKeys.facts(idOf(tab))).values().toString();
+            assertThat(facts).contains("研讨交流24次").contains("支委会12次");
             assertThat(userMessages(idOf(tab), "s-2")).isEqualTo(1);
         }
     }

@@ -117,7 +117,10 @@ class RedisRestartTest {
                 assertThat(redis.opsForList().range(SessionKeys.chat(id), 0, -1))
                         .filteredOn(m -> m.contains("\"role\":\"user\"") && m.contains("\"id\":\"m-3\"")).hasSize(1);
                 String state = (String) redis.opsForHash().get(SessionKeys.state(id), "data");
-                assertThat(state).contains("研讨交流24次").contains("机关第一党支部").contains("轮训班4期");
+                assertThat(state).contains("机关第一党支部");
+                // The facts live in their own hash, one field per fact (the state JSON lists their ids).
+                assertThat(redis.opsForHash().entries(SessionKeys.facts(id)).values().toString())
+                        .contains("研讨交流24次").contains("轮训班4期");
 
                 // A resuming tab gets every frame acknowledged before the restart, unchanged, and m-3 once.
                 try (var resumed = WsClient.connect(port)) {
@@ -194,8 +197,9 @@ class RedisRestartTest {
     private static String stored(StringRedisTemplate redis, String id) {
         // sorted: a hash's field order after an AOF reload need not be the order before
         var state = new java.util.TreeMap<>(redis.opsForHash().entries(SessionKeys.state(id)));
+        var facts = new java.util.TreeMap<>(redis.opsForHash().entries(SessionKeys.facts(id)));
         var events = redis.opsForStream().range(SessionKeys.events(id), org.springframework.data.domain.Range.unbounded());
-        return state + "|events=" + events.stream().map(r -> r.getId() + "=" + r.getValue()).toList()
+        return state + "|facts=" + facts + "|events=" + events.stream().map(r -> r.getId() + "=" + r.getValue()).toList()
                 + "|chat=" + redis.opsForList().size(SessionKeys.chat(id));
     }
 
