@@ -224,6 +224,32 @@ public class OfflineInterviewer implements InterviewEngine {
      * The reply to what a message gave: what was stored (by part), what was already known, the wishes kept, the
      * answers to questions asked back, then the next question. {@code before} opens the reply (a confirmed profile).
      */
+    /**
+     * A wish as the reply repeats it: the writer's words without the frame of a question ("这个要不要写得具体一点" →
+     * "写得具体一点", "能不能写得短一些" → "写得短一些"), by HanLP words: a leading 这/这个/这段…, an A-不A pair
+     * (要不要, 能不能, 是不是) and a closing 吗/呢/？ go. What is stored as the preference stays as said.
+     */
+    static String wishAsSaid(String wish) {
+        List<Words.Word> words = Words.of(wish);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).text();
+            if (kept.isEmpty() && DEMONSTRATIVES.contains(w)) continue;
+            if (w.equals("是不是") || w.equals("要不要") || w.equals("能不能") || w.equals("可不可以")) continue;
+            if (i + 1 < words.size() && words.get(i + 1).text().equals("不" + w)) {
+                i++;
+                continue;
+            }
+            kept.add(w);
+        }
+        while (!kept.isEmpty() && QUESTION_ENDS.contains(kept.get(kept.size() - 1))) kept.remove(kept.size() - 1);
+        String said = String.join("", kept);
+        return said.length() >= 2 ? said : wish;
+    }
+
+    private static final Set<String> DEMONSTRATIVES = Set.of("这", "这个", "那个", "这段", "这部分", "这一段", "这块");
+    private static final Set<String> QUESTION_ENDS = Set.of("吗", "呢", "吧", "？", "?", "。");
+
     private Reply replyTo(ReportKind kind, InterviewState state, RuleExtractor.Result r, String before) {
         InterviewState next = r.state();
         for (String wish : r.wishes()) next = next.withPreference(wish);
@@ -238,7 +264,8 @@ public class OfflineInterviewer implements InterviewEngine {
                     : "有" + r.repeats().size() + "条前面已经记下了，不重复记。");
         }
         if (!r.wishes().isEmpty()) {
-            said.add("好的，您的要求“" + String.join("”“", r.wishes()) + "”我记下了，起草和修改时照此把握"
+            said.add("好的，您的要求“" + String.join("”“", r.wishes().stream().map(OfflineInterviewer::wishAsSaid).toList())
+                    + "”我记下了，起草和修改时照此把握"
                     + "（草稿出来后也可以直接说“语气再正式一点”“全文控制在3000字”）。");
         }
         boolean nothing = r.added().isEmpty() && r.repeats().isEmpty() && r.wishes().isEmpty()

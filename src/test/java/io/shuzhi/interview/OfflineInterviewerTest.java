@@ -181,4 +181,12 @@ class OfflineInterviewerTest {
         }
         assertThat(OfflineInterviewer.nextTopic(KIND, allElseAnswered)).isEqualTo("study");
     }
+
+    @Test
+    void aWishAskedAsAQuestion_isRepeatedWithoutTheQuestionFrame() {
+        assertThat(OfflineInterviewer.wishAsSaid("这个要不要写得具体一点")).isEqualTo("写得具体一点");
+        assertThat(OfflineInterviewer.wishAsSaid("能不能写得短一些？")).isEqualTo("写得短一些");
+        assertThat(OfflineInterviewer.wishAsSaid("语气是不是正式一点比较好")).isEqualTo("语气正式一点比较好");
+        assertThat(OfflineInterviewer.wishAsSaid("三千字以内")).isEqualTo("三千字以内");
+    }
 }
