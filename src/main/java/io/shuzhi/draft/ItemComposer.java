@@ -153,6 +153,11 @@ final class ItemComposer {
             for (int q = 0; q < pieces.size(); q++) if (q != p) others.append('，').append(pieces.get(q));
             List<String> kept = new ArrayList<>();
             for (int i = 0; i < clauses.length; i++) {
+                // "本人，个人有关事项按时报告": the writer's "我自己，" names the subject of what follows — one clause
+                if (i + 1 < clauses.length && pronounOnly(clauses[i])) {
+                    clauses[i + 1] = clauses[i].strip() + clauses[i + 1].strip();
+                    continue;
+                }
                 String label = labelOf(clauses[i]);
                 if (label == null) {
                     kept.add(clauses[i]);
@@ -164,6 +169,14 @@ final class ItemComposer {
                     continue;
                 }
                 if (last) continue; // the whole fact is a label
+                // "文物安全，是重中之重，…": the label is the subject of the copula that follows — one clause
+                if (clauses[i + 1].strip().startsWith("是") && !clauses[i].strip().endsWith("方面")) {
+                    kept.add(clauses[i].strip() + clauses[i + 1].strip());
+                    i++;
+                    continue;
+                }
+                // "问题方面，监督还是偏软": a label naming the report's part, not a topic, says nothing
+                if (PART_NAMES.contains(label)) continue;
                 String rest = String.join("，", java.util.Arrays.copyOfRange(clauses, i + 1, clauses.length));
                 boolean labelled = clauses[i].strip().endsWith("方面") || nouns(label);
                 boolean nextIsLabel = labelOf(clauses[i + 1]) != null;
@@ -178,6 +191,10 @@ final class ItemComposer {
         }
         return out;
     }
+
+    /** Labels that name a part of the report (its problems, plans, results), not a topic of the item. */
+    private static final java.util.Set<String> PART_NAMES = java.util.Set.of("问题", "不足", "短板", "差距", "打算",
+            "计划", "措施", "思路", "成绩", "成效", "亮点", "工作", "存在问题", "存在的问题", "明年打算");
 
     /** What a label clause names ("监督方面" → "监督", "产业" → "产业"); null when the clause is not a label. */
     static String labelOf(String clause) {
@@ -201,6 +218,13 @@ final class ItemComposer {
         boolean nounVerb = words.size() == 2 && nounLike(words.get(0)) && words.get(1).nature().startsWith("v")
                 && words.get(1).text().length() >= 2;
         return nouns || nounVerb ? core : null;
+    }
+
+    /** A clause that is only a personal pronoun ("本人", "本人自己"). */
+    private static boolean pronounOnly(String clause) {
+        List<Words.Token> words = Words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
+        return !words.isEmpty() && words.size() <= 2 && words.stream().allMatch(t -> t.kind() == Words.Kind.WORD
+                && t.nature().equals("rr"));
     }
 
     private static boolean nouns(String label) {
