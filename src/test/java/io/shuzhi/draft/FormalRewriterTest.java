@@ -137,7 +137,8 @@ class FormalRewriterTest {
             "accountability-integrity | 亲属没有在交通系统做生意 | 亲属未在交通系统经商办企业",
             "accountability-integrity | 亲属没有在交通系统做工程 | 亲属未在交通系统承揽工程",
             "annual-work-summary | 当场整改了19处，剩下的限期整改了 | 当场整改19处，其余限期整改",
-            "annual-work-summary | 好几个乡镇文化站都没开放 | 多个乡镇文化站均未开放"})
+            "annual-work-summary | 好几个乡镇文化站都没开放 | 多个乡镇文化站均未开放",
+            "accountability-integrity | 和14个股室签了责任书 | 与14个股室签订责任书"})
     void writersWords_becomeTheReportsWords(String kind, String said, String written) {
         assertThat(FormalRewriter.forKind(kind).rewrite(said)).isEqualTo(written);
         assertThat(figures(written)).as("figures").isEqualTo(figures(said));
