@@ -151,7 +151,7 @@ final class FormalRewriter {
             boolean start = out.length() == 0;
             for (Rule rule : rules) {
                 spans = match(rule, tokens, i, start);
-                if (spans != null && !joinsWordBefore(rule, spans, tokens, out)) {
+                if (spans != null && !joinsWordBefore(rule, spans, tokens, out, i)) {
                     hit = rule;
                     break;
                 }
@@ -233,10 +233,12 @@ final class FormalRewriter {
     /**
      * Whether the replacement would read together with the character before it as another word: 都 → 均 after
      * "家里人" gives "人均". Only a replacement of one character is checked (均, 与, 为, 赴: the ones that bind to a
-     * neighbour), and not one that starts as the original did.
+     * neighbour), not one after a pronoun, and not one that starts as the original did.
      */
-    private static boolean joinsWordBefore(Rule rule, int[][] spans, List<Token> tokens, StringBuilder out) {
+    private static boolean joinsWordBefore(Rule rule, int[][] spans, List<Token> tokens, StringBuilder out, int at) {
         if (out.isEmpty() || rule.replacement().isEmpty()) return false;
+        // after a pronoun ("本人为村干部…") a preposition or adverb is read as one: no compound with it
+        if (at > 0 && tokens.get(at - 1).nature().startsWith("r")) return false;
         String first = rule.replacement().get(0);
         if (first.startsWith("$") || first.length() != 1) return false;
         int[] whole = spans[spans.length - 1];

@@ -153,11 +153,6 @@ final class ItemComposer {
             for (int q = 0; q < pieces.size(); q++) if (q != p) others.append('，').append(pieces.get(q));
             List<String> kept = new ArrayList<>();
             for (int i = 0; i < clauses.length; i++) {
-                // "本人，个人有关事项按时报告": the writer's "我自己，" names the subject of what follows — one clause
-                if (i + 1 < clauses.length && pronounOnly(clauses[i])) {
-                    clauses[i + 1] = clauses[i].strip() + clauses[i + 1].strip();
-                    continue;
-                }
                 String label = labelOf(clauses[i]);
                 if (label == null) {
                     kept.add(clauses[i]);
@@ -218,6 +213,22 @@ final class ItemComposer {
         boolean nounVerb = words.size() == 2 && nounLike(words.get(0)) && words.get(1).nature().startsWith("v")
                 && words.get(1).text().length() >= 2;
         return nouns || nounVerb ? core : null;
+    }
+
+    /**
+     * "本人，个人有关事项按时报告" → "本人个人有关事项按时报告": the writer's "我自己，" names the subject of what follows;
+     * a clause that is only a personal pronoun is joined to the clause after it.
+     */
+    static String withPronounJoined(String text) {
+        String[] clauses = text.split("，", -1);
+        if (clauses.length < 2) return text;
+        var out = new StringBuilder();
+        for (int i = 0; i < clauses.length; i++) {
+            out.append(clauses[i]);
+            boolean join = i + 1 < clauses.length && !clauses[i + 1].isBlank() && pronounOnly(clauses[i]);
+            if (i + 1 < clauses.length && !join) out.append('，');
+        }
+        return out.toString();
     }
 
     /** A clause that is only a personal pronoun ("本人", "本人自己"). */
@@ -316,7 +327,7 @@ final class ItemComposer {
         for (String q : Words.quantityTexts(text)) if (!quantities.contains(q)) quantities.add(q);
         quantities.sort(java.util.Comparator.comparingInt(text::indexOf));
         String formal = FormalRewriter.forKind(kindId).apply(text, quantities).text();
-        return clean(formal);
+        return withPronounJoined(clean(formal));
     }
 
     /** A rewritten text without the marks its dropped words left behind: no empty clause, no leading or final mark. */

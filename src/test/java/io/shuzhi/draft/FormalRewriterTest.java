@@ -114,6 +114,7 @@ class FormalRewriterTest {
             "annual-work-summary | 家里人都在外地上班 | 家里人都在外地上班",
             "annual-work-summary | 局里人都在跑项目 | 局里人都在跑项目",
             "annual-work-summary | 隐患都在整改 | 隐患均在整改",
+            "accountability-integrity | 我给村干部讲了3次廉政党课 | 本人为村干部讲授廉政党课3次",
             // 自己 is the writer only where the writer is the subject
             "accountability-integrity | 有些股室负责人觉得廉政是纪检组的事，和自己关系不大 | 部分股室负责人认为廉政是纪检组的职责，与自己关系不大",
             "accountability-integrity | 自己也带头讲了1次党课 | 本人带头讲授党课1次",
