@@ -146,6 +146,7 @@ final class ItemComposer {
      * and a verb naming one topic, "乡村振兴"), with "方面" or without, no figure, followed by a clause of its fact.
      */
     static List<String> withoutBareLabels(List<String> pieces, String context) {
+        pieces = withPronounPiecesJoined(pieces);
         List<String> out = new ArrayList<>();
         for (int p = 0; p < pieces.size(); p++) {
             String[] clauses = pieces.get(p).split("，", -1);
@@ -229,6 +230,22 @@ final class ItemComposer {
             if (i + 1 < clauses.length && !join) out.append('，');
         }
         return out.toString();
+    }
+
+    /** A fact that is only the writer's pronoun ("我自己" said alone) is the subject of the next fact. */
+    private static List<String> withPronounPiecesJoined(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        String pending = "";
+        for (String p : pieces) {
+            if (pronounOnly(p)) {
+                pending = p.strip();
+                continue;
+            }
+            out.add(p.strip().startsWith(pending) ? p : pending + p);
+            pending = "";
+        }
+        if (!pending.isEmpty()) out.add(pending);
+        return out;
     }
 
     /** A clause that is only a personal pronoun ("本人", "本人自己"). */

@@ -124,6 +124,8 @@ class ItemComposerTest {
         // the writer's "我自己，" is the subject of the clause after it
         assertThat(ItemComposer.clause(fact("我自己，个人有关事项按时报告了"), "accountability-integrity"))
                 .isEqualTo("本人个人有关事项按时报告");
+        assertThat(ItemComposer.withoutBareLabels(List.of("本人", "个人有关事项如实报告"), ""))
+                .containsExactly("本人个人有关事项如实报告");
         assertThat(ItemComposer.withPronounJoined("本人带头讲授党课，其他支委讲授4次")).isEqualTo("本人带头讲授党课，其他支委讲授4次");
         // time words, figures and clauses with a verb are not labels
         assertThat(ItemComposer.labelOf("全年")).isNull();
