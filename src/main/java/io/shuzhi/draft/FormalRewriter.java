@@ -151,7 +151,7 @@ final class FormalRewriter {
             boolean start = out.length() == 0;
             for (Rule rule : rules) {
                 spans = match(rule, tokens, i, start);
-                if (spans != null) {
+                if (spans != null && !joinsWordBefore(rule, spans, tokens, out, i)) {
                     hit = rule;
                     break;
                 }
@@ -205,11 +205,50 @@ final class FormalRewriter {
         int limit = el.quantifier() == '+' ? tokens.size() - at : 1;
         while (max < limit && at + max < tokens.size() && el.matches(tokens.get(at + max))) max++;
         int min = el.quantifier() == '?' ? 0 : 1;
+        if (nounRun(el) && max > 0) {
+            // A run of nouns is a whole noun phrase: it takes the measure or suffix word that ends it ("警示/片" is
+            // 警示片) and never stops inside it, so no rule puts a number into the middle of a word ("警示2次片").
+            if (at + max < tokens.size() && endsNounPhrase(tokens.get(at + max), el)) max++;
+            min = max;
+        }
         for (int n = max; n >= min; n--) {
             spans[e] = new int[]{at, at + n};
             if (match(pattern, e + 1, tokens, at + n, first, spans)) return true;
         }
         return false;
+    }
+
+    /** A one-or-more element of nouns: "@n|@vn+". */
+    private static boolean nounRun(Element el) {
+        return el.quantifier() == '+' && el.natures().stream().anyMatch(n -> n.equals("n") || n.equals("vn"));
+    }
+
+    /** A one-character measure or suffix word right after nouns belongs to them: 警示/片, 宣传/册. */
+    private static boolean endsNounPhrase(Token t, Element el) {
+        String n = t.nature();
+        return t.kind() == Kind.WORD && t.text().length() == 1 && (n.equals("q") || n.equals("k"))
+                && !el.notWords().contains(t.text());
+    }
+
+    /**
+     * Whether the replacement would read together with the character before it as another word: 都 → 均 after
+     * "家里人" gives "人均". Only a replacement of one character is checked (均, 与, 为, 赴: the ones that bind to a
+     * neighbour), not one after a pronoun, and not one that starts as the original did.
+     */
+    private static boolean joinsWordBefore(Rule rule, int[][] spans, List<Token> tokens, StringBuilder out, int at) {
+        if (out.isEmpty() || rule.replacement().isEmpty()) return false;
+        // after a pronoun ("本人为村干部…") a preposition or adverb is read as one: no compound with it
+        if (at > 0 && tokens.get(at - 1).nature().startsWith("r")) return false;
+        String first = rule.replacement().get(0);
+        if (first.startsWith("$") || first.length() != 1) return false;
+        int[] whole = spans[spans.length - 1];
+        String original = tokens.get(whole[0]).text();
+        char before = out.charAt(out.length() - 1);
+        if (original.isEmpty() || first.isEmpty() || original.charAt(0) == first.charAt(0)
+                || Character.UnicodeScript.of(before) != Character.UnicodeScript.HAN) {
+            return false;
+        }
+        return com.hankcs.hanlp.dictionary.CoreDictionary.contains("" + before + first.charAt(0));
     }
 
     private static boolean holds(Condition c, List<Token> tokens, int start, int end, boolean clauseStart) {

@@ -146,6 +146,7 @@ final class ItemComposer {
      * and a verb naming one topic, "乡村振兴"), with "方面" or without, no figure, followed by a clause of its fact.
      */
     static List<String> withoutBareLabels(List<String> pieces, String context) {
+        pieces = withPronounPiecesJoined(pieces);
         List<String> out = new ArrayList<>();
         for (int p = 0; p < pieces.size(); p++) {
             String[] clauses = pieces.get(p).split("，", -1);
@@ -164,6 +165,14 @@ final class ItemComposer {
                     continue;
                 }
                 if (last) continue; // the whole fact is a label
+                // "文物安全，是重中之重，…": the label is the subject of the copula that follows — one clause
+                if (clauses[i + 1].strip().startsWith("是") && !clauses[i].strip().endsWith("方面")) {
+                    kept.add(clauses[i].strip() + clauses[i + 1].strip());
+                    i++;
+                    continue;
+                }
+                // "问题方面，监督还是偏软": a label naming the report's part, not a topic, says nothing
+                if (PART_NAMES.contains(label)) continue;
                 String rest = String.join("，", java.util.Arrays.copyOfRange(clauses, i + 1, clauses.length));
                 boolean labelled = clauses[i].strip().endsWith("方面") || nouns(label);
                 boolean nextIsLabel = labelOf(clauses[i + 1]) != null;
@@ -178,6 +187,10 @@ final class ItemComposer {
         }
         return out;
     }
+
+    /** Labels that name a part of the report (its problems, plans, results), not a topic of the item. */
+    private static final java.util.Set<String> PART_NAMES = java.util.Set.of("问题", "不足", "短板", "差距", "打算",
+            "计划", "措施", "思路", "成绩", "成效", "亮点", "工作", "存在问题", "存在的问题", "明年打算");
 
     /** What a label clause names ("监督方面" → "监督", "产业" → "产业"); null when the clause is not a label. */
     static String labelOf(String clause) {
@@ -201,6 +214,45 @@ final class ItemComposer {
         boolean nounVerb = words.size() == 2 && nounLike(words.get(0)) && words.get(1).nature().startsWith("v")
                 && words.get(1).text().length() >= 2;
         return nouns || nounVerb ? core : null;
+    }
+
+    /**
+     * "本人，个人有关事项按时报告" → "本人个人有关事项按时报告": the writer's "我自己，" names the subject of what follows;
+     * a clause that is only a personal pronoun is joined to the clause after it.
+     */
+    static String withPronounJoined(String text) {
+        String[] clauses = text.split("，", -1);
+        if (clauses.length < 2) return text;
+        var out = new StringBuilder();
+        for (int i = 0; i < clauses.length; i++) {
+            out.append(clauses[i]);
+            boolean join = i + 1 < clauses.length && !clauses[i + 1].isBlank() && pronounOnly(clauses[i]);
+            if (i + 1 < clauses.length && !join) out.append('，');
+        }
+        return out.toString();
+    }
+
+    /** A fact that is only the writer's pronoun ("我自己" said alone) is the subject of the next fact. */
+    private static List<String> withPronounPiecesJoined(List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        String pending = "";
+        for (String p : pieces) {
+            if (pronounOnly(p)) {
+                pending = p.strip();
+                continue;
+            }
+            out.add(p.strip().startsWith(pending) ? p : pending + p);
+            pending = "";
+        }
+        if (!pending.isEmpty()) out.add(pending);
+        return out;
+    }
+
+    /** A clause that is only a personal pronoun ("本人", "本人自己"). */
+    private static boolean pronounOnly(String clause) {
+        List<Words.Token> words = Words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
+        return !words.isEmpty() && words.size() <= 2 && words.stream().allMatch(t -> t.kind() == Words.Kind.WORD
+                && t.nature().equals("rr"));
     }
 
     private static boolean nouns(String label) {
@@ -292,7 +344,7 @@ final class ItemComposer {
         for (String q : Words.quantityTexts(text)) if (!quantities.contains(q)) quantities.add(q);
         quantities.sort(java.util.Comparator.comparingInt(text::indexOf));
         String formal = FormalRewriter.forKind(kindId).apply(text, quantities).text();
-        return clean(formal);
+        return withPronounJoined(clean(formal));
     }
 
     /** A rewritten text without the marks its dropped words left behind: no empty clause, no leading or final mark. */

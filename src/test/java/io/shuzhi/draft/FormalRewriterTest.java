@@ -105,7 +105,41 @@ class FormalRewriterTest {
             "personal-annual | 力争再引进2个亿元以上项目，推动十五五开局起好步 | 力争再引进2个亿元以上项目，推动“十五五”开局起好步",
             "personal-annual | 围绕“十五五”规划开局 | 围绕“十五五”规划开局",
             "party-branch-secretary | 读书分享会这个搞了，全年4次 | 读书分享会已开展，全年4次",
-            "party-branch-secretary | 红色网格弄了，12个网格 | 红色网格已开展，12个网格"})
+            "party-branch-secretary | 红色网格弄了，12个网格 | 红色网格已开展，12个网格",
+            // a run of nouns keeps its measure or suffix word: no number inside 警示片
+            "accountability-integrity | 带着班子成员看了两次警示片 | 带领班子成员观看警示片两次",
+            "party-branch-secretary | 组织大家看了2次廉政警示片 | 组织党员观看廉政警示片2次",
+            "annual-work-summary | 组织干部职工看了3次警示片 | 组织干部职工观看警示片3次",
+            // 都 → 均 only where 均 does not read with the word before (人均)
+            "annual-work-summary | 家里人都在外地上班 | 家里人都在外地上班",
+            "annual-work-summary | 局里人都在跑项目 | 局里人都在跑项目",
+            "annual-work-summary | 隐患都在整改 | 隐患均在整改",
+            "accountability-integrity | 我给村干部讲了3次廉政党课 | 本人为村干部讲授廉政党课3次",
+            // 自己 is the writer only where the writer is the subject
+            "accountability-integrity | 有些股室负责人觉得廉政是纪检组的事，和自己关系不大 | 部分股室负责人认为廉政是纪检组的职责，与自己关系不大",
+            "accountability-integrity | 自己也带头讲了1次党课 | 本人带头讲授党课1次",
+            // plans
+            "annual-work-summary | 乡镇文化站这块要管起来 | 加强乡镇文化站管理",
+            "accountability-integrity | 治超执法这块要抓起来 | 抓好治超执法",
+            "annual-work-summary | 把智慧旅游平台搞上去 | 推进智慧旅游平台建设",
+            "annual-work-summary | 把服务质量搞上去 | 提升服务质量",
+            "annual-work-summary | 建个景区安全巡查制度 | 建立景区安全巡查制度",
+            "accountability-integrity | 社区小微权力清单要建成 | 建成社区小微权力清单",
+            "accountability-integrity | 廉政风险防控手册要建成 | 建成廉政风险防控手册",
+            // achievements said as spoken
+            "accountability-integrity | 信访件全年收到23件，没有一件超期的 | 信访件全年收到23件，未出现超期情况",
+            "annual-work-summary | 旅游投诉58件，没有一起超时办理的 | 旅游投诉58件，未出现超时办理情况",
+            "accountability-integrity | 到市廉政教育基地去了1次 | 赴市廉政教育基地1次",
+            "accountability-integrity | 个人有关事项按时报告了 | 个人有关事项按时报告",
+            "accountability-integrity | 没插手工程招投标的事 | 未插手工程招投标",
+            "annual-work-summary | 那次国庆前的景区安全大检查，查出隐患26处 | 国庆前的景区安全大检查，查出隐患26处",
+            "personal-annual | 建一个取用水在线监测平台 | 建立取用水在线监测平台",
+            "annual-work-summary | 全年主要是开展老旧小区改造、垃圾分类、养老服务这几块 | 全年主要开展老旧小区改造、垃圾分类、养老服务等方面工作",
+            "accountability-integrity | 亲属没有在交通系统做生意 | 亲属未在交通系统经商办企业",
+            "accountability-integrity | 亲属没有在交通系统做工程 | 亲属未在交通系统承揽工程",
+            "annual-work-summary | 当场整改了19处，剩下的限期整改了 | 当场整改19处，其余限期整改",
+            "annual-work-summary | 好几个乡镇文化站都没开放 | 多个乡镇文化站均未开放",
+            "accountability-integrity | 和14个股室签了责任书 | 与14个股室签订责任书"})
     void writersWords_becomeTheReportsWords(String kind, String said, String written) {
         assertThat(FormalRewriter.forKind(kind).rewrite(said)).isEqualTo(written);
         assertThat(figures(written)).as("figures").isEqualTo(figures(said));

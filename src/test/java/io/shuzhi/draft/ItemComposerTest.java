@@ -117,6 +117,16 @@ class ItemComposerTest {
                         "37名党员，护士居多，全年集中学习20次");
         // a fact that is only a label says nothing
         assertThat(ItemComposer.withoutBareLabels(List.of("土壤", "关停企业43家"), "")).containsExactly("关停企业43家");
+        // a label before a copula is its subject; a label naming the report's part says nothing
+        assertThat(ItemComposer.withoutBareLabels(List.of("文物安全，是重中之重，全县112处文物保护单位落实看护人",
+                "问题方面，监督还是偏软"), "")).containsExactly("文物安全是重中之重，全县112处文物保护单位落实看护人",
+                "监督还是偏软");
+        // the writer's "我自己，" is the subject of the clause after it
+        assertThat(ItemComposer.clause(fact("我自己，个人有关事项按时报告了"), "accountability-integrity"))
+                .isEqualTo("本人个人有关事项按时报告");
+        assertThat(ItemComposer.withoutBareLabels(List.of("本人", "个人有关事项如实报告"), ""))
+                .containsExactly("本人个人有关事项如实报告");
+        assertThat(ItemComposer.withPronounJoined("本人带头讲授党课，其他支委讲授4次")).isEqualTo("本人带头讲授党课，其他支委讲授4次");
         // time words, figures and clauses with a verb are not labels
         assertThat(ItemComposer.labelOf("全年")).isNull();
         assertThat(ItemComposer.labelOf("支委会12次")).isNull();

@@ -86,6 +86,11 @@ class ClauseReaderTest {
                 row(Kind.FACT, "主要干了几块：大气，关停企业43家", "ASIDE:主要干了几块", "FACT:大气，关停企业43家"),
                 row(Kind.FACT, "分管的几块说一下：安全，排查隐患1,126处", "ASIDE:分管的几块说一下", "FACT:安全，排查隐患1,126处"),
                 row(Kind.FACT, "我们部门干的事：一是排查重大隐患31项", "ASIDE:部门干的事", "FACT:排查重大隐患31项"),
+                row(Kind.FACT, "信访件全年收到23件，没有一件超期的", "FACT:信访件全年收到23件，没有一件超期的"),
+                row(Kind.FACT, "全年主要是这几块，党组会研究党风廉政建设6次", "ASIDE:全年主要是这几块",
+                        "FACT:党组会研究党风廉政建设6次"),
+                row(Kind.FACT, "今年主要就是这么几块，全年接待游客386万人次", "ASIDE:今年主要就是这么几块",
+                        "FACT:全年接待游客386万人次"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",

@@ -413,7 +413,10 @@ class QualityBenchmark extends IntegrationTest {
                 placeholders not read): a bare label (a clause of only one or two HanLP nouns, no figure, followed by \
                 another clause: "产业，引进…", "监督方面，…"); a thousands separator in Chinese text; people counted with 个 \
                 ("发展党员2个", "11个人"); 那场/那次/那个/这个 + word; 没有一个; 就是 between two content words; 要 + verb ending \
-                a clause ("制度要建成") or 要搞/要弄; a clause ending in a bare 的 ("有走过场的"); 是个 + word.
+                a clause ("制度要建成") or 要搞/要弄; a clause ending in a bare 的 ("有走过场的"); 是个 + word; a discourse \
+                opener ("这几块"); a numeral inside a word ("警示2次片"); 均 read with the word before ("家里人均在…", \
+                均不太); 本人 after someone else's 觉得/认为; a spoken verb (搞上去, 建个, 去1次, …的事, 管起来…); a clause \
+                ending in 了.
                 * **noise stored**: a question, wish or aside of the writer (any six consecutive characters of it, \
                 punctuation ignored) in the final facts or the draft.
                 * **questions answered / wishes acknowledged**: the reply holds one of the turn's `answer_words` (after \

@@ -514,7 +514,9 @@ final class QualityMetrics {
 
     /** The kinds of spoken phrasing counted, in the order the report lists them. */
     static final List<String> SPOKEN_KINDS = List.of("bare label", "thousands separator", "people counted with 个",
-            "demonstrative of speech", "没有一个", "就是 between nouns", "要 + verb plan", "clause ending in 的", "是个");
+            "demonstrative of speech", "没有一个", "就是 between nouns", "要 + verb plan", "clause ending in 的", "是个",
+            "discourse opener", "numeral inside a word", "均 read with the word before", "本人 for another's 自己",
+            "spoken verb", "clause ending in 了");
 
     /** A spoken pattern in a draft: its kind (one of {@link #SPOKEN_KINDS}), the words matched, the sentence. */
     record SpokenHit(String kind, String text, String sentence) {}
@@ -530,6 +532,15 @@ final class QualityMetrics {
             "要(?:建成|建起来|建好|搞|弄|抓起来|做起来|推开|铺开|补上|跟上|落实下去|完成|落实|到位)(?:起来|好|完|了)?$");
     private static final Pattern MODAL_COLLOQUIAL = Pattern.compile("要(?:搞|弄)");
     private static final Pattern IS_A = Pattern.compile("是个(?=\\p{IsHan})");
+    /** "主要是这几块，…", "主要干了几块": an announcement of what follows, pasted into the sentence. */
+    private static final Pattern OPENER = Pattern.compile("(?:这么?|那)几(?:块|个方面|件事)|干了几块|干的事");
+    /** 搞上去/开展上去, 建个/搞个, "到…去1次", "插手…的事": verbs of speech a report does not use. */
+    private static final Pattern SPOKEN_VERB = Pattern.compile(
+            "(?:搞|弄|开展|抓)上去|(?:建|搞|弄|整)(?:个|一个)(?=\\p{IsHan})|去了?[\\d一二两三四五六七八九十几]+(?:次|趟|回)|的事(?:情)?$");
+    /** A clause that starts with a verb and its directional complement: "管起来农村集体聚餐方面". */
+    private static final Pattern VERB_FIRST_COMPLEMENT = Pattern.compile("^(?:管|抓|搞|弄|做|建|干)(?:起来|上去|下去)\\p{IsHan}");
+    /** Someone other than the writer as the subject of 觉得/认为, then 本人 later in the sentence. */
+    private static final Pattern OTHERS_SELF = Pattern.compile("(?<!本人|我)(?:觉得|认为|以为|感觉|觉着)[^。；]*本人");
     /** Nouns of people: a count of them takes 名/人, not 个. */
     static final Set<String> PEOPLE = Set.of("人", "党员", "干部", "民警", "辅警", "职工", "员工", "老师", "教师", "医生",
             "护士", "同志", "村民", "居民", "学生", "群众", "积极分子", "人员", "村干部", "党员干部", "工作人员", "委员",
@@ -579,6 +590,11 @@ final class QualityMetrics {
         while (m.find()) hits.add(new SpokenHit("要 + verb plan", m.group(), sentence));
         m = IS_A.matcher(sentence);
         while (m.find()) hits.add(new SpokenHit("是个", m.group(), sentence));
+        m = OPENER.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("discourse opener", m.group(), sentence));
+        m = OTHERS_SELF.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("本人 for another's 自己", m.group(), sentence));
+        spokenJun(sentence, hits);
 
         String body = sentence.replaceAll("[。；！？]$", "");
         String[] clauses = body.split("[，：:]");
@@ -601,6 +617,19 @@ final class QualityMetrics {
             if (terms.size() > 1 && terms.get(terms.size() - 1).word.equals("的")) {
                 hits.add(new SpokenHit("clause ending in 的", clause, sentence));
             }
+            if (terms.size() > 1 && terms.get(terms.size() - 1).word.equals("了")) {
+                hits.add(new SpokenHit("clause ending in 了", clause, sentence));
+            }
+            Matcher v = SPOKEN_VERB.matcher(clause);
+            while (v.find()) hits.add(new SpokenHit("spoken verb", v.group(), sentence));
+            if (VERB_FIRST_COMPLEMENT.matcher(clause).find()) hits.add(new SpokenHit("spoken verb", clause, sentence));
+            for (int k = 0; k + 2 < terms.size(); k++) {
+                // numeral, measure, then a one-character measure or suffix: "警示2次片" (the 片 of 警示片)
+                if (isNumeral(terms.get(k).word) && terms.get(k + 1).nature.toString().startsWith("q")
+                        && terms.get(k + 2).nature.toString().equals("q") && terms.get(k + 2).word.length() == 1) {
+                    hits.add(new SpokenHit("numeral inside a word", clause, sentence));
+                }
+            }
             for (int k = 0; k < terms.size(); k++) {
                 String w = terms.get(k).word;
                 if (w.equals("就是") && k > 0 && k + 1 < terms.size() && contentWord(terms.get(k - 1))
@@ -610,6 +639,30 @@ final class QualityMetrics {
                 if (peopleWith个(terms, k)) hits.add(new SpokenHit("people counted with 个", clause, sentence));
             }
         }
+    }
+
+    /**
+     * 均 that reads together with the character before it as another word: "家里人均在外地" (人均), HanLP's "人均/在"
+     * included; and 均 before a spoken degree word ("均不太准了"). 人均 before a noun or a figure is the word 人均.
+     */
+    private static void spokenJun(String sentence, List<SpokenHit> hits) {
+        List<Term> terms = HanLP.segment(sentence);
+        for (int k = 0; k < terms.size(); k++) {
+            String w = terms.get(k).word;
+            String next = k + 1 < terms.size() ? terms.get(k + 1).nature.toString() : "w";
+            boolean adverbNext = next.startsWith("p") || next.startsWith("d") || next.startsWith("v");
+            if (w.equals("均") && k > 0) {
+                String prev = terms.get(k - 1).word;
+                String pair = prev.substring(prev.length() - 1) + "均";
+                if (!pair.equals("平均") && com.hankcs.hanlp.dictionary.CoreDictionary.contains(pair)) {
+                    hits.add(new SpokenHit("均 read with the word before", prev + w, sentence));
+                }
+            } else if (w.length() == 2 && w.endsWith("均") && !w.equals("平均") && adverbNext) {
+                hits.add(new SpokenHit("均 read with the word before", w, sentence));
+            }
+        }
+        Matcher m = Pattern.compile("均不(?:太|大|怎么)").matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("均 read with the word before", m.group(), sentence));
     }
 
     /** Time words say when, not what: "全年，…" is not a label. */

@@ -188,4 +188,25 @@ class QualityMetricsTest {
         assertThat(spokenKinds("发展党员1名，是个年轻的数学老师。")).containsExactly("是个");
         assertThat(spokenKinds("三级教育存在走过场现象，发展青年教师党员1名，学习的目的更加明确。")).isEmpty();
     }
+
+    @Test
+    void secondRoundKinds_areFound_theirWrittenFormsAreNot() {
+        assertThat(spokenKinds("全年主要是这几块，全年完成投资3亿元。")).containsExactly("discourse opener");
+        assertThat(spokenKinds("全年完成投资3亿元，主要抓了三个方面。")).isEmpty();
+        assertThat(spokenKinds("组织观看警示2次片。")).containsExactly("numeral inside a word");
+        assertThat(spokenKinds("组织观看警示片2次，开展座谈会3次，接待游客386万人次，补充图书1.2万册。")).isEmpty();
+        assertThat(spokenKinds("家里人均在外地上班。")).containsExactly("均 read with the word before");
+        assertThat(spokenKinds("局里人均在跑项目，好几台均不太准确。"))
+                .containsExactly("均 read with the word before", "均 read with the word before");
+        assertThat(spokenKinds("家里人都在外地上班，人均收入3万元，各项任务均已完成。")).isEmpty();
+        assertThat(spokenKinds("有些社区干部觉得廉政是上面的事，与本人关系不大。"))
+                .contains("本人 for another's 自己");
+        assertThat(spokenKinds("有些社区干部认为廉政工作与自身关系不大。本人认为要以身作则。")).isEmpty();
+        assertThat(spokenKinds("把智慧监管平台开展上去，建个申报备案制度，到县廉政教育基地去1次。"))
+                .containsExactly("spoken verb", "spoken verb", "spoken verb");
+        assertThat(spokenKinds("管起来农村集体聚餐方面。未插手街道的事。")).containsExactly("spoken verb", "spoken verb");
+        assertThat(spokenKinds("推进智慧监管平台建设，建立申报备案制度，加强农村集体聚餐管理，未插手街道事务。")).isEmpty();
+        assertThat(spokenKinds("本人全年按时报告了。")).containsExactly("clause ending in 了");
+        assertThat(spokenKinds("本人全年按时报告个人有关事项。")).isEmpty();
+    }
 }
