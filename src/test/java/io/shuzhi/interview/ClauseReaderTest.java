@@ -30,6 +30,10 @@ class ClauseReaderTest {
                         "PROBLEM:学习不够深入，有的党员开会光念稿子", "PROBLEM:组织生活形式单一"),
                 row(Kind.FACT, "不足方面，党建和业务融合还不够，两张皮的问题没解决。",
                         "PROBLEM:党建和业务融合还不够，两张皮的问题没解决"),
+                // the writer's topic marker after the header word ("问题的话：", "问题嘛，") is part of the header
+                row(Kind.FACT, "问题的话：监督还是偏软，日常监督抓早抓小不够",
+                        "PROBLEM:监督还是偏软，日常监督抓早抓小不够"),
+                row(Kind.FACT, "下一步的话，每季度开一次廉政谈话", "PLAN:每季度开一次廉政谈话"),
                 row(Kind.FACT, "短板主要是：1.年轻干部经验不足 2.信息化建设滞后",
                         "PROBLEM:年轻干部经验不足", "PROBLEM:信息化建设滞后"),
                 row(Kind.FACT, "我觉得最大的问题是调研不深入，很多时候坐在办公室定方案",
