@@ -1,5 +1,6 @@
 package io.shuzhi.support;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,22 @@ public final class WsClient implements AutoCloseable {
     public WsClient send(String raw) {
         socket.sendText(raw, true).join();
         return this;
+    }
+
+    /**
+     * Sends a say the server is expected to refuse by closing the socket. A send still in progress when the close
+     * arrives fails (the client has answered the close and shut its output); that failure is the expected outcome
+     * here, and {@link #awaitClose()} tells which close code came.
+     */
+    public void sayExpectingClose(String id, String text) {
+        String raw = JSON.createObjectNode().put("type", "say").put("id", id).put("text", text).toString();
+        try {
+            socket.sendText(raw, true).join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof IOException)) {
+                throw e;
+            }
+        }
     }
 
     public WsClient sendBinary(byte[] bytes) {
