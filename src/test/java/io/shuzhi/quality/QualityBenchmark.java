@@ -416,7 +416,10 @@ class QualityBenchmark extends IntegrationTest {
                 a clause ("制度要建成") or 要搞/要弄; a clause ending in a bare 的 ("有走过场的"); 是个 + word; a discourse \
                 opener ("这几块"); a numeral inside a word ("警示2次片"); 均 read with the word before ("家里人均在…", \
                 均不太); 本人 after someone else's 觉得/认为; a spoken verb (搞上去, 建个, 去1次, …的事, 管起来…); a clause \
-                ending in 了.
+                ending in 了; a verb said again after its object ("谈心谈20多次", "跑项目跑了10趟"); a topic marked with 上 \
+                and a copula ("学习上主要是…"); a clause after a comma that opens with 是 ("食品安全，是重点"); a clause \
+                ending in a one-character verb ("进度拖", "天天盯", "按要求来"); a spoken adverb or phrase (天天, 那段时间, \
+                按要求来, "学的多", 挺); a spoken noun (大项目, 大头, 科室的人).
                 * **noise stored**: a question, wish or aside of the writer (any six consecutive characters of it, \
                 punctuation ignored) in the final facts or the draft.
                 * **questions answered / wishes acknowledged**: the reply holds one of the turn's `answer_words` (after \

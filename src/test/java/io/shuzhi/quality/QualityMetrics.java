@@ -516,7 +516,8 @@ final class QualityMetrics {
     static final List<String> SPOKEN_KINDS = List.of("bare label", "thousands separator", "people counted with 个",
             "demonstrative of speech", "没有一个", "就是 between nouns", "要 + verb plan", "clause ending in 的", "是个",
             "discourse opener", "numeral inside a word", "均 read with the word before", "本人 for another's 自己",
-            "spoken verb", "clause ending in 了");
+            "spoken verb", "clause ending in 了", "verb repeated after its object", "topic marked with 上 + 是",
+            "clause opening with 是", "clause ending in a one-character verb", "spoken adverb or phrase", "spoken noun");
 
     /** A spoken pattern in a draft: its kind (one of {@link #SPOKEN_KINDS}), the words matched, the sentence. */
     record SpokenHit(String kind, String text, String sentence) {}
@@ -541,6 +542,12 @@ final class QualityMetrics {
     private static final Pattern VERB_FIRST_COMPLEMENT = Pattern.compile("^(?:管|抓|搞|弄|做|建|干)(?:起来|上去|下去)\\p{IsHan}");
     /** Someone other than the writer as the subject of 觉得/认为, then 本人 later in the sentence. */
     private static final Pattern OTHERS_SELF = Pattern.compile("(?<!本人|我)(?:觉得|认为|以为|感觉|觉着)[^。；]*本人");
+    /** 天天, 那段时间, 按要求来, "被动学的多": adverbs and phrases of speech a report says otherwise. */
+    private static final Pattern SPOKEN_ADVERB = Pattern.compile(
+            "天天|老是|还行|凑合|那段时间|那阵子?|这阵子|按要求来|[咋啥]|(?<=\\p{IsHan})的(?:多|少)$");
+    /** 大项目, 大头, 科室的人, 局里人: nouns of speech. */
+    private static final Pattern SPOKEN_NOUN = Pattern.compile(
+            "大项目|大头|大活|(?:科室|股室|单位|局里|所里|队里|村里|院里|厂里)的?人(?![员才民口数均次])");
     /** Nouns of people: a count of them takes 名/人, not 个. */
     static final Set<String> PEOPLE = Set.of("人", "党员", "干部", "民警", "辅警", "职工", "员工", "老师", "教师", "医生",
             "护士", "同志", "村民", "居民", "学生", "群众", "积极分子", "人员", "村干部", "党员干部", "工作人员", "委员",
@@ -595,6 +602,8 @@ final class QualityMetrics {
         m = OTHERS_SELF.matcher(sentence);
         while (m.find()) hits.add(new SpokenHit("本人 for another's 自己", m.group(), sentence));
         spokenJun(sentence, hits);
+        m = SPOKEN_NOUN.matcher(sentence);
+        while (m.find()) hits.add(new SpokenHit("spoken noun", m.group(), sentence));
 
         String body = sentence.replaceAll("[。；！？]$", "");
         String[] clauses = body.split("[，：:]");
@@ -620,6 +629,19 @@ final class QualityMetrics {
             if (terms.size() > 1 && terms.get(terms.size() - 1).word.equals("了")) {
                 hits.add(new SpokenHit("clause ending in 了", clause, sentence));
             }
+            Matcher a = SPOKEN_ADVERB.matcher(clause);
+            while (a.find()) hits.add(new SpokenHit("spoken adverb or phrase", a.group(), sentence));
+            for (Term t : terms) {
+                if (t.word.equals("挺") && t.nature.toString().equals("d") && !clause.contains("挺在")) {
+                    hits.add(new SpokenHit("spoken adverb or phrase", "挺", sentence));
+                }
+            }
+            if (i > 0 && terms.get(0).word.equals("是") && terms.size() > 1 && !clause.startsWith("是个")) {
+                hits.add(new SpokenHit("clause opening with 是", clause, sentence));
+            }
+            if (topicWith上(terms)) hits.add(new SpokenHit("topic marked with 上 + 是", clause, sentence));
+            if (bareVerbAtEnd(terms)) hits.add(new SpokenHit("clause ending in a one-character verb", clause, sentence));
+            if (verbRepeated(terms)) hits.add(new SpokenHit("verb repeated after its object", clause, sentence));
             Matcher v = SPOKEN_VERB.matcher(clause);
             while (v.find()) hits.add(new SpokenHit("spoken verb", v.group(), sentence));
             if (VERB_FIRST_COMPLEMENT.matcher(clause).find()) hits.add(new SpokenHit("spoken verb", clause, sentence));
@@ -663,6 +685,51 @@ final class QualityMetrics {
         }
         Matcher m = Pattern.compile("均不(?:太|大|怎么)").matcher(sentence);
         while (m.find()) hits.add(new SpokenHit("均 read with the word before", m.group(), sentence));
+    }
+
+    /**
+     * A clause ending in a one-character verb right after a noun, an adjective, a time or place word or a two-character
+     * adverb: "进度拖", "天天盯", "正常开", "网上办". Written style says 滞后, 紧盯, 召开, 办理. Not after a numeral ("312起",
+     * "三成"), another one-character word ("以案促改", "精文减会", "办结") or a verb ("支委分工抓", "带队建").
+     */
+    private static boolean bareVerbAtEnd(List<Term> terms) {
+        if (terms.size() < 2) return false;
+        Term end = terms.get(terms.size() - 1);
+        String n = end.nature.toString();
+        if (end.word.length() != 1 || !(n.equals("v") || n.equals("vi") || n.equals("vf"))) return false;
+        Term prev = terms.get(terms.size() - 2);
+        String p = prev.nature.toString();
+        if (prev.word.length() < 2) return false;
+        return (p.startsWith("n") && !p.equals("nx")) || p.equals("a") || p.equals("t") || p.equals("s")
+                || p.equals("f") || p.equals("d");
+    }
+
+    /** "学习上主要是…", "工作上就是…": a topic marked with 上, then a copula. "思想上高度重视" is written style. */
+    private static boolean topicWith上(List<Term> terms) {
+        for (int k = 1; k <= 2 && k + 1 < terms.size(); k++) {
+            if (!terms.get(k).word.equals("上")) continue;
+            if (!terms.subList(0, k).stream().allMatch(t -> nounLike(t) || isVerb(t))) return false;
+            String rest = terms.subList(k + 1, Math.min(terms.size(), k + 3)).stream().map(t -> t.word)
+                    .reduce("", String::concat);
+            return rest.matches("(?:主要|就|还|也|基本|大多|多)?是.*");
+        }
+        return false;
+    }
+
+    /**
+     * A verb said again after its object: "谈心谈20多次" (谈心 then 谈), "开会开了5次", "跑项目跑了10趟". Written style
+     * says the verb once.
+     */
+    private static boolean verbRepeated(List<Term> terms) {
+        for (int k = 0; k + 1 < terms.size(); k++) {
+            Term t = terms.get(k);
+            Term n = terms.get(k + 1);
+            if (isVerb(t) && t.word.length() == 2 && n.word.length() == 1 && isVerb(n)
+                    && t.word.charAt(0) == n.word.charAt(0)) return true;
+            if (k + 2 < terms.size() && t.word.length() == 1 && isVerb(t) && terms.get(k + 2).word.equals(t.word)
+                    && nounLike(n)) return true;
+        }
+        return false;
     }
 
     /** Time words say when, not what: "全年，…" is not a label. */

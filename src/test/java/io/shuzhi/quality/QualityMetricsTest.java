@@ -209,4 +209,22 @@ class QualityMetricsTest {
         assertThat(spokenKinds("本人全年按时报告了。")).containsExactly("clause ending in 了");
         assertThat(spokenKinds("本人全年按时报告个人有关事项。")).isEmpty();
     }
+
+    @Test
+    void spokenShapesOfRound3_areFound_theirWrittenFormsAreNot() {
+        assertThat(spokenKinds("与科室干部谈心谈20多次。跑项目跑了10趟。"))
+                .containsExactly("verb repeated after its object", "verb repeated after its object");
+        assertThat(spokenKinds("与科室干部开展谈心谈话20余次，赴省对接项目10次。")).isEmpty();
+        assertThat(spokenKinds("学习上主要是局党组中心组学习，参加16次。")).containsExactly("topic marked with 上 + 是");
+        assertThat(spokenKinds("思想上高度重视，参加局党组理论学习中心组学习16次。")).isEmpty();
+        assertThat(spokenKinds("校园食品安全，是重点，食堂全部实现明厨亮灶。")).containsExactly("clause opening with 是");
+        assertThat(spokenKinds("校园食品安全是监管重点，食堂全部实现明厨亮灶。")).isEmpty();
+        assertThat(spokenKinds("部分工程进度拖，监管有漏洞。")).containsExactly("clause ending in a one-character verb");
+        assertThat(spokenKinds("部分工程进度滞后，以案促改，精文减会，调解矛盾纠纷312起，会议减少三成。")).isEmpty();
+        assertThat(spokenKinds("防溺水那段时间天天盯。理论学习还是被动学的多。"))
+                .contains("spoken adverb or phrase").doesNotContain("bare label");
+        assertThat(spokenKinds("防溺水期间每日督导巡查。理论学习仍以被动学习为主。始终把纪律和规矩挺在前面。")).isEmpty();
+        assertThat(spokenKinds("城东新校区是大项目，与科室的人谈心。")).containsExactly("spoken noun", "spoken noun");
+        assertThat(spokenKinds("城东新校区是重点项目，与科室人员谈心谈话，科室人员到位。")).isEmpty();
+    }
 }
