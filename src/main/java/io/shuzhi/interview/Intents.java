@@ -85,7 +85,36 @@ public final class Intents {
             Located beforeQ = qs.stream().filter(q -> q.end <= at).reduce((x, y) -> y).orElse(null);
             return Optional.of(build(text, beforeQ, after));
         }
-        return Optional.empty();
+        return admittedSlip(text, qs);
+    }
+
+    /** The writer owns a slip: "刚才敲错了", "不对不对", "我看串行了", "数字顺序打反了". */
+    private static final Pattern SLIP = Pattern.compile(
+            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不]|$)|错了|口误");
+    /** What the old number was, said after it: "126亿是去年的". */
+    private static final Pattern OLD_AFTER = Pattern.compile("^(?:是|那个是|那是)?(?:去年|上年|前年|之前|原来)");
+
+    /**
+     * "哦不对，住院是1,340人次，刚才敲错了", "罚没款刚才说错了，是482万元", "刚才说错了，协议投资是112亿元，126亿是去年的":
+     * a slip owned, and one number said with 是 (or 为) right before it: the new number; the rest says which fact.
+     * Another number followed by "是去年的" is the old one.
+     */
+    private static Optional<Correction> admittedSlip(String text, List<Located> qs) {
+        if (!SLIP.matcher(text).find()) return Optional.empty();
+        Located now = null;
+        for (Located q : qs) {
+            String lead = before(text, q.start, 3);
+            if (lead.matches(".*(?:是|为)[约近]?$") && !lead.endsWith("不是") && !lead.contains("分别")) {
+                if (now != null) return Optional.empty(); // two new numbers: not one correction
+                now = q;
+            }
+        }
+        if (now == null) return Optional.empty();
+        Located old = null;
+        for (Located q : qs) {
+            if (q != now && OLD_AFTER.matcher(text.substring(q.end)).find()) old = q;
+        }
+        return Optional.of(build(text, old, now));
     }
 
     private record Located(Quantity q, int start, int end) {
@@ -116,6 +145,7 @@ public final class Intents {
         if (from != null) hint = hint.replace(from.q.raw(), " ");
         hint = hint.replace(to.q.raw(), " ");
         hint = CORRECTION_WORDS.matcher(hint).replaceAll(" ");
+        hint = SLIP.matcher(hint).replaceAll(" ");
         hint = hint.replaceAll("[把将是的了而：:，,。.！!？?、\\s]+", " ").strip();
         return new Correction(old, now, hint);
     }

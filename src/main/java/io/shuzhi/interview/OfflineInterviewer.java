@@ -323,11 +323,12 @@ public class OfflineInterviewer implements InterviewEngine {
         for (Fact f : state.facts()) {
             for (Quantity q : f.quantities()) {
                 boolean same = c.from() != null
-                        ? q.value().compareTo(c.from().value()) == 0
-                        && (c.from().unit().isEmpty() || q.unit().equals(c.from().unit()))
+                        ? q.value().compareTo(c.from().value()) == 0 && sameUnit(c.from().unit(), q.unit())
                         : q.unit().equals(c.to().unit());
                 if (!same) continue;
-                int score = overlap(c.hint(), f.text() + kind.topic(f.topic()).map(TopicSpec::label).orElse(""));
+                // The words right before the number weigh most: "住院1430人次" in a fact that also holds "门诊6.8万人次".
+                int score = 4 * overlap(c.hint(), leadingWords(f.text(), q.raw()))
+                        + overlap(c.hint(), f.text() + kind.topic(f.topic()).map(TopicSpec::label).orElse(""));
                 // Equal scores: the latest fact, since writers correct what they said last.
                 if (score >= bestScore) {
                     bestScore = score;
@@ -824,6 +825,20 @@ public class OfflineInterviewer implements InterviewEngine {
         int n = 0;
         for (String g : grams) if (text.contains(g)) n++;
         return n;
+    }
+
+    /** 亿 and 亿元, 人 and 人次 are not the same; an empty unit (said without one) matches any. */
+    private static boolean sameUnit(String said, String stored) {
+        return said.isEmpty() || stored.equals(said) || (said + "元").equals(stored) || (stored + "元").equals(said);
+    }
+
+    /** The words of a fact's clause before {@code raw}: "住院" for "住院1430人次" in "门诊6.8万人次、住院1430人次". */
+    private static String leadingWords(String text, String raw) {
+        int at = text.indexOf(raw);
+        if (at < 0) return "";
+        int from = at;
+        while (from > 0 && "，,、；;。：:".indexOf(text.charAt(from - 1)) < 0) from--;
+        return text.substring(from, at);
     }
 
     private static String replaceFirst(String text, String old, String now) {

@@ -67,4 +67,29 @@ class IntentsTest {
         assertThat(onlyNew.to().raw()).isEqualTo("12次");
         assertThat(onlyNew.hint()).contains("主题党日");
     }
+
+    @Test
+    void aSlipOwnedWithTheNewNumber_isACorrection() {
+        Correction typo = Intents.correction("哦不对，住院是1,340人次，刚才敲错了").orElseThrow();
+        assertThat(typo.from()).isNull();
+        assertThat(typo.to().value()).isEqualByComparingTo("1340");
+        assertThat(typo.to().unit()).isEqualTo("人次");
+        assertThat(typo.hint()).contains("住院");
+
+        Correction after = Intents.correction("罚没款刚才说错了，是482万元，我看串行了").orElseThrow();
+        assertThat(after.to().raw()).isEqualTo("482万元");
+        assertThat(after.hint()).contains("罚没款");
+
+        Correction withOld = Intents.correction("刚才说错了，协议投资是112亿元，126亿是去年的").orElseThrow();
+        assertThat(withOld.to().raw()).isEqualTo("112亿元");
+        assertThat(withOld.from().raw()).isEqualTo("126亿");
+        assertThat(withOld.hint()).contains("协议投资");
+
+        assertThat(Intents.correction("等会儿，普查经费是1,830万元，刚才打错了").orElseThrow().to().raw())
+                .isEqualTo("1,830万元");
+        assertThat(Intents.correction("不对不对，担保贷款是6,850万元，数字顺序打反了").orElseThrow().hint()).contains("担保贷款");
+        // Facts that hold 不对 or 错 but own no slip are not corrections.
+        assertThat(Intents.correction("培训和岗位对不上，全年培训是2040人次")).isEmpty();
+        assertThat(Intents.correction("发现账目不对的3家，罚款分别是12万元和8万元")).isEmpty();
+    }
 }

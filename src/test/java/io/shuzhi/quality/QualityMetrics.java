@@ -726,8 +726,10 @@ final class QualityMetrics {
             Term n = terms.get(k + 1);
             if (isVerb(t) && t.word.length() == 2 && n.word.length() == 1 && isVerb(n)
                     && t.word.charAt(0) == n.word.charAt(0)) return true;
+            // "跑项目跑了10趟", not the written parallel "到岗到人": the second verb takes 了, a count or ends the clause
             if (k + 2 < terms.size() && t.word.length() == 1 && isVerb(t) && terms.get(k + 2).word.equals(t.word)
-                    && nounLike(n)) return true;
+                    && nounLike(n) && (k + 3 == terms.size() || terms.get(k + 3).word.equals("了")
+                    || terms.get(k + 3).nature.toString().startsWith("m"))) return true;
         }
         return false;
     }
