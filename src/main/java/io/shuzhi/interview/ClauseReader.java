@@ -138,11 +138,22 @@ public final class ClauseReader {
     private static final Pattern QUESTION_WORDS = Pattern.compile(
             "吗[？?]?$|么[？?]?$|(?:合适|可以|行不行|好不好|对不对|要不要|需不需要|能不能|可不可以|是不是|有没有必要|怎么写|如何写|"
                     + "咋写|写多少|写多长|几次合适|多少合适|多少字|应该怎么|怎么办|怎么弄|啥意思|什么意思|是什么)[？?]?$");
+    /**
+     * A question that need not end the clause: it opens with an A-not-A word ("会不会重复", "有没有新说法"), weighs two
+     * ways ("写阿拉伯数字还是汉字好"), or asks where a thing goes ("写在哪块好").
+     */
+    private static final Pattern QUESTION_SHAPES = Pattern.compile(
+            "^(?:那|还有|另外)?(?:会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|用不用|该不该)"
+                    + "|还是\\p{IsHan}{1,8}(?:好|合适|对|行)$"
+                    + "|(?:写|放|算|归|列)(?:在|到|进)?(?:哪|哪儿|哪里|哪块|哪部分|哪一部分|哪个部分)");
+    /** An A-not-A word before the figures of a sentence that ends with "？": "党课是不是一年得讲够4次？". */
+    private static final Pattern A_NOT_A = Pattern.compile(
+            "会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|够不够|得不得|用不用|该不该|行不行|好不好");
     /** Talk about the conversation, not the year. */
     private static final Pattern ASIDE = Pattern.compile(
             "讲过|说过|提过|讲了吗|说了吗|回答我|先回答|你先|催得|在催|催我|稍等|等一下|等等|等会|想一想|想想|让我想|不好意思|麻烦你|"
                     // "收到" alone is "got it"; "信访件全年收到23件" is a fact
-                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
+                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|凑字数|凑数|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
                     + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
                     + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
                     + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记|一次说完|一口气说|说完吧|"
@@ -167,7 +178,10 @@ public final class ClauseReader {
                     + "(?:帮我|给我|替我|帮忙|麻烦)(?:写|改|弄|润色|修改|整理|把)|高大上|接地气|(?:正式|生动|大气|简洁|精炼|"
                     + "简练|华丽|朴实|精彩|出彩)(?:一点|一些|点|些)|(?:多写|少写|详写|略写|重点写|展开写|多展开|写详细|写具体)"
                     + "|口语|书面语|官腔|套话|空话|啰嗦|太长|太短|简短一点|精简一点|要体现|体现一下|突出一下|强调一下"
-                    + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下|按常规|照常规|常规写|按惯例|照惯例|按老样子|照着去年|按去年的写");
+                    + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下|按常规|照常规|常规写|按惯例|照惯例|按老样子|照着去年|按去年的写"
+                    // how it is written or read out: "写的时候别太空", "别堆大词", "要在会上念的，得顺口"
+                    + "|写的时候|写时|(?<![个特分区级类识性告派辨鉴])别(?:太|堆|吹|写|用|搞|弄|光|老)|不要(?:太|堆|吹|光)"
+                    + "|多用|少用|大词|顺口|好念|会上念|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太");
 
     /** A word list; a word listed twice is kept once (the lists grow by hand). */
     private static Set<String> words(String... words) {
@@ -259,7 +273,10 @@ public final class ClauseReader {
                 // Talk, wishes and skips are found clause by clause ("你先回答我，一般写多少字？"); what is left is
                 // content or a question, read as a whole.
                 List<String> run = new ArrayList<>();
-                for (String clause : clauses(body)) {
+                for (String said : clauses(body)) {
+                    // "…泄漏的事你知道吧", "说白了书记是第一责任人": a tag to the listener is not part of the fact
+                    String clause = TAG.matcher(said).replaceAll("").strip();
+                    if (clause.isEmpty()) continue;
                     Kind m = talk(clause);
                     if (m == null) {
                         run.add(clause);
@@ -283,6 +300,40 @@ public final class ClauseReader {
                     for (int i = start; i < out.size(); i++) out.set(i, out.get(i).labelled(label));
                 }
             }
+        }
+        return withComments(out);
+    }
+
+    /** Tags to the listener inside a clause: "你知道吧", "你懂的", "说白了", "说实话", "咋说呢". */
+    private static final Pattern TAG = Pattern.compile(
+            "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说");
+
+    /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
+    private static final Pattern COMMENT = Pattern.compile("挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个");
+
+    /**
+     * A short remark right after a question, wish or aside belongs to it: "学习强国积分要写进去吗？分数还挺高的",
+     * "写的时候语气谦虚点，成绩是大家干的". It is a remark when it holds no figure, is at most six words, and reads as a
+     * comment (a degree word, or 是…的); "这个要写吗？我们搞了读书会" keeps its fact.
+     */
+    private static List<Piece> withComments(List<Piece> pieces) {
+        List<Piece> out = new ArrayList<>(pieces.size());
+        for (Piece p : pieces) {
+            Piece prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            boolean talkBefore = prev != null
+                    && (prev.kind() == Kind.QUESTION || prev.kind() == Kind.WISH || prev.kind() == Kind.ASIDE);
+            boolean sameTalk = prev != null && prev.kind() == p.kind()
+                    && (p.kind() == Kind.QUESTION || p.kind() == Kind.WISH) && prev.listed() == p.listed();
+            if (sameTalk || talkBefore && p.kind() == Kind.FACT && !p.listed() && !hasFigures(p.text())
+                    && Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
+                    && COMMENT.matcher(p.text()).find()) {
+                List<String> clauses = new ArrayList<>(prev.clauses());
+                clauses.addAll(p.clauses());
+                out.set(out.size() - 1, new Piece(prev.kind(), prev.text() + "，" + p.text(), List.copyOf(clauses),
+                        prev.listed(), prev.label()));
+                continue;
+            }
+            out.add(p);
         }
         return out;
     }
@@ -422,9 +473,14 @@ public final class ClauseReader {
 
     /** A question to the assistant: it ends in "？" or reads as one, and it states no figure of the year. */
     static boolean isQuestion(String text, boolean endsWithQuestionMark) {
-        boolean counts = NumberParser.find(text).stream().anyMatch(q -> !q.unit().equals("字") && !q.unit().isEmpty());
-        if (counts) return false;
-        return endsWithQuestionMark || QUESTION_WORDS.matcher(text).find();
+        List<Quantity> figures = NumberParser.find(text).stream()
+                .filter(q -> !q.unit().equals("字") && !q.unit().isEmpty()).toList();
+        if (!figures.isEmpty()) {
+            // "党课是不是书记一年得讲够4次？": the figure is inside what is asked, not a fact of the year.
+            Matcher m = A_NOT_A.matcher(text);
+            return endsWithQuestionMark && m.find() && m.start() < text.indexOf(figures.get(0).raw());
+        }
+        return endsWithQuestionMark || QUESTION_WORDS.matcher(text).find() || QUESTION_SHAPES.matcher(text).find();
     }
 
     private static final Set<String> SKIP_WORDS = words("跳过", "这个跳过", "这项跳过", "这个没有", "这块没有",

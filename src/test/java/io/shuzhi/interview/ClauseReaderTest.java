@@ -79,7 +79,21 @@ class ClauseReaderTest {
                         "PLAN:力争满意度保持99%以上", "PLAN:每半年开展一次排查"),
                 // a wish that points back takes what it points at
                 row(Kind.FACT, "十四五收官之年嘛，这个要体现一下", "WISH:十四五收官之年嘛，这个要体现一下"),
-                row(Kind.FACT, "写得正式点，别太口语", "WISH:写得正式点", "WISH:别太口语"),
+                // a question with its figure inside what is asked; the writer's own figure after it is a fact
+                row(Kind.FACT, "党课是不是一年得讲够4次？我才讲了3次", "QUESTION:党课是不是一年得讲够4次", "FACT:我才讲了3次"),
+                // a question that does not end its clause, and a remark on it
+                row(Kind.FACT, "一岗双责能一起写吗？会不会重复", "QUESTION:一岗双责能一起写吗，会不会重复"),
+                row(Kind.FACT, "学习强国积分要写进去吗？分数还挺高的", "QUESTION:学习强国积分要写进去吗，分数还挺高的"),
+                row(Kind.FACT, "这个服务队算党建还是算业务？写在哪块好", "QUESTION:这个服务队算党建还是算业务，写在哪块好"),
+                // a question after a fact does not take the fact; a plain fact after a question stays a fact
+                row(Kind.FACT, "这个要写吗？我们办了读书会", "QUESTION:这个要写吗", "FACT:办了读书会"),
+                // how the draft is written, said in several clauses, with a remark
+                row(Kind.FACT, "写的时候别太空，多用我们站的实际例子", "WISH:写的时候别太空，多用我们站的实际例子"),
+                row(Kind.FACT, "帮我写得实在点，我们就是个小局", "WISH:帮我写得实在点，就是个小局"),
+                // a tag to the listener is dropped from the fact
+                row(Kind.FACT, "去年那次泄漏的事你知道吧，今年园区整改完了", "FACT:去年那次泄漏的事，今年园区整改完了"),
+                // wishes said one after another are one wish, acknowledged once
+                row(Kind.FACT, "写得正式点，别太口语", "WISH:写得正式点，别太口语"),
                 // a header with a particle
                 row(Kind.FACT, "问题嘛，主要是年轻党员理论学习积极性不高", "PROBLEM:主要是年轻党员理论学习积极性不高"),
                 // a preamble is talk; 第一是/第二是 are the writer's list
