@@ -324,7 +324,8 @@ public final class ClauseReader {
                     && (prev.kind() == Kind.QUESTION || prev.kind() == Kind.WISH || prev.kind() == Kind.ASIDE);
             boolean sameTalk = prev != null && prev.kind() == p.kind()
                     && (p.kind() == Kind.QUESTION || p.kind() == Kind.WISH) && prev.listed() == p.listed();
-            if (sameTalk || talkBefore && p.kind() == Kind.FACT && !p.listed() && !hasFigures(p.text())
+            if (sameTalk || talkBefore && (p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM) && !p.listed()
+                    && !hasFigures(p.text())
                     && Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
                     && COMMENT.matcher(p.text()).find()) {
                 List<String> clauses = new ArrayList<>(prev.clauses());

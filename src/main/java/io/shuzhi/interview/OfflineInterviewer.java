@@ -247,6 +247,23 @@ public class OfflineInterviewer implements InterviewEngine {
         return said.length() >= 2 ? said : wish;
     }
 
+    private static final Pattern WANTS_CONCRETE = Pattern.compile("具体|例子|事例|实例|空|套话|大词|官腔|虚");
+    private static final Pattern WANTS_MODEST = Pattern.compile("实在|朴实|务实|平实|吹|拔高|夸|谦虚|低调|功劳|大家干");
+
+    /**
+     * What the offline draft does that meets a wish about substance, said plainly: it writes the writer's own facts
+     * and figures and invents none, so more detail given means a more concrete draft. Null for other wishes.
+     */
+    static String howTheDraftMeets(String wish) {
+        if (WANTS_CONCRETE.matcher(wish).find()) {
+            return "草稿里的事例和数字都来自您说的内容，您讲得越具体（哪件事、做了什么、结果如何），写出来就越实际，套话越少。";
+        }
+        if (WANTS_MODEST.matcher(wish).find()) {
+            return "草稿只写您说过的事实和数字，不添加没有出处的成绩，写出来会比较实在；个别表述如仍觉得拔高，草稿出来后可以直接指给我改。";
+        }
+        return null;
+    }
+
     private static final Set<String> DEMONSTRATIVES = Set.of("这", "这个", "那个", "这段", "这部分", "这一段", "这块");
     private static final Set<String> QUESTION_ENDS = Set.of("吗", "呢", "吧", "？", "?", "。");
 
@@ -267,6 +284,10 @@ public class OfflineInterviewer implements InterviewEngine {
             said.add("好的，您的要求“" + String.join("”“", r.wishes().stream().map(OfflineInterviewer::wishAsSaid).toList())
                     + "”我记下了，起草和修改时照此把握"
                     + "（草稿出来后也可以直接说“语气再正式一点”“全文控制在3000字”）。");
+            for (String wish : r.wishes()) {
+                String how = howTheDraftMeets(wish);
+                if (how != null && !said.contains(how)) said.add(how);
+            }
         }
         boolean nothing = r.added().isEmpty() && r.repeats().isEmpty() && r.wishes().isEmpty()
                 && r.questions().isEmpty();

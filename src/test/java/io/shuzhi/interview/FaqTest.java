@@ -16,6 +16,14 @@ class FaqTest {
             用我还是用本人                        | 个人述职、述责述廉一般自称
             党课一年讲几次比较合适？               | 按党支部工作条例
             一般写多少字                          | 党支部书记抓党建述职一般
+            数字是写阿拉伯数字还是汉字好            | 数字按公文的惯例
+            田长制要不要加引号                     | 数字按公文的惯例
+            学习强国积分要写进去吗                  | “学习强国”积分一般不写
+            接访下访要不要写进去                    | 写不写看它能不能说明
+            这个服务队算党建品牌还是算业务，写在哪块好 | 一件事放在哪部分
+            一岗双责和第二责任人能一起写吗，会不会重复  | 可以一起写
+            防范和惩治统计造假这个提法现在还这么写吗    | “防范和惩治统计造假、弄虚作假”是
+            党课是不是书记一年得讲够4次             | 按党支部工作条例
             """)
     void theQuestionGetsTheEntryAboutIt(String question, String answerStart) {
         assertThat(Faq.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));

@@ -189,4 +189,11 @@ class OfflineInterviewerTest {
         assertThat(OfflineInterviewer.wishAsSaid("语气是不是正式一点比较好")).isEqualTo("语气正式一点比较好");
         assertThat(OfflineInterviewer.wishAsSaid("三千字以内")).isEqualTo("三千字以内");
     }
+
+    @Test
+    void aWishAboutSubstanceIsToldWhatTheDraftDoes() {
+        assertThat(OfflineInterviewer.howTheDraftMeets("写的时候别太空，多用我们站的实际例子")).contains("具体", "套话");
+        assertThat(OfflineInterviewer.howTheDraftMeets("帮我写得实在点，别吹得太大")).contains("实在", "不添加");
+        assertThat(OfflineInterviewer.howTheDraftMeets("全文控制在3000字")).isNull();
+    }
 }
