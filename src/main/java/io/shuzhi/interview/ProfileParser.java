@@ -77,7 +77,9 @@ final class ProfileParser {
      * the post, the clause naming the post is kept whole (a party word inside it, such as 党组, does not end it).
      */
     static String unitWithPost(String text) {
-        for (String clause : text.split("[，,。；;！!？?\\n]+")) {
+        String[] clauses = text.split("[，,。；;！!？?\\n]+");
+        for (int i = 0; i < clauses.length; i++) {
+            String clause = clauses[i];
             Matcher m = POST.matcher(clause);
             int last = -1;
             while (m.find()) last = m.end();
@@ -86,9 +88,26 @@ final class ProfileParser {
                     .replaceAll("(?:19|20)[0-9]{2}\\s*年?度?的?|今年|去年|本年度?", "");
             name = stripQuotes(LEAD_IN.matcher(name.strip()).replaceFirst("")).replaceAll("^(?:现任|担任|任|作为)", "")
                     .strip();
+            // "梧桐县统计局，局长兼党组书记": the unit said in the clause before the post
+            String before = i > 0 ? stripQuotes(LEAD_IN.matcher(clauses[i - 1].strip()).replaceFirst("").strip()) : "";
+            if (!before.isEmpty() && ORGANISATION.matcher(before).find() && !name.contains(before)
+                    && NumberParser.find(before).isEmpty() && startsWithPost(name)) {
+                name = before + name;
+            }
             if (name.length() >= 3 && !name.matches("(?:" + POST.pattern() + ")")) return name;
         }
         return null;
+    }
+
+    /** A unit's name ends with a word for an organisation: 局, 开发区, 中心, 卫生院, 街道… */
+    private static final Pattern ORGANISATION = Pattern.compile(
+            "^\\p{IsHan}{2,20}(?:局|厅|委|办|处|科|股|所|站|队|院|馆|校|园|区|县|市|镇|乡|街道|社区|村|中心|公司|集团|厂|行|庭|部|室|库)$");
+
+    /** The post clause begins with the post or a party body of the unit ("党工委副书记", "局长兼党组书记"). */
+    private static boolean startsWithPost(String name) {
+        Matcher m = POST.matcher(name);
+        return name.matches("^(?:党工委|党委|党组|党总支|党支部|管委会|班子).*") || m.find() && m.start() == 0
+                || name.matches("^(?:副|常务副|主要)?(?:" + POST.pattern() + ").*");
     }
 
     static String unit(String text) {

@@ -110,9 +110,20 @@ class FormalRewriterTest {
             "accountability-integrity | 带着班子成员看了两次警示片 | 带领班子成员观看警示片两次",
             "party-branch-secretary | 组织大家看了2次廉政警示片 | 组织党员观看廉政警示片2次",
             "annual-work-summary | 组织干部职工看了3次警示片 | 组织干部职工观看警示片3次",
+            // time, degree and people said as speech
+            "personal-annual | 夏天防溺水那段时间天天盯 | 夏天防溺水期间每日盯守",
+            "personal-annual | 廉洁方面按要求来 | 廉洁方面严格按要求落实",
+            "party-branch-secretary | 收费是大头 | 收费是工作重点",
+            "personal-annual | 与科室的人谈心谈了20多次 | 与科室人员开展谈心谈话20多次",
+            "annual-work-summary | 全年总体还行 | 全年总体平稳",
+            "annual-work-summary | 队伍不太稳 | 队伍不够稳",
+            "party-branch-secretary | “三会一课”正常开 | “三会一课”正常召开",
+            "party-branch-secretary | 医德医风主动发现的少 | 医德医风主动发现较少",
+            "annual-work-summary | 弄个县级应急指挥中心 | 建立县级应急指挥中心",
             // 都 → 均 only where 均 does not read with the word before (人均)
             "annual-work-summary | 家里人都在外地上班 | 家里人都在外地上班",
-            "annual-work-summary | 局里人都在跑项目 | 局里人都在跑项目",
+            "annual-work-summary | 局里人都在跑项目 | 局机关人员均在跑项目",
+            "annual-work-summary | 村里人都在外地 | 村里人都在外地",
             "annual-work-summary | 隐患都在整改 | 隐患均在整改",
             "accountability-integrity | 我给村干部讲了3次廉政党课 | 本人为村干部讲授廉政党课3次",
             // 自己 is the writer only where the writer is the subject

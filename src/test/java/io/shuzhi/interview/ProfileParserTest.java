@@ -34,4 +34,15 @@ class ProfileParserTest {
         assertThat(onlyUnit.year()).isNull();
         assertThat(ProfileParser.parse("党支部", 2025).unit()).isNull();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "梧桐县统计局，局长兼党组书记，写2026年的述责述廉          | 梧桐县统计局局长兼党组书记",
+            "青岚经济开发区，我是党工委副书记、管委会主任，写2026年的  | 青岚经济开发区党工委副书记、管委会主任",
+            "我是南溪县教育局党组成员、副局长，写2026年个人述职        | 南溪县教育局党组成员、副局长",
+            "写2026年个人述职，我是县住建局副局长                      | 县住建局副局长",
+    })
+    void aUnitSaidBeforeThePostIsPartOfIt(String answer, String unit) {
+        assertThat(ProfileParser.unitWithPost(answer)).isEqualTo(unit.strip());
+    }
 }
