@@ -94,9 +94,19 @@ final class ProfileParser {
                     && NumberParser.find(before).isEmpty() && startsWithPost(name)) {
                 name = before + name;
             }
-            if (name.length() >= 3 && !name.matches("(?:" + POST.pattern() + ")")) return name;
+            if (name.length() >= 3 && !name.matches("(?:" + POST.pattern() + ")")) return partyPostFirst(name);
         }
         return null;
+    }
+
+    /** "局长兼党组书记" as a title writes it: the party post first, "党组书记、局长". */
+    private static final Pattern POST_THEN_PARTY = Pattern.compile(
+            "^(.*?)((?:副|常务副)?(?:局长|主任|院长|校长|所长|站长|馆长|镇长|乡长|区长|县长|经理|总经理|董事长|行长|部长|处长|科长))兼"
+                    + "(党(?:组|委|工委|总支|支部)(?:副)?书记|党组成员|党委委员)$");
+
+    static String partyPostFirst(String name) {
+        Matcher m = POST_THEN_PARTY.matcher(name);
+        return m.matches() ? m.group(1) + m.group(3) + "、" + m.group(2) : name;
     }
 
     /** A unit's name ends with a word for an organisation: 局, 开发区, 中心, 卫生院, 街道… */
