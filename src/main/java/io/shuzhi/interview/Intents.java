@@ -91,6 +91,27 @@ public final class Intents {
     /** The writer owns a slip: "刚才敲错了", "不对不对", "我看串行了", "数字顺序打反了". */
     private static final Pattern SLIP = Pattern.compile(
             "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不]|$)|错了|口误");
+    /** Between a number and the one that replaces it: "1,300多册，不对，是1,030多册". */
+    private static final Pattern INLINE_SLIP = Pattern.compile(
+            "^[，,]\\s*(?:哦|啊|呃)?(?:不对|说错了|错了|口误|打错了|敲错了)[，,]?\\s*(?:应该是|应是|应为|是)$");
+
+    /**
+     * A message of facts with a slip mended as it is typed: "征集了1,300多册，不对，是1,030多册，其中家谱四十几部" →
+     * "征集了1,030多册，其中家谱四十几部". The rest of the message is kept as it was said.
+     */
+    public static String inlineCorrected(String text) {
+        if (text == null || !SLIP.matcher(text).find()) return text;
+        List<Located> qs = locate(text);
+        for (int i = 0; i + 1 < qs.size(); i++) {
+            Located a = qs.get(i);
+            Located b = qs.get(i + 1);
+            if (a.end <= b.start && INLINE_SLIP.matcher(text.substring(a.end, b.start)).matches()) {
+                return inlineCorrected(text.substring(0, a.start) + b.q.raw() + text.substring(b.end));
+            }
+        }
+        return text;
+    }
+
     /** What the old number was, said after it: "126亿是去年的". */
     private static final Pattern OLD_AFTER = Pattern.compile("^(?:是|那个是|那是)?(?:去年|上年|前年|之前|原来)");
 
@@ -100,7 +121,8 @@ public final class Intents {
      * Another number followed by "是去年的" is the old one.
      */
     private static Optional<Correction> admittedSlip(String text, List<Located> qs) {
-        if (!SLIP.matcher(text).find()) return Optional.empty();
+        // More numbers than a correction names: a message of facts, whose inline slips inlineCorrected() mends.
+        if (!SLIP.matcher(text).find() || qs.size() > 2) return Optional.empty();
         Located now = null;
         for (Located q : qs) {
             String lead = before(text, q.start, 3);

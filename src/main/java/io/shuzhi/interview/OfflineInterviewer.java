@@ -80,7 +80,8 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     @Override
-    public Reply answer(ReportKind kind, InterviewState state, String messageId, String text) {
+    public Reply answer(ReportKind kind, InterviewState state, String messageId, String said) {
+        String text = Intents.inlineCorrected(said);
         Intent intent = Intents.classify(text);
         if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
         Optional<Plan> plan = state.openPlan();

@@ -92,4 +92,12 @@ class IntentsTest {
         assertThat(Intents.correction("培训和岗位对不上，全年培训是2040人次")).isEmpty();
         assertThat(Intents.correction("发现账目不对的3家，罚款分别是12万元和8万元")).isEmpty();
     }
+
+    @Test
+    void aSlipMendedInsideAMessageOfFacts_keepsTheFacts() {
+        String text = "县志、家谱今年征集了1,300多册，不对，是1,030多册，其中家谱四十几部；古籍普查登记了2,147部";
+        assertThat(Intents.correction(text)).isEmpty();
+        assertThat(Intents.inlineCorrected(text)).isEqualTo("县志、家谱今年征集了1,030多册，其中家谱四十几部；古籍普查登记了2,147部");
+        assertThat(Intents.inlineCorrected("全年开展研讨12次，参加党员30人次")).isEqualTo("全年开展研讨12次，参加党员30人次");
+    }
 }
