@@ -144,7 +144,7 @@ public final class ClauseReader {
      */
     private static final Pattern QUESTION_SHAPES = Pattern.compile(
             "^(?:那|还有|另外)?(?:会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|用不用|该不该)"
-                    + "|还是\\p{IsHan}{1,8}(?:好|合适|对|行)$"
+                    + "|还是\\p{IsHan}{1,14}(?:好|合适|对|行|可以)$"
                     + "|(?:写|放|算|归|列)(?:在|到|进)?(?:哪|哪儿|哪里|哪块|哪部分|哪一部分|哪个部分)");
     /** An A-not-A word before the figures of a sentence that ends with "？": "党课是不是一年得讲够4次？". */
     private static final Pattern A_NOT_A = Pattern.compile(
@@ -153,7 +153,7 @@ public final class ClauseReader {
     private static final Pattern ASIDE = Pattern.compile(
             "讲过|说过|提过|讲了吗|说了吗|回答我|先回答|你先|催得|在催|催我|稍等|等一下|等等|等会|想一想|想想|让我想|不好意思|麻烦你|"
                     // "收到" alone is "got it"; "信访件全年收到23件" is a fact
-                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|凑字数|凑数|没啥可说|没什么可说|没啥好说|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
+                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|扛不住|顶不住|吃不消|受不了|凑字数|凑数|没啥可说|没什么可说|没啥好说|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
                     + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
                     + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
                     + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记|一次说完|一口气说|说完吧|"
@@ -181,7 +181,10 @@ public final class ClauseReader {
                     + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下|按常规|照常规|常规写|按惯例|照惯例|按老样子|照着去年|按去年的写"
                     // how it is written or read out: "写的时候别太空", "别堆大词", "要在会上念的，得顺口"
                     + "|写的时候|写时|(?<![个特分区级类识性告派辨鉴])别(?:太|堆|吹|写|用|搞|弄|光|老)|不要(?:太|堆|吹|光)"
-                    + "|多用|少用|大词|顺口|好念|会上念|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太");
+                    + "|多用|少用|大词|顺口|好念|会上念|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太"
+                    // what someone else wants of the text: "院长说述职要有点人情味", "局里说要有数据支撑"
+                    + "|(?:局里|院里|馆里|领导|院长|馆长|局长|书记|主任|上面|上级)(?:说|讲|交代|要求)(?:了)?(?:述职|报告|总结)?(?:要|得|别|不要)"
+                    + "|^(?:但|但是|不过|而且|并且|也)?(?:别|不要)\\p{IsHan}{0,4}(?:堆|写|太|用)");
 
     /** A word list; a word listed twice is kept once (the lists grow by hand). */
     private static Set<String> words(String... words) {
@@ -309,7 +312,8 @@ public final class ClauseReader {
             "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说");
 
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
-    private static final Pattern COMMENT = Pattern.compile("挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个");
+    private static final Pattern COMMENT = Pattern.compile(
+            "挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个|天天|都没|没怎么|看着|读着|听着");
 
     /**
      * A short remark right after a question, wish or aside belongs to it: "学习强国积分要写进去吗？分数还挺高的",
