@@ -92,6 +92,9 @@ class ClauseReaderTest {
                 row(Kind.FACT, "帮我写得实在点，我们就是个小局", "WISH:帮我写得实在点，就是个小局"),
                 // a tag to the listener is dropped from the fact
                 row(Kind.FACT, "去年那次泄漏的事你知道吧，今年园区整改完了", "FACT:去年那次泄漏的事，今年园区整改完了"),
+                // what someone else wants of the text is a wish; what a superior asked of the work is a fact
+                row(Kind.FACT, "院长说述职要有点人情味", "WISH:院长说述职要有点人情味"),
+                row(Kind.FACT, "上级要求要在年底前完成整改，提前1个月完成", "FACT:上级要求要在年底前完成整改，提前1个月完成"),
                 // wishes said one after another are one wish, acknowledged once
                 row(Kind.FACT, "写得正式点，别太口语", "WISH:写得正式点，别太口语"),
                 // a header with a particle
