@@ -110,6 +110,15 @@ class FormalRewriterTest {
             "accountability-integrity | 带着班子成员看了两次警示片 | 带领班子成员观看警示片两次",
             "party-branch-secretary | 组织大家看了2次廉政警示片 | 组织党员观看廉政警示片2次",
             "annual-work-summary | 组织干部职工看了3次警示片 | 组织干部职工观看警示片3次",
+            // word swaps that must not break a name or a sense: 发改率, 都要有点 (a site), 今年 before an event, 我们庭, 每个人
+            "personal-annual | 发改率压到了2.1% | 发改率压到2.1%",
+            "personal-annual | 全县14个乡镇都要有点 | 全县14个乡镇均要有点",
+            "personal-annual | 庭里一个书记员今年评上了优秀书记员 | 庭里一个书记员本年度评上了优秀书记员",
+            "personal-annual | 我们庭今年收案1486件 | 本庭全年收案1486件",
+            "personal-annual | 跟每个人都谈了好几回 | 与每人都谈好几回",
+            "personal-annual | 三个规定按要求来 | 三个规定严格按要求落实",
+            "annual-work-summary | 搞了个“电管家”微信群 | 建立“电管家”微信群",
+            "annual-work-summary | 搞个定期约谈制度 | 建立定期约谈制度",
             // time, degree and people said as speech
             "personal-annual | 夏天防溺水那段时间天天盯 | 夏天防溺水期间每日盯守",
             "personal-annual | 廉洁方面按要求来 | 廉洁方面严格按要求落实",
