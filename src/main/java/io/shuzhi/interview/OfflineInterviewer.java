@@ -756,39 +756,88 @@ public class OfflineInterviewer implements InterviewEngine {
      * Each quantity of a fact with the words before it, as the writer said them ("研讨交流24次", "讲党课4次"): whole
      * words only, up to about eight characters, spoken leads dropped.
      */
+    /** Where a quoted clause ends: "所管6个乡镇，用户4.3万户" quotes "所管6个乡镇" and "用户4.3万户". */
+    private static final String CLAUSE_BREAKS = "，,；;。：:！!？?\n";
+    /** Subjects, time words and adverbs that open a clause and say nothing in a quote: "全年我们开展…", "今年就…". */
+    private static final Set<String> QUOTE_LEAD_WORDS = Set.of("全年", "今年", "累计", "共计", "一共", "总共", "共",
+            "大概", "大约", "差不多", "已经", "还", "又", "并", "都", "也", "就", "我们", "咱们", "我", "本人", "另外",
+            "还有", "然后", "其中", "哦", "嗯", "那个", "这个");
+    /** The longest quote; a longer clause is cut on word boundaries around its figure. */
+    private static final int QUOTE_MAX = 20;
+
+    /**
+     * What a fact's figures were said of, one quote per clause with a figure: the clause as the writer said it,
+     * without its opening subject or time word ("所管6个乡镇", "低电压投诉从去年的60来件降到9件", "发改率压到了2.1%").
+     * A clause longer than {@link #QUOTE_MAX} is cut on word boundaries around its first figure, never inside a word.
+     */
     private static List<String> quoted(Fact f) {
         List<String> out = new ArrayList<>();
         String text = f.text();
         List<Words.Word> words = Words.of(text);
         int from = 0;
+        int quotedUpTo = -1;
         for (Quantity q : f.quantities()) {
             int at = NumberParser.indexOf(text, q.raw(), from);
             if (at < 0 || q.unit().isEmpty()) continue;
-            from = at + q.raw().length();
-            List<String> before = new ArrayList<>();
-            int length = 0;
-            for (int i = words.size() - 1; i >= 0; i--) {
-                Words.Word w = words.get(i);
-                if (w.end() > at) continue;
-                if (w.isPunctuation() || w.isNumeral() && w.end() <= at - 1 && !before.isEmpty()) break;
-                if (length + w.text().length() > 8 && !before.isEmpty()) break;
-                before.add(0, w.text());
-                length += w.text().length();
+            int end = at + q.raw().length();
+            from = end;
+            if (at < quotedUpTo) continue; // a second figure of a clause already quoted
+            int s = at;
+            while (s > 0 && CLAUSE_BREAKS.indexOf(text.charAt(s - 1)) < 0) s--;
+            int e = end;
+            while (e < text.length() && CLAUSE_BREAKS.indexOf(text.charAt(e)) < 0) e++;
+            quotedUpTo = e;
+            List<Words.Word> clause = new ArrayList<>();
+            for (Words.Word w : words) if (w.start() >= s && w.end() <= e) clause.add(w);
+            while (clause.size() > 1 && clause.get(0).end() <= at && QUOTE_LEAD_WORDS.contains(clause.get(0).text())) {
+                clause.remove(0);
             }
-            while (!before.isEmpty() && ACK_LEAD_WORDS.contains(before.get(0))) {
-                // "支部委员" keeps its 支部: only a subject before a verb is dropped ("支部开展…", "本人讲…").
-                if ((before.get(0).equals("支部") || before.get(0).equals("本人")) && before.size() > 1
-                        && !verbAt(words, before.get(1), at)) break;
-                before.remove(0);
+            if (clause.isEmpty()) continue;
+            if (clause.get(0).start() >= at && s > 1) {
+                // "…签了承诺书，共7份": a clause that is only the figure is quoted with the clause before it
+                int p = s - 1;
+                while (p > 0 && CLAUSE_BREAKS.indexOf(text.charAt(p - 1)) < 0) p--;
+                for (int k = words.size() - 1; k >= 0; k--) {
+                    Words.Word w = words.get(k);
+                    if (w.start() >= p && w.end() <= s - 1) clause.add(0, w);
+                }
             }
-            // Pronouns and particles say nothing in a label: "党课我讲了2次" → "党课讲2次".
-            before.removeIf(w -> w.equals("了") || w.equals("过") || w.equals("我") || w.equals("我们")
-                    || w.equals("咱们") || w.equals("吧") || w.equals("的"));
-            if (before.isEmpty()) before.addAll(after(words, from, 6));
-            String context = String.join("", before);
-            out.add(context + NumberParser.render(q));
+            int first = clause.get(0).start();
+            int last = clause.get(clause.size() - 1).end();
+            if (last - first > QUOTE_MAX) {
+                // the words nearest the figure: up to 10 characters before it, then up to 6 after it
+                List<Words.Word> kept = new ArrayList<>();
+                for (Words.Word w : clause) {
+                    boolean before = w.end() <= at && at - w.start() <= 10;
+                    boolean inside = w.start() < end && w.end() > at;
+                    boolean after = w.start() >= end && w.end() - end <= 6;
+                    if (before || inside || after) kept.add(w);
+                }
+                if (!kept.isEmpty()) {
+                    first = kept.get(0).start();
+                    last = kept.get(kept.size() - 1).end();
+                }
+            }
+            String quote = asUnderstood(text, first, last, f.quantities()).strip();
+            if (!quote.isEmpty() && !out.contains(quote)) out.add(quote);
         }
         return out;
+    }
+
+    /** text[from, to) with each figure in it written as it was understood: "研讨交流二十四次" → "研讨交流24次". */
+    private static String asUnderstood(String text, int from, int to, List<Quantity> quantities) {
+        var sb = new StringBuilder();
+        int pos = from;
+        int search = 0;
+        for (Quantity q : quantities) {
+            int at = NumberParser.indexOf(text, q.raw(), search);
+            if (at < 0) continue;
+            search = at + q.raw().length();
+            if (at < pos || search > to || q.unit().isEmpty()) continue;
+            sb.append(text, pos, at).append(NumberParser.render(q));
+            pos = search;
+        }
+        return sb.append(text, pos, to).toString();
     }
 
     private static boolean verbAt(List<Words.Word> words, String word, int before) {
