@@ -87,7 +87,8 @@ public class TemplateDrafter implements DraftWriter {
 
     static String opening(String pattern, InterviewState state, String unitLabel) {
         if (isBlank(pattern)) return ItemComposer.placeholder("年度工作总体情况") + OPENING_END;
-        String campaign = YearTerms.of(state.year()).map(y -> y.opening() + "，").orElse("");
+        List<String> said = state.facts().stream().map(io.shuzhi.interview.Fact::text).toList();
+        String campaign = YearTerms.of(state.year()).filter(y -> y.named(said)).map(y -> y.opening() + "，").orElse("");
         String text = ItemComposer.toFullWidth(fill(pattern.replace(CAMPAIGN_SLOT, campaign), unit(state, unitLabel),
                 year(state)).strip());
         String lead = ItemComposer.stripEnd(OPENING_TAIL.matcher(text).replaceFirst(""));

@@ -20,10 +20,22 @@ public final class YearTerms {
     static final String FILE = "prompts/style/years.yaml";
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
 
-    /** One year's 提法. */
-    public record Year(String year, String campaign, String opening, List<String> notes) {
+    /**
+     * One year's 提法. {@code onlyWhenSaid}: a campaign meant for some cadres only (2026: leaders at county level and
+     * above) is named in the opening only when one of the writer's facts holds this word; null for a party-wide one.
+     */
+    public record Year(String year, String campaign, String opening, List<String> notes, String onlyWhenSaid) {
         public Year {
             notes = List.copyOf(notes);
+        }
+
+        public Year(String year, String campaign, String opening, List<String> notes) {
+            this(year, campaign, opening, notes, null);
+        }
+
+        /** Whether the opening names the campaign for a writer who said {@code said}. */
+        public boolean named(java.util.Collection<String> said) {
+            return onlyWhenSaid == null || said.stream().anyMatch(t -> t.contains(onlyWhenSaid));
         }
     }
 
@@ -77,7 +89,8 @@ public final class YearTerms {
             if (!opening.contains(campaign)) throw new IllegalStateException(FILE + ": " + year + ".opening must name its campaign");
             List<String> notes = new ArrayList<>();
             if (entry.get("notes") instanceof List<?> l) l.forEach(n -> notes.add(String.valueOf(n).strip()));
-            out.put(year, new Year(year, campaign, opening, notes));
+            String onlyWhenSaid = entry.get("only_when_said") instanceof String w && !w.isBlank() ? w.strip() : null;
+            out.put(year, new Year(year, campaign, opening, notes, onlyWhenSaid));
         }
         return java.util.Collections.unmodifiableMap(out);
     }

@@ -134,12 +134,27 @@ class TemplateDrafterTest {
     void openingNamesTheReportYearsCampaign_andNoOtherYears(String year, String campaign) {
         for (ReportKind kind : new ReportKinds(Path.of("prompts/kinds")).all()) {
             InterviewState state = InterviewState.start().withProfile("某单位", year + "年");
+            // 2026's campaign is for leaders at county level and above: named when the writer speaks of it
+            if (year.equals("2026")) {
+                state = state.plusFact(kind.topics().findFirst().orElseThrow().key(), "参加政绩观学习教育专题研讨3次",
+                        io.shuzhi.interview.NumberParser.findAll("参加政绩观学习教育专题研讨3次"), null);
+            }
             String text = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).toPlainText();
             String opening = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).section("opening").orElseThrow().body();
             assertThat(opening).as(kind.id()).contains("扎实开展" + campaign + "，").endsWith("现将有关情况报告如下：");
             for (YearTerms.Year other : YearTerms.all().values()) {
                 if (!other.year().equals(year)) assertThat(text).as(kind.id() + " " + year).doesNotContain(other.campaign());
             }
+        }
+    }
+
+    @Test
+    void aCampaignForSomeCadresOnly_isNotClaimedForAWriterWhoNeverMentionedIt() {
+        for (ReportKind kind : new ReportKinds(Path.of("prompts/kinds")).all()) {
+            InterviewState state = InterviewState.start().withProfile("柳林供电所党支部", "2026年");
+            String opening = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).section("opening").orElseThrow().body();
+            assertThat(opening).as(kind.id()).doesNotContain("政绩观", "学习教育", "，，").contains("为指导，")
+                    .endsWith("现将有关情况报告如下：");
         }
     }
 
