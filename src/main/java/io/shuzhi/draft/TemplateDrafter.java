@@ -43,7 +43,9 @@ public class TemplateDrafter implements DraftWriter {
     private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s*年度?\\s*$");
 
     @Override
-    public Draft write(ReportKind kind, InterviewState state, int version, Progress progress) {
+    public Draft write(ReportKind asKept, InterviewState state, int version, Progress progress) {
+        // a writer who asked for plain writing gets the facts without the kind's framing clauses around them
+        ReportKind kind = state.wantsPlainWriting() ? asKept.withoutFraming() : asKept;
         var out = new Output(sectionCount(kind), progress == null ? Progress.NONE : progress);
         String unitLabel = kind.intro() == null ? null : kind.intro().unitLabel();
         out.add(new Section("title", 0, title(kind.title(), state, unitLabel), ""), "标题");

@@ -90,6 +90,16 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
     }
 
     /** A copy with one more drafting preference (the same wish twice is kept once). */
+    /** A wish for plain writing: "朴实点", "别弄那些排比大词", "少用套话", "念出来要像我们自己说的话". */
+    static final java.util.regex.Pattern PLAIN_WRITING = java.util.regex.Pattern.compile(
+            "朴实|平实|大白话|接地气|(?:别|不要|少|不用)[^，,。]{0,6}(?:套话|大词|排比|空话|官话|虚话)|(?:别|不要)太空"
+                    + "|像[^，,。]{0,8}自己说的话");
+
+    /** Whether the writer asked for plain writing: the offline draft then leaves out the kind's framing clauses. */
+    public boolean wantsPlainWriting() {
+        return preferences.stream().anyMatch(p -> PLAIN_WRITING.matcher(p).find());
+    }
+
     public InterviewState withPreference(String wish) {
         if (wish == null || wish.isBlank() || preferences.contains(wish)) return this;
         var next = new ArrayList<>(preferences);

@@ -256,6 +256,9 @@ public class OfflineInterviewer implements InterviewEngine {
      * and figures and invents none, so more detail given means a more concrete draft. Null for other wishes.
      */
     static String howTheDraftMeets(String wish) {
+        if (InterviewState.PLAIN_WRITING.matcher(wish).find()) {
+            return "起草时会去掉套用的铺垫句和收尾句，每一条只写您说的事实和数字，读起来更平实；草稿出来后哪句还嫌空，可以直接指给我删。";
+        }
         if (WANTS_CONCRETE.matcher(wish).find()) {
             return "草稿里的事例和数字都来自您说的内容，您讲得越具体（哪件事、做了什么、结果如何），写出来就越实际，套话越少。";
         }

@@ -146,6 +146,20 @@ public record ReportKind(String id, String name, String description, String titl
         }
     }
 
+    /**
+     * The kind without the framing clauses its topics put around the writer's facts (each topic's {@code frame}, how
+     * the work was approached, and {@code close}, what came of it): for a writer who asked for plain writing
+     * ("朴实点，别弄那些排比大词"). Headings, leads and placeholders stay.
+     */
+    public ReportKind withoutFraming() {
+        List<PartSpec> plain = parts.stream().map(p -> new PartSpec(p.number(), p.key(), p.heading(), p.itemized(),
+                p.sections().stream().map(s -> new SectionSpec(s.ref(), s.heading(), s.topics().stream()
+                        .map(t -> new TopicSpec(t.key(), t.label(), t.question(), t.example(), t.units(), t.keywords(),
+                                t.lead(), t.missing(), null, t.leads(), null)).toList(), s.fallback())).toList(),
+                p.style())).toList();
+        return new ReportKind(id, name, description, title, opening, intro, plain, aliases, order);
+    }
+
     public Stream<SectionSpec> sections() {
         return parts.stream().flatMap(p -> p.sections().stream());
     }

@@ -159,6 +159,26 @@ class TemplateDrafterTest {
     }
 
     @Test
+    void aWishForPlainWriting_dropsTheFramingClauses_andKeepsEveryFact() {
+        ReportKind kind = new ReportKinds(Path.of("prompts/kinds")).find("personal-annual").orElseThrow();
+        InterviewState state = InterviewState.start().withProfile("县法院民一庭庭长", "2026年");
+        for (String[] f : new String[][]{{"political-study", "参加院党组中心组扩大学习8次"},
+                {"core-duties", "全年审结案件213件"}, {"area-integrity", "过问案件记录报告4次"}}) {
+            state = state.plusFact(f[0], f[1], io.shuzhi.interview.NumberParser.findAll(f[1]), null);
+        }
+        String framed = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).toPlainText();
+        String plain = drafter.write(kind, state.withPreference("写的时候朴实点，别弄那些排比大词"), 1,
+                DraftWriter.Progress.NONE).toPlainText();
+        TopicSpec study = kind.topic("political-study").orElseThrow();
+        assertThat(framed).contains(ItemComposer.stripEnd(study.frame()));
+        assertThat(plain).doesNotContain(ItemComposer.stripEnd(study.frame()))
+                .contains("8次", "213件", "4次", study.lead()).hasSizeLessThan(framed.length());
+        // a wish that is not about plainness changes nothing here
+        assertThat(drafter.write(kind, state.withPreference("全文控制在3000字"), 1, DraftWriter.Progress.NONE).toPlainText())
+                .isEqualTo(framed);
+    }
+
+    @Test
     void aYearWithoutItsFormulations_getsNoCampaignAtAll() {
         for (ReportKind kind : new ReportKinds(Path.of("prompts/kinds")).all()) {
             for (String year : new String[]{"2022", null}) {

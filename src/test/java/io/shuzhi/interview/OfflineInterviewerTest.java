@@ -192,7 +192,8 @@ class OfflineInterviewerTest {
 
     @Test
     void aWishAboutSubstanceIsToldWhatTheDraftDoes() {
-        assertThat(OfflineInterviewer.howTheDraftMeets("写的时候别太空，多用我们站的实际例子")).contains("具体", "套话");
+        assertThat(OfflineInterviewer.howTheDraftMeets("写的时候多用我们站的实际例子")).contains("具体", "套话");
+        assertThat(OfflineInterviewer.howTheDraftMeets("写的时候朴实点，别弄那些排比大词")).contains("去掉套用的铺垫句和收尾句");
         assertThat(OfflineInterviewer.howTheDraftMeets("帮我写得实在点，别吹得太大")).contains("实在", "不添加");
         assertThat(OfflineInterviewer.howTheDraftMeets("全文控制在3000字")).isNull();
     }
