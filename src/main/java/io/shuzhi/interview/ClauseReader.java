@@ -63,8 +63,8 @@ public final class ClauseReader {
      */
     private static final Pattern LABEL = Pattern.compile(
             "^(?:(?:先|再|然后|接着|最后|下面)?(?:说说|说|讲讲|讲|谈谈|谈|聊聊|聊)(?:一下|下)?)?"
-                    + "([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上|的话)?(?:吧|啊|呢)?"
-                    + "(?:[：:]|(?<=方面|这块|这一块|上|的话|吧|啊|呢)[，,])\\s*(.+)$");
+                    + "([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上|的话)?(?:吧|啊|呢|嘛)?"
+                    + "(?:[：:]|(?<=方面|这块|这一块|上|的话|吧|啊|呢|上嘛|方面嘛|这块嘛)[，,])\\s*(.+)$");
 
     /** Labels that say whose or what kind of statement follows, not what it is about. */
     private static final Set<String> ADDRESS_LABELS = words("个人", "本人", "我个人", "自己", "其他", "另外", "还有",
@@ -163,6 +163,10 @@ public final class ClauseReader {
                     + "(?<![要用])(?:不用|不要|别|不必|用不着|没必要)(?:再)?(?:写|放|列|算)(?![吗么？?])|写进问题|写到问题|放进问题|算作问题|当成问题|"
                     // a deferral that names nothing to do: "换届以后再弄"
                     + "(?:以后|之后|回头|后面|过后|换届后|换届以后)再(?:弄|搞|做|办|抓|落实)(?:吧|了)?$|"
+                    // "业务上主要是三块": an announcement of what follows, with the writer's topic before it
+                    + "^\\p{IsHan}{1,4}(?:上|方面|这块)(?:主要|重点)?(?:就)?(?:是|有|分)(?:这么)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作)$|"
+                    // a complaint about the year's load: "人都熬废了"
+                    + "熬废|累垮|累趴|累坏|熬不住|"
                     + "^(?:主要|重点)?(?:抓了|干了|做了|办了|有)(?:这么)?[一二三四五六七八九十两几]+(?:件(?:事|大事|工作|事情)|块|个方面)$|"
                     // "分管的几块说一下：" announces what follows and says nothing itself
                     + "^(?:分管的|主要的?|重点的?)?[几两三四五六]+(?:块|个方面|项工作)(?:说一下|说下|说说|讲一下|讲讲|汇报一下)?$|"
@@ -181,7 +185,7 @@ public final class ClauseReader {
                     + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下|按常规|照常规|常规写|按惯例|照惯例|按老样子|照着去年|按去年的写"
                     // how it is written or read out: "写的时候别太空", "别堆大词", "要在会上念的，得顺口"
                     + "|写的时候|写时|(?<![个特分区级类识性告派辨鉴])别(?:太|堆|吹|写|用|搞|弄|光|老)|不要(?:太|堆|吹|光)"
-                    + "|多用|少用|大词|顺口|好念|会上念|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太"
+                    + "|多用|少用|大词|顺口|好念|会上念|念出来|读出来|念起来|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太"
                     // what someone else wants of the text: "院长说述职要有点人情味", "局里说要有数据支撑"
                     // (a fact such as "上级要求要在年底前完成整改" names no text and stays a fact)
                     + "|(?:局里|院里|馆里|领导|院长|馆长|局长|书记|主任|上面|上级)(?:说|讲|交代|要求)了?(?:述职|报告|总结|材料|稿子)(?:要|得|别|不要)"
@@ -259,8 +263,11 @@ public final class ClauseReader {
                 } else {
                     Matcher lm = LABEL.matcher(body);
                     // A label names something: "写吧，…" (a verb) is not one.
-                    boolean names = lm.matches() && Words.of(lm.group(1)).stream()
-                            .anyMatch(w -> w.pos().startsWith("n") || w.pos().equals("vn"));
+                    // "学习上嘛，…": a word the segmenter calls a verb names a topic when a topic marker follows it
+                    boolean marked = lm.matches() && body.substring(lm.end(1)).matches("(?s)^(?:方面|这块|这一块|上)(?:吧|啊|呢|嘛)?[，,：:].*")
+                            && Words.of(lm.group(1)).size() <= 2;
+                    boolean names = lm.matches() && (marked || Words.of(lm.group(1)).stream()
+                            .anyMatch(w -> w.pos().startsWith("n") || w.pos().equals("vn")));
                     if (lm.matches() && names && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
                         label = lm.group(1).strip();
                         mode = null;
@@ -311,7 +318,9 @@ public final class ClauseReader {
 
     /** Tags to the listener inside a clause: "你知道吧", "你懂的", "说白了", "说实话", "咋说呢". */
     private static final Pattern TAG = Pattern.compile(
-            "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说");
+            "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说"
+                    // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
+                    + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先交个底");
 
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
     private static final Pattern COMMENT = Pattern.compile(
@@ -341,6 +350,24 @@ public final class ClauseReader {
                 continue;
             }
             out.add(p);
+        }
+        // "写的时候朴实点，我们所里都是干活的人，念出来要像…": a short remark between two wishes (or questions) is theirs
+        for (int i = 1; i + 1 < out.size(); i++) {
+            Piece before = out.get(i - 1);
+            Piece mid = out.get(i);
+            Piece after = out.get(i + 1);
+            boolean talk = before.kind() == after.kind() && (before.kind() == Kind.WISH || before.kind() == Kind.QUESTION);
+            if (talk && (mid.kind() == Kind.FACT || mid.kind() == Kind.PROBLEM) && !mid.listed() && !hasFigures(mid.text())
+                    && Words.of(mid.text()).stream().filter(w -> !w.isPunctuation()).count() <= 8) {
+                List<String> clauses = new ArrayList<>(before.clauses());
+                clauses.addAll(mid.clauses());
+                clauses.addAll(after.clauses());
+                out.set(i - 1, new Piece(before.kind(), before.text() + "，" + mid.text() + "，" + after.text(),
+                        List.copyOf(clauses), before.listed(), before.label()));
+                out.remove(i + 1);
+                out.remove(i);
+                i--;
+            }
         }
         return out;
     }

@@ -95,6 +95,13 @@ class ClauseReaderTest {
                 // what someone else wants of the text is a wish; what a superior asked of the work is a fact
                 row(Kind.FACT, "院长说述职要有点人情味", "WISH:院长说述职要有点人情味"),
                 row(Kind.FACT, "上级要求要在年底前完成整改，提前1个月完成", "FACT:上级要求要在年底前完成整改，提前1个月完成"),
+                // the writer announcing what they will say, and complaints about the load, are not facts
+                row(Kind.FACT, "先交代下，所管6个乡镇，用户4.3万户", "FACT:所管6个乡镇，用户4.3万户"),
+                row(Kind.FACT, "业务上主要是三块：迎峰度夏，最高到了8.6万千瓦", "ASIDE:业务上主要是三块", "FACT:迎峰度夏，最高到了8.6万千瓦"),
+                row(Kind.FACT, "连着抢了三天，全部复电了，人都熬废了", "FACT:连着抢了三天，全部复电了", "ASIDE:人都熬废了"),
+                // a remark between two wishes is theirs
+                row(Kind.FACT, "写的时候朴实点，所里都是干活的人，念出来要像自己说的话",
+                        "WISH:写的时候朴实点，所里都是干活的人，念出来要像自己说的话"),
                 // wishes said one after another are one wish, acknowledged once
                 row(Kind.FACT, "写得正式点，别太口语", "WISH:写得正式点，别太口语"),
                 // a header with a particle
