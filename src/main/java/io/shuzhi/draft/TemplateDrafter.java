@@ -220,6 +220,25 @@ public class TemplateDrafter implements DraftWriter {
         return java.util.Arrays.asList(out);
     }
 
+    /** Whether a problem's words name its topic's area: a keyword of the topic, or a content word of the lead. */
+    static boolean names(TopicSpec topic, String lead, String problem) {
+        if (topic.keywords().stream().anyMatch(problem::contains)) return true;
+        java.util.Set<String> area = new java.util.HashSet<>();
+        for (String text : List.of(lead, topic.label())) {
+            for (var w : io.shuzhi.interview.Words.of(text)) {
+                String pos = w.pos();
+                if (w.text().length() >= 2 && !LEAD_WORDS.contains(w.text())
+                        && (pos.startsWith("n") || pos.startsWith("v") || pos.startsWith("a"))) area.add(w.text());
+            }
+        }
+        return area.stream().anyMatch(problem::contains);
+    }
+
+    /** Words of every problem lead that name no area ("还需进一步提升", "不够", "方面的不足"). */
+    private static final java.util.Set<String> LEAD_WORDS = java.util.Set.of("不够", "进一步", "还需", "有待", "提高",
+            "提升", "加强", "不足", "存在", "问题", "工作", "方面", "还有", "差距", "欠缺", "到位", "需要", "深化", "拓展",
+            "压紧", "落实", "增强", "还不", "不强", "不高", "不深");
+
     /** Content words (two characters or more, not numerals) two texts share. */
     private static int shared(String a, String b) {
         java.util.Set<String> wa = new java.util.HashSet<>();
@@ -251,6 +270,12 @@ public class TemplateDrafter implements DraftWriter {
             List<String> leads = leadsFor(topic, said);
             for (int k = 0; k < said.size(); k++) {
                 String lead = leads.get(k);
+                // A lead names an area; a problem whose words name neither it nor the topic ("台区经理每日跑外线，支部活动
+                // 人凑不齐" under "管党治党责任的落实…") is headed by its own words, not by a heading that does not fit.
+                if (lead != null && !names(topic, lead, said.get(k))) {
+                    items.add(ItemComposer.stripEnd(said.get(k)) + "。");
+                    continue;
+                }
                 // the kind's closing clause (what the problem costs) once, after the topic's first problem
                 String close = k == 0 && !isBlank(topic.close()) ? ItemComposer.stripEnd(topic.close()) : "";
                 String sentence = ItemComposer.flowing(List.of(said.get(k)), close);
