@@ -119,6 +119,13 @@ class FormalRewriterTest {
             "personal-annual | 三个规定按要求来 | 三个规定严格按要求落实",
             "annual-work-summary | 搞了个“电管家”微信群 | 建立“电管家”微信群",
             "annual-work-summary | 搞个定期约谈制度 | 建立定期约谈制度",
+            // shortfalls said as speech
+            "personal-annual | 国土空间规划方面还是半吊子 | 国土空间规划方面还不够精通",
+            "personal-annual | 卫片那12个拖着没结 | 卫片12个久拖未结",
+            "annual-work-summary | 执法手段硬不起来 | 执法手段不够有力",
+            "annual-work-summary | 监测预警还靠人盯 | 监测预警还依靠人工值守",
+            "party-branch-secretary | 支部活动人老是凑不齐 | 支部活动人经常难以到齐",
+            "party-branch-secretary | 党员里45岁以上的占一大半 | 党员里45岁以上的超过半数",
             // time, degree and people said as speech
             "personal-annual | 夏天防溺水那段时间天天盯 | 夏天防溺水期间每日盯守",
             "personal-annual | 廉洁方面按要求来 | 廉洁方面严格按要求落实",
