@@ -133,12 +133,49 @@ final class FormalRewriter {
             text = next;
             tokens = Words.of(text, quantities);
         }
+        List<Token> once = withoutRepeatedVerb(tokens);
+        if (once.size() < tokens.size()) {
+            text = Words.join(once);
+            count++;
+        }
         if (count > 0 && !safe(original, text)) {
             out.append(Words.join(original));
             return 0;
         }
         out.append(text);
         return count;
+    }
+
+    /**
+     * A verb said again after its object, before a figure, is said once: "开庭开29场" → "开庭29场", "查线路查30多次" →
+     * "查线路30多次", "讲授党课讲两回" → "讲授党课两回". The second verb is one character, the first verb's own first
+     * character; only nouns stand between them; a figure (after an optional 了) follows.
+     */
+    static List<Token> withoutRepeatedVerb(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token verb = tokens.get(i);
+            if (!verb.nature().startsWith("v") || verb.kind() != Kind.WORD) continue;
+            char head = verb.text().charAt(0);
+            for (int j = i + 1; j <= i + 3 && j < tokens.size(); j++) {
+                Token again = tokens.get(j);
+                boolean same = again.text().length() == 1 && again.text().charAt(0) == head
+                        && again.nature().startsWith("v");
+                if (!same) {
+                    if (again.kind() != Kind.WORD || !(again.nature().startsWith("n") || again.nature().equals("vn"))) break;
+                    continue;
+                }
+                if (verb.text().length() == 1 && j == i + 1) break; // "看看", "想想": not a repeat after an object
+                int k = j + 1;
+                if (k < tokens.size() && tokens.get(k).text().equals("了")) k++;
+                if (k < tokens.size() && tokens.get(k).kind() == Kind.QUANTITY) {
+                    List<Token> out = new ArrayList<>(tokens.subList(0, j));
+                    out.addAll(tokens.subList(k, tokens.size()));
+                    return withoutRepeatedVerb(out);
+                }
+                break;
+            }
+        }
+        return tokens;
     }
 
     private String pass(List<Token> tokens, int[] applied) {

@@ -119,6 +119,16 @@ class FormalRewriterTest {
             "personal-annual | 三个规定按要求来 | 三个规定严格按要求落实",
             "annual-work-summary | 搞了个“电管家”微信群 | 建立“电管家”微信群",
             "annual-work-summary | 搞个定期约谈制度 | 建立定期约谈制度",
+            // 是 opening a clause, a bare 的 or 了 ending one
+            "party-branch-secretary | 发展党员1名，是所里一个年轻的台区经理 | 发展党员1名，为所里一个年轻的台区经理",
+            "annual-work-summary | 乡镇队伍大多是兼职的 | 乡镇队伍大多为兼职",
+            "accountability-integrity | 处理了3个医生，收受药商宴请的 | 处理医生3个，收受药商宴请",
+            "party-branch-secretary | 连着抢了三天，全部复电了 | 连着抢三天，全部复电",
+            // a verb said again after its object, before a figure
+            "personal-annual | 在村里开庭开了29场 | 在村里开庭29场",
+            "party-branch-secretary | 上门给独居老人查线路查了30多次 | 上门给独居老人查线路30多次",
+            "accountability-integrity | 对班子成员谈话谈了30多人次 | 对班子成员谈话30多人次",
+            "party-branch-secretary | 排队排到路口 | 排队排到路口",
             // shortfalls said as speech
             "personal-annual | 国土空间规划方面还是半吊子 | 国土空间规划方面还不够精通",
             "personal-annual | 卫片那12个拖着没结 | 卫片12个久拖未结",
