@@ -432,7 +432,14 @@ public final class RuleExtractor {
         }
         // No keyword: the clause follows the one before it, unless it opens a sentence and means another topic.
         if (score.isEmpty()) {
-            return continues || previous == null ? previous : SIMILARITY.get().closest(clause, candidates, previous);
+            if (continues || previous == null) return previous;
+            // The open question is only a guess for a clause about something it does not name ("门诊全年6.8万人次"
+            // while 学习 is asked): such a clause goes where it means, without the question's head start.
+            if (previous.equals(current) && !answers(clause, candidates, current)) {
+                String meant = SIMILARITY.get().closest(clause, candidates, null);
+                if (meant != null) return meant;
+            }
+            return SIMILARITY.get().closest(clause, candidates, previous);
         }
         // "其中…", "有几次是…", "增长4.1%": a clause that details the one before, or names nothing, stays with it.
         if (continues && previous != null && (ELABORATES.matcher(clause).find() || namesNothing(clause))) {
@@ -446,6 +453,21 @@ public final class RuleExtractor {
         List<TopicSpec> tied = candidates.stream().filter(t -> score.getOrDefault(t.key(), 0) == best).toList();
         String byKeywords = previous != null && score.getOrDefault(previous, 0) == best ? previous : tied.get(0).key();
         return SIMILARITY.get().closest(clause, tied, byKeywords);
+    }
+
+    /**
+     * Whether a clause can be an answer to the topic asked: it names no thing of its own ("参加了16次"), or a thing the
+     * topic's label, question, example or keywords name too.
+     */
+    static boolean answers(String clause, List<TopicSpec> candidates, String topicKey) {
+        TopicSpec topic = candidates.stream().filter(t -> t.key().equals(topicKey)).findFirst().orElse(null);
+        if (topic == null) return true;
+        String asked = topic.label() + topic.question() + (topic.example() == null ? "" : topic.example())
+                + String.join("", topic.keywords());
+        List<String> things = Words.of(clause).stream()
+                .filter(w -> w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().equals("vn")))
+                .map(Words.Word::text).toList();
+        return things.isEmpty() || things.stream().anyMatch(asked::contains);
     }
 
     /** Where a clause with no keyword goes when no topic of its part is being asked about: the last fact's, or the first. */

@@ -90,4 +90,14 @@ class RuleExtractorTest {
         // "发展了1名党员" says 发展党员, with 了 and the figure between its words
         assertThat(topics(split("ideology", "发展了1名党员，确定入党积极分子4名"))).containsExactly("recruitment");
     }
+
+    @Test
+    void aClauseNamingNothingTheOpenQuestionNames_isNotTakenAsItsAnswer() {
+        ReportKind personal = new ReportKinds(Path.of("prompts/kinds")).get("personal-annual");
+        var part = personal.parts().get(0).sections().stream().flatMap(s -> s.topics().stream()).toList();
+        // asked about study: "参加了16次" answers it, "门诊全年6.8万人次" names a thing the question does not
+        assertThat(RuleExtractor.answers("参加了16次，写了4篇", part, "political-study")).isTrue();
+        assertThat(RuleExtractor.answers("院党组中心组扩大学习我列席了8次", part, "political-study")).isTrue();
+        assertThat(RuleExtractor.answers("门诊全年6.8万人次，住院1430人次", part, "political-study")).isFalse();
+    }
 }
