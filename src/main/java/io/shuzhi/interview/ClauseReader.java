@@ -322,6 +322,10 @@ public final class ClauseReader {
                     // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
                     + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先交个底");
 
+    /** A complaint about the year's load. */
+    private static final Pattern COMPLAINT = Pattern.compile(
+            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|头疼|头大");
+
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
     private static final Pattern COMMENT = Pattern.compile(
             "挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个|天天|都没|没怎么|看着|读着|听着");
@@ -339,10 +343,12 @@ public final class ClauseReader {
                     && (prev.kind() == Kind.QUESTION || prev.kind() == Kind.WISH || prev.kind() == Kind.ASIDE);
             boolean sameTalk = prev != null && prev.kind() == p.kind()
                     && (p.kind() == Kind.QUESTION || p.kind() == Kind.WISH) && prev.listed() == p.listed();
+            // after a complaint ("今年是真扛不住"), what follows in its sentence without a figure is the complaint going on
+            boolean complaint = prev != null && prev.kind() == Kind.ASIDE && COMPLAINT.matcher(prev.text()).find();
             if (sameTalk || talkBefore && (p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM) && !p.listed()
                     && !hasFigures(p.text())
-                    && Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
-                    && COMMENT.matcher(p.text()).find()) {
+                    && (complaint || Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
+                    && COMMENT.matcher(p.text()).find())) {
                 List<String> clauses = new ArrayList<>(prev.clauses());
                 clauses.addAll(p.clauses());
                 out.set(out.size() - 1, new Piece(prev.kind(), prev.text() + "，" + p.text(), List.copyOf(clauses),

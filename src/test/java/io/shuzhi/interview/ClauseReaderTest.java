@@ -99,6 +99,10 @@ class ClauseReaderTest {
                 row(Kind.FACT, "先交代下，所管6个乡镇，用户4.3万户", "FACT:所管6个乡镇，用户4.3万户"),
                 row(Kind.FACT, "业务上主要是三块：迎峰度夏，最高到了8.6万千瓦", "ASIDE:业务上主要是三块", "FACT:迎峰度夏，最高到了8.6万千瓦"),
                 row(Kind.FACT, "连着抢了三天，全部复电了，人都熬废了", "FACT:连着抢了三天，全部复电了", "ASIDE:人都熬废了"),
+                // a complaint goes on without figures; a figure after it is a fact again
+                row(Kind.FACT, "说实话今年是真扛不住，天天加班写判决，家里孩子都没怎么管",
+                        "ASIDE:今年是真扛不住，天天加班写判决，家里孩子都没怎么管"),
+                row(Kind.FACT, "今年是真扛不住，全年审结案件213件", "ASIDE:今年是真扛不住", "FACT:全年审结案件213件"),
                 // a remark between two wishes is theirs
                 row(Kind.FACT, "写的时候朴实点，所里都是干活的人，念出来要像自己说的话",
                         "WISH:写的时候朴实点，所里都是干活的人，念出来要像自己说的话"),
