@@ -60,13 +60,17 @@ public final class Intents {
      * Empty when the message is not a correction.
      */
     public static Optional<Correction> correction(String text) {
-        if (text == null || text.length() > 80 || !CORRECTION_WORDS.matcher(text).find()) return Optional.empty();
+        if (text == null || text.length() > 80) return Optional.empty();
+        boolean words = CORRECTION_WORDS.matcher(text).find();
+        if (!words && !OLD_NAMED.matcher(text).find()) return Optional.empty();
         List<Located> qs = locate(text);
         if (qs.isEmpty()) return Optional.empty();
+        Optional<Correction> named = oldNamed(text, qs);
+        if (named.isPresent() || !words) return named;
         int not = text.indexOf("不是");
-        if (not >= 0 && qs.size() >= 2) {
-            Located a = qs.get(0);
-            Located b = qs.get(1);
+        for (int i = 0; not >= 0 && i + 1 < qs.size(); i++) {
+            Located a = qs.get(i);
+            Located b = qs.get(i + 1);
             // "不是12次，(而)是15次": the old number follows 不是 at once.
             if (a.start >= not + 2 && a.start - (not + 2) <= 1 && between(text, a.end, b.start).matches("[，,、\\s]*(而|而是|是|应是|应该是|应为)?")) {
                 return Optional.of(build(text, a, b));
@@ -88,12 +92,46 @@ public final class Intents {
         return admittedSlip(text, qs);
     }
 
+    /**
+     * Every correction in a message: the one {@link #correction(String)} reads, then, when the writer owns a slip, the
+     * other pairs "是8个不是7个" and numbers said with 是 ("经责那个说错了，审的是12个人，部门一把手是8个不是7个").
+     */
+    public static List<Correction> corrections(String text) {
+        Optional<Correction> first = correction(text);
+        if (first.isEmpty()) return List.of();
+        List<Correction> out = new ArrayList<>(List.of(first.get()));
+        if (!SLIP.matcher(text).find()) return out;
+        List<String> used = new ArrayList<>();
+        for (Correction c : out) {
+            used.add(c.to().raw());
+            if (c.from() != null) used.add(c.from().raw());
+        }
+        List<Located> qs = locate(text);
+        for (int i = 0; i < qs.size(); i++) {
+            Located q = qs.get(i);
+            if (used.contains(q.q.raw())) continue;
+            Located next = i + 1 < qs.size() ? qs.get(i + 1) : null;
+            String lead = before(text, q.start, 3);
+            if (next != null && !used.contains(next.q.raw()) && between(text, q.end, next.start).matches("[，,、\\s]*不是")
+                    && lead.contains("是")) {
+                out.add(build(text, next, q));
+                used.add(q.q.raw());
+                used.add(next.q.raw());
+                i++;
+            } else if (lead.matches(".*(?:是|为)$") && !lead.endsWith("不是")) {
+                out.add(build(text, null, q));
+                used.add(q.q.raw());
+            }
+        }
+        return out;
+    }
+
     /** The writer owns a slip: "刚才敲错了", "不对不对", "我看串行了", "数字顺序打反了". */
     private static final Pattern SLIP = Pattern.compile(
-            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不]|$)|错了|口误");
+            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不是]|$)|错了|口误");
     /** Between a number and the one that replaces it: "1,300多册，不对，是1,030多册". */
     private static final Pattern INLINE_SLIP = Pattern.compile(
-            "^[，,]\\s*(?:哦|啊|呃)?(?:不对|说错了|错了|口误|打错了|敲错了)[，,]?\\s*(?:应该是|应是|应为|是)$");
+            "^[，,]\\s*(?:哦|啊|呃)?(?:不对|说错了|错了|口误|打错了|敲错了)[，,]?\\s*(?:应该是|应是|应为|是)?$");
 
     /**
      * A message of facts with a slip mended as it is typed: "征集了1,300多册，不对，是1,030多册，其中家谱四十几部" →
@@ -106,14 +144,54 @@ public final class Intents {
             Located a = qs.get(i);
             Located b = qs.get(i + 1);
             if (a.end <= b.start && INLINE_SLIP.matcher(text.substring(a.end, b.start)).matches()) {
-                return inlineCorrected(text.substring(0, a.start) + b.q.raw() + text.substring(b.end));
+                // "签约1.8万人，哦不对是1.68万": the new number keeps the old one's longer unit (万人)
+                String now = b.q.raw();
+                if (a.q.unit().startsWith(b.q.unit()) && a.q.unit().length() > b.q.unit().length()
+                        && a.q.raw().endsWith(a.q.unit())) {
+                    now += a.q.unit().substring(b.q.unit().length());
+                }
+                String mended = text.substring(0, a.start) + now + text.substring(b.end);
+                // "…，7.9是按初审数算的": the old number's explanation goes with it
+                mended = mended.replaceFirst("[，,]\\s*" + Pattern.quote(leadingNumber(a.q.raw()))
+                        + "[^，,。；;0-9]{0,3}?(?:是|那个是|那是)(?:去年|上年|之前|原来|上半年|下半年|年初|年中|初审|按)[^，,。；;]*", "");
+                return inlineCorrected(mended);
             }
         }
         return text;
     }
 
-    /** What the old number was, said after it: "126亿是去年的". */
-    private static final Pattern OLD_AFTER = Pattern.compile("^(?:是|那个是|那是)?(?:去年|上年|前年|之前|原来)");
+    /** The digits a figure starts with: "7.9%" → "7.9", "1,300多册" → "1,300". */
+    private static String leadingNumber(String raw) {
+        int i = 0;
+        while (i < raw.length() && "0123456789.,０１２３４５６７８９".indexOf(raw.charAt(i)) >= 0) i++;
+        return i == 0 ? raw : raw.substring(0, i);
+    }
+
+    /** What the old number was, said after it: "126亿是去年的", "31是上半年的数", "7.9是按初审数算的". */
+    private static final Pattern OLD_AFTER = Pattern.compile(
+            "^\\p{IsHan}?(?:是|那个是|那是)?(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算)");
+    /** A number said to be an old one, anywhere in a message ("…，31是上半年的数"). */
+    private static final Pattern OLD_NAMED = Pattern.compile(
+            "[0-9０-９一二三四五六七八九十两百千万亿.]+\\p{IsHan}?(?:是|那个是|那是)(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算)");
+
+    /**
+     * "护学岗是37个，31是上半年的数", "党员是24个，26个是年初的数，有2个调走了": the writer names the old number and says
+     * what it was; the number said with 是 before it (not 不是) is the new one. The rest of the message explains.
+     */
+    private static Optional<Correction> oldNamed(String text, List<Located> qs) {
+        Located old = null;
+        for (Located q : qs) if (OLD_AFTER.matcher(text.substring(q.end)).find()) old = q;
+        if (old == null) return Optional.empty();
+        for (Located q : qs) {
+            if (q == old) continue;
+            String lead = before(text, q.start, 3);
+            boolean sameUnit = old.q.unit().isEmpty() || q.q.unit().isEmpty() || old.q.unit().equals(q.q.unit());
+            if (lead.matches(".*(?:是|为)[约近]?$") && !lead.endsWith("不是") && sameUnit) {
+                return Optional.of(build(text, old, q));
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * "哦不对，住院是1,340人次，刚才敲错了", "罚没款刚才说错了，是482万元", "刚才说错了，协议投资是112亿元，126亿是去年的":

@@ -339,42 +339,64 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     private Reply correct(ReportKind kind, InterviewState state, String messageId, String text) {
-        Optional<Correction> parsed = Intents.correction(text);
+        List<Correction> parsed = Intents.corrections(text);
         if (parsed.isEmpty()) return facts(kind, state, messageId, text);
-        Correction c = parsed.get();
-        Fact target = null;
-        Quantity old = null;
-        int bestScore = -1;
-        for (Fact f : state.facts()) {
-            for (Quantity q : f.quantities()) {
-                boolean same = c.from() != null
-                        ? q.value().compareTo(c.from().value()) == 0 && sameUnit(c.from().unit(), q.unit())
-                        : q.unit().equals(c.to().unit());
-                if (!same) continue;
-                // The words right before the number weigh most: "住院1430人次" in a fact that also holds "门诊6.8万人次".
-                int score = 4 * overlap(c.hint(), leadingWords(f.text(), q.raw()))
-                        + overlap(c.hint(), f.text() + kind.topic(f.topic()).map(TopicSpec::label).orElse(""));
-                // Equal scores: the latest fact, since writers correct what they said last.
-                if (score >= bestScore) {
-                    bestScore = score;
-                    target = f;
-                    old = q;
+        InterviewState next = state;
+        List<Fact> changed = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        java.util.Set<String> produced = new java.util.HashSet<>();
+        for (Correction c : parsed) {
+            Fact target = null;
+            Quantity old = null;
+            int bestScore = -1;
+            for (Fact f : next.facts()) {
+                for (Quantity q : f.quantities()) {
+                    boolean same = c.from() != null
+                            ? q.value().compareTo(c.from().value()) == 0 && sameUnit(c.from().unit(), q.unit())
+                            : sameKindOfUnit(q.unit(), c.to().unit());
+                    if (!same || q.value().compareTo(c.to().value()) == 0 && q.unit().equals(c.to().unit())) continue;
+                    // a number this message has just written is not corrected again by the message's next correction
+                    if (produced.contains(f.id() + "|" + q.raw())) continue;
+                    // The words right before the number weigh most: "住院1430人次" in a fact that also holds "门诊6.8万人次".
+                    int score = 4 * overlap(c.hint(), leadingWords(f.text(), q.raw()))
+                            + overlap(c.hint(), f.text() + kind.topic(f.topic()).map(TopicSpec::label).orElse(""));
+                    // Equal scores: the latest fact, since writers correct what they said last.
+                    if (score >= bestScore) {
+                        bestScore = score;
+                        target = f;
+                        old = q;
+                    }
                 }
             }
+            if (target == null || (c.from() == null && bestScore == 0)) {
+                missed.add(c.from() != null ? "“" + c.from().raw() + "”" : "“" + c.to().raw() + "”要改的那一项");
+                continue;
+            }
+            String newText = replaceFirst(target.text(), old.raw(), c.to().raw());
+            Fact fixed = target.withText(newText, NumberParser.findAll(newText));
+            List<Fact> facts = new ArrayList<>(next.facts());
+            facts.set(facts.indexOf(target), fixed);
+            next = next.withFacts(facts, next.nextFactId());
+            changed.add(fixed);
+            produced.add(fixed.id() + "|" + c.to().raw());
+            String label = kind.topic(target.topic()).map(TopicSpec::label).orElse(target.topic());
+            said.add("“" + label + "”里的" + old.raw() + "改为" + c.to().raw());
         }
-        if (target == null || (c.from() == null && bestScore == 0)) {
-            String what = c.from() != null ? "“" + c.from().raw() + "”" : "要改的那一项";
-            return reply(state, "没找到记着" + what + "的内容。您说的是哪一项？可以这样说：“把研讨的12次改成15次”。",
+        if (said.isEmpty()) {
+            return reply(state, "没找到记着" + missed.get(0) + "的内容。您说的是哪一项？可以这样说：“把研讨的12次改成15次”。",
                     Intent.CORRECTION, List.of(), choicesFor(state));
         }
-        String newText = replaceFirst(target.text(), old.raw(), c.to().raw());
-        Fact fixed = target.withText(newText, NumberParser.findAll(newText));
-        List<Fact> facts = new ArrayList<>(state.facts());
-        facts.set(facts.indexOf(target), fixed);
-        InterviewState next = state.withFacts(facts, state.nextFactId());
-        String label = kind.topic(target.topic()).map(TopicSpec::label).orElse(target.topic());
-        String said = "已更正：“" + label + "”里的" + old.raw() + "改为" + c.to().raw() + "。";
-        return reply(next, said + "\n\n" + reask(kind, next), Intent.CORRECTION, List.of(fixed), choicesFor(next));
+        String reply = "已更正：" + String.join("；", said) + "。"
+                + (missed.isEmpty() ? "" : "没找到记着" + String.join("、", missed) + "的内容，请再说一下是哪一项。");
+        return reply(next, reply + "\n\n" + reask(kind, next), Intent.CORRECTION, changed, choicesFor(next));
+    }
+
+    /** 个, 人, 名 and 位 all count people: "审的是12个人" corrects "审了11个领导干部". */
+    private static boolean sameKindOfUnit(String stored, String said) {
+        if (stored.equals(said)) return true;
+        java.util.Set<String> people = java.util.Set.of("个", "人", "名", "位", "个人");
+        return people.contains(stored) && people.contains(said);
     }
 
     // -- last year's plans ----------------------------------------------------------------------------------------

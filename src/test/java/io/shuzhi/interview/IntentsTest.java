@@ -100,4 +100,37 @@ class IntentsTest {
         assertThat(Intents.inlineCorrected(text)).isEqualTo("县志、家谱今年征集了1,030多册，其中家谱四十几部；古籍普查登记了2,147部");
         assertThat(Intents.inlineCorrected("全年开展研讨12次，参加党员30人次")).isEqualTo("全年开展研讨12次，参加党员30人次");
     }
+
+    @Test
+    void anOldNumberNamedAsOld_isACorrection_evenWithoutASlipWord() {
+        Correction half = Intents.correction("护学岗是37个，31是上半年的数").orElseThrow();
+        assertThat(half.to().raw()).isEqualTo("37个");
+        assertThat(half.from().value()).isEqualByComparingTo("31");
+        Correction start = Intents.correction("更正一下，党员是24个，26个是年初的数，有2个今年调到区人民医院去了").orElseThrow();
+        assertThat(start.to().raw()).isEqualTo("24个");
+        assertThat(start.from().raw()).isEqualTo("26个");
+        // two corrections in one pair of "是…不是…": the pair that says it
+        Correction pair = Intents.correction("部门一把手是8个不是7个").orElseThrow();
+        assertThat(pair.from().raw()).isEqualTo("7个");
+        assertThat(Intents.correction("今年开展研讨12次，是去年的两倍")).isEmpty();
+    }
+
+    @Test
+    void aSlipMendedInline_keepsTheLongerUnit_andDropsTheOldNumbersExplanation() {
+        assertThat(Intents.inlineCorrected("整改了268处，不对是286处，剩下26处要修路"))
+                .isEqualTo("整改了286处，剩下26处要修路");
+        assertThat(Intents.inlineCorrected("签约1.8万人，哦不对是1.68万，重点人群签约率71.2%"))
+                .isEqualTo("签约1.68万人，重点人群签约率71.2%");
+        assertThat(Intents.inlineCorrected("审减率7.9%，哦不对，7.6%，7.9是按初审数算的。审减最多的是管网项目"))
+                .isEqualTo("审减率7.6%。审减最多的是管网项目");
+    }
+
+    @Test
+    void severalCorrectionsInOneMessage_areAllRead() {
+        var all = Intents.corrections("等一下，经责那个说错了，审的是12个人，部门一把手是8个不是7个，漏了一个延伸审计的");
+        assertThat(all).extracting(c -> c.to().raw()).containsExactlyInAnyOrder("8个", "12个");
+        assertThat(all).filteredOn(c -> c.to().raw().equals("8个")).first().extracting(c -> c.from().raw()).isEqualTo("7个");
+        assertThat(Intents.corrections("研讨是15次不是12次")).hasSize(1);
+        assertThat(Intents.corrections("全年开展研讨12次，参加党员30人次")).isEmpty();
+    }
 }
