@@ -228,11 +228,11 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         String payload = part.getPayload();
         if (sofar == null && part.isLast() && payload.length() <= props.transportLimitChars()) return payload;
         StringBuilder text = sofar instanceof StringBuilder b ? b : new StringBuilder();
-        text.append(payload);
-        if (text.length() > props.transportLimitChars()) {
+        if (text.length() + payload.length() > props.transportLimitChars()) {
             refuse(session);
             return null;
         }
+        text.append(payload);
         if (!part.isLast()) {
             attributes.put(PARTIAL, text);
             return null;

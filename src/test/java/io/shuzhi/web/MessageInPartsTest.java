@@ -113,4 +113,16 @@ class MessageInPartsTest extends IntegrationTest {
             assertThat(storedState(id)).isEqualTo(before);
         }
     }
+
+    @Test
+    void binary_upToTheCap_getsAnError_overItClosesWith1009() {
+        int cap = DEFAULTS.maxTextBytes();
+        try (var c = connect()) {
+            c.sendBinary(new byte[cap]); // several times Tomcat's buffer: handed over in parts
+            assertThat(c.await("error").path("code").asString()).isEqualTo("BINARY_NOT_SUPPORTED");
+            assertThat(c.isOpen()).isTrue();
+            c.sendBinary(new byte[cap + 1]);
+            assertThat(c.awaitClose()).isEqualTo(1009);
+        }
+    }
 }
