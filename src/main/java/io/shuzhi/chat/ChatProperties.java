@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Conversation limits.
  *
  * @param maxTextBytes             a frame larger than this gets a TOO_LARGE error frame (UTF-8 bytes)
- * @param transportLimitChars      a frame longer than this (in characters: the servlet container buffers decoded
- *                                 text) is refused by the WebSocket transport, which closes the socket with 1009.
- *                                 Tomcat allocates this buffer for every open socket, so it is kept just above
- *                                 {@code maxTextBytes}: idle tabs cost memory in proportion to it
+ * @param transportLimitChars      a message longer than this (in characters) closes the socket with 1009 and is
+ *                                 not read further; between {@code maxTextBytes} and this it gets TOO_LARGE. The
+ *                                 socket handler joins a message's parts up to this many characters while it arrives;
+ *                                 idle sockets do not pay for it
  * @param turnThreads              threads that run turns (sessions in parallel, each session's turns in order)
  * @param connectionBurst          frames one tab may send at once …
  * @param connectionPerSecond      … and per second after that

@@ -32,6 +32,9 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final String CLIENT = "shuzhi.client";
     private static final String SESSION = "shuzhi.session";
     private static final String ADDRESS = "shuzhi.address";
+    /** A message still arriving in parts: its text so far (a binary message: its byte count), or {@link #REFUSED}. */
+    private static final String PARTIAL = "shuzhi.partial";
+    private static final Object REFUSED = new Object();
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
 
@@ -168,10 +171,23 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
+    /**
+     * Tomcat allocates a text and a binary buffer for every open socket, idle or not, of the size a whole message may
+     * reach (it closes with 1009 beyond it). With partial messages those buffers stay small ({@link WebSocketConfig})
+     * and a longer message arrives in parts, joined here only while it is in flight; the limits are the same as
+     * before: over {@code transport-limit-chars} characters (a binary message: over {@code max-text-bytes} bytes) the
+     * socket is closed with 1009, anything under it is answered as a whole message.
+     */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) {
+        String payload = whole(session, part);
+        if (payload == null) return;
         Client client = (Client) session.getAttributes().get(CLIENT);
-        String payload = message.getPayload();
         if (!perConnection.tryAcquire(session.getId()) || !perAddress.tryAcquire(address(session))) {
             turns.sendError(client, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.message(), codec.replyTo(payload));
             return;
@@ -204,6 +220,37 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         turns.submit(sessionId, client, frame, false);
     }
 
+    /** The whole message once its last part is in; null while parts are still coming or when it was refused. */
+    private String whole(WebSocketSession session, TextMessage part) {
+        var attributes = session.getAttributes();
+        Object sofar = attributes.get(PARTIAL);
+        if (sofar == REFUSED) return null;
+        String payload = part.getPayload();
+        if (sofar == null && part.isLast() && payload.length() <= props.transportLimitChars()) return payload;
+        StringBuilder text = sofar instanceof StringBuilder b ? b : new StringBuilder();
+        if (text.length() + payload.length() > props.transportLimitChars()) {
+            refuse(session);
+            return null;
+        }
+        text.append(payload);
+        if (!part.isLast()) {
+            attributes.put(PARTIAL, text);
+            return null;
+        }
+        attributes.remove(PARTIAL);
+        return text.toString();
+    }
+
+    /** Over the transport limit: 1009, and every later part or message on this socket is dropped. */
+    private static void refuse(WebSocketSession session) {
+        session.getAttributes().put(PARTIAL, REFUSED);
+        try {
+            session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+        } catch (IOException e) {
+            log.debug("close of {} failed: {}", session.getId(), e.getMessage());
+        }
+    }
+
     private void hello(WebSocketSession session, Client client, ClientFrame.Hello hello) {
         if (hello.sessionId() == null && !turns.knowsKind(hello.kind())) {
             // Refused before anything moves: the tab stays on the session it had.
@@ -225,8 +272,22 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     }
 
     @Override
-    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-        Client client = (Client) session.getAttributes().get(CLIENT);
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage part) {
+        // Refused whatever it holds: only its size is kept while it arrives, for the same 1009 as a long text.
+        var attributes = session.getAttributes();
+        Object sofar = attributes.get(PARTIAL);
+        if (sofar == REFUSED) return;
+        long bytes = (sofar instanceof Long n ? n : 0L) + part.getPayloadLength();
+        if (bytes > props.maxTextBytes()) {
+            refuse(session);
+            return;
+        }
+        if (!part.isLast()) {
+            attributes.put(PARTIAL, bytes);
+            return;
+        }
+        attributes.remove(PARTIAL);
+        Client client = (Client) attributes.get(CLIENT);
         turns.sendError(client, ErrorCode.BINARY_NOT_SUPPORTED, ErrorCode.BINARY_NOT_SUPPORTED.message(), null);
     }
 

@@ -12,13 +12,15 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * Registers {@code /ws/chat} and the transport's frame size limit (beyond it the socket closes with 1009), and which
- * other sites may embed the widget: the socket handshake and CORS of {@code /api/**} follow
- * {@code shuzhi.web.allowed-origins}.
+ * Registers {@code /ws/chat} and the transport's message buffers (the frame size limit, beyond which the socket closes
+ * with 1009, is kept by {@link ChatSocketHandler}), and which other sites may embed the widget: the socket handshake
+ * and CORS of {@code /api/**} follow {@code shuzhi.web.allowed-origins}.
  */
 @Configuration
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
+    /** Tomcat's per-socket message buffers: characters of text, bytes of binary. */
+    static final int MESSAGE_PART = 1024;
     private final ChatSocketHandler handler;
     private final WebProperties web;
 
@@ -61,9 +63,9 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(ChatProperties chat) {
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(chat.transportLimitChars());
-        // Binary frames are refused with an error frame anyway; a buffer the size of the text cap keeps idle tabs cheap.
-        container.setMaxBinaryMessageBufferSize(chat.maxTextBytes());
+        // Per socket; a longer message arrives in parts (see ChatSocketHandler.supportsPartialMessages).
+        container.setMaxTextMessageBufferSize(MESSAGE_PART);
+        container.setMaxBinaryMessageBufferSize(MESSAGE_PART);
         container.setMaxSessionIdleTimeout(chat.idleTimeout().toMillis());
         return container;
     }

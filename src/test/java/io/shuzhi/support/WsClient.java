@@ -85,6 +85,22 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one text message as several WebSocket frames, one per part (a text frame, then continuation frames); the
+     * last part is sent final only if {@code finish}. A send failing because the server has closed the socket
+     * meanwhile ends it quietly: {@link #awaitClose()} tells which close code came.
+     */
+    public void sendInParts(List<String> parts, boolean finish) {
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                socket.sendText(parts.get(i), finish && i == parts.size() - 1).join();
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof IOException)) throw e;
+                return;
+            }
+        }
+    }
+
     public WsClient sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         return this;
