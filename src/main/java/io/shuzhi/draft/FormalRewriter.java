@@ -139,11 +139,40 @@ final class FormalRewriter {
             count++;
         }
         if (count > 0 && !safe(original, text)) {
-            out.append(Words.join(original));
-            return 0;
+            text = Words.join(original);
+            count = 0;
         }
-        out.append(text);
+        String yuan = withYuan(Words.of(text, quantities));
+        if (!yuan.equals(text)) count++;
+        out.append(yuan);
         return count;
+    }
+
+    /** Words of a clause about money: an amount in it said in 万 or 亿 is in 元. */
+    private static final Pattern MONEY = Pattern.compile(
+            "金额|经费|资金|投资|罚没|罚款|费用|款|收入|产值|营收|税|审减|核减|补贴|贷款|预算|支出|资产|债务|成本|工资|奖金|造价|货值|损失");
+
+    /**
+     * "审减4100多万" → "审减4100多万元", "送审金额5.4个亿" → "送审金额5.4亿元": an amount of money said in 万 or 亿 without
+     * 元, in a clause whose words before it name money. 万人, 万册, 万亩 and the like are not money and keep their unit.
+     * An amount said with 来 is written with 余 ("40来个" → "40余个").
+     */
+    static String withYuan(List<Token> tokens) {
+        var out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String text = t.text();
+            boolean money = MONEY.matcher(out).find();
+            // "40来个", "860来万": 来 is how one says 余
+            if (t.kind() == Kind.QUANTITY) text = text.replaceAll("(?<=[0-9０-９十百千])来(?=[万亿]|\\p{IsHan})", "余");
+            boolean bare = t.kind() == Kind.QUANTITY && (text.endsWith("万") || text.endsWith("亿"));
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+            if (money && bare && !next.startsWith("元")) {
+                text = text.replace("个亿", "亿").replace("个万", "万") + "元";
+            }
+            out.append(text);
+        }
+        return out.toString();
     }
 
     /**

@@ -119,7 +119,10 @@ public final class Intents {
                 used.add(next.q.raw());
                 i++;
             } else if (lead.matches(".*(?:是|为)$") && !lead.endsWith("不是")) {
-                out.add(build(text, null, q));
+                // which fact: the words said since the number before it ("经责那个说错了，审的是" for 12个人)
+                int from = i > 0 ? qs.get(i - 1).end : 0;
+                Correction c = build(text, null, q);
+                out.add(new Correction(null, c.to(), build(text.substring(from, q.end), null, q).hint()));
                 used.add(q.q.raw());
             }
         }

@@ -161,9 +161,9 @@ public final class NumberParser {
             unit = unit.substring(1);
         }
         String marker = "";
-        for (String m : List.of("余", "多", "几")) {
+        for (String m : List.of("余", "多", "几", "来")) {
             if (raw.contains(m)) {
-                marker = m.equals("几") ? "余" : m;
+                marker = m.equals("几") || m.equals("来") ? "余" : m;
                 break;
             }
         }
@@ -386,6 +386,10 @@ public final class NumberParser {
         int p = numberEnd;
         String wan = "";
         boolean approx = false;
+        // "5.4个亿", "两个亿": 个 before 亿 or 万 is speech for the amount itself
+        // ("2个亿元以上项目" counts projects: 个 before 亿元 stays a measure word)
+        if ((text.startsWith("个亿", p) || text.startsWith("个万", p)) && !text.startsWith("元", p + 2)
+                && !text.startsWith("个万人", p)) p++;
         if (p < text.length() && "万亿".indexOf(text.charAt(p)) >= 0) {
             wan = String.valueOf(text.charAt(p));
             p++;
@@ -397,7 +401,11 @@ public final class NumberParser {
                 p = w.end() + 1;
             }
         }
-        if (p < text.length() && "余多几".indexOf(text.charAt(p)) >= 0 && !text.startsWith("多元", p)) {
+        // "860来万", "三十来个": 来 is 余 when an amount or a unit follows it
+        final int at = p;
+        boolean lai = at + 1 < text.length() && text.charAt(at) == '来'
+                && ("万亿".indexOf(text.charAt(at + 1)) >= 0 || UNITS.stream().anyMatch(u -> text.startsWith(u, at + 1)));
+        if (p < text.length() && ("余多几".indexOf(text.charAt(p)) >= 0 || lai) && !text.startsWith("多元", p)) {
             approx = true;
             p++;
             if (wan.isEmpty() && p < text.length() && "万亿".indexOf(text.charAt(p)) >= 0) {

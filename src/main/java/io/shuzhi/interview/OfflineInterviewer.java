@@ -361,6 +361,8 @@ public class OfflineInterviewer implements InterviewEngine {
                     // The words right before the number weigh most: "住院1430人次" in a fact that also holds "门诊6.8万人次".
                     int score = 4 * overlap(c.hint(), leadingWords(f.text(), q.raw()))
                             + overlap(c.hint(), f.text() + kind.topic(f.topic()).map(TopicSpec::label).orElse(""));
+                    // Only the new number said: of equally named ones, the nearest in value ("审的是12个人": 11个, not 4个)
+                    if (c.from() == null) score = score * 100 - nearness(q, c.to());
                     // Equal scores: the latest fact, since writers correct what they said last.
                     if (score >= bestScore) {
                         bestScore = score;
@@ -390,6 +392,14 @@ public class OfflineInterviewer implements InterviewEngine {
         String reply = "已更正：" + String.join("；", said) + "。"
                 + (missed.isEmpty() ? "" : "没找到记着" + String.join("、", missed) + "的内容，请再说一下是哪一项。");
         return reply(next, reply + "\n\n" + reask(kind, next), Intent.CORRECTION, changed, choicesFor(next));
+    }
+
+    /** How far apart two figures are, 0 (equal) to 99 (one ten times the other or more). */
+    private static int nearness(Quantity a, Quantity b) {
+        double x = a.value().doubleValue();
+        double y = b.value().doubleValue();
+        if (x <= 0 || y <= 0) return 99;
+        return (int) Math.min(99, Math.round(Math.abs(Math.log10(x / y)) * 99));
     }
 
     /** 个, 人, 名 and 位 all count people: "审的是12个人" corrects "审了11个领导干部". */

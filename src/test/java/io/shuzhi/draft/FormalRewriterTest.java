@@ -124,6 +124,11 @@ class FormalRewriterTest {
             "annual-work-summary | 乡镇队伍大多是兼职的 | 乡镇队伍大多为兼职",
             "accountability-integrity | 处理了3个医生，收受药商宴请的 | 处理医生3个，收受药商宴请",
             "party-branch-secretary | 连着抢了三天，全部复电了 | 连着抢三天，全部复电",
+            // an amount of money said in 万 or 亿 is in 元; other things counted in 万 keep their unit
+            "personal-annual | 送审金额5.4个亿，审减4,100多万 | 送审金额5.4亿元，审减4,100多万元",
+            "accountability-integrity | 涉及金额860来万 | 涉及金额860余万元",
+            "annual-work-summary | 签约1.68万人，外借图书18.6万册次 | 签约1.68万人，外借图书18.6万册次",
+            "annual-work-summary | 经费1380万元 | 经费1380万元",
             // a verb said again after its object, before a figure
             "personal-annual | 在村里开庭开了29场 | 在村里开庭29场",
             "party-branch-secretary | 上门给独居老人查线路查了30多次 | 上门给独居老人查线路30多次",

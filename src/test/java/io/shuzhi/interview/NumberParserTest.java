@@ -344,4 +344,17 @@ class NumberParserTest {
         assertThat(summary(NumberParser.find("人均0.123456789012345小时"))).isEqualTo("0.123456789012345小时=0.123456789012345小时");
         assertThat(summary(NumberParser.find("开展研讨3至" + "9".repeat(20) + "次，发展党员3名"))).isEqualTo("3名=3名");
     }
+
+    @org.junit.jupiter.api.Test
+    void spokenAmounts_个亿_and_来万() {
+        var yi = NumberParser.findAll("送审金额5.4个亿");
+        assertThat(yi).singleElement().satisfies(q -> {
+            assertThat(q.raw()).isEqualTo("5.4个亿");
+            assertThat(q.unit()).isEqualTo("亿");
+        });
+        var lai = NumberParser.findAll("涉及金额860来万，志愿者三十来个");
+        assertThat(lai).extracting(Quantity::raw).containsExactly("860来万", "三十来个");
+        assertThat(lai.get(0).approx()).isTrue();
+        assertThat(NumberParser.findAll("3个万人大会")).extracting(Quantity::unit).doesNotContain("万");
+    }
 }
