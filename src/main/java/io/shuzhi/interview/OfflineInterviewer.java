@@ -824,10 +824,20 @@ public class OfflineInterviewer implements InterviewEngine {
             quotedUpTo = e;
             List<Words.Word> clause = new ArrayList<>();
             for (Words.Word w : words) if (w.start() >= s && w.end() <= e) clause.add(w);
-            while (clause.size() > 1 && clause.get(0).end() <= at && QUOTE_LEAD_WORDS.contains(clause.get(0).text())) {
+            while (clause.size() > 1 && clause.get(0).end() <= at && (QUOTE_LEAD_WORDS.contains(clause.get(0).text())
+                    || ACK_LEAD_WORDS.contains(clause.get(0).text()) || clause.get(0).text().equals("了"))) {
                 clause.remove(0);
             }
             if (clause.isEmpty()) continue;
+            // "搞了12次集中学习": with nothing left before the figure, the thing counted goes first ("集中学习12次")
+            if (clause.get(0).start() >= at) {
+                List<String> thing = after(words, end, 6);
+                if (!thing.isEmpty() && clause.get(clause.size() - 1).end() - end <= 8) {
+                    String quote = String.join("", thing) + NumberParser.render(q);
+                    if (!out.contains(quote)) out.add(quote);
+                    continue;
+                }
+            }
             if (clause.get(0).start() >= at && s > 1) {
                 // "…签了承诺书，共7份": a clause that is only the figure is quoted with the clause before it
                 int p = s - 1;
