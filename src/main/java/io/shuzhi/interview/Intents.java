@@ -5,6 +5,7 @@ import io.shuzhi.interview.InterviewEngine.Intent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -127,6 +128,23 @@ public final class Intents {
             }
         }
         return out;
+    }
+
+    /** "罚没款那个数别写了", "把公车那条删掉": what the writer asks to leave out, named before the request. */
+    private static final Pattern REMOVAL = Pattern.compile(
+            "^(?:哦对|对了|还有|另外|哦)?[，,]?\\s*(?:把)?(\\p{IsHan}{2,8}?)(?:那个数字?|这个数字?|的数字?|那一条|这一条|那条|这条|那句|这句|那段|这段)?"
+                    + "(?:就|还是)?(?:别写了|不要写了|不写了|别写|不要写|删掉|删了|删去|去掉|拿掉)");
+
+    /**
+     * The word naming what the writer asks to leave out of the report ("罚没款"), or empty. Only a message that starts
+     * with the request counts: "…，不用写进问题" is an aside about where something goes, read elsewhere.
+     */
+    public static Optional<String> removal(String text) {
+        if (text == null) return Optional.empty();
+        Matcher m = REMOVAL.matcher(text.strip());
+        if (!m.find()) return Optional.empty();
+        String what = m.group(1).replaceAll("^(?:那个|这个|那|这)", "");
+        return what.length() >= 2 ? Optional.of(what) : Optional.empty();
     }
 
     /** The writer owns a slip: "刚才敲错了", "不对不对", "我看串行了", "数字顺序打反了". */

@@ -82,6 +82,10 @@ public class OfflineInterviewer implements InterviewEngine {
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String said) {
         String text = Intents.inlineCorrected(said);
+        Optional<String> leaveOut = Intents.removal(text);
+        if (leaveOut.isPresent() && !InterviewState.INTRO.equals(state.currentTopic())) {
+            return leaveOut(kind, state, leaveOut.get());
+        }
         Intent intent = Intents.classify(text);
         if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
         Optional<Plan> plan = state.openPlan();
@@ -400,6 +404,39 @@ public class OfflineInterviewer implements InterviewEngine {
         double y = b.value().doubleValue();
         if (x <= 0 || y <= 0) return 99;
         return (int) Math.min(99, Math.round(Math.abs(Math.log10(x / y)) * 99));
+    }
+
+    /**
+     * "罚没款那个数别写了": every clause of the writer's facts that names it is taken out (a fact left empty goes), and
+     * the writer is told what went. The reasons said after the request are not kept.
+     */
+    private Reply leaveOut(ReportKind kind, InterviewState state, String what) {
+        List<Fact> facts = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        List<Fact> changed = new ArrayList<>();
+        for (Fact f : state.facts()) {
+            if (f.origin() != Fact.Origin.WRITER || !f.text().contains(what)) {
+                facts.add(f);
+                continue;
+            }
+            List<String> kept = new ArrayList<>();
+            for (String clause : f.text().split("(?<=[，,；;])")) {
+                if (clause.contains(what)) gone.add(clause.replaceAll("[，,；;]$", ""));
+                else kept.add(clause);
+            }
+            String rest = String.join("", kept).replaceAll("[，,；;]$", "").strip();
+            if (rest.isEmpty()) continue;
+            Fact fixed = f.withText(rest, NumberParser.findAll(rest));
+            facts.add(fixed);
+            changed.add(fixed);
+        }
+        if (gone.isEmpty()) {
+            return reply(state, "没找到写着“" + what + "”的内容，草稿里也不会有。\n\n" + reask(kind, state),
+                    Intent.ANSWER, List.of(), choicesFor(state));
+        }
+        InterviewState next = state.withFacts(facts, state.nextFactId());
+        return reply(next, "好的，“" + what + "”不写了，已删去：" + String.join("；", gone) + "。\n\n" + reask(kind, next),
+                Intent.ANSWER, changed, choicesFor(next));
     }
 
     /** 个, 人, 名 and 位 all count people: "审的是12个人" corrects "审了11个领导干部". */

@@ -133,4 +133,12 @@ class IntentsTest {
         assertThat(Intents.corrections("研讨是15次不是12次")).hasSize(1);
         assertThat(Intents.corrections("全年开展研讨12次，参加党员30人次")).isEmpty();
     }
+
+    @Test
+    void aRequestToLeaveSomethingOut_namesIt() {
+        assertThat(Intents.removal("哦对，罚没款那个数别写了，县里不让往材料里写这个")).contains("罚没款");
+        assertThat(Intents.removal("把公车那条删掉")).contains("公车");
+        assertThat(Intents.removal("全年开展研讨12次")).isEmpty();
+        assertThat(Intents.removal("这个不用写进问题吧")).isEmpty();
+    }
 }

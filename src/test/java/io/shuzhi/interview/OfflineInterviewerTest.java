@@ -197,4 +197,15 @@ class OfflineInterviewerTest {
         assertThat(OfflineInterviewer.howTheDraftMeets("帮我写得实在点，别吹得太大")).contains("实在", "不添加");
         assertThat(OfflineInterviewer.howTheDraftMeets("全文控制在3000字")).isNull();
     }
+
+    @Test
+    void aFigureTheWriterAsksToLeaveOut_isTakenOutOfTheFacts_andTheRestStays() {
+        InterviewState s = say(pastIntro(), "全年查处违法11.7万起，罚没款2,360万，开展集中学习12次").state();
+        assertThat(s.facts()).anyMatch(f -> f.text().contains("罚没款"));
+        Reply out = say(s, "哦对，罚没款那个数别写了，县里不让往材料里写这个");
+        assertThat(out.text()).contains("已删去", "罚没款");
+        assertThat(out.state().facts()).noneMatch(f -> f.text().contains("罚没款") || f.text().contains("县里不让"));
+        assertThat(out.state().facts()).anyMatch(f -> f.text().contains("11.7万起"));
+        assertThat(out.state().facts()).anyMatch(f -> f.text().contains("12次"));
+    }
 }
