@@ -145,7 +145,9 @@ public final class ClauseReader {
     private static final Pattern QUESTION_SHAPES = Pattern.compile(
             "^(?:那|还有|另外)?(?:会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|用不用|该不该)"
                     + "|还是\\p{IsHan}{1,14}(?:好|合适|对|行|可以)$"
-                    + "|(?:写|放|算|归|列)(?:在|到|进)?(?:哪|哪儿|哪里|哪块|哪部分|哪一部分|哪个部分)");
+                    + "|(?:写|放|算|归|列)(?:在|到|进)?(?:哪|哪儿|哪里|哪块|哪部分|哪一部分|哪个部分)"
+                    // an A-not-A word and a short predicate ending the clause: "…都上的话会不会太乱", "…会不会跑题"
+                    + "|(?:会不会|能不能|要不要|是不是|算不算|好不好)\\p{IsHan}{1,5}$");
     /** An A-not-A word before the figures of a sentence that ends with "？": "党课是不是一年得讲够4次？". */
     private static final Pattern A_NOT_A = Pattern.compile(
             "会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|够不够|得不得|用不用|该不该|行不行|好不好");
@@ -153,7 +155,7 @@ public final class ClauseReader {
     private static final Pattern ASIDE = Pattern.compile(
             "讲过|说过|提过|讲了吗|说了吗|回答我|先回答|你先|催得|在催|催我|稍等|等一下|等等|等会|想一想|想想|让我想|不好意思|麻烦你|"
                     // "收到" alone is "got it"; "信访件全年收到23件" is a fact
-                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|忙死|累死|烦死|头疼|头大|头都大|得罪人|没人说一句好|吃力不讨好|说句心里话|扛不住|顶不住|吃不消|受不了|凑字数|凑数|没啥可说|没什么可说|没啥好说|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
+                    + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|回来(?:我)?问问|问问(?:他|她|领导)|回头问|忙死|累死|烦死|头疼|头大|头都大|得罪人|没人说一句好|吃力不讨好|说句心里话|扛不住|顶不住|吃不消|受不了|凑字数|凑数|没啥可说|没什么可说|没啥好说|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
                     + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
                     + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
                     + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记|一次说完|一口气说|说完吧|"
@@ -186,7 +188,7 @@ public final class ClauseReader {
                     // how it is written or read out: "写的时候别太空", "别堆大词", "要在会上念的，得顺口"
                     + "|写的时候|写时|(?<![个特分区级类识性告派辨鉴])别(?:太|堆|吹|写|用|搞|弄|光|老)|不要(?:太|堆|吹|光)"
                     + "|多用|少用|大词|顺口|好念|会上念|念出来|读出来|念起来|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太"
-                    + "|腔调|官腔|小标题|一句话(?:能)?概括|爱看|看得出|限时"
+                    + "|腔调|官腔|小标题|一句话(?:能)?概括|爱看|看得出|限时|少说|多说两句"
                     // what someone else wants of the text: "院长说述职要有点人情味", "局里说要有数据支撑"
                     // (a fact such as "上级要求要在年底前完成整改" names no text and stays a fact)
                     + "|(?:局里|院里|馆里|领导|院长|馆长|局长|书记|主任|上面|上级)(?:说|讲|交代|要求)了?(?:述职|报告|总结|材料|稿子)(?:要|得|别|不要)"
@@ -367,7 +369,7 @@ public final class ClauseReader {
             Piece after = out.get(i + 1);
             boolean talk = before.kind() == after.kind() && (before.kind() == Kind.WISH || before.kind() == Kind.QUESTION);
             if (talk && (mid.kind() == Kind.FACT || mid.kind() == Kind.PROBLEM) && !mid.listed() && !hasFigures(mid.text())
-                    && Words.of(mid.text()).stream().filter(w -> !w.isPunctuation()).count() <= 8) {
+                    && Words.of(mid.text()).stream().filter(w -> !w.isPunctuation()).count() <= 12) {
                 List<String> clauses = new ArrayList<>(before.clauses());
                 clauses.addAll(mid.clauses());
                 clauses.addAll(after.clauses());
