@@ -24,6 +24,9 @@ class FaqTest {
             一岗双责和第二责任人能一起写吗，会不会重复  | 可以一起写
             防范和惩治统计造假这个提法现在还这么写吗    | “防范和惩治统计造假、弄虚作假”是
             党课是不是书记一年得讲够4次             | 按党支部工作条例
+            审计局的述职能不能点具体单位的名          | 述职报告一般不点具体单位
+            数字要不要都跟去年比，同比环比都上会不会太乱 | 主要指标写与上年相比
+            支部书记述职业务能写多少，会不会跑题       | 党支部书记述职以党建为主
             """)
     void theQuestionGetsTheEntryAboutIt(String question, String answerStart) {
         assertThat(Faq.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));
