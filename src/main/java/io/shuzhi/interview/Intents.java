@@ -143,6 +143,9 @@ public final class Intents {
         if (text == null) return Optional.empty();
         Matcher m = REMOVAL.matcher(text.strip());
         if (!m.find()) return Optional.empty();
+        // "…别写了，业务上完成投资3亿元": a message that goes on with figures of the year is facts, not only a request
+        String rest = text.strip().substring(m.end());
+        if (NumberParser.find(rest).stream().anyMatch(q -> !q.unit().isEmpty())) return Optional.empty();
         String what = m.group(1).replaceAll("^(?:那个|这个|那|这)", "");
         return what.length() >= 2 ? Optional.of(what) : Optional.empty();
     }
