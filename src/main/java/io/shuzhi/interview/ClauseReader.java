@@ -271,7 +271,10 @@ public final class ClauseReader {
                             && Words.of(lm.group(1)).size() <= 2;
                     boolean names = lm.matches() && (marked || Words.of(lm.group(1)).stream()
                             .anyMatch(w -> w.pos().startsWith("n") || w.pos().equals("vn")));
-                    if (lm.matches() && names && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
+                    if (lm.matches() && TAG.matcher(lm.group(1)).replaceAll("").isBlank()) {
+                        // "几个硬数先给你：…": the lead is the writer addressing the assistant, not a label
+                        body = lm.group(2);
+                    } else if (lm.matches() && names && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
                         label = lm.group(1).strip();
                         mode = null;
                         // A label that names content ("防汛这块，…") stays as the clause's lead, "防汛方面"; one that
@@ -324,6 +327,9 @@ public final class ClauseReader {
             "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说"
                     // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
                     + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先交个底"
+                    // "几个硬数先给你：", "跟你说": the writer addressing the assistant
+                    + "|(?:先|再)?(?:给|跟|和)(?:你|您)(?:说|讲|报|汇报)?(?:一)?下?(?=$|[：:，,])"
+                    + "|^(?:先|再)?(?:说|报)?(?:几个|一些)(?:硬|主要|关键)?数(?:字|据)?(?=$|[：:，,]|先|再|给|跟|和)"
                     // chat emoji: "[捂脸]", "[微笑]", and emoji characters
                     + "|\\[[\\p{IsHan}A-Za-z]{1,4}\\]|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
 
@@ -534,7 +540,9 @@ public final class ClauseReader {
 
     private static boolean isSkip(String s) {
         String bare = s.replaceAll("[吧呢啊呀哈嘛了。！!，,\\s]+$", "");
-        return SKIP_WORDS.contains(bare);
+        // "这个先跳过", "这项也先略过": what is skipped named first, then the skip
+        String said = bare.replaceFirst("^(?:这个|这项|这块|这一项|这方面)?(?:就|也)?先?", "");
+        return SKIP_WORDS.contains(bare) || !said.equals(bare) && SKIP_WORDS.contains(said);
     }
 
     /** The kind of a content piece: its own words first, then the header's mode, then the open question's part. */

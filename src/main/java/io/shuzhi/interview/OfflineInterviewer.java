@@ -420,7 +420,8 @@ public class OfflineInterviewer implements InterviewEngine {
                 continue;
             }
             List<String> kept = new ArrayList<>();
-            for (String clause : f.text().split("(?<=[，,；;])")) {
+            // clauses end at Chinese commas and semicolons; "2,360万" is one figure, not two clauses
+            for (String clause : f.text().split("(?<=[，；;])|(?<=[^0-9],)")) {
                 if (clause.contains(what)) gone.add(clause.replaceAll("[，,；;]$", ""));
                 else kept.add(clause);
             }

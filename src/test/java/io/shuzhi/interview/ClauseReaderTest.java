@@ -103,6 +103,10 @@ class ClauseReaderTest {
                 row(Kind.FACT, "说实话今年是真扛不住，天天加班写判决，家里孩子都没怎么管",
                         "ASIDE:今年是真扛不住，天天加班写判决，家里孩子都没怎么管"),
                 row(Kind.FACT, "今年是真扛不住，全年审结案件213件", "ASIDE:今年是真扛不住", "FACT:全年审结案件213件"),
+                // the writer addressing the assistant before the figures
+                row(Kind.FACT, "几个硬数先给你：全年道路交通事故死亡19人", "FACT:全年道路交通事故死亡19人"),
+                // a skip with what is skipped named first, and an aside after it
+                row(Kind.FACT, "这个先跳过，等大队长回来我问问他", "SKIP:这个先跳过", "ASIDE:等大队长回来我问问他"),
                 // a remark between two wishes is theirs
                 row(Kind.FACT, "写的时候朴实点，所里都是干活的人，念出来要像自己说的话",
                         "WISH:写的时候朴实点，所里都是干活的人，念出来要像自己说的话"),

@@ -207,5 +207,6 @@ class OfflineInterviewerTest {
         assertThat(out.state().facts()).noneMatch(f -> f.text().contains("罚没款") || f.text().contains("县里不让"));
         assertThat(out.state().facts()).anyMatch(f -> f.text().contains("11.7万起"));
         assertThat(out.state().facts()).anyMatch(f -> f.text().contains("12次"));
+        assertThat(out.state().facts()).noneMatch(f -> f.text().contains("360万"));
     }
 }
