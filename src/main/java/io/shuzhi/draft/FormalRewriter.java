@@ -142,7 +142,9 @@ final class FormalRewriter {
             text = Words.join(original);
             count = 0;
         }
-        String yuan = withYuan(Words.of(text, quantities));
+        // segmenting the clause again costs as much as the rules: only where an amount in 万/亿 or a 来 can be
+        String yuan = text.indexOf('万') < 0 && text.indexOf('亿') < 0 && text.indexOf('来') < 0 ? text
+                : withYuan(Words.of(text, quantities));
         if (!yuan.equals(text)) count++;
         out.append(yuan);
         return count;

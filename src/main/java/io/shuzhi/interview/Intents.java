@@ -177,7 +177,7 @@ public final class Intents {
                 String mended = text.substring(0, a.start) + now + text.substring(b.end);
                 // "…，7.9是按初审数算的": the old number's explanation goes with it
                 mended = mended.replaceFirst("[，,]\\s*" + Pattern.quote(leadingNumber(a.q.raw()))
-                        + "[^，,。；;0-9]{0,3}?(?:是|那个是|那是)(?:去年|上年|之前|原来|上半年|下半年|年初|年中|初审|按)[^，,。；;]*", "");
+                        + "[^，,。；;0-9]{0,3}?(?:是|那个是|那是)" + OLD_WORDS + "[^，,。；;]*", "");
                 return inlineCorrected(mended);
             }
         }
@@ -191,12 +191,15 @@ public final class Intents {
         return i == 0 ? raw : raw.substring(0, i);
     }
 
+    /** Words that say a number is an old one: 去年, 上半年, 年初, 初审, 按…算. */
+    private static final String OLD_WORDS = "(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算)";
+
     /** What the old number was, said after it: "126亿是去年的", "31是上半年的数", "7.9是按初审数算的". */
     private static final Pattern OLD_AFTER = Pattern.compile(
-            "^\\p{IsHan}?(?:是|那个是|那是)?(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算)");
+            "^\\p{IsHan}?(?:是|那个是|那是)?" + OLD_WORDS);
     /** A number said to be an old one, anywhere in a message ("…，31是上半年的数"). */
     private static final Pattern OLD_NAMED = Pattern.compile(
-            "[0-9０-９一二三四五六七八九十两百千万亿.]+\\p{IsHan}?(?:是|那个是|那是)(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算)");
+            "[0-9０-９一二三四五六七八九十两百千万亿.]+\\p{IsHan}?(?:是|那个是|那是)" + OLD_WORDS);
 
     /**
      * "护学岗是37个，31是上半年的数", "党员是24个，26个是年初的数，有2个调走了": the writer names the old number and says
