@@ -78,7 +78,7 @@ public final class ClauseReader {
             "(?:^|(?<=[\\s，,：:；;。]))(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次|最后|再就是|还有就是"
                     + "|(?:再|另|还有|另外)?一个是|第[一二三四五六七八九十]个是|第[一二三四五六七八九十]{1,2}是"
                     + "|第[一二三四五六七八九十]{1,2}(?:[，,、：:]|(?=个方面|点|条))|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
-                    + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
+                    + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[1-9１-９]是|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
     /** "," splits clauses except inside a number ("1,260"). */
     private static final Pattern CLAUSE = Pattern.compile("[，：:]+|(?<![0-9]),|,(?![0-9])");
     private static final Pattern EDGE = Pattern.compile("^[\\s，,、：:…~～'‘’]+|[\\s，,、：:…~～。！!？?；;'‘’]+$");
@@ -103,7 +103,7 @@ public final class ClauseReader {
             "工作安排", "工作打算", "工作计划", "工作思路");
     /** Words a header may hold besides its head: "存在的主要问题有以下三个方面". */
     private static final Set<String> HEADER_FILLER = words("存在", "的", "主要", "还", "还有", "有", "是", "呢", "吧",
-            "的话", "嘛", "来说", "而言",
+            "的话", "嘛", "来说", "而言", "就",
             "方面", "之处", "以下", "这么", "这些", "几", "个", "点", "条", "我们", "咱们", "我", "自身", "个人", "目前",
             "当前", "工作", "说说", "讲讲", "一下", "主要是", "就是", "如下", "大概", "觉得", "我觉得", "支部", "本人",
             "准备", "打算", "计划", "工作思路", "方向", "努力", "和", "及", "还是", "也", "一些", "几个", "几点", "工作中",
@@ -463,6 +463,9 @@ public final class ClauseReader {
     /** "第一议题", "一是一" and "1.5倍" are words, not list markers. */
     private static boolean isOrdinalWord(String sentence, Matcher m) {
         String marker = m.group().strip();
+        // "1是…；2是…": a one-digit ordinal with 是 right after a clause break; "31是上半年的数" never matches (the 1 follows
+        // a digit), and a figure with 是 after it ("，3是…") would need the writer to mean a list to read as one
+        if (marker.matches("[1-9１-９]是.*")) return false;
         if (marker.startsWith("第") || marker.matches("[一二三四五六七八九十]{1,2}是.*")) {
             // A fixed term that starts here ("第一议题", "一是一") keeps its numeral.
             for (String term : NumberParser.fixedTerms()) {

@@ -107,6 +107,9 @@ class ClauseReaderTest {
                 row(Kind.FACT, "几个硬数先给你：全年道路交通事故死亡19人", "FACT:全年道路交通事故死亡19人"),
                 // a skip with what is skipped named first, and an aside after it
                 row(Kind.FACT, "这个先跳过，等大队长回来我问问他", "SKIP:这个先跳过", "ASIDE:等大队长回来我问问他"),
+                // a list numbered 1是/2是/3是 is a list; a lone "31是…" is not a marker
+                row(Kind.FACT, "不足就三条：1是对外贸形势预判不够；2是村级电商站重建轻管；3是下企业多、研究政策少",
+                        "PROBLEM:对外贸形势预判不够", "PROBLEM:村级电商站重建轻管", "PROBLEM:下企业多、研究政策少"),
                 // a remark between two wishes is theirs
                 row(Kind.FACT, "写的时候朴实点，所里都是干活的人，念出来要像自己说的话",
                         "WISH:写的时候朴实点，所里都是干活的人，念出来要像自己说的话"),
@@ -149,7 +152,7 @@ class ClauseReaderTest {
     @MethodSource("messages")
     void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
         List<Piece> read = ClauseReader.read(message, defaultKind);
-        boolean writerListed = message.matches("(?s).*(?:一是|1\\.).*");
+        boolean writerListed = message.matches("(?s).*(?:一是|1\\.|(?<![0-9])1是).*");
         if (!writerListed) assertThat(read).noneMatch(Piece::listed);
     }
 }
