@@ -25,13 +25,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxSocketsPerAddress     chat sockets one client address may hold open; the next one gets a
  *                                 TOO_MANY_CONNECTIONS error frame and is closed (1008). Behind a reverse proxy the
  *                                 address is the proxy's unless it forwards the client's (server.forward-headers-strategy)
+ * @param stateCacheSessions       sessions whose last committed state this instance keeps between turns (least recently
+ *                                 used dropped first): a turn of one of them reads only the revision from Redis, not
+ *                                 the state and every fact; 0 turns the cache off
  */
 @ConfigurationProperties("shuzhi.chat")
 public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, Integer turnThreads,
                              Integer connectionBurst, Double connectionPerSecond, Integer addressBurst,
                              Double addressPerSecond, Integer maxConcurrentGenerations,
                              java.time.Duration generationLock, java.time.Duration idleTimeout,
-                             Integer maxStateBytes, Integer maxSocketsPerAddress) {
+                             Integer maxStateBytes, Integer maxSocketsPerAddress, Integer stateCacheSessions) {
     public ChatProperties {
         maxTextBytes = maxTextBytes == null ? 8192 : maxTextBytes;
         transportLimitChars = transportLimitChars == null ? 10240 : transportLimitChars;
@@ -45,5 +48,6 @@ public record ChatProperties(Integer maxTextBytes, Integer transportLimitChars, 
         idleTimeout = idleTimeout == null ? java.time.Duration.ofMinutes(30) : idleTimeout;
         maxStateBytes = maxStateBytes == null ? 2 * 1024 * 1024 : maxStateBytes;
         maxSocketsPerAddress = maxSocketsPerAddress == null ? 200 : maxSocketsPerAddress;
+        stateCacheSessions = stateCacheSessions == null ? 1000 : stateCacheSessions;
     }
 }

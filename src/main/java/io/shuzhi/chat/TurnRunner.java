@@ -51,6 +51,7 @@ public class TurnRunner {
     private final int maxStateBytes;
     private final EventLog eventLog;
     private final StoredState layout;
+    private final StateCache cache;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
                TurnHandlers handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
@@ -68,6 +69,7 @@ public class TurnRunner {
         this.handlers = handlers;
         this.lanes = new SessionLanes(props.turnThreads());
         this.maxStateBytes = props.maxStateBytes();
+        this.cache = new StateCache(props.stateCacheSessions());
         hub.onDeleted(seq -> codec.write(new ServerFrame.Deleted(DELETED), seq));
     }
 
@@ -178,6 +180,7 @@ public class TurnRunner {
      * finds no revision to commit on and stops with SESSION_NOT_FOUND: nothing comes back.
      */
     private boolean deleteNow(String sessionId, String why) {
+        cache.remove(sessionId);
         boolean existed = store.delete(sessionId);
         hub.deleted(sessionId);
         log.info("session {}: {}", shortId(sessionId), why);
@@ -382,7 +385,7 @@ public class TurnRunner {
      */
     private void runApply(String sessionId, Client client, Predicate<Turn> apply) {
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-            var stored = loaded(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
+            var stored = current(sessionId).orElseThrow(() -> new ShuzhiException(ErrorCode.SESSION_NOT_FOUND));
             SessionState state = stored.state();
             var meter = new TokenMeter(sessionId, state.tokensIn() + state.tokensOut());
             // Only a model engine spends tokens: the offline engine costs no read of the day's counter.
@@ -444,10 +447,12 @@ public class TurnRunner {
         } catch (StoreUnavailableException e) {
             // It may have been applied with the reply lost: the next notice must not be skipped as our own.
             hub.committingAborted(turn.sessionId());
+            cache.remove(turn.sessionId());
             throw e;
         }
         if (rev < 0) {
             hub.commitFailed(turn.sessionId());
+            cache.remove(turn.sessionId());
             // A streamed turn that already sent part of itself goes on from the newer state when it can.
             var newer = loaded(turn.sessionId());
             if (newer.isPresent() && turn.rebase(newer.get().rev(), newer.get().state())) {
@@ -458,6 +463,8 @@ public class TurnRunner {
         }
         turn.committed(rev, next);
         turn.storedBase(encoded.base(rev));
+        // What the next load would read back (StateLimits checked it), kept for the session's next turn.
+        cache.put(turn.sessionId(), new StateCache.Entry(rev, SessionStore.sha1(encoded.data()), next, turn.storedBase()));
         hub.broadcast(turn.sessionId(), firstSeq, sent);
         return rev;
     }
@@ -497,12 +504,37 @@ public class TurnRunner {
      * the writer is told in a message every tab sees, and the session works again instead of failing every turn.
      */
     private Optional<Loaded> loaded(String sessionId) {
+        return loaded(sessionId, store.load(sessionId));
+    }
+
+    /**
+     * As {@link #loaded(String)} for a turn: when this instance holds the session's state of the current revision
+     * ({@link StateCache}), Redis sends only the revision and nothing is decoded.
+     */
+    private Optional<Loaded> current(String sessionId) {
+        StateCache.Entry known = cache.get(sessionId);
+        if (known == null) return loaded(sessionId);
+        var stored = store.load(sessionId, known.rev(), known.sha1());
+        if (stored.isPresent() && stored.get().unchanged()) {
+            return Optional.of(new Loaded(known.rev(), known.state(), known.base()));
+        }
+        cache.remove(sessionId);
+        return loaded(sessionId, stored);
+    }
+
+    private Optional<Loaded> loaded(String sessionId, Optional<SessionStore.Stored> first) {
+        var stored = first;
         for (int attempt = 0; ; attempt++) {
-            var stored = store.load(sessionId);
+            if (attempt > 0) stored = store.load(sessionId);
             if (stored.isEmpty()) return Optional.empty();
             try {
                 var decoded = layout.decode(sessionId, stored.get());
-                return Optional.of(new Loaded(stored.get().rev(), decoded.state(), decoded.base()));
+                var loaded = new Loaded(stored.get().rev(), decoded.state(), decoded.base());
+                if (decoded.base() != null) {
+                    cache.put(sessionId, new StateCache.Entry(loaded.rev(), SessionStore.sha1(stored.get().data()),
+                            loaded.state(), loaded.base()));
+                }
+                return Optional.of(loaded);
             } catch (RuntimeException e) {
                 log.error("session {}: stored state rev {} cannot be read ({}); recovering", shortId(sessionId),
                         stored.get().rev(), e.getMessage());

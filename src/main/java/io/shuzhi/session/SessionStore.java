@@ -64,6 +64,11 @@ public class SessionStore {
         public Stored {
             facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(facts);
         }
+
+        /** From {@link #load(String, long, String)}: the state is the one the caller holds (no data was sent). */
+        public boolean unchanged() {
+            return data == null;
+        }
     }
 
     /** A server frame from the event log. */
@@ -114,6 +119,34 @@ public class SessionStore {
     /** The state and every fact of a session, read together (one script: one round trip, one moment). */
     public Optional<Stored> load(String id) {
         List<?> values = call(() -> redis.execute(loadScript, List.of(SessionKeys.state(id), SessionKeys.facts(id))));
+        return stored(values);
+    }
+
+    /**
+     * As {@link #load(String)}, for a caller that holds the state of revision {@code knownRev} whose data has the SHA-1
+     * {@code knownSha1} (see {@link #sha1}): when the session is still there, the one round trip then sends only the
+     * revision, and the result is {@link Stored#unchanged()}.
+     */
+    public Optional<Stored> load(String id, long knownRev, String knownSha1) {
+        List<?> values = call(() -> redis.execute(loadScript, List.of(SessionKeys.state(id), SessionKeys.facts(id)),
+                Long.toString(knownRev), knownSha1));
+        if (values != null && values.size() == 1) {
+            return Optional.of(new Stored(Long.parseLong((String) values.get(0)), null, Map.of(), null));
+        }
+        return stored(values);
+    }
+
+    /** The SHA-1 (lowercase hex, as Redis's {@code redis.sha1hex} writes it) of a state's data as stored (UTF-8). */
+    public static String sha1(String data) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(data.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+        }
+    }
+
+    private static Optional<Stored> stored(List<?> values) {
         if (values == null || values.size() < 3 || values.get(1) == null) return Optional.empty();
         var facts = new java.util.LinkedHashMap<String, String>();
         if (values.get(2) instanceof List<?> pairs) {

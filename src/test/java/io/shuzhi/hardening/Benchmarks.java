@@ -455,35 +455,53 @@ class Benchmarks {
 
     /**
      * Bytes the app sends Redis per chat turn (INFO stats total_net_input_bytes, this benchmark's own Redis, one tab),
-     * averaged over answers 6–10 and over the last five of {@code answers}: whether a turn costs more as the session grows.
+     * and bytes Redis sends back (total_net_output_bytes), averaged over answers 6–10 and over the last five of
+     * {@code answers}: whether a turn costs more as the session grows.
      */
     private void bytesPerTurn(int answers) throws Exception {
         StringRedisTemplate redisT = app.getBean(StringRedisTemplate.class);
         try (var tab = new Tab(port)) {
             tab.hello();
             tab.awaitEnd(30);
-            long early = 0;
-            long late = 0;
+            long[] early = new long[3];
+            long[] late = new long[3];
             for (int i = 1; i <= answers; i++) {
                 // A new fact every answer: the figures change, so nothing is taken for a repeat.
                 String text = "全年组织集中学习研讨交流" + (i + 10) + "次，发放学习书籍" + (i + 100) + "册。";
-                long before = netInput(redisT);
+                long[] before = netBytes(redisT);
+                long cpuBefore = cpuByThreadGroup().getOrDefault("turn", 0L);
                 tab.turn("g-" + i, i == 1 ? SAYS[0] : text);
-                long used = netInput(redisT) - before;
-                if (i > 5 && i <= 10) early += used;
-                if (i > answers - 5) late += used;
+                long cpuAfter = cpuByThreadGroup().getOrDefault("turn", 0L);
+                long[] after = netBytes(redisT);
+                after = new long[] {after[0], after[1], cpuAfter};
+                before = new long[] {before[0], before[1], cpuBefore};
+                for (int k = 0; k < 3; k++) {
+                    long used = after[k] - before[k];
+                    if (i > 5 && i <= 10) early[k] += used;
+                    if (i > answers - 5) late[k] += used;
+                }
             }
-            rows.add(row("Redis bytes sent per chat turn as the session grows", kb(early / 5) + " KB at answers 6–10, "
-                    + kb(late / 5) + " KB at answers " + (answers - 4) + "–" + answers + " (" + fmt(late / (double) early)
+            rows.add(row("Redis bytes sent per chat turn as the session grows", kb(early[0] / 5) + " KB at answers 6–10, "
+                    + kb(late[0] / 5) + " KB at answers " + (answers - 4) + "–" + answers + " (" + fmt(late[0] / (double) early[0])
                     + "×)", "≤ 1.5×", "INFO stats total_net_input_bytes before and after each say, one tab, the"
                     + " benchmark's own Redis (includes the INFO command itself and the fan-out probe, a few hundred bytes)"));
+            rows.add(row("Redis bytes sent back per chat turn as the session grows", kb(early[1] / 5)
+                    + " KB at answers 6–10, " + kb(late[1] / 5) + " KB at answers " + (answers - 4) + "–" + answers
+                    + " (" + fmt(late[1] / (double) early[1]) + "×)", "—", "INFO stats total_net_output_bytes before and"
+                    + " after each say, as above (includes the INFO replies and what the fan-out delivers)"));
+            rows.add(row("App CPU per chat turn as the session grows", fmt(early[2] / 5 / 1e6) + " ms at answers 6–10, "
+                    + fmt(late[2] / 5 / 1e6) + " ms at answers " + (answers - 4) + "–" + answers + " ("
+                    + fmt(late[2] / (double) early[2]) + "×)", "—", "ThreadMXBean CPU time of the turn threads around"
+                    + " each say, one tab; a single run of five turns each, so a rough figure (JIT and GC included)"));
         }
     }
 
-    private static long netInput(StringRedisTemplate redis) {
+    /** INFO stats total_net_input_bytes and total_net_output_bytes. */
+    private static long[] netBytes(StringRedisTemplate redis) {
         Properties info = redis.execute((RedisCallback<Properties>) c -> ((RedisConnection) c).serverCommands()
                 .info("stats"));
-        return Long.parseLong(info.getProperty("total_net_input_bytes", "0"));
+        return new long[] {Long.parseLong(info.getProperty("total_net_input_bytes", "0")),
+                Long.parseLong(info.getProperty("total_net_output_bytes", "0"))};
     }
 
     private static long redisUsedMemory(StringRedisTemplate redis) {

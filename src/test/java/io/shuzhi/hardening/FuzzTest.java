@@ -382,7 +382,7 @@ class FuzzTest extends IntegrationTest {
 
     /** shuzhi.chat.transport-limit-chars, the default. */
     private static final int LIMIT = new io.shuzhi.chat.ChatProperties(null, null, null, null, null, null, null, null,
-            null, null, null, null).transportLimitChars();
+            null, null, null, null, null).transportLimitChars();
 
     @Test
     void overTheTransportLimit_closesWith1009_atTheLimit_isTooLarge() {

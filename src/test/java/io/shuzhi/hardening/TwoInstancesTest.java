@@ -111,4 +111,35 @@ class TwoInstancesTest extends IntegrationTest {
             }
         }
     }
+
+    /**
+     * Each instance keeps the state it last committed for its next turn (a turn then reads only the revision): a turn
+     * on one instance after the other instance wrote must start from what the other wrote, never from its own copy.
+     */
+    @Test
+    void turnsAlternatingBetweenInstances_eachStartsFromTheOthersLastWrite() {
+        try (var a = connect(); var b = WsClient.connect(portB)) {
+            String id = newSession(a);
+            long seen = a.all().get(a.all().size() - 1).path("seq").asLong();
+            b.hello(id, seen);
+            String[] says = {"我是机关第一党支部书记，写的是2025年度的述职。", "全年组织集中学习研讨交流24次。",
+                    "购买发放学习书籍120册。", "举办政治轮训班4期。", "班子成员讲专题党课12次。"};
+            for (int i = 0; i < says.length; i++) {
+                var tab = i % 2 == 0 ? a : b;
+                String sayId = "m-" + (i + 1);
+                tab.say(sayId, says[i]);
+                // Both tabs see the turn whole before the next one starts on the other instance.
+                for (var t : List.of(a, b)) {
+                    t.await(x -> x.path("type").asString().equals("user_message") && x.path("id").asString().equals(sayId));
+                    t.await("assistant_end");
+                }
+            }
+            // The last facts frame either tab saw lists every figure, whichever instance took it down.
+            JsonNode facts = null;
+            for (JsonNode f : a.all()) if (f.path("type").asString().equals("facts")) facts = f;
+            assertThat(facts).isNotNull();
+            assertThat(facts.toString()).contains("24次").contains("120册").contains("4期").contains("12次");
+            assertThat(storedState(id)).contains("24次").contains("120册").contains("4期").contains("12次");
+        }
+    }
 }

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MessageInPartsTest extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ChatProperties DEFAULTS = new ChatProperties(null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     private static String say(String id, String text) {
         return JSON.createObjectNode().put("type", "say").put("id", id).put("text", text).toString();
