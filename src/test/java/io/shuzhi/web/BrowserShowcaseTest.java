@@ -68,7 +68,7 @@ class BrowserShowcaseTest extends IntegrationTest {
                 <script src="%s/widget.js" data-server="%s" data-kind="party-branch-secretary"></script>
                 </body></html>
                 """.formatted(server, server));
-        browser = Browser.start(1280, 860, "--host-resolver-rules=MAP embed-allowed.test 127.0.0.1")
+        browser = Browser.start(1280, 860)
                 .open("http://embed-allowed.test:" + site.port() + "/");
         browser.await("the launcher", d -> {
             var hosts = d.findElements(By.tagName("shuzhi-widget"));

@@ -17,11 +17,9 @@ import org.openqa.selenium.WebElement;
 /**
  * widget.js on another site's page, in a real Chromium: the site is served from its own port under a host name of its
  * own ({@code embed-allowed.test} is in {@code shuzhi.web.allowed-origins}, {@code embed-blocked.test} is not; both
- * resolve to 127.0.0.1 inside the browser only).
+ * resolve to 127.0.0.1 inside the browser only: {@link Browser} maps them in every Chromium it starts).
  */
 class WidgetEmbedTest extends IntegrationTest {
-    private static final String RESOLVE =
-            "--host-resolver-rules=MAP embed-allowed.test 127.0.0.1, MAP embed-blocked.test 127.0.0.1";
     private Browser browser;
     private HostSite site;
 
@@ -56,7 +54,7 @@ class WidgetEmbedTest extends IntegrationTest {
     }
 
     private SearchContext openWidget(String host) {
-        browser = Browser.start(1280, 860, RESOLVE).open("http://" + host + ":" + site.port() + "/");
+        browser = Browser.start(1280, 860).open("http://" + host + ":" + site.port() + "/");
         WebElement launcher = browser.await("the widget's launcher, styled", d -> {
             var hosts = d.findElements(By.tagName("shuzhi-widget"));
             if (hosts.isEmpty()) return null;
