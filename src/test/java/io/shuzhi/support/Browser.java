@@ -47,6 +47,8 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again: a reply renders within milliseconds, so WebDriverWait's 500 ms would dominate. */
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final String TEST_SITES =
             "--host-resolver-rules=MAP embed-allowed.test 127.0.0.1, MAP embed-blocked.test 127.0.0.1";
     /** CDP commands on the browser as a whole that take the context they apply to (else the default one). */
@@ -249,7 +251,7 @@ public final class Browser implements AutoCloseable {
      */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         // A part of the page re-rendered between finding an element and reading it: read it again at the next poll.
-        return new WebDriverWait(driver, WAIT).withMessage(what)
+        return new WebDriverWait(driver, WAIT).pollingEvery(POLL).withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
