@@ -150,9 +150,15 @@ final class FormalRewriter {
         return count;
     }
 
+    /** A unit written apart from its amount ("3.2亿" "千瓦时"): the amount is not money. */
+    private static final Pattern UNIT_AFTER = Pattern.compile(
+            "元|美元|港元|欧元|千瓦|度|吨|立方|方|平方|亩|斤|公斤|千克|人|户|册|件|股|台|辆|次|公里|千米|米|头|只|株|棵|个|家|套|张|份|条|本|[A-Za-z]");
+
     /** Words of a clause about money: an amount in it said in 万 or 亿 is in 元. */
     private static final Pattern MONEY = Pattern.compile(
-            "金额|经费|资金|投资|罚没|罚款|费用|款|收入|产值|营收|税|审减|核减|补贴|贷款|预算|支出|资产|债务|成本|工资|奖金|造价|货值|损失");
+            "金额|经费|资金|投资|罚没|罚款|费用|款|收入|产值|营收|税|审减|核减|补贴|贷款|预算|支出|资产|债务|成本|工资|奖金|造价|货值|损失"
+                    // money by what is done with it: "一年卖了1200来万", "赔茶农63.8万", "慰问金86万", "贷了620万"
+                    + "|销售|营业|成交|交易额|卖|售|赔|赊|贷|募|捐|花了|花费|挣|赚|欠|(?<=\\p{IsHan})金(?![牌奖融属])|贴息|利润|拨付|兑付");
 
     /**
      * "审减4100多万" → "审减4100多万元", "送审金额5.4个亿" → "送审金额5.4亿元": an amount of money said in 万 or 亿 without
@@ -169,7 +175,7 @@ final class FormalRewriter {
             if (t.kind() == Kind.QUANTITY) text = text.replaceAll("(?<=[0-9０-９十百千])来(?=[万亿]|\\p{IsHan})", "余");
             boolean bare = t.kind() == Kind.QUANTITY && (text.endsWith("万") || text.endsWith("亿"));
             String next = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
-            if (money && bare && !next.startsWith("元")) {
+            if (money && bare && !UNIT_AFTER.matcher(next).lookingAt()) {
                 text = text.replace("个亿", "亿").replace("个万", "万") + "元";
             }
             out.append(text);

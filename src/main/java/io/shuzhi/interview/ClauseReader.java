@@ -66,10 +66,15 @@ public final class ClauseReader {
                     + "([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上|的话)?(?:吧|啊|呢|嘛)?"
                     + "(?:[：:]|(?<=方面|这块|这一块|上|的话|吧|啊|呢|上嘛|方面嘛|这块嘛)[，,])\\s*(.+)$");
 
+    /** A sentence that only announces what comes next: "下面说廉政", "再说说队伍建设这块". */
+    private static final Pattern ANNOUNCED = Pattern.compile(
+            "^(?:先|再|然后|接着|最后|下面|接下来|再来)(?:说说|说|讲讲|讲|谈谈|谈|聊聊|聊)(?:一下|下)?"
+                    + "([^，,：:；;。！？!?\\s0-9]{1,8}?)(?:方面|这块|这一块|的事|的情况|情况)?(?:吧|啊|了)?$");
+
     /** Labels that say whose or what kind of statement follows, not what it is about. */
     private static final Set<String> ADDRESS_LABELS = words("个人", "本人", "我个人", "自己", "其他", "另外", "还有",
             "补充", "再补充", "顺便", "对了", "然后", "具体", "具体的", "总的", "总体", "整体", "基本", "数据", "数字", "工作",
-            "业务", "平时", "日常");
+            "业务", "平时", "日常", "我那摊", "我这摊", "那摊", "这摊", "我分管的", "分管的", "我们那摊", "我那块", "我这块", "硬指标", "硬数", "主要指标", "指标", "主要数据");
 
     /** Sentence ends; a question mark is kept apart so a question stays recognisable. */
     private static final Pattern SENTENCE = Pattern.compile("[^。！!？?；;\\n\\r]+[。！!？?；;\\n\\r]*");
@@ -151,6 +156,8 @@ public final class ClauseReader {
     /** An A-not-A word before the figures of a sentence that ends with "？": "党课是不是一年得讲够4次？". */
     private static final Pattern A_NOT_A = Pattern.compile(
             "会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|够不够|得不得|用不用|该不该|行不行|好不好");
+    /** A clause ending in an A-not-A form: "够不够", "合适不合适", "有没有". */
+    private static final Pattern A_NOT_A_END = Pattern.compile("(\\p{IsHan}{1,2})[不没]\\1(?:呢|啊|呀)?[？?]?$");
     /** Talk about the conversation, not the year. */
     private static final Pattern ASIDE = Pattern.compile(
             "讲过|说过|提过|讲了吗|说了吗|回答我|先回答|你先|催得|在催|催我|稍等|等一下|等等|等会|想一想|想想|让我想|不好意思|麻烦你|"
@@ -162,13 +169,23 @@ public final class ClauseReader {
                     + "记错了|说错了|搞错了|弄错了|写错了|口误|(?:情况|事情)?是这样的|"
                     // where something goes in the report, not a fact: "不用写进问题吧", "这个别写"
                     // ("要不要写党建？" is a question, not this)
-                    + "(?<![要用])(?:不用|不要|别|不必|用不着|没必要)(?:再)?(?:写|放|列|算)(?![吗么？?])|写进问题|写到问题|放进问题|算作问题|当成问题|"
+                    + "(?<![要用])(?:不用|不要|别|不必|用不着|没必要)(?:再)?(?:写|放|列|算)(?![吗么？?太得那这很过成多少重轻狠虚空])|写进问题|写到问题|放进问题|算作问题|当成问题|"
                     // a deferral that names nothing to do: "换届以后再弄"
                     + "(?:以后|之后|回头|后面|过后|换届后|换届以后)再(?:弄|搞|做|办|抓|落实)(?:吧|了)?$|"
                     // "业务上主要是三块": an announcement of what follows, with the writer's topic before it
                     + "^\\p{IsHan}{1,4}(?:上|方面|这块)(?:主要|重点)?(?:就)?(?:是|有|分)(?:这么)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作)$|"
                     // a complaint about the year's load: "人都熬废了"
-                    + "熬废|累垮|累趴|累坏|熬不住|"
+                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|够呛|闹心|"
+                    // "又要迎检又要结账": two loads at once, said as a complaint
+                    + "又要\\p{IsHan}{1,6}又要|"
+                    // "我这两天嗓子都哑了": the writer's own days now, not the year reported on
+                    + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
+                    // "我自己是部队转业的": the writer's own story, not the year's work
+                    + "^我(?:自己|本人)?是\\p{IsHan}{1,8}(?:转业|出身|毕业|调过来|过来)的$|"
+                    // "业务融合是重头": a comment on what follows, not a fact
+                    + "^\\p{IsHan}{2,8}是(?:重头戏?|大头|重中之重)$|"
+                    // "那就三条", "主要就三块": a count of what follows, naming nothing
+                    + "^(?:那|那就|就)?(?:主要|重点|大概)?(?:就是|就|是|有|分|分为)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作|方面|条|点)(?:吧|啊)?$|"
                     + "^(?:主要|重点)?(?:抓了|干了|做了|办了|有)(?:这么)?[一二三四五六七八九十两几]+(?:件(?:事|大事|工作|事情)|块|个方面)$|"
                     // "分管的几块说一下：" announces what follows and says nothing itself
                     + "^(?:分管的|主要的?|重点的?)?[几两三四五六]+(?:块|个方面|项工作)(?:说一下|说下|说说|讲一下|讲讲|汇报一下)?$|"
@@ -187,6 +204,8 @@ public final class ClauseReader {
                     + "|简单写|写简单|简单带|一笔带过|带一笔|简单提一下|按常规|照常规|常规写|按惯例|照惯例|按老样子|照着去年|按去年的写"
                     // how it is written or read out: "写的时候别太空", "别堆大词", "要在会上念的，得顺口"
                     + "|写的时候|写时|(?<![个特分区级类识性告派辨鉴])别(?:太|堆|吹|写|用|搞|弄|光|老)|不要(?:太|堆|吹|光)"
+                    // "问题部分别写太狠": 部分 then 别, not 分别
+                    + "|部分别(?:太|堆|吹|写|用)"
                     + "|多用|少用|大词|顺口|好念|会上念|念出来|读出来|念起来|谦虚|实在(?:点|些|一点|一些)|拔高|吹得|吹太"
                     + "|腔调|官腔|小标题|一句话(?:能)?概括|爱看|看得出|限时|少说|多说两句"
                     // what someone else wants of the text: "院长说述职要有点人情味", "局里说要有数据支撑"
@@ -256,6 +275,13 @@ public final class ClauseReader {
             for (Item item : items) {
                 String body = item.text;
                 // A header before a colon or a first clause: "存在的问题：一是…", "不足方面，…", "明年打算，…".
+                // "下面说廉政。": the writer names what the next sentences are about, and says nothing else
+                Matcher announced = ANNOUNCED.matcher(body);
+                if (announced.matches() && !ADDRESS_LABELS.contains(announced.group(1))) {
+                    label = announced.group(1);
+                    mode = null;
+                    continue;
+                }
                 Header h = item.introducesList ? listHeader(body) : null;
                 if (h == null) h = header(body);
                 if (h != null) {
@@ -319,14 +345,48 @@ public final class ClauseReader {
                 }
             }
         }
-        return withComments(out);
+        return listKinds(withComments(out));
+    }
+
+    /**
+     * Items of one list are of one kind: "第一，夜学走过场；第二，党建跟经营两张皮；第三，我兼副主任，支部的事老是晚上补" —
+     * when two or more items are problems (or plans) and none is of the other kind, an item read as a fact that states no
+     * figure is one of them too.
+     */
+    private static List<Piece> listKinds(List<Piece> pieces) {
+        List<Piece> out = new ArrayList<>(pieces);
+        int i = 0;
+        while (i < out.size()) {
+            if (!out.get(i).listed()) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < out.size() && out.get(j).listed()) j++;
+            List<Piece> list = out.subList(i, j);
+            long problems = list.stream().filter(p -> p.kind() == Kind.PROBLEM).count();
+            long plans = list.stream().filter(p -> p.kind() == Kind.PLAN).count();
+            Kind shared = problems >= 2 && plans == 0 ? Kind.PROBLEM : plans >= 2 && problems == 0 ? Kind.PLAN : null;
+            if (shared != null) {
+                for (int k = i; k < j; k++) {
+                    Piece p = out.get(k);
+                    if (p.kind() == Kind.FACT && !hasFigures(p.text())) {
+                        out.set(k, new Piece(shared, p.text(), p.clauses(), true, p.label()));
+                    }
+                }
+            }
+            i = j;
+        }
+        return out;
     }
 
     /** Tags to the listener inside a clause: "你知道吧", "你懂的", "说白了", "说实话", "咋说呢". */
     private static final Pattern TAG = Pattern.compile(
             "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说"
                     // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
-                    + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先交个底"
+                    + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先(?:交|说|报)个底"
+                    // "说说我那摊：…": the writer announcing their own remit
+                    + "|(?:说说|讲讲|汇报下|说下)(?:我|我们)?(?:的)?(?:那摊|这摊|那块|这块|分管的)"
                     // "几个硬数先给你：", "跟你说": the writer addressing the assistant
                     + "|(?:先|再)?(?:给|跟|和)(?:你|您)(?:说|讲|报|汇报)?(?:一)?下?(?=$|[：:，,])"
                     + "|^(?:先|再)?(?:说|报)?(?:几个|一些)(?:硬|主要|关键)?数(?:字|据)?(?=$|[：:，,]|先|再|给|跟|和)"
@@ -335,11 +395,15 @@ public final class ClauseReader {
 
     /** A complaint about the year's load. */
     private static final Pattern COMPLAINT = Pattern.compile(
-            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|头疼|头大|头都大|得罪人|没人说一句好|吃力不讨好");
+            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|够呛|闹心|头疼|头大|头都大|得罪人|没人说一句好"
+                    + "|吃力不讨好|又要\\p{IsHan}{1,6}又要");
+
+    /** Words about the text being written or read: a remark after a wish that holds one is the wish's reason. */
+    private static final Pattern ABOUT_THE_TEXT = Pattern.compile("写|念|读|看了|看到|听了|稿子|材料");
 
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
     private static final Pattern COMMENT = Pattern.compile(
-            "挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个|天天|都没|没怎么|看着|读着|听着");
+            "挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个|天天|都没|没怎么|看着|读着|听着|这行|这一行");
 
     /**
      * A short remark right after a question, wish or aside belongs to it: "学习强国积分要写进去吗？分数还挺高的",
@@ -356,9 +420,11 @@ public final class ClauseReader {
                     && (p.kind() == Kind.QUESTION || p.kind() == Kind.WISH) && prev.listed() == p.listed();
             // after a complaint ("今年是真扛不住"), what follows in its sentence without a figure is the complaint going on
             boolean complaint = prev != null && prev.kind() == Kind.ASIDE && COMPLAINT.matcher(prev.text()).find();
+            // after a wish, "我们这行最怕写虚了，老兵看了要骂的" says why the text should read so
+            boolean why = prev != null && prev.kind() == Kind.WISH && ABOUT_THE_TEXT.matcher(p.text()).find();
             if (sameTalk || talkBefore && (p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM) && !p.listed()
                     && !hasFigures(p.text())
-                    && (complaint || Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
+                    && (complaint || why || Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
                     && COMMENT.matcher(p.text()).find())) {
                 List<String> clauses = new ArrayList<>(prev.clauses());
                 clauses.addAll(p.clauses());
@@ -527,6 +593,8 @@ public final class ClauseReader {
 
     /** A question to the assistant: it ends in "？" or reads as one, and it states no figure of the year. */
     static boolean isQuestion(String text, boolean endsWithQuestionMark) {
+        // "三条够不够", "写五千字合适不合适": an A-not-A form ending the clause asks, whatever figure it weighs
+        if (A_NOT_A_END.matcher(text).find()) return true;
         List<Quantity> figures = NumberParser.find(text).stream()
                 .filter(q -> !q.unit().equals("字") && !q.unit().isEmpty()).toList();
         if (!figures.isEmpty()) {
@@ -539,7 +607,8 @@ public final class ClauseReader {
 
     private static final Set<String> SKIP_WORDS = words("跳过", "这个跳过", "这项跳过", "这个没有", "这块没有",
             "这方面没有", "没有", "暂无", "没开展", "未开展", "不涉及", "这个不涉及", "没这个", "没搞", "没有搞", "没弄",
-            "下一个", "下一题", "这个不清楚", "不清楚", "记不清了", "不记得了", "先跳过", "略过");
+            "下一个", "下一题", "这个不清楚", "不清楚", "记不清了", "不记得了", "先跳过", "略过", "空着", "先空着",
+            "留空", "先留空", "这个空着");
 
     private static boolean isSkip(String s) {
         String bare = s.replaceAll("[吧呢啊呀哈嘛了。！!，,\\s]+$", "");
@@ -672,10 +741,17 @@ public final class ClauseReader {
         List<Piece> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
         Kind current = Kind.FACT;
+        boolean first = true;
         for (String c : clauses) {
             boolean figures = hasFigures(c);
-            boolean shortfall = !figures && isProblem(wordsOf(c));
-            Kind kind = shortfall ? Kind.PROBLEM : figures ? Kind.FACT : current;
+            List<Word> words = wordsOf(c);
+            boolean shortfall = !figures && isProblem(words);
+            // "…，准备在两个镇再复制", "…，还得把流动党员管起来": an intention said in passing, after what was done
+            // (a clause of the intention word alone, "打算：", introduces what follows and stays where it is)
+            boolean plan = c.length() > 3 && !NOT_INTENT.matcher(c).lookingAt() && (INTENT_START.matcher(c).lookingAt()
+                    || !first && (!figures && isPlan(words) || words.stream().anyMatch(w -> PLAN_TIME.contains(w.text()))));
+            first = false;
+            Kind kind = plan ? Kind.PLAN : shortfall ? Kind.PROBLEM : figures ? Kind.FACT : current;
             if (kind != current && !run.isEmpty()) {
                 out.add(piece(current, run, listed));
                 run = new ArrayList<>();
@@ -686,6 +762,11 @@ public final class ClauseReader {
         if (!run.isEmpty()) out.add(piece(current, run, listed));
         return out;
     }
+
+    /** A clause opening with an intention: "准备…", "还得把…", "打算…". */
+    private static final Pattern INTENT_START = Pattern.compile("^(?:还得|得把|要把|还需要?把|准备|打算|争取|力争)(?=\\p{IsHan}{2})");
+    /** Nouns that open with an intention verb: "准备工作做得很细", "争取资金1,200万元". */
+    private static final Pattern NOT_INTENT = Pattern.compile("^(?:准备(?:工作|阶段|金|会)|争取(?:资金|到|了|项目))");
 
     private static Piece piece(Kind kind, List<String> clauses, boolean listed) {
         return new Piece(kind, String.join("，", clauses), List.copyOf(clauses), listed);

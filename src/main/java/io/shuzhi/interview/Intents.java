@@ -33,7 +33,23 @@ public final class Intents {
     private static final Pattern CORRECTION_WORDS = Pattern.compile(
             "更正|纠正|改一下|写错|说错|记错|搞错|弄错|错了|不对|应改为|更正为|更改为|改成|改为|改作|换成|应为|应该是|应是|其实是|实际是|不是");
 
+    /** Words that own a mistake, as opposed to the verbs of change ("改成", "应该是") that a fact may use as well. */
+    private static final Pattern OWNED = Pattern.compile("更正|纠正|改一下|写错|说错|记错|搞错|弄错|打错|敲错|错了|不对|不是");
+
     private Intents() {
+    }
+
+    /** Whether {@code at} is inside quotation marks (“…”, "…", 「…」) of {@code text}. */
+    private static boolean quoted(String text, int at) {
+        int open = 0;
+        int straight = 0;
+        for (int i = 0; i < at && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '「') open++;
+            else if ((c == '”' || c == '」') && open > 0) open--;
+            else if (c == '"') straight ^= 1;
+        }
+        return open > 0 || straight == 1;
     }
 
     /** A correction: {@code from} is the number to replace (null when only the new one was said), {@code hint} the words that say which fact. */
@@ -87,7 +103,12 @@ public final class Intents {
             if (at < 0) continue;
             Located after = qs.stream().filter(q -> q.start >= at + marker.length()).findFirst().orElse(null);
             if (after == null || after.start - (at + marker.length()) > 2) continue;
+            // "夜学改成“一人一题”": a number inside a quoted name is part of the name, not a new figure
+            if (quoted(text, after.start)) continue;
             Located beforeQ = qs.stream().filter(q -> q.end <= at).reduce((x, y) -> y).orElse(null);
+            // "改成", "应该是" are also plain verbs of a fact or a plan ("把平房改成3间活动室"): without the old number
+            // or a word owning a mistake, only a short message with one number is a correction ("研讨次数改成15次")
+            if (beforeQ == null && !OWNED.matcher(text).find() && (qs.size() > 1 || text.length() > 30)) continue;
             return Optional.of(build(text, beforeQ, after));
         }
         return admittedSlip(text, qs);
@@ -111,6 +132,8 @@ public final class Intents {
         for (int i = 0; i < qs.size(); i++) {
             Located q = qs.get(i);
             if (used.contains(q.q.raw())) continue;
+            // "1200是9月底的数": a month or a day is a date, not a figure said again
+            if (q.q.unit().isEmpty() && q.end < text.length() && "月日号".indexOf(text.charAt(q.end)) >= 0) continue;
             Located next = i + 1 < qs.size() ? qs.get(i + 1) : null;
             String lead = before(text, q.start, 3);
             if (next != null && !used.contains(next.q.raw()) && between(text, q.end, next.start).matches("[，,、\\s]*不是")
@@ -133,7 +156,8 @@ public final class Intents {
     /** "罚没款那个数别写了", "把公车那条删掉": what the writer asks to leave out, named before the request. */
     private static final Pattern REMOVAL = Pattern.compile(
             "^(?:哦对|对了|还有|另外|哦)?[，,]?\\s*(?:把)?(\\p{IsHan}{2,8}?)(?:那个数字?|这个数字?|的数字?|那一条|这一条|那条|这条|那句|这句|那段|这段)?"
-                    + "(?:就|还是)?(?:别写了|不要写了|不写了|别写|不要写|删掉|删了|删去|去掉|拿掉)");
+                    // "问题部分别写太狠" asks how to write it, not to leave it out
+                    + "(?:就|还是)?(?:别写了|不要写了|不写了|(?:别|不要)写(?![太得那这很过成多少重轻狠虚空])|删掉|删了|删去|去掉|拿掉)");
 
     /**
      * The word naming what the writer asks to leave out of the report ("罚没款"), or empty. Only a message that starts
@@ -192,7 +216,10 @@ public final class Intents {
     }
 
     /** Words that say a number is an old one: 去年, 上半年, 年初, 初审, 按…算. */
-    private static final String OLD_WORDS = "(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算)";
+    private static final String OLD_WORDS = "(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算"
+            // "1200是9月底的数", "是前三季度的": a figure of an earlier point of the year
+            + "|截[至止]?\\p{IsHan}{0,2}[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|初|份|中)?的"
+            + "|前[一二三]季度|[一二三]季度末?的)";
 
     /** What the old number was, said after it: "126亿是去年的", "31是上半年的数", "7.9是按初审数算的". */
     private static final Pattern OLD_AFTER = Pattern.compile(

@@ -354,6 +354,11 @@ public final class NumberParser {
         }
         Found q = withUnit(s, at, numberEnd, value.get(), upper);
         if (insideFixedTerm(s.fixed, at, end, q.end)) return end;
+        // "一天都没断过货", "一分钱也没收": not a single one, said for emphasis — never the figure 1
+        if (numeral.equals("一") && upper == null && !q.quantity.unit().isEmpty()
+                && NOT_EVEN_ONE.matcher(text).region(q.end, text.length()).lookingAt()) {
+            return end;
+        }
         // A lone Chinese digit with no unit is a word, not a number ("一心", "三思", "百姓").
         if (q.quantity.unit().isEmpty() && !q.quantity.approx() && numeral.length() == 1 && upper == null) return end;
         s.found.add(q);
@@ -501,6 +506,7 @@ public final class NumberParser {
         return i;
     }
 
+    private static final Pattern NOT_EVEN_ONE = Pattern.compile("(?:都|也)(?:没|不|未|无)");
     private static final Pattern NEGATION_BEFORE_ONE = Pattern.compile("(?:没有|没|无|未有|未)$");
 
     /** 第一 (ordinal), 其一, 每一名 (distributive), 数十 / 几百 (vague), 没有一件 (none): not counts. */

@@ -203,7 +203,9 @@ public class OfflineInterviewer implements InterviewEngine {
                 if (bare.isEmpty()) continue;
                 boolean counts = NumberParser.find(bare).stream().anyMatch(q -> !q.unit().isEmpty()
                         && !q.unit().equals("年"));
-                boolean namesProfile = p.unit() != null && bare.contains(p.unit())
+                // "石门县退役军人事务局，党组成员、副局长，…": the unit and the post said in clauses of their own
+                boolean namesProfile = p.unit() != null && (bare.contains(p.unit())
+                        || bare.length() >= 3 && p.unit().contains(bare))
                         || PROFILE_WORDS.matcher(bare).find() && !counts
                         || YEAR_ONLY.matcher(bare).matches();
                 if (namesProfile && !counts) continue;

@@ -129,6 +129,10 @@ class FormalRewriterTest {
             "accountability-integrity | 涉及金额860来万 | 涉及金额860余万元",
             "annual-work-summary | 签约1.68万人，外借图书18.6万册次 | 签约1.68万人，外借图书18.6万册次",
             "annual-work-summary | 经费1380万元 | 经费1380万元",
+            // money by what is done with it; a unit written apart from the amount is not money
+            "party-branch-secretary | 农资销售3.46亿 | 农资销售3.46亿元",
+            "personal-annual | 帮退役军人贷了620万 | 帮退役军人贷620万元",
+            "party-branch-secretary | 全年售电量3.2亿千瓦时 | 全年售电量3.2亿千瓦时",
             // a verb said again after its object, before a figure
             "personal-annual | 在村里开庭开了29场 | 在村里开庭29场",
             "party-branch-secretary | 上门给独居老人查线路查了30多次 | 上门给独居老人查线路30多次",

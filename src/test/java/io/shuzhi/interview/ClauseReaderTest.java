@@ -130,6 +130,22 @@ class ClauseReaderTest {
                         "FACT:党组会研究党风廉政建设6次"),
                 row(Kind.FACT, "今年主要就是这么几块，全年接待游客386万人次", "ASIDE:今年主要就是这么几块",
                         "FACT:全年接待游客386万人次"),
+                // a question in the A-not-A form that weighs a count; a count that only announces; a list sharing a kind
+                row(Kind.FACT, "问题一般写几条？三条够不够", "QUESTION:问题一般写几条，三条够不够"),
+                row(Kind.FACT, "那就三条。第一，夜学后来走过场；第二，党建跟经营还是两张皮；第三，我兼副主任，支部的事老是晚上补",
+                        "ASIDE:那就三条", "PROBLEM:夜学后来走过场", "PROBLEM:党建跟经营还是两张皮",
+                        "PROBLEM:我兼副主任，支部的事老是晚上补"),
+                // the writer's own days now, two loads at once: talk, not the year
+                row(Kind.FACT, "年底又要迎检又要结账，我这两天嗓子都哑了", "ASIDE:年底又要迎检又要结账", "ASIDE:我这两天嗓子都哑了"),
+                // an announcement names what follows and is not itself said in the report
+                row(Kind.FACT, "下面说廉政。跟下属3家企业负责人签了廉政承诺书", "FACT:跟下属3家企业负责人签了廉政承诺书"),
+                // a wish about one part of the text, and its reason
+                row(Kind.FACT, "问题部分别写太狠，写重了领导脸上不好看", "WISH:问题部分别写太狠，写重了领导脸上不好看"),
+                row(Kind.FACT, "写得实一点，我们这行最怕写虚了", "WISH:写得实一点，这行最怕写虚了"),
+                row(Kind.FACT, "这个先空着吧", "SKIP:这个先空着吧"),
+                // an intention said after what was done is a plan; a noun that opens with the same verb is not
+                row(Kind.FACT, "调了矛盾纠纷五十多件。准备在两个镇再复制", "FACT:调了矛盾纠纷五十多件", "PLAN:准备在两个镇再复制"),
+                row(Kind.FACT, "全年开展培训12期，准备工作做得很细", "FACT:全年开展培训12期，准备工作做得很细"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
@@ -152,7 +168,7 @@ class ClauseReaderTest {
     @MethodSource("messages")
     void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
         List<Piece> read = ClauseReader.read(message, defaultKind);
-        boolean writerListed = message.matches("(?s).*(?:一是|1\\.|(?<![0-9])1是).*");
+        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|1\\.|(?<![0-9])1是).*");
         if (!writerListed) assertThat(read).noneMatch(Piece::listed);
     }
 }

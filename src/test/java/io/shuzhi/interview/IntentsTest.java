@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 class IntentsTest {
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -91,6 +93,29 @@ class IntentsTest {
         // Facts that hold 不对 or 错 but own no slip are not corrections.
         assertThat(Intents.correction("培训和岗位对不上，全年培训是2040人次")).isEmpty();
         assertThat(Intents.correction("发现账目不对的3家，罚款分别是12万元和8万元")).isEmpty();
+    }
+
+    @Test
+    void aChangeVerbInAPlanOrAQuotedName_isNotACorrection() {
+        assertThat(Intents.correction("明年打算：夜学改成“一人一题”，党员轮流上去讲；每个庄稼医院都设党员示范岗")).isEmpty();
+        assertThat(Intents.correction("把村部两间平房改成3间活动室，还建了1个书屋")).isEmpty();
+        // a short message that names the fact and one number still is one
+        Correction c = Intents.correction("研讨次数改成15次").orElseThrow();
+        assertThat(c.to().raw()).isEqualTo("15次");
+    }
+
+    @Test
+    void anOldNumberOfAnEarlierMonth_isTheOneReplaced() {
+        List<Correction> all = Intents.corrections("等下，电商那个刚才说错了，是1300来万，1200是9月底的数");
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).from().value()).isEqualByComparingTo("1200");
+        assertThat(all.get(0).to().raw()).isEqualTo("1300来万");
+    }
+
+    @Test
+    void howToWriteAPart_isNotARequestToLeaveItOut() {
+        assertThat(Intents.removal("问题部分别写太狠，写重了领导脸上不好看")).isEmpty();
+        assertThat(Intents.removal("罚没款那个数别写了")).contains("罚没款");
     }
 
     @Test
