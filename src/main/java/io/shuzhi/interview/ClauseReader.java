@@ -82,6 +82,8 @@ public final class ClauseReader {
     private static final Pattern LIST_MARKER = Pattern.compile(
             "(?:^|(?<=[\\s，,：:；;。]))(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次|最后|再就是|还有就是"
                     + "|(?:再|另|还有|另外)?一个是|第[一二三四五六七八九十]个是|第[一二三四五六七八九十]{1,2}是"
+                    // "头一条，…；第二条，…": items counted as the writer's own 条
+                    + "|头一条|头一个|第[一二三四五六七八九十]{1,2}条(?=[，,、：:])"
                     + "|第[一二三四五六七八九十]{1,2}(?:[，,、：:]|(?=个方面|点|条))|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
                     + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[1-9１-９]是|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
     /** "," splits clauses except inside a number ("1,260"). */
@@ -115,7 +117,7 @@ public final class ClauseReader {
             "中", "上", "方面的", "顺便", "说", "说下", "说一下", "下", "讲", "讲下", "谈", "谈谈", "列", "列一下", "提",
             "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
             "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排", "顺带", "一下", "先", "我的", "顺便说", "嘛", "啊",
-            "呀", "哈", "哦");
+            "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
     private static final Set<String> PROBLEM_WORDS = words("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
@@ -182,6 +184,10 @@ public final class ClauseReader {
                     + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
                     // "我自己是部队转业的": the writer's own story, not the year's work
                     + "^我(?:自己|本人)?是\\p{IsHan}{1,8}(?:转业|出身|毕业|调过来|过来)的$|"
+                    // "腰都快断了", "嗓子都哑了": the writer's body, not the year's work
+                    + "(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|累|疼|酸|废)|"
+                    // "馆长让先出个底子", "局长催着要": who asked for the text, not a fact
+                    + "(?:馆长|局长|院长|所长|站长|科长|主任|书记|领导)(?:让(?:我|先)|催|交代(?:我|先))|"
                     // "业务融合是重头": a comment on what follows, not a fact
                     + "^\\p{IsHan}{2,8}是(?:重头戏?|大头|重中之重)$|"
                     // "那就三条", "主要就三块": a count of what follows, naming nothing
@@ -396,10 +402,15 @@ public final class ClauseReader {
     /** A complaint about the year's load. */
     private static final Pattern COMPLAINT = Pattern.compile(
             "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|够呛|闹心|头疼|头大|头都大|得罪人|没人说一句好"
+                    + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
                     + "|吃力不讨好|又要\\p{IsHan}{1,6}又要");
 
+    /** How long or hard it went on, said before a complaint: "那阵子天天扛箱子". */
+    private static final Pattern HARDSHIP = Pattern.compile("那阵子|那段时间|那几天|天天|整天|成天|每天都|白天黑夜|没日没夜");
+
     /** Words about the text being written or read: a remark after a wish that holds one is the wish's reason. */
-    private static final Pattern ABOUT_THE_TEXT = Pattern.compile("写|念|读|看了|看到|听了|稿子|材料");
+    private static final Pattern ABOUT_THE_TEXT = Pattern.compile(
+            "写|念|读|看了|看到|要看|爱看|听了|稿子|材料|数字|述职|述责述廉|总结|报告|篇幅|字数");
 
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
     private static final Pattern COMMENT = Pattern.compile(
@@ -430,6 +441,16 @@ public final class ClauseReader {
                 clauses.addAll(p.clauses());
                 out.set(out.size() - 1, new Piece(prev.kind(), prev.text() + "，" + p.text(), List.copyOf(clauses),
                         prev.listed(), prev.label()));
+                continue;
+            }
+            // "搬库那阵子天天扛箱子，腰都快断了": what the complaint is about, said just before it without a figure
+            if (prev != null && p.kind() == Kind.ASIDE && COMPLAINT.matcher(p.text()).find() && prev.kind() == Kind.FACT
+                    && !prev.listed() && !hasFigures(prev.text()) && HARDSHIP.matcher(prev.text()).find()
+                    && Words.of(prev.text()).stream().filter(w -> !w.isPunctuation()).count() <= 8) {
+                List<String> clauses = new ArrayList<>(prev.clauses());
+                clauses.addAll(p.clauses());
+                out.set(out.size() - 1, new Piece(Kind.ASIDE, prev.text() + "，" + p.text(), List.copyOf(clauses),
+                        false, prev.label()));
                 continue;
             }
             out.add(p);
@@ -764,7 +785,8 @@ public final class ClauseReader {
     }
 
     /** A clause opening with an intention: "准备…", "还得把…", "打算…". */
-    private static final Pattern INTENT_START = Pattern.compile("^(?:还得|得把|要把|还需要?把|准备|打算|争取|力争)(?=\\p{IsHan}{2})");
+    private static final Pattern INTENT_START = Pattern.compile(
+            "^(?:\\p{IsHan}{1,6}?还得(?!了|到|奖)|还得(?!了|到|奖)|得把|要把|还需要?把|准备|打算|争取|力争)(?=\\p{IsHan}{2})");
     /** Nouns that open with an intention verb: "准备工作做得很细", "争取资金1,200万元". */
     private static final Pattern NOT_INTENT = Pattern.compile("^(?:准备(?:工作|阶段|金|会)|争取(?:资金|到|了|项目))");
 

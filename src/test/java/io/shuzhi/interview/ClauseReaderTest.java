@@ -146,6 +146,18 @@ class ClauseReaderTest {
                 // an intention said after what was done is a plan; a noun that opens with the same verb is not
                 row(Kind.FACT, "调了矛盾纠纷五十多件。准备在两个镇再复制", "FACT:调了矛盾纠纷五十多件", "PLAN:准备在两个镇再复制"),
                 row(Kind.FACT, "全年开展培训12期，准备工作做得很细", "FACT:全年开展培训12期，准备工作做得很细"),
+                // the writer's own count of problems as a header, items counted 头一条 / 第二条
+                row(Kind.FACT, "问题我自己想了三条，头一条，监督基本靠他们自己报；第二条，现场查验还是人说了算，有空子可钻",
+                        "PROBLEM:监督基本靠他们自己报", "PROBLEM:现场查验还是人说了算，有空子可钻"),
+                // a wish and the reasons said after it; a complaint with what it was about; who asked for the text
+                row(Kind.FACT, "别写成林业工作总结，数字挑要紧的，主要是述责述廉，纪委要看",
+                        "WISH:别写成林业工作总结，数字挑要紧的，主要是述责述廉，纪委要看"),
+                row(Kind.FACT, "搬库那阵子天天扛箱子，腰都快断了", "ASIDE:搬库那阵子天天扛箱子，腰都快断了"),
+                row(Kind.FACT, "我是综合科的，馆长让先出个底子。今年馆藏到了18.6万卷", "FACT:我是综合科的",
+                        "ASIDE:馆长让先出个底子", "FACT:今年馆藏到了18.6万卷"),
+                row(Kind.FACT, "我自己是部队转业的，干这行有感情", "ASIDE:我自己是部队转业的，干这行有感情"),
+                row(Kind.FACT, "口述史还得接着做，采访的老人好些都90多了", "PLAN:口述史还得接着做，采访的老人好些都90多了"),
+                row(Kind.FACT, "全馆3人还得了省级表彰", "FACT:全馆3人还得了省级表彰"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
@@ -168,7 +180,7 @@ class ClauseReaderTest {
     @MethodSource("messages")
     void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
         List<Piece> read = ClauseReader.read(message, defaultKind);
-        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|1\\.|(?<![0-9])1是).*");
+        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|头一条|1\\.|(?<![0-9])1是).*");
         if (!writerListed) assertThat(read).noneMatch(Piece::listed);
     }
 }
