@@ -152,7 +152,8 @@ final class FormalRewriter {
 
     /** A unit written apart from its amount ("3.2亿" "千瓦时"): the amount is not money. */
     private static final Pattern UNIT_AFTER = Pattern.compile(
-            "元|美元|港元|欧元|千瓦|度|吨|立方|方|平方|亩|斤|公斤|千克|人|户|册|件|股|台|辆|次|公里|千米|米|头|只|株|棵|个|家|套|张|份|条|本|[A-Za-z]");
+            "(?:元|美元|港元|欧元|千瓦|度|吨|立方|方|平方|亩|斤|公斤|千克|人|户|册|件|股|台|辆|次|公里|千米|米|头|只|株|棵|个|家|套|张|份|条|本)"
+                    + "|[A-Za-z]");
 
     /** Words of a clause about money: an amount in it said in 万 or 亿 is in 元. */
     private static final Pattern MONEY = Pattern.compile(

@@ -179,7 +179,7 @@ public final class ClauseReader {
                     // a complaint about the year's load: "人都熬废了"
                     + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|够呛|闹心|"
                     // "又要迎检又要结账": two loads at once, said as a complaint
-                    + "又要\\p{IsHan}{1,6}又要|"
+                    + "(?:又要\\p{IsHan}{1,6}又要)|"
                     // "我这两天嗓子都哑了": the writer's own days now, not the year reported on
                     + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
                     // "我自己是部队转业的": the writer's own story, not the year's work
@@ -403,7 +403,7 @@ public final class ClauseReader {
     private static final Pattern COMPLAINT = Pattern.compile(
             "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|够呛|闹心|头疼|头大|头都大|得罪人|没人说一句好"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
-                    + "|吃力不讨好|又要\\p{IsHan}{1,6}又要");
+                    + "|吃力不讨好|(?:又要\\p{IsHan}{1,6}又要)");
 
     /** How long or hard it went on, said before a complaint: "那阵子天天扛箱子". */
     private static final Pattern HARDSHIP = Pattern.compile("那阵子|那段时间|那几天|天天|整天|成天|每天都|白天黑夜|没日没夜");

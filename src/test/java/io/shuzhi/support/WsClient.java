@@ -175,7 +175,12 @@ public final class WsClient implements AutoCloseable {
     }
 
     public int awaitClose() {
-        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+        return awaitClose(10);
+    }
+
+    /** The close code, waiting up to {@code seconds}. */
+    public int awaitClose(int seconds) {
+        return closed.orTimeout(seconds, TimeUnit.SECONDS).join();
     }
 
     public boolean isOpen() {
