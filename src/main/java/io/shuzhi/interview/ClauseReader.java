@@ -66,6 +66,11 @@ public final class ClauseReader {
                     + "([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上|的话)?(?:吧|啊|呢|嘛)?"
                     + "(?:[：:]|(?<=方面|这块|这一块|上|的话|吧|啊|呢|上嘛|方面嘛|这块嘛)[，,])\\s*(.+)$");
 
+    /** A header of plans or problems after a comma, before its colon: "…，打算：", "…，存在的问题：". */
+    private static final Pattern MID_HEADER = Pattern.compile(
+            "[，,]\\s*((?:明年|下一步|下步|今后|来年)?的?(?:打算|计划|思路|举措|工作打算|工作思路|存在的问题|问题|不足|短板)"
+                    + "(?:的话|嘛|呢)?[：:])");
+
     /** A sentence that only announces what comes next: "下面说廉政", "再说说队伍建设这块". */
     private static final Pattern ANNOUNCED = Pattern.compile(
             "^(?:先|再|然后|接着|最后|下面|接下来|再来)(?:说说|说|讲讲|讲|谈谈|谈|聊聊|聊)(?:一下|下)?"
@@ -177,7 +182,7 @@ public final class ClauseReader {
                     // "业务上主要是三块": an announcement of what follows, with the writer's topic before it
                     + "^\\p{IsHan}{1,4}(?:上|方面|这块)(?:主要|重点)?(?:就)?(?:是|有|分)(?:这么)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作)$|"
                     // a complaint about the year's load: "人都熬废了"
-                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|够呛|闹心|"
+                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|闹心|"
                     // "又要迎检又要结账": two loads at once, said as a complaint
                     + "(?:又要\\p{IsHan}{1,6}又要)|"
                     // "我这两天嗓子都哑了": the writer's own days now, not the year reported on
@@ -401,7 +406,7 @@ public final class ClauseReader {
 
     /** A complaint about the year's load. */
     private static final Pattern COMPLAINT = Pattern.compile(
-            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|够呛|闹心|头疼|头大|头都大|得罪人|没人说一句好"
+            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|头疼|头大|头都大|得罪人|没人说一句好"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
                     + "|吃力不讨好|(?:又要\\p{IsHan}{1,6}又要)");
 
@@ -433,7 +438,8 @@ public final class ClauseReader {
             boolean complaint = prev != null && prev.kind() == Kind.ASIDE && COMPLAINT.matcher(prev.text()).find();
             // after a wish, "我们这行最怕写虚了，老兵看了要骂的" says why the text should read so
             boolean why = prev != null && prev.kind() == Kind.WISH && ABOUT_THE_TEXT.matcher(p.text()).find();
-            if (sameTalk || talkBefore && (p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM) && !p.listed()
+            boolean content = p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM || why && p.kind() == Kind.PLAN;
+            if (sameTalk || talkBefore && content && !p.listed()
                     && !hasFigures(p.text())
                     && (complaint || why || Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
                     && COMMENT.matcher(p.text()).find())) {
@@ -461,7 +467,8 @@ public final class ClauseReader {
             Piece mid = out.get(i);
             Piece after = out.get(i + 1);
             boolean talk = before.kind() == after.kind() && (before.kind() == Kind.WISH || before.kind() == Kind.QUESTION);
-            if (talk && (mid.kind() == Kind.FACT || mid.kind() == Kind.PROBLEM) && !mid.listed() && !hasFigures(mid.text())
+            boolean content = mid.kind() == Kind.FACT || mid.kind() == Kind.PROBLEM || mid.kind() == Kind.PLAN;
+            if (talk && content && !mid.listed() && !hasFigures(mid.text())
                     && Words.of(mid.text()).stream().filter(w -> !w.isPunctuation()).count() <= 12) {
                 List<String> clauses = new ArrayList<>(before.clauses());
                 clauses.addAll(mid.clauses());
@@ -513,7 +520,9 @@ public final class ClauseReader {
 
     private static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = SENTENCE.matcher(text.replace('\u3000', ' '));
+        // "2026年是开局之年，打算：…；…": a header after a first clause starts a sentence of its own
+        String split = MID_HEADER.matcher(text.replace('\u3000', ' ')).replaceAll("。$1");
+        Matcher m = SENTENCE.matcher(split);
         while (m.find()) {
             String s = m.group().strip();
             if (!s.isEmpty()) out.add(s);

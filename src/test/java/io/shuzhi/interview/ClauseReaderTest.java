@@ -158,6 +158,14 @@ class ClauseReaderTest {
                 row(Kind.FACT, "我自己是部队转业的，干这行有感情", "ASIDE:我自己是部队转业的，干这行有感情"),
                 row(Kind.FACT, "口述史还得接着做，采访的老人好些都90多了", "PLAN:口述史还得接着做，采访的老人好些都90多了"),
                 row(Kind.FACT, "全馆3人还得了省级表彰", "FACT:全馆3人还得了省级表彰"),
+                // a header after a first clause ("…开局，打算：…") heads what follows it
+                row(Kind.FACT, "2026年是开局之年，打算：申请资金把老仓改造了；再搞低温储粮试点，争取覆盖8个仓",
+                        "FACT:2026年是开局之年", "PLAN:申请资金把老仓改造了", "PLAN:再搞低温储粮试点，争取覆盖8个仓"),
+                // a remark between two wishes is theirs, whatever the open question
+                row(Kind.PLAN, "语气别太满，我是副职，该写协助的地方写上，别弄得像我一个人干的",
+                        "WISH:语气别太满，我是副职，该写协助的地方写上，别弄得像我一个人干的"),
+                // 够呛 said of someone else's trouble is a fact
+                row(Kind.FACT, "有家企业被加关税搞得够呛，帮它转做东南亚市场", "FACT:有家企业被加关税搞得够呛，帮它转做东南亚市场"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
