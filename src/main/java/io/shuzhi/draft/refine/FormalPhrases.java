@@ -2,6 +2,7 @@ package io.shuzhi.draft.refine;
 
 import io.shuzhi.draft.DraftingRules;
 import io.shuzhi.prompts.PromptFiles;
+import io.shuzhi.prompts.TsvLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,13 +94,13 @@ final class FormalPhrases {
     static List<Rule> parse(String content) {
         List<Rule> out = new ArrayList<>();
         for (TsvLines.Line line : TsvLines.of(content)) {
-            int lineNo = line.line();
+            String where = line.where(FILE);
             String[] cols = line.cols();
             if (cols.length < 2 || cols[0].isBlank() || cols[1].isBlank()) {
-                throw new IllegalStateException(FILE + ":" + lineNo + ": expected colloquial<TAB>formal[<TAB>context]");
+                throw new IllegalStateException(where + ": expected colloquial<TAB>formal[<TAB>context]");
             }
             if (DIGIT.matcher(cols[0] + cols[1]).find()) {
-                throw new IllegalStateException(FILE + ":" + lineNo + ": no digits in the phrase table");
+                throw new IllegalStateException(where + ": no digits in the phrase table");
             }
             List<Pattern> after = new ArrayList<>(), notAfter = new ArrayList<>(), before = new ArrayList<>(),
                     notBefore = new ArrayList<>();
@@ -110,7 +111,7 @@ final class FormalPhrases {
                     else if (c.startsWith("after:")) after.add(Pattern.compile(c.substring(6)));
                     else if (c.startsWith("!before:")) notBefore.add(Pattern.compile("(?:" + c.substring(8) + ")$"));
                     else if (c.startsWith("before:")) before.add(Pattern.compile("(?:" + c.substring(7) + ")$"));
-                    else throw new IllegalStateException(FILE + ":" + lineNo + ": unknown condition " + c);
+                    else throw new IllegalStateException(where + ": unknown condition " + c);
                 }
             }
             out.add(new Rule(cols[0].strip(), cols[1].strip(), after, notAfter, before, notBefore));

@@ -1,6 +1,7 @@
 package io.shuzhi.draft.refine;
 
 import io.shuzhi.prompts.PromptFiles;
+import io.shuzhi.prompts.TsvLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +58,7 @@ record RefineWords(List<List<String>> partGroups, List<String> spoken, Set<Strin
                 blank |= cols[i].isEmpty();
             }
             if (cols.length != columns || blank) {
-                throw new IllegalStateException(file + ":" + line.line() + ": expected " + columns + " tab-separated columns");
+                throw new IllegalStateException(line.where(file) + ": expected " + columns + " tab-separated columns");
             }
             out.add(cols);
         }
