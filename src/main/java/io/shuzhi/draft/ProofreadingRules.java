@@ -1,6 +1,7 @@
 package io.shuzhi.draft;
 
 import io.shuzhi.prompts.PromptFiles;
+import io.shuzhi.prompts.TsvLines;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,12 +55,9 @@ final class ProofreadingRules {
     static List<Rule> parse(String content, String source) {
         List<Rule> rules = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        String[] lines = content.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replace("\r", "");
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String where = source + ":" + (i + 1);
-            String[] cols = line.split("\t", -1);
+        for (TsvLines.Line line : TsvLines.of(content)) {
+            String where = line.where(source);
+            String[] cols = line.cols();
             if (cols.length < 4) throw new IllegalStateException(where + ": expected wrong, right, category, note");
             String wrong = cols[0].strip();
             String right = cols[1].strip();
@@ -73,7 +71,7 @@ final class ProofreadingRules {
                 throw new IllegalStateException(where + ": duplicate rule for '" + wrong + "'");
             }
             List<Condition> when = cols.length > 4 ? conditions(cols[4].strip(), where) : List.of();
-            rules.add(new Rule("r" + (i + 1), wrong, right, category, cols[3].strip(), when));
+            rules.add(new Rule("r" + line.line(), wrong, right, category, cols[3].strip(), when));
         }
         if (rules.isEmpty()) throw new IllegalStateException(source + ": no rules");
         return List.copyOf(rules);

@@ -2,6 +2,7 @@ package io.shuzhi.draft;
 
 import io.shuzhi.draft.Words.Kind;
 import io.shuzhi.draft.Words.Token;
+import io.shuzhi.prompts.TsvLines;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +75,9 @@ final class WordRules {
 
     static List<Rule> parse(String file, String content) {
         List<Rule> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : content.split("\n", -1)) {
-            lineNo++;
-            String l = line.replace("\r", "");
-            // "#" and a space (or nothing) starts a comment; "#Q…" and "#T…" start a pattern
-            if (l.isBlank() || l.equals("#") || l.startsWith("# ") || l.startsWith("#\t") || l.startsWith("#-")) continue;
-            String where = file + ":" + lineNo;
-            String[] cols = l.split("\t", -1);
+        for (TsvLines.Line line : TsvLines.of(content, WordRules::comment)) {
+            String where = line.where(file);
+            String[] cols = line.cols();
             if (cols.length < 2 || cols[0].isBlank() || cols[1].isBlank()) {
                 throw new IllegalStateException(where + ": expected pattern<TAB>replacement[<TAB>conditions]");
             }
@@ -97,6 +93,11 @@ final class WordRules {
             out.add(new Rule(List.copyOf(pattern), replacement, List.copyOf(conditions), where));
         }
         return List.copyOf(out);
+    }
+
+    /** "#" alone or before a space, a tab or "-" starts a comment; "#Q…" and "#T…" start a pattern. */
+    private static boolean comment(String line) {
+        return line.equals("#") || line.startsWith("# ") || line.startsWith("#\t") || line.startsWith("#-");
     }
 
     private static List<String> replacement(String text, int elements, String where) {

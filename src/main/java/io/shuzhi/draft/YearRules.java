@@ -1,6 +1,7 @@
 package io.shuzhi.draft;
 
 import io.shuzhi.prompts.PromptFiles;
+import io.shuzhi.prompts.TsvLines;
 import io.shuzhi.draft.Proofreader.Suggestion;
 import io.shuzhi.draft.ProofreadingRules.Condition;
 import java.util.ArrayList;
@@ -141,12 +142,9 @@ final class YearRules {
 
     static List<Entry> parse(String content, String source) {
         List<Entry> out = new ArrayList<>();
-        String[] lines = content.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replace("\r", "");
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String where = source + ":" + (i + 1);
-            String[] c = line.split("\t", -1);
+        for (TsvLines.Line line : TsvLines.of(content)) {
+            String where = line.where(source);
+            String[] c = line.cols();
             if (c.length < 6) throw new IllegalStateException(where + ": expected term, from, to, if_later, if_earlier, note");
             String term = c[0].strip();
             if (term.isEmpty()) throw new IllegalStateException(where + ": empty term");
@@ -162,7 +160,7 @@ final class YearRules {
             String note = c[5].strip();
             if (note.isEmpty()) throw new IllegalStateException(where + ": the note says why; it is shown to the writer");
             List<Condition> when = c.length > 6 ? ProofreadingRules.conditions(c[6].strip(), where) : List.of();
-            out.add(new Entry("y" + (i + 1), term, f, !from.endsWith("?"), t, !to.endsWith("?"), c[3].strip(),
+            out.add(new Entry("y" + line.line(), term, f, !from.endsWith("?"), t, !to.endsWith("?"), c[3].strip(),
                     c[4].strip(), note, when));
         }
         if (out.isEmpty()) throw new IllegalStateException(source + ": no entries");

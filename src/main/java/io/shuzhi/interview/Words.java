@@ -1,6 +1,7 @@
 package io.shuzhi.interview;
 
 import io.shuzhi.prompts.PromptFiles;
+import io.shuzhi.prompts.TsvLines;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -107,8 +108,8 @@ public final class Words {
         Map<String, String> w = whole;
         if (w == null) {
             Map<String, String> all = new LinkedHashMap<>();
-            for (String line : lines(read(GENRE_WORDS))) {
-                String[] cols = line.split("\t");
+            for (TsvLines.Line line : TsvLines.stripped(PromptFiles.read(GENRE_WORDS))) {
+                String[] cols = line.cols();
                 if (cols.length == 2 && cols[0].length() >= 2) all.put(cols[0].strip(), cols[1].strip());
             }
             for (String term : NumberParser.fixedTerms()) if (term.length() >= 2) all.putIfAbsent(term, "nz");
@@ -119,13 +120,5 @@ public final class Words {
             whole = w;
         }
         return w;
-    }
-
-    private static List<String> lines(String content) {
-        return content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    }
-
-    private static String read(String name) {
-        return PromptFiles.read(name);
     }
 }
