@@ -133,6 +133,8 @@ class FormalRewriterTest {
             "party-branch-secretary | 农资销售3.46亿 | 农资销售3.46亿元",
             "personal-annual | 帮退役军人贷了620万 | 帮退役军人贷620万元",
             "party-branch-secretary | 全年售电量3.2亿千瓦时 | 全年售电量3.2亿千瓦时",
+            // 没收 is 没 + 收 after the one who refused, not "to confiscate"
+            "personal-annual | 有个企业老板想给我送酒，我没收 | 有个企业老板想给本人送酒，本人未收受",
             // a verb said again after its object, before a figure
             "personal-annual | 在村里开庭开了29场 | 在村里开庭29场",
             "party-branch-secretary | 上门给独居老人查线路查了30多次 | 上门给独居老人查线路30多次",
