@@ -189,6 +189,10 @@ public final class ClauseReader {
                     + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
                     // "我自己是部队转业的": the writer's own story, not the year's work
                     + "^我(?:自己|本人)?是\\p{IsHan}{1,8}(?:转业|出身|毕业|调过来|过来)的$|"
+                    // "兼着县社副主任": the writer's other post, for the title, not an item of the year
+                    + "^(?:我)?(?:还)?兼(?:着|任)?\\p{IsHan}{2,10}(?:主任|书记|局长|站长|所长|科长|馆长|院长|校长|经理|社长)$|"
+                    // "还有个事特别有意义": a remark that announces the next fact
+                    + "^(?:还有|另外)?(?:个|一个|一件|有个|有件)事儿?(?:特别|很|挺|最|尤其)?(?:有意义|值得一提|值得说|难忘|感动人|要说|得说)$|"
                     // "腰都快断了", "嗓子都哑了": the writer's body, not the year's work
                     + "(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|累|疼|酸|废)|"
                     // "馆长让先出个底子", "局长催着要": who asked for the text, not a fact

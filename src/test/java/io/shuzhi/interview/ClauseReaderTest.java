@@ -166,6 +166,9 @@ class ClauseReaderTest {
                         "WISH:语气别太满，我是副职，该写协助的地方写上，别弄得像我一个人干的"),
                 // 够呛 said of someone else's trouble is a fact
                 row(Kind.FACT, "有家企业被加关税搞得够呛，帮它转做东南亚市场", "FACT:有家企业被加关税搞得够呛，帮它转做东南亚市场"),
+                // the writer's other post; a remark announcing the next fact
+                row(Kind.FACT, "我是支部书记，兼着县社副主任", "FACT:我是支部书记", "ASIDE:兼着县社副主任"),
+                row(Kind.FACT, "还有个事特别有意义，帮3位烈士找到了亲人", "ASIDE:个事特别有意义", "FACT:帮3位烈士找到了亲人"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
