@@ -71,10 +71,15 @@ public final class ClauseReader {
             "[，,]\\s*((?:明年|下一步|下步|今后|来年)?的?(?:打算|计划|思路|举措|工作打算|工作思路|存在的问题|问题|不足|短板)"
                     + "(?:的话|嘛|呢)?[：:])");
 
+    /** A keycap digit (1️⃣): the digit, the optional variation selector, the enclosing keycap. */
+    private static final Pattern KEYCAP = Pattern.compile("([0-9])\\x{FE0F}?\\x{20E3}");
+    /** A line that starts with a digit and a space. */
+    private static final Pattern LINE_NUMBER = Pattern.compile("(?m)^[ \\t]*([1-9])[ \\t]+(?=\\p{IsHan})");
+
     /** A sentence that only announces what comes next: "下面说廉政", "再说说队伍建设这块". */
     private static final Pattern ANNOUNCED = Pattern.compile(
             "^(?:先|再|然后|接着|最后|下面|接下来|再来)(?:说说|说|讲讲|讲|谈谈|谈|聊聊|聊)(?:一下|下)?"
-                    + "([^，,：:；;。！？!?\\s0-9]{1,8}?)(?:方面|这块|这一块|的事|的情况|情况)?(?:吧|啊|了)?$");
+                    + "([^，,：:；;。！？!?\\s0-9]{1,8}?)(?:方面|这块|这一块|的事|的情况|情况|的)?(?:吧|啊|了)?$");
 
     /** Labels that say whose or what kind of statement follows, not what it is about. */
     private static final Set<String> ADDRESS_LABELS = words("个人", "本人", "我个人", "自己", "其他", "另外", "还有",
@@ -122,7 +127,7 @@ public final class ClauseReader {
             "中", "上", "方面的", "顺便", "说", "说下", "说一下", "下", "讲", "讲下", "谈", "谈谈", "列", "列一下", "提",
             "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
             "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排", "顺带", "一下", "先", "我的", "顺便说", "嘛", "啊",
-            "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了");
+            "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了", "仨", "俩");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
     private static final Set<String> PROBLEM_WORDS = words("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
@@ -159,7 +164,9 @@ public final class ClauseReader {
                     + "|还是\\p{IsHan}{1,14}(?:好|合适|对|行|可以)$"
                     + "|(?:写|放|算|归|列)(?:在|到|进)?(?:哪|哪儿|哪里|哪块|哪部分|哪一部分|哪个部分)"
                     // an A-not-A word and a short predicate ending the clause: "…都上的话会不会太乱", "…会不会跑题"
-                    + "|(?:会不会|能不能|要不要|是不是|算不算|好不好)\\p{IsHan}{1,5}$");
+                    + "|(?:会不会|能不能|要不要|是不是|算不算|好不好)\\p{IsHan}{1,5}$"
+                    // "哪个规范点", "哪种写法好": which of two
+                    + "|^(?:那)?(?:哪个|哪种|哪样|哪一个|哪一种)\\p{IsHan}{0,6}$");
     /** An A-not-A word before the figures of a sentence that ends with "？": "党课是不是一年得讲够4次？". */
     private static final Pattern A_NOT_A = Pattern.compile(
             "会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|够不够|得不得|用不用|该不该|行不行|好不好");
@@ -182,7 +189,8 @@ public final class ClauseReader {
                     // "业务上主要是三块": an announcement of what follows, with the writer's topic before it
                     + "^\\p{IsHan}{1,4}(?:上|方面|这块)(?:主要|重点)?(?:就)?(?:是|有|分)(?:这么)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作)$|"
                     // a complaint about the year's load: "人都熬废了"
-                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|闹心|"
+                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|闹心|追着跑|没歇过|没歇|连轴转|人少事杂|事多人少|翻来覆去|"
+                    + "(?:连着|天天|整天)?加了\\p{IsHan}{0,4}班|"
                     // "又要迎检又要结账": two loads at once, said as a complaint
                     + "(?:又要\\p{IsHan}{1,6}又要)|"
                     // "我这两天嗓子都哑了": the writer's own days now, not the year reported on
@@ -295,6 +303,8 @@ public final class ClauseReader {
                 if (announced.matches() && !ADDRESS_LABELS.contains(announced.group(1))) {
                     label = announced.group(1);
                     mode = null;
+                    // talk, so that a message of only this is answered "好的" and the question asked again
+                    out.add(new Piece(Kind.ASIDE, body, List.of(body), item.listed));
                     continue;
                 }
                 Header h = item.introducesList ? listHeader(body) : null;
@@ -404,13 +414,15 @@ public final class ClauseReader {
                     + "|(?:说说|讲讲|汇报下|说下)(?:我|我们)?(?:的)?(?:那摊|这摊|那块|这块|分管的)"
                     // "几个硬数先给你：", "跟你说": the writer addressing the assistant
                     + "|(?:先|再)?(?:给|跟|和)(?:你|您)(?:说|讲|报|汇报)?(?:一)?下?(?=$|[：:，,])"
+                    // "你问的两个一起说：": the writer answering two questions at once
+                    + "|(?:你|您)(?:刚才)?问的\\p{IsHan}{0,4}?(?:一起|一块|一并|都)(?:说|答|回答)(?:了|下|一下)?"
                     + "|^(?:先|再)?(?:说|报)?(?:几个|一些)(?:硬|主要|关键)?数(?:字|据)?(?=$|[：:，,]|先|再|给|跟|和)"
                     // chat emoji: "[捂脸]", "[微笑]", and emoji characters
-                    + "|\\[[\\p{IsHan}A-Za-z]{1,4}\\]|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
+                    + "|\\[[\\p{IsHan}A-Za-z]{1,4}\\]|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{200D}\\x{FE0F}]");
 
     /** A complaint about the year's load. */
     private static final Pattern COMPLAINT = Pattern.compile(
-            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|头疼|头大|头都大|得罪人|没人说一句好"
+            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|追着跑|没歇过|连轴转|人少事杂|事多人少|翻来覆去|头疼|头大|头都大|得罪人|没人说一句好"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
                     + "|吃力不讨好|(?:又要\\p{IsHan}{1,6}又要)");
 
@@ -437,7 +449,9 @@ public final class ClauseReader {
             boolean talkBefore = prev != null
                     && (prev.kind() == Kind.QUESTION || prev.kind() == Kind.WISH || prev.kind() == Kind.ASIDE);
             boolean sameTalk = prev != null && prev.kind() == p.kind()
-                    && (p.kind() == Kind.QUESTION || p.kind() == Kind.WISH) && prev.listed() == p.listed();
+                    && (p.kind() == Kind.QUESTION || p.kind() == Kind.WISH) && prev.listed() == p.listed()
+                    // "…能直接写吗？还是得写全称": the other way the question weighs
+                    || prev != null && prev.kind() == Kind.QUESTION && p.text().startsWith("还是") && !hasFigures(p.text());
             // after a complaint ("今年是真扛不住"), what follows in its sentence without a figure is the complaint going on
             boolean complaint = prev != null && prev.kind() == Kind.ASIDE && COMPLAINT.matcher(prev.text()).find();
             // after a wish, "我们这行最怕写虚了，老兵看了要骂的" says why the text should read so
@@ -526,6 +540,9 @@ public final class ClauseReader {
         List<String> out = new ArrayList<>();
         // "2026年是开局之年，打算：…；…": a header after a first clause starts a sentence of its own
         String split = MID_HEADER.matcher(text.replace('\u3000', ' ')).replaceAll("。$1");
+        // "1️⃣欠租清欠难", a line "1 城中村改造…": list numbers typed as keycaps or as a digit and a space
+        split = KEYCAP.matcher(split).replaceAll("$1、");
+        split = LINE_NUMBER.matcher(split).replaceAll("$1、");
         Matcher m = SENTENCE.matcher(split);
         while (m.find()) {
             String s = m.group().strip();

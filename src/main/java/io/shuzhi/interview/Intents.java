@@ -219,14 +219,18 @@ public final class Intents {
     private static final String OLD_WORDS = "(?:去年|上年|前年|之前|原来|上半年|下半年|年初|年中|初审|按[^，,。；;]{1,8}算"
             // "1200是9月底的数", "是前三季度的": a figure of an earlier point of the year
             + "|截[至止]?\\p{IsHan}{0,2}[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|初|份|中)?的"
-            + "|前[一二三]季度|[一二三]季度末?的)";
+            + "|前[一二三]季度|[一二三]季度末?的"
+            // "88是预算数", "9个亿是年初定的目标": a figure planned, not done
+            + "|预算|计划数|目标数|原定|定的目标"
+            // "两千一百来套是我凭印象说的": a figure said from memory, not looked up
+            + "|我?凭印象|估的|估计的|估算的|大概说的|随口说的)";
 
     /** What the old number was, said after it: "126亿是去年的", "31是上半年的数", "7.9是按初审数算的". */
     private static final Pattern OLD_AFTER = Pattern.compile(
             "^\\p{IsHan}?(?:是|那个是|那是)?" + OLD_WORDS);
     /** A number said to be an old one, anywhere in a message ("…，31是上半年的数"). */
     private static final Pattern OLD_NAMED = Pattern.compile(
-            "[0-9０-９一二三四五六七八九十两百千万亿.]+\\p{IsHan}?(?:是|那个是|那是)" + OLD_WORDS);
+            "[0-9０-９一二三四五六七八九十两百千万亿.]+[来多余]?\\p{IsHan}?(?:是|那个是|那是)" + OLD_WORDS);
 
     /**
      * "护学岗是37个，31是上半年的数", "党员是24个，26个是年初的数，有2个调走了": the writer names the old number and says
@@ -240,7 +244,8 @@ public final class Intents {
             if (q == old) continue;
             String lead = before(text, q.start, 3);
             boolean sameUnit = old.q.unit().isEmpty() || q.q.unit().isEmpty() || old.q.unit().equals(q.q.unit());
-            if (lead.matches(".*(?:是|为)[约近]?$") && !lead.endsWith("不是") && sameUnit) {
+            // "是1300来万", "你按2,146套写": the number said with 是, 为 or 按 is the new one
+            if (lead.matches(".*(?:是|为|按)[约近]?$") && !lead.endsWith("不是") && sameUnit) {
                 return Optional.of(build(text, old, q));
             }
         }

@@ -70,7 +70,7 @@ final class ProfileParser {
     private static final Pattern POST = Pattern.compile(
             "(?:局长|处长|科长|股长|主任|书记|校长|院长|所长|站长|经理|部长|主席|委员|成员|镇长|乡长|县长|区长|市长|队长|组长|"
                     + "馆长|行长|厅长|司长|总监|董事长|总经理|主管|干事|专员|调研员|政委|教导员|村长|社长|会长|秘书长|厂长|"
-                    + "车间主任|护士长|园长|台长|总工程师|副职|负责人)");
+                    + "车间主任|护士长|园长|台长|总工程师|副职|负责人|理事长|监事长|主委)");
 
     /**
      * "我是某县住建局党组成员、副局长，2026年" → "某县住建局党组成员、副局长": for a kind whose {unit} is the unit and
@@ -111,7 +111,9 @@ final class ProfileParser {
 
     /** A unit's name ends with a word for an organisation: 局, 开发区, 中心, 卫生院, 街道… */
     private static final Pattern ORGANISATION = Pattern.compile(
-            "^\\p{IsHan}{2,20}(?:局|厅|委|办|处|科|股|所|站|队|院|馆|校|园|区|县|市|镇|乡|街道|社区|村|中心|公司|集团|厂|行|庭|部|室|库)$");
+            "^\\p{IsHan}{2,20}(?:局|厅|委|办|处|科|股|所|站|队|院|馆|校|园|区|县|市|镇|乡|街道|社区|村|中心|公司|集团|厂|行|庭|部|室|库"
+                    // people's organisations, often said short: 残联, 妇联, 科协, 红十字会, 供销社
+                    + "|联|协|会|社)$");
 
     /** The post clause begins with the post or a party body of the unit ("党工委副书记", "局长兼党组书记"). */
     private static boolean startsWithPost(String name) {

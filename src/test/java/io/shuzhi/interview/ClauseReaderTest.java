@@ -138,7 +138,14 @@ class ClauseReaderTest {
                 // the writer's own days now, two loads at once: talk, not the year
                 row(Kind.FACT, "年底又要迎检又要结账，我这两天嗓子都哑了", "ASIDE:年底又要迎检又要结账", "ASIDE:我这两天嗓子都哑了"),
                 // an announcement names what follows and is not itself said in the report
-                row(Kind.FACT, "下面说廉政。跟下属3家企业负责人签了廉政承诺书", "FACT:跟下属3家企业负责人签了廉政承诺书"),
+                row(Kind.FACT, "下面说廉政。跟下属3家企业负责人签了廉政承诺书", "ASIDE:下面说廉政", "FACT:跟下属3家企业负责人签了廉政承诺书"),
+                // lists typed as keycaps, or as a digit and a space at a line's start; an alternative after a question
+                row(Kind.FACT, "存在的问题我列了仨：\n1️⃣欠租清欠难\n2️⃣电梯老化，住户经常投诉", "PROBLEM:欠租清欠难",
+                        "PROBLEM:电梯老化，住户经常投诉"),
+                row(Kind.FACT, "明年思路\n1 城中村改造剩下的2个片区全部启动\n2 存量房再收300套左右",
+                        "PLAN:城中村改造剩下的2个片区全部启动", "PLAN:存量房再收300套左右"),
+                row(Kind.FACT, "这种简称能直接写吗？还是得写全称", "QUESTION:这种简称能直接写吗，还是得写全称"),
+                row(Kind.FACT, "保障房的账翻来覆去查，连着加了一个月班😮‍💨", "ASIDE:保障房的账翻来覆去查", "ASIDE:连着加了一个月班"),
                 // a wish about one part of the text, and its reason
                 row(Kind.FACT, "问题部分别写太狠，写重了领导脸上不好看", "WISH:问题部分别写太狠，写重了领导脸上不好看"),
                 row(Kind.FACT, "写得实一点，我们这行最怕写虚了", "WISH:写得实一点，这行最怕写虚了"),
@@ -191,7 +198,7 @@ class ClauseReaderTest {
     @MethodSource("messages")
     void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
         List<Piece> read = ClauseReader.read(message, defaultKind);
-        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|头一条|1\\.|(?<![0-9])1是).*");
+        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|头一条|1\\.|(?<![0-9])1是|1\uFE0F\u20E3|\n1 ).*");
         if (!writerListed) assertThat(read).noneMatch(Piece::listed);
     }
 }

@@ -113,6 +113,16 @@ class IntentsTest {
     }
 
     @Test
+    void aFigureSaidFromMemoryOrPlanned_isTheOneReplaced() {
+        Correction c = Intents.correction("保租房那个你按2,146套写，两千一百来套是我凭印象说的").orElseThrow();
+        assertThat(c.from().value()).isEqualByComparingTo("2100");
+        assertThat(c.to().value()).isEqualByComparingTo("2146");
+        Correction budget = Intents.correction("财务刚回我，辅具那笔是83.5万，88是预算数").orElseThrow();
+        assertThat(budget.from().value()).isEqualByComparingTo("88");
+        assertThat(budget.to().raw()).isEqualTo("83.5万");
+    }
+
+    @Test
     void howToWriteAPart_isNotARequestToLeaveItOut() {
         assertThat(Intents.removal("问题部分别写太狠，写重了领导脸上不好看")).isEmpty();
         assertThat(Intents.removal("罚没款那个数别写了")).contains("罚没款");

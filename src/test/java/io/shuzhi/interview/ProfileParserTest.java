@@ -41,6 +41,7 @@ class ProfileParserTest {
             "青岚经济开发区，我是党工委副书记、管委会主任，写2026年的  | 青岚经济开发区党工委副书记、管委会主任",
             "我是南溪县教育局党组成员、副局长，写2026年个人述职        | 南溪县教育局党组成员、副局长",
             "写2026年个人述职，我是县住建局副局长                      | 县住建局副局长",
+            "桐溪县残联，我是党组成员、副理事长，写2026年个人述职      | 桐溪县残联党组成员、副理事长",
     })
     void aUnitSaidBeforeThePostIsPartOfIt(String answer, String unit) {
         assertThat(ProfileParser.unitWithPost(answer)).isEqualTo(unit.strip());
