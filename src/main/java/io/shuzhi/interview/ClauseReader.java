@@ -90,10 +90,12 @@ public final class ClauseReader {
     private static final Pattern SENTENCE = Pattern.compile("[^。！!？?；;\\n\\r]+[。！!？?；;\\n\\r]*");
     /** A writer's list marker at the start of an item. */
     private static final Pattern LIST_MARKER = Pattern.compile(
-            "(?:^|(?<=[\\s，,：:；;。]))(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次|最后|再就是|还有就是"
+            "(?:^|(?<=[\\s，,：:；;。]))(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次|最后就是|最后一个|最后一条|最后|再就是|还有就是"
                     + "|(?:再|另|还有|另外)?一个是|第[一二三四五六七八九十]个是|第[一二三四五六七八九十]{1,2}是"
                     // "头一条，…；第二条，…": items counted as the writer's own 条
-                    + "|头一条|头一个|第[一二三四五六七八九十]{1,2}条(?=[，,、：:])"
+                    + "|头一条|头一个|第[一二三四五六七八九十]{1,2}条(?=[，,、：:])|再一个|另一个"
+                    // "A.党员分散…；B.…": items lettered
+                    + "|[A-D][.．、](?=\\p{IsHan})"
                     + "|第[一二三四五六七八九十]{1,2}(?:[，,、：:]|(?=个方面|点|条))|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
                     + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[1-9１-９]是|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
     /** "," splits clauses except inside a number ("1,260"). */
@@ -431,7 +433,7 @@ public final class ClauseReader {
 
     /** Words about the text being written or read: a remark after a wish that holds one is the wish's reason. */
     private static final Pattern ABOUT_THE_TEXT = Pattern.compile(
-            "写|念|读|看了|看到|要看|爱看|听了|稿子|材料|数字|述职|述责述廉|总结|报告|篇幅|字数");
+            "写|念|读|看了|看到|要看|爱看|看的是|听了|稿子|材料|数字|述职|述责述廉|总结|报告|篇幅|字数");
 
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
     private static final Pattern COMMENT = Pattern.compile(

@@ -145,6 +145,10 @@ class ClauseReaderTest {
                 row(Kind.FACT, "明年思路\n1 城中村改造剩下的2个片区全部启动\n2 存量房再收300套左右",
                         "PLAN:城中村改造剩下的2个片区全部启动", "PLAN:存量房再收300套左右"),
                 row(Kind.FACT, "这种简称能直接写吗？还是得写全称", "QUESTION:这种简称能直接写吗，还是得写全称"),
+                row(Kind.FACT, "问题我列三条 A.党员分散在几个工区，学习凑不齐人 B.党建和生产还是各搞各的",
+                        "PROBLEM:党员分散在几个工区，学习凑不齐人", "PROBLEM:党建和生产还是各搞各的"),
+                row(Kind.FACT, "明年打算，头一个，学习改成工区微课；再一个，每个工区设一名安全监督员；最后就是把分包队伍的党员组织起来",
+                        "PLAN:学习改成工区微课", "PLAN:每个工区设一名安全监督员", "PLAN:把分包队伍的党员组织起来"),
                 row(Kind.FACT, "保障房的账翻来覆去查，连着加了一个月班😮‍💨", "ASIDE:保障房的账翻来覆去查", "ASIDE:连着加了一个月班"),
                 // a wish about one part of the text, and its reason
                 row(Kind.FACT, "问题部分别写太狠，写重了领导脸上不好看", "WISH:问题部分别写太狠，写重了领导脸上不好看"),
@@ -198,7 +202,7 @@ class ClauseReaderTest {
     @MethodSource("messages")
     void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
         List<Piece> read = ClauseReader.read(message, defaultKind);
-        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|头一条|1\\.|(?<![0-9])1是|1\uFE0F\u20E3|\n1 ).*");
+        boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|头一条|1\\.|(?<![0-9])1是|1\uFE0F\u20E3|\n1 |A\\.|头一个).*");
         if (!writerListed) assertThat(read).noneMatch(Piece::listed);
     }
 }
