@@ -27,6 +27,8 @@ class FaqTest {
             审计局的述职能不能点具体单位的名          | 述职报告一般不点具体单位
             数字要不要都跟去年比，同比环比都上会不会太乱 | 主要指标写与上年相比
             支部书记述职业务能写多少，会不会跑题       | 党支部书记述职以党建为主
+            文件里“保租房”这种简称能直接写吗？还是得写全称 | 专有名称在材料里第一次出现时
+            材料里写“残疾人”还是“残障人士”？哪个规范点   | 法律法规和正式文件用的是
             """)
     void theQuestionGetsTheEntryAboutIt(String question, String answerStart) {
         assertThat(Faq.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));
