@@ -31,7 +31,9 @@ public final class Intents {
     private static final List<String> CHANGE_MARKERS = List.of("应改为", "更正为", "更改为", "改成", "改为", "改作",
             "换成", "应为", "应该是", "应是", "其实是", "实际是");
     private static final Pattern CORRECTION_WORDS = Pattern.compile(
-            "更正|纠正|改一下|写错|说错|记错|搞错|弄错|错了|不对|应改为|更正为|更改为|改成|改为|改作|换成|应为|应该是|应是|其实是|实际是|不是");
+            "更正|纠正|改一下|写错|说错|记错|搞错|弄错|错了|不对|应改为|更正为|更改为|改成|改为|改作|换成|应为|应该是|应是|其实是|实际是|不是"
+                    // "翻了下台账，突击队是6支": looked it up, so the number said with 是 replaces the one said before
+                    + "|(?:翻|查|核|对)了(?:一)?下(?:台账|记录|系统|账本|本子)|核实了一下|核对了一下");
 
     /** Words that own a mistake, as opposed to the verbs of change ("改成", "应该是") that a fact may use as well. */
     private static final Pattern OWNED = Pattern.compile("更正|纠正|改一下|写错|说错|记错|搞错|弄错|打错|敲错|错了|不对|不是");
@@ -176,7 +178,8 @@ public final class Intents {
 
     /** The writer owns a slip: "刚才敲错了", "不对不对", "我看串行了", "数字顺序打反了". */
     private static final Pattern SLIP = Pattern.compile(
-            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不是]|$)|错了|口误");
+            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不是]|$)|错了|口误"
+                    + "|(?:翻|查|核|对)了(?:一)?下(?:台账|记录|系统|账本|本子)|核实了一下|核对了一下");
     /** Between a number and the one that replaces it: "1,300多册，不对，是1,030多册". */
     private static final Pattern INLINE_SLIP = Pattern.compile(
             "^[，,]\\s*(?:哦|啊|呃)?(?:不对|说错了|错了|口误|打错了|敲错了)[，,]?\\s*(?:应该是|应是|应为|是)?$");
@@ -259,7 +262,10 @@ public final class Intents {
      */
     private static Optional<Correction> admittedSlip(String text, List<Located> qs) {
         // More numbers than a correction names: a message of facts, whose inline slips inlineCorrected() mends.
-        if (!SLIP.matcher(text).find() || qs.size() > 2) return Optional.empty();
+        // (a month or a day is a date: "9月份防台风临时拉了一支" counts one number, not two)
+        long numbers = qs.stream().filter(q -> !(q.q.unit().isEmpty() && q.end < text.length()
+                && "月日号".indexOf(text.charAt(q.end)) >= 0)).count();
+        if (!SLIP.matcher(text).find() || numbers > 2) return Optional.empty();
         Located now = null;
         for (Located q : qs) {
             String lead = before(text, q.start, 3);

@@ -123,6 +123,14 @@ class IntentsTest {
     }
 
     @Test
+    void aFigureLookedUp_replacesTheOneSaidBefore() {
+        Correction c = Intents.correction("翻了下台账，突击队是6支，9月份防台风临时拉了一支应急突击队，也算上").orElseThrow();
+        assertThat(c.from()).isNull();
+        assertThat(c.to().raw()).isEqualTo("6支");
+        assertThat(c.hint()).contains("突击队");
+    }
+
+    @Test
     void howToWriteAPart_isNotARequestToLeaveItOut() {
         assertThat(Intents.removal("问题部分别写太狠，写重了领导脸上不好看")).isEmpty();
         assertThat(Intents.removal("罚没款那个数别写了")).contains("罚没款");
