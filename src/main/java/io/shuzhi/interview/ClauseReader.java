@@ -206,7 +206,8 @@ public final class ClauseReader {
                     // "腰都快断了", "嗓子都哑了": the writer's body, not the year's work
                     + "(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|累|疼|酸|废)|"
                     // "馆长让先出个底子", "局长催着要": who asked for the text, not a fact
-                    + "(?:馆长|局长|院长|所长|站长|科长|主任|书记|领导)(?:让(?:我|先)|催|交代(?:我|先))|"
+                    // ("书记让我牵头防汛" is a task of the year and stays a fact)
+                    + "(?:馆长|局长|院长|所长|站长|科长|主任|书记|领导)(?:让(?:我)?先|催(?:得|着|我)|交代(?:我)?先)|"
                     // "业务融合是重头": a comment on what follows, not a fact
                     + "^\\p{IsHan}{2,8}是(?:重头戏?|大头|重中之重)$|"
                     // "那就三条", "主要就三块": a count of what follows, naming nothing

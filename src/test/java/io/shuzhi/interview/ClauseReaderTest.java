@@ -167,6 +167,7 @@ class ClauseReaderTest {
                 row(Kind.FACT, "我是综合科的，馆长让先出个底子。今年馆藏到了18.6万卷", "FACT:我是综合科的",
                         "ASIDE:馆长让先出个底子", "FACT:今年馆藏到了18.6万卷"),
                 row(Kind.FACT, "我自己是部队转业的，干这行有感情", "ASIDE:我自己是部队转业的，干这行有感情"),
+                row(Kind.FACT, "县委书记让我牵头防汛，转移群众1,200人", "FACT:县委书记让我牵头防汛，转移群众1,200人"),
                 row(Kind.FACT, "口述史还得接着做，采访的老人好些都90多了", "PLAN:口述史还得接着做，采访的老人好些都90多了"),
                 row(Kind.FACT, "全馆3人还得了省级表彰", "FACT:全馆3人还得了省级表彰"),
                 // a header after a first clause ("…开局，打算：…") heads what follows it
