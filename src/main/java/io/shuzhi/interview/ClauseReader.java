@@ -129,7 +129,8 @@ public final class ClauseReader {
             "中", "上", "方面的", "顺便", "说", "说下", "说一下", "下", "讲", "讲下", "谈", "谈谈", "列", "列一下", "提",
             "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
             "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排", "顺带", "一下", "先", "我的", "顺便说", "嘛", "啊",
-            "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了", "仨", "俩");
+            "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了", "仨", "俩", "捋", "捋了", "理了",
+            "整理了");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
     private static final Set<String> PROBLEM_WORDS = words("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
@@ -207,11 +208,11 @@ public final class ClauseReader {
                     + "(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|累|疼|酸|废)|"
                     // "馆长让先出个底子", "局长催着要": who asked for the text, not a fact
                     // ("书记让我牵头防汛" is a task of the year and stays a fact)
-                    + "(?:馆长|局长|院长|所长|站长|科长|主任|书记|领导)(?:让(?:我)?先|催(?:得|着|我)|交代(?:我)?先)|"
+                    + "(?:馆长|局长|院长|所长|站长|科长|主任|书记|领导)\\p{IsHan}{0,4}?(?:让(?:我|我们)?\\p{IsHan}{0,4}先(?:起|写|出|弄|拿)|催(?:得|着|我)|交代(?:我)?先)|"
                     // "业务融合是重头": a comment on what follows, not a fact
                     + "^\\p{IsHan}{2,8}是(?:重头戏?|大头|重中之重)$|"
                     // "那就三条", "主要就三块": a count of what follows, naming nothing
-                    + "^(?:那|那就|就)?(?:主要|重点|大概)?(?:就是|就|是|有|分|分为)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作|方面|条|点)(?:吧|啊)?$|"
+                    + "^(?:今年|全年|这一年|一年来)?(?:那|那就|就)?(?:主要|重点|大概)?(?:就是|就|是|有|分|分为)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作|方面|条|点)(?:吧|啊)?$|"
                     + "^(?:主要|重点)?(?:抓了|干了|做了|办了|有)(?:这么)?[一二三四五六七八九十两几]+(?:件(?:事|大事|工作|事情)|块|个方面)$|"
                     // "分管的几块说一下：" announces what follows and says nothing itself
                     + "^(?:分管的|主要的?|重点的?)?[几两三四五六]+(?:块|个方面|项工作)(?:说一下|说下|说说|讲一下|讲讲|汇报一下)?$|"
@@ -329,7 +330,8 @@ public final class ClauseReader {
                         // "几个硬数先给你：…": the lead is the writer addressing the assistant, not a label
                         body = lm.group(2);
                     } else if (lm.matches() && names && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
-                        label = lm.group(1).strip();
+                        // "硬指标先报：…": the label, without the writer saying in what order they tell it
+                        label = lm.group(1).strip().replaceFirst("(?<=\\p{IsHan})(?:先|再)(?:报|说|讲|列|给)(?:一下|下)?$", "");
                         mode = null;
                         // A label that names content ("防汛这块，…") stays as the clause's lead, "防汛方面"; one that
                         // only says whose ("个人：") or is a word of the genre's headings is dropped.
@@ -412,7 +414,7 @@ public final class ClauseReader {
     private static final Pattern TAG = Pattern.compile(
             "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说"
                     // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
-                    + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先(?:交|说|报)个底"
+                    + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先(?:交|说|报|算)个(?:底|总账|大账|账)"
                     // "说说我那摊：…": the writer announcing their own remit
                     + "|(?:说说|讲讲|汇报下|说下)(?:我|我们)?(?:的)?(?:那摊|这摊|那块|这块|分管的)"
                     // "几个硬数先给你：", "跟你说": the writer addressing the assistant
