@@ -71,6 +71,9 @@ public final class ClauseReader {
             "[，,]\\s*((?:明年|下一步|下步|今后|来年)?的?(?:打算|计划|思路|举措|工作打算|工作思路|存在的问题|问题|不足|短板)"
                     + "(?:的话|嘛|呢)?[：:])");
 
+    /** A space between words of a line typed by voice. */
+    private static final Pattern VOICE_GAP = Pattern.compile("(?<=[\\p{IsHan}0-9%”])[ \\t]+(?=[\\p{IsHan}“])");
+
     /** A keycap digit (1️⃣): the digit, the optional variation selector, the enclosing keycap. */
     private static final Pattern KEYCAP = Pattern.compile("([0-9])\\x{FE0F}?\\x{20E3}");
     /** A line that starts with a digit and a space. */
@@ -99,7 +102,7 @@ public final class ClauseReader {
                     + "|第[一二三四五六七八九十]{1,2}(?:[，,、：:]|(?=个方面|点|条))|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
                     + "|[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[1-9１-９]是|[①②③④⑤⑥⑦⑧⑨⑩])[，,、：:\\s]*");
     /** "," splits clauses except inside a number ("1,260"). */
-    private static final Pattern CLAUSE = Pattern.compile("[，：:]+|(?<![0-9]),|,(?![0-9])");
+    private static final Pattern CLAUSE = Pattern.compile("[，]+|[：:]+(?![0-9])|(?<![0-9])[：:]+|(?<![0-9]),|,(?![0-9])");
     private static final Pattern EDGE = Pattern.compile("^[\\s，,、：:…~～'‘’]+|[\\s，,、：:…~～。！!？?；;'‘’]+$");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:嗯+|呃+|额+|啊+|哦+|噢+|唔+|好的|好吧|是的|对的|然后呢?|另外|此外|对了|那个|这个嘛|还有|再有|再就是|就是说|其实"
@@ -157,7 +160,9 @@ public final class ClauseReader {
     /** Words that make a sentence a question to the assistant even without "？". */
     private static final Pattern QUESTION_WORDS = Pattern.compile(
             "吗[？?]?$|么[？?]?$|(?:合适|可以|行不行|好不好|对不对|要不要|需不需要|能不能|可不可以|是不是|有没有必要|怎么写|如何写|"
-                    + "咋写|写多少|写多长|几次合适|多少合适|多少字|应该怎么|怎么办|怎么弄|啥意思|什么意思|是什么)[？?]?$");
+                    + "咋写|写多少|写多长|几次合适|多少合适|多少字|应该怎么|怎么办|怎么弄|啥意思|什么意思|是什么)[？?]?$"
+                    // "这句能用上不", "这样写行不": a trailing 不 after a modal asks
+                    + "|(?:能|可以|行|好|对|合适|用得)\\p{IsHan}{0,3}不[？?]?$");
     /**
      * A question that need not end the clause: it opens with an A-not-A word ("会不会重复", "有没有新说法"), weighs two
      * ways ("写阿拉伯数字还是汉字好"), or asks where a thing goes ("写在哪块好").
@@ -175,12 +180,24 @@ public final class ClauseReader {
             "会不会|能不能|要不要|是不是|有没有|可不可以|需不需要|算不算|够不够|得不得|用不用|该不该|行不行|好不好");
     /** A clause ending in an A-not-A form: "够不够", "合适不合适", "有没有". */
     private static final Pattern A_NOT_A_END = Pattern.compile("(\\p{IsHan}{1,2})[不没]\\1(?:呢|啊|呀)?[？?]?$");
+    /** "这个别写进去", "这条不用写", "这个不说了": the writer takes back what the clauses before said. */
+    private static final Pattern POINTED_REMOVAL = Pattern.compile(
+            "^(?:这个|这条|这句|这事|这些|这一条|这一项|这项|这个事)(?:就|也|可以|还是)?(?:(?:别|不要|不用|不必)(?:再)?(?:写|提|放)"
+                    + "(?:进去|进报告|到报告|上|了)?|不(?:说|提|写)了)(?:吧|啊)?$");
+
+    /** A quoted name or saying: “…”. */
+    private static final Pattern QUOTED = Pattern.compile("“[^“”]{1,40}”");
+    /** A saying the writer offers for the text: "这句能用上不", "能不能拿这句当个主线放开头". */
+    private static final Pattern QUOTE_OFFER = Pattern.compile(
+            "(?:这句|这句话|这个提法|这个说法|这话)\\p{IsHan}{0,6}?(?:用上|用进|用到|写进|放开头|放在开头|放到开头|当主线|当个主线|"
+                    + "做主线|作主线|当标题|用得上|引用|引上)");
+
     /** Talk about the conversation, not the year. */
     private static final Pattern ASIDE = Pattern.compile(
             "讲过|说过|提过|讲了吗|说了吗|回答我|先回答|你先|催得|在催|催我|稍等|等一下|等等|等会|想一想|想想|让我想|不好意思|麻烦你|"
                     // "收到" alone is "got it"; "信访件全年收到23件" is a fact
                     + "谢谢|多谢|辛苦|哈哈|呵呵|嘿嘿|唉|回来(?:我)?问问|问问(?:他|她|领导)|回头问|忙死|累死|烦死|头疼|头大|头都大|得罪人|没人说一句好|吃力不讨好|说句心里话|扛不住|顶不住|吃不消|受不了|凑字数|凑数|没啥可说|没什么可说|没啥好说|你好|您好|在吗|在不在|^收到[了啦吧！!。]*$|明白了|知道了|懂了|"
-                    + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|重复了|又问|还问|问过|答过|"
+                    + "好的好的|没问题|没关系|算了|随便|都行|无所谓|上面有|前面有|刚才说|刚刚说|(?:前面|上面|之前)(?:说|讲|提)(?:了|过)|重复了|又问|还问|问过|答过|"
                     + "领导(?:要|让|说|催)|今天要交|明天要交|急用|赶时间|快点|抓紧|先不说|不想说|不方便说|以后再说|回头再说|再说吧|不说了|"
                     + "你看着办|你看着写|你自己看|你定|你说呢|免得|省得|以免忘|怕忘|别忘|忘了|忘记|一次说完|一口气说|说完吧|"
                     + "记错了|说错了|搞错了|弄错了|写错了|口误|(?:情况|事情)?是这样的|"
@@ -198,6 +215,15 @@ public final class ClauseReader {
                     + "(?:又要\\p{IsHan}{1,6}又要)|"
                     // "我这两天嗓子都哑了": the writer's own days now, not the year reported on
                     + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
+                    // "这两天在迎省里的督察", "今天下午还有个会", "晚上要去福利院看看": the writer's days now
+                    + "^(?:这两天|这几天|这阵子)(?:正)?(?:在|忙着|忙)|^(?:今天|今晚|明天|待会儿?|一会儿?)?(?:上午|下午|晚上)?还?(?:有个?会|要开会|得开会)|"
+                    + "^(?:今天|今晚|明天)?(?:下午|晚上)(?:还)?(?:要|得)(?:去|赶)|堆成山|堆成了山|堆积如山|"
+                    // "报告我抽空弄": when the writer will write, not the year's work
+                    + "(?:报告|稿子|材料|述职)(?:我)?(?:抽空|回头|晚点|有空|慢慢|晚上)(?:弄|写|改|看|整)|"
+                    // "几个数我从台账表里拷过来了": where the figures were copied from
+                    + "(?:从|在)\\p{IsHan}{0,6}?(?:台账|表格?|系统|后台|文件|Excel|excel|WPS)里?(?:拷|复制|粘|贴|导|扒|抄)(?:过来|出来|了|一下)|"
+                    // "算不上成绩", "那个不算四风": the writer weighing where a thing goes
+                    + "^(?:也)?算不上(?:成绩|亮点|成效)|^(?:那个|这个)?不算\\p{IsHan}{1,6}$|^(?:这个|那个)?算(?:是)?(?:个)?问题(?:吧|了)?$|"
                     // "我自己是部队转业的": the writer's own story, not the year's work
                     + "^我(?:自己|本人)?是\\p{IsHan}{1,8}(?:转业|出身|毕业|调过来|过来)的$|"
                     // "兼着县社副主任": the writer's other post, for the title, not an item of the year
@@ -347,11 +373,65 @@ public final class ClauseReader {
                 // Talk, wishes and skips are found clause by clause ("你先回答我，一般写多少字？"); what is left is
                 // content or a question, read as a whole.
                 List<String> run = new ArrayList<>();
-                for (String said : clauses(body)) {
+                Piece pointed = null; // "…排第9，这个别写进去，不好看": what the writer takes back, and its reasons
+                List<String> bodyClauses = clauses(body);
+                for (int ci = 0; ci < bodyClauses.size(); ci++) {
                     // "…泄漏的事你知道吧", "说白了书记是第一责任人": a tag to the listener is not part of the fact
-                    String clause = TAG.matcher(said).replaceAll("").strip();
+                    String clause = TAG.matcher(bodyClauses.get(ci)).replaceAll("").strip();
                     if (clause.isEmpty()) continue;
+                    Kind heard = pointed == null ? null : talk(clause);
+                    if (pointed != null && !hasFigures(clause)
+                            && (pointed.kind() == Kind.SKIP ? heard == null : heard != Kind.WISH)) {
+                        List<String> all = new ArrayList<>(pointed.clauses());
+                        all.add(clause);
+                        pointed = new Piece(pointed.kind(), pointed.text() + "，" + clause, List.copyOf(all), pointed.listed());
+                        out.set(out.size() - 1, pointed);
+                        continue;
+                    }
+                    pointed = null;
+                    if (!run.isEmpty() && POINTED_REMOVAL.matcher(clause).lookingAt()) {
+                        List<String> all = new ArrayList<>(run);
+                        all.add(clause);
+                        // "这个别写进去" asks something of the text; "这个不说了" takes back what was said
+                        Kind k = clause.contains("写") ? Kind.WISH : Kind.ASIDE;
+                        pointed = new Piece(k, String.join("，", all), List.copyOf(all), item.listed);
+                        out.add(pointed);
+                        run = new ArrayList<>();
+                        continue;
+                    }
                     Kind m = talk(clause);
+                    // "巡察整改这个跳过，今年没轮到我们": the reason for a skip goes with it
+                    if (m == Kind.SKIP && run.isEmpty()) {
+                        flush(out, run, false, mode, defaultKind, item.listed);
+                        pointed = new Piece(Kind.SKIP, clause, List.of(clause), item.listed);
+                        out.add(pointed);
+                        continue;
+                    }
+                    // "“学习强国”写的时候要加引号还是书名号？": a question about the text is a question, not a wish
+                    if (m == Kind.WISH && asked && lastItem && ci == bodyClauses.size() - 1
+                            && (clause.contains("还是") || A_NOT_A.matcher(clause).find() || clause.matches(".*[吗么]$"))) {
+                        m = null;
+                    }
+                    // "我在会上讲过一句“…”，这句能用上不": the saying offered for the text, with the offer
+                    if (QUOTE_OFFER.matcher(clause).find()) {
+                        m = Kind.WISH;
+                        int last = out.size() - 1;
+                        if (run.isEmpty() && last >= start && out.get(last).kind() == Kind.ASIDE
+                                && out.get(last).text().contains("“")) {
+                            Piece said = out.remove(last);
+                            List<String> all = new ArrayList<>(said.clauses());
+                            all.add(clause);
+                            out.add(new Piece(Kind.WISH, said.text() + "，" + clause, List.copyOf(all), item.listed));
+                            continue;
+                        }
+                        if (!run.isEmpty() && run.get(run.size() - 1).contains("“")) {
+                            List<String> all = new ArrayList<>(run);
+                            all.add(clause);
+                            out.add(new Piece(Kind.WISH, String.join("，", all), List.copyOf(all), item.listed));
+                            run = new ArrayList<>();
+                            continue;
+                        }
+                    }
                     if (m == null) {
                         run.add(clause);
                         continue;
@@ -440,7 +520,7 @@ public final class ClauseReader {
 
     /** Degree words and frames of a comment: "分数还挺高的", "每年都差不多", "成绩是大家干的", "就是个小局". */
     private static final Pattern COMMENT = Pattern.compile(
-            "挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个|天天|都没|没怎么|看着|读着|听着|这行|这一行");
+            "挺|很|太|最|特别|比较|蛮|差不多|^.*是.+的$|就是个|天天|都没|没怎么|看着|读着|听着|这行|这一行|没说|没讲|没定|没规定");
 
     /**
      * A short remark right after a question, wish or aside belongs to it: "学习强国积分要写进去吗？分数还挺高的",
@@ -548,6 +628,15 @@ public final class ClauseReader {
         // "1️⃣欠租清欠难", a line "1 城中村改造…": list numbers typed as keycaps or as a digit and a space
         split = KEYCAP.matcher(split).replaceAll("$1、");
         split = LINE_NUMBER.matcher(split).replaceAll("$1、");
+        // "理论学习这块 支部集中学习搞了十一次 基本都放在周三下午": a line typed by voice, spaces for commas
+        StringBuilder lines = new StringBuilder();
+        for (String line : split.split("(?<=\\n)")) {
+            boolean unpunctuated = !line.matches("(?s).*[，,。；;！!？?：:、].*");
+            Matcher gaps = VOICE_GAP.matcher(line);
+            long n = gaps.results().count();
+            lines.append(unpunctuated && n >= 2 ? VOICE_GAP.matcher(line).replaceAll("，") : line);
+        }
+        split = lines.toString();
         Matcher m = SENTENCE.matcher(split);
         while (m.find()) {
             String s = m.group().strip();
@@ -651,7 +740,8 @@ public final class ClauseReader {
     static boolean isQuestion(String text, boolean endsWithQuestionMark) {
         // "三条够不够", "写五千字合适不合适": an A-not-A form ending the clause asks, whatever figure it weighs
         if (A_NOT_A_END.matcher(text).find()) return true;
-        List<Quantity> figures = NumberParser.find(text).stream()
+        // "“一人所”这个词能直接写进去吗": a numeral inside a quoted name is not a figure of the year
+        List<Quantity> figures = NumberParser.find(QUOTED.matcher(text).replaceAll("“”")).stream()
                 .filter(q -> !q.unit().equals("字") && !q.unit().isEmpty()).toList();
         if (!figures.isEmpty()) {
             // "党课是不是书记一年得讲够4次？": the figure is inside what is asked, not a fact of the year.
@@ -669,7 +759,8 @@ public final class ClauseReader {
     private static boolean isSkip(String s) {
         String bare = s.replaceAll("[吧呢啊呀哈嘛了。！!，,\\s]+$", "");
         // "这个先跳过", "这项也先略过": what is skipped named first, then the skip
-        String said = bare.replaceFirst("^(?:这个|这项|这块|这一项|这方面)?(?:就|也)?先?", "");
+        // "巡察整改这个跳过": the topic named, then the skip
+        String said = bare.replaceFirst("^(?:\\p{IsHan}{2,8}?(?=这个|这项|这块))?(?:这个|这项|这块|这一项|这方面)?(?:就|也)?先?", "");
         return SKIP_WORDS.contains(bare) || !said.equals(bare) && SKIP_WORDS.contains(said);
     }
 
@@ -716,12 +807,15 @@ public final class ClauseReader {
     private static final String WEAK_FIRST = "深强高多紧实细够大好太足透准精严硬新清很";
 
     /**
-     * "整改问题", "解决了浇注气孔的问题", "补齐…短板", "巡河问题整改了156个": a solving verb in the same clause, up to five
-     * words before or two after.
+     * "整改问题", "解决了浇注气孔的问题", "补齐…短板", "巡河问题整改了156个": a solving verb in the same clause, up to eight
+     * words before (quotation marks not counted) or two after.
      */
     private static boolean solvedBefore(List<Word> words, int i) {
-        for (int j = i - 1; j >= Math.max(0, i - 5); j--) {
+        for (int j = i - 1, seen = 0; j >= 0 && seen < 8; j--) {
+            // "整治了养老机构护理员收“红包”的问题": quotation marks do not end the clause
+            if (QUOTE_MARKS.contains(words.get(j).text())) continue;
             if (words.get(j).isPunctuation()) break;
+            seen++;
             if (SOLVING_VERBS.contains(words.get(j).text())) return true;
         }
         for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
@@ -730,6 +824,8 @@ public final class ClauseReader {
         }
         return false;
     }
+
+    private static final Set<String> QUOTE_MARKS = Set.of("“", "”", "‘", "’", "《", "》", "\"");
 
     private static final Set<String> SOLVED_AFTER = words("已整改", "整改完", "解决", "办结", "销号", "清零", "化解",
             "得到解决", "全部整改", "整改到位");
@@ -807,7 +903,9 @@ public final class ClauseReader {
             boolean plan = c.length() > 3 && !NOT_INTENT.matcher(c).lookingAt() && (INTENT_START.matcher(c).lookingAt()
                     || !first && (!figures && isPlan(words) || words.stream().anyMatch(w -> PLAN_TIME.contains(w.text()))));
             first = false;
-            Kind kind = plan ? Kind.PLAN : shortfall ? Kind.PROBLEM : figures ? Kind.FACT : current;
+            // "问题就是一线采编人太少，就11个": a figure that says how little describes the shortfall before it
+            boolean little = figures && current == Kind.PROBLEM && LITTLE.matcher(c).lookingAt();
+            Kind kind = plan ? Kind.PLAN : shortfall || little ? Kind.PROBLEM : figures ? Kind.FACT : current;
             if (kind != current && !run.isEmpty()) {
                 out.add(piece(current, run, listed));
                 run = new ArrayList<>();
@@ -818,6 +916,9 @@ public final class ClauseReader {
         if (!run.isEmpty()) out.add(piece(current, run, listed));
         return out;
     }
+
+    /** A figure said as how little there is: "就11个", "才380万", "只有3人". */
+    private static final Pattern LITTLE = Pattern.compile("^(?:一共|总共|全部|全)?(?:就|才|只|仅|只有|仅有)(?=[0-9一二三四五六七八九十两几])");
 
     /** A clause opening with an intention: "准备…", "还得把…", "打算…". */
     private static final Pattern INTENT_START = Pattern.compile(
@@ -832,11 +933,26 @@ public final class ClauseReader {
     /** The clauses of an item, fillers off their ends; clauses left empty are dropped. */
     static List<String> clauses(String item) {
         List<String> out = new ArrayList<>();
-        for (String raw : CLAUSE.split(item)) {
-            String c = cleanClause(raw);
+        Matcher m = CLAUSE.matcher(item);
+        int from = 0;
+        while (m.find()) {
+            // "讲过一句“民政的钱是救命钱，一分一厘都不能乱动”": a comma inside a quotation does not end a clause
+            if (insideQuote(item, m.start())) continue;
+            String c = cleanClause(item.substring(from, m.start()));
             if (!c.isEmpty()) out.add(c);
+            from = m.end();
         }
+        String c = cleanClause(item.substring(from));
+        if (!c.isEmpty()) out.add(c);
         return out;
+    }
+
+    /** Whether {@code at} is between an opening “ and its closing ” (a quote left open to the end does not count). */
+    private static boolean insideQuote(String text, int at) {
+        int open = text.lastIndexOf('“', at);
+        if (open < 0) return false;
+        int closedBefore = text.lastIndexOf('”', at);
+        return closedBefore < open && text.indexOf('”', at) > at;
     }
 
     private static String cleanClause(String raw) {

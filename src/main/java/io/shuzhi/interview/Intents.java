@@ -155,6 +155,66 @@ public final class Intents {
         return out;
     }
 
+    /**
+     * A word the writer mends: "上一条打错了，是调委会不是调未会" ({@code from} 调未会, {@code to} 调委会), and the rest of the
+     * message, which is read as any other.
+     */
+    public record WordFix(String from, String to, String rest) {
+    }
+
+    private static final Pattern WORD_FIX = Pattern.compile(
+            "^(?:(?:上一条|上条|刚才|前面|上面|刚刚)?(?:打错了?|写错了?|敲错了?|打了个错字|有个错字|错别字)[，,]?\\s*)?"
+                    + "(?:(?:是|应该是|应为)“?(\\p{IsHan}{2,8})”?[，,]?\\s*(?:不是|而不是)“?(\\p{IsHan}{2,8})”?"
+                    + "|不是“?(\\p{IsHan}{2,8})”?[，,]?\\s*(?:是|而是|应该是)“?(\\p{IsHan}{2,8})”?)(?:[，,]?\\s*(?:打错了?|写错了?|敲错了?))?[。！!]?$");
+
+    /** The word mended in a sentence of its own, with no figure in it; empty when there is none. */
+    public static Optional<WordFix> wordFix(String text) {
+        if (text == null) return Optional.empty();
+        List<String> rest = new ArrayList<>();
+        WordFix found = null;
+        for (String sentence : text.split("(?<=[。！!？?；;\\n])")) {
+            Matcher m = WORD_FIX.matcher(sentence.strip());
+            if (found == null && m.matches() && !sentence.matches(".*[0-9０-９].*")) {
+                String to = m.group(1) != null ? m.group(1) : m.group(4);
+                String from = m.group(1) != null ? m.group(2) : m.group(3);
+                if (!to.equals(from) && Math.abs(to.length() - from.length()) <= 2) {
+                    found = new WordFix(from, to, "");
+                    continue;
+                }
+            }
+            rest.add(sentence);
+        }
+        return found == null ? Optional.empty()
+                : Optional.of(new WordFix(found.from(), found.to(), String.join("", rest).strip()));
+    }
+
+    /**
+     * "刚才那个培训的放到问题里吧", "上面那条养老机构红包的放到监督那块": the writer moves something said before.
+     * {@code what}: words naming it; {@code where}: the place named ("问题", "监督"); {@code reasons}: the clauses after.
+     */
+    public record Move(String what, String where, List<String> reasons) {
+    }
+
+    private static final Pattern MOVE = Pattern.compile(
+            "^(?:把|将)?(?:刚才|上面|前面|之前|刚刚|上一条|前边)(?:说的|讲的|提的|那个|那条|那句|那段|那一条|这条|的)*"
+                    + "(\\p{IsHan}[\\p{IsHan}“”]{0,11}?)(?:的|那条|那个|这条|这个)?"
+                    + "(?:放到|挪到|移到|归到|写到|放进|挪进|写进|调到|放在|写在|归入|并到|并入)"
+                    + "(\\p{IsHan}{1,8}?)(?:里面|里头|里|那块|这块|那部分|部分|方面|那边|中|一块)?(?:去)?(?:吧|啊|呢|吧啊)?$");
+
+    /** A move asked for in the message's first clause; empty when there is none. */
+    public static Optional<Move> move(String text) {
+        if (text == null) return Optional.empty();
+        String[] clauses = text.strip().split("[，,。；;！!]\\s*");
+        if (clauses.length == 0) return Optional.empty();
+        Matcher m = MOVE.matcher(clauses[0]);
+        if (!m.matches()) return Optional.empty();
+        String what = m.group(1).replaceAll("[“”]", "").replaceFirst("^(?:那个|那条|这个|这条)", "");
+        if (what.length() < 2) return Optional.empty();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 1; i < clauses.length; i++) if (!clauses[i].isBlank()) reasons.add(clauses[i].strip());
+        return Optional.of(new Move(what, m.group(2), List.copyOf(reasons)));
+    }
+
     /** "罚没款那个数别写了", "把公车那条删掉": what the writer asks to leave out, named before the request. */
     private static final Pattern REMOVAL = Pattern.compile(
             "^(?:哦对|对了|还有|另外|哦)?[，,]?\\s*(?:把)?(\\p{IsHan}{2,8}?)(?:那个数字?|这个数字?|的数字?|那一条|这一条|那条|这条|那句|这句|那段|这段)?"
@@ -178,11 +238,11 @@ public final class Intents {
 
     /** The writer owns a slip: "刚才敲错了", "不对不对", "我看串行了", "数字顺序打反了". */
     private static final Pattern SLIP = Pattern.compile(
-            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反)|不对(?=[，,。！!\\s不是]|$)|错了|口误"
+            "(?:说|打|敲|记|写|搞|弄|看|算)(?:错|串|反|岔)|不对(?=[，,。！!\\s不是]|$)|错了|口误"
                     + "|(?:翻|查|核|对)了(?:一)?下(?:台账|记录|系统|账本|本子)|核实了一下|核对了一下");
     /** Between a number and the one that replaces it: "1,300多册，不对，是1,030多册". */
     private static final Pattern INLINE_SLIP = Pattern.compile(
-            "^[，,]\\s*(?:哦|啊|呃)?(?:不对|说错了|错了|口误|打错了|敲错了)[，,]?\\s*(?:应该是|应是|应为|是)?$");
+            "^[，,]\\s*(?:哦|啊|呃)?(?:(?:不对(?:不对)?|(?:我)?(?:说|打|敲|记|算|搞)(?:错|岔|串)了?|错了|口误)[，,]?\\s*){1,3}(?:应该是|应是|应为|是)?$");
 
     /**
      * A message of facts with a slip mended as it is typed: "征集了1,300多册，不对，是1,030多册，其中家谱四十几部" →
@@ -226,7 +286,10 @@ public final class Intents {
             // "88是预算数", "9个亿是年初定的目标": a figure planned, not done
             + "|预算|计划数|目标数|原定|定的目标"
             // "两千一百来套是我凭印象说的": a figure said from memory, not looked up
-            + "|我?凭印象|估的|估计的|估算的|大概说的|随口说的)";
+            + "|我?凭印象|估的|估计的|估算的|大概说的|随口说的"
+            // "3862件是连派出所调的一起算的": a figure that counted others' work too
+            + "|连\\p{IsHan}{1,10}?(?:一起|一块儿?|都)?算(?:进来|进去|上)?的|(?:一起|合起来|加起来|加在一起|合在一起|全部)算的"
+            + "|含(?:了)?\\p{IsHan}{1,8}的|包括\\p{IsHan}{1,8}的)";
 
     /** What the old number was, said after it: "126亿是去年的", "31是上半年的数", "7.9是按初审数算的". */
     private static final Pattern OLD_AFTER = Pattern.compile(

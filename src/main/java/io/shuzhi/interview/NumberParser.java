@@ -365,6 +365,14 @@ public final class NumberParser {
         return Math.max(q.end, end);
     }
 
+    /** A Latin letter typed for 万 after digits: "27.5w", "8w多", "10W+". */
+    private static final Pattern LATIN_WAN = Pattern.compile("(?<=[0-9])[wW](?![A-Za-z])");
+
+    /** The text with 万 where the writer typed "w" for it: "粉丝涨到了27.5w" → "粉丝涨到了27.5万". */
+    public static String withChineseMultipliers(String text) {
+        return text == null ? null : LATIN_WAN.matcher(text).replaceAll("万");
+    }
+
     /** "三千五百" 3500; "三亿六千八百" before 万 is 36800 (万), not 300006800. */
     private static Optional<BigDecimal> chineseValue(String run, String numeral) {
         if (numeral.contains("亿") && run.endsWith("万") && !run.contains("点")) {

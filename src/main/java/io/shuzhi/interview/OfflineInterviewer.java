@@ -5,6 +5,7 @@ import io.shuzhi.interview.ProfileParser.Profile;
 import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
+import io.shuzhi.interview.Words.Word;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,10 +83,16 @@ public class OfflineInterviewer implements InterviewEngine {
 
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String said) {
-        String text = Intents.inlineCorrected(said);
+        String text = Intents.inlineCorrected(NumberParser.withChineseMultipliers(said));
         Optional<String> leaveOut = Intents.removal(text);
         if (leaveOut.isPresent() && !InterviewState.INTRO.equals(state.currentTopic())) {
             return leaveOut(kind, state, leaveOut.get());
+        }
+        if (!InterviewState.INTRO.equals(state.currentTopic())) {
+            Optional<Reply> fixed = Intents.wordFix(text).flatMap(f -> fixWord(kind, state, messageId, f));
+            if (fixed.isPresent()) return fixed.get();
+            Optional<Reply> moved = Intents.move(text).flatMap(m -> move(kind, state, m));
+            if (moved.isPresent()) return moved.get();
         }
         Intent intent = Intents.classify(text);
         if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
@@ -275,6 +283,9 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     private static final Set<String> DEMONSTRATIVES = Set.of("这", "这个", "那个", "这段", "这部分", "这一段", "这块");
+    private static final Pattern TAKEN_BACK = Pattern.compile(
+            "^(.+?)[，,]\\s*(?:这个|这条|这句|这事|这些|这一条|这一项|这项|这个事)(?:就|也|可以|还是)?(?:别|不要|不用|不必)(?:再)?(?:写|提|放)");
+
     private static final Set<String> QUESTION_ENDS = Set.of("吗", "呢", "吧", "？", "?", "。");
 
     private Reply replyTo(ReportKind kind, InterviewState state, RuleExtractor.Result r, String before) {
@@ -290,11 +301,18 @@ public class OfflineInterviewer implements InterviewEngine {
             said.add(r.repeats().size() == 1 ? "“" + label + "”这一条前面已经记下了，不重复记。"
                     : "有" + r.repeats().size() + "条前面已经记下了，不重复记。");
         }
-        if (!r.wishes().isEmpty()) {
-            said.add("好的，您的要求“" + String.join("”“", r.wishes().stream().map(OfflineInterviewer::wishAsSaid).toList())
+        List<String> asks = new ArrayList<>();
+        for (String wish : r.wishes()) {
+            // "考核我们排第9，这个别写进去，不好看": what the writer takes out is said back as left out
+            Matcher out = TAKEN_BACK.matcher(wish);
+            if (out.find()) said.add("好的，“" + out.group(1) + "”不写进报告。");
+            else asks.add(wish);
+        }
+        if (!asks.isEmpty()) {
+            said.add("好的，您的要求“" + String.join("”“", asks.stream().map(OfflineInterviewer::wishAsSaid).toList())
                     + "”我记下了，起草和修改时照此把握"
                     + "（草稿出来后也可以直接说“语气再正式一点”“全文控制在3000字”）。");
-            for (String wish : r.wishes()) {
+            for (String wish : asks) {
                 String how = howTheDraftMeets(wish);
                 if (how != null && !said.contains(how)) said.add(how);
             }
@@ -398,6 +416,97 @@ public class OfflineInterviewer implements InterviewEngine {
         String reply = "已更正：" + String.join("；", said) + "。"
                 + (missed.isEmpty() ? "" : "没找到记着" + String.join("、", missed) + "的内容，请再说一下是哪一项。");
         return reply(next, reply + "\n\n" + reask(kind, next), Intent.CORRECTION, changed, choicesFor(next));
+    }
+
+    /**
+     * "上一条打错了，是调委会不是调未会": the word is mended in every fact of the writer's that holds it, and the rest of
+     * the message is read as any other. Empty when no fact holds the word (then the message is read as it is).
+     */
+    private Optional<Reply> fixWord(ReportKind kind, InterviewState state, String messageId, Intents.WordFix fix) {
+        List<Fact> facts = new ArrayList<>(state.facts());
+        List<Fact> changed = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            Fact f = facts.get(i);
+            if (f.origin() != Fact.Origin.WRITER || !f.text().contains(fix.from())) continue;
+            String text = f.text().replace(fix.from(), fix.to());
+            Fact mended = f.withText(text, NumberParser.findAll(text));
+            facts.set(i, mended);
+            changed.add(mended);
+        }
+        if (changed.isEmpty()) return Optional.empty();
+        InterviewState next = state.withFacts(facts, state.nextFactId());
+        String said = "已把“" + fix.from() + "”改为“" + fix.to() + "”。";
+        if (fix.rest().isBlank()) {
+            return Optional.of(reply(next, said + "\n\n" + reask(kind, next), Intent.CORRECTION, changed, choicesFor(next)));
+        }
+        Reply after = answer(kind, next, messageId, fix.rest());
+        List<Fact> all = new ArrayList<>(changed);
+        all.removeIf(f -> after.changed().stream().anyMatch(a -> a.id().equals(f.id())));
+        all.addAll(after.changed());
+        return Optional.of(new Reply(after.state(), said + after.text(), after.intent(), all, after.choices()));
+    }
+
+    /**
+     * "刚才那个培训的放到问题里吧": the writer's latest fact that names the thing goes to the place named — the problems
+     * or plans part, or the part-one section whose heading or keywords name it. The reasons said after the request go
+     * with a fact moved into the problems part ("就去了4个人，大部分老师没轮上"); talk among them does not.
+     * Empty when no fact names it or no place is found (then the message is read as it is).
+     */
+    private Optional<Reply> move(ReportKind kind, InterviewState state, Intents.Move move) {
+        List<String> named = ClauseReader.wordsOf(move.what()).stream().map(Word::text)
+                .filter(w -> w.length() >= 2).toList();
+        if (named.isEmpty()) named = List.of(move.what());
+        Fact target = null;
+        int best = 0;
+        for (Fact f : state.facts()) {
+            if (f.origin() != Fact.Origin.WRITER) continue;
+            int hits = 0;
+            for (String w : named) if (f.text().contains(w)) hits++;
+            if (hits > 0 && hits >= best) {
+                best = hits;
+                target = f;
+            }
+        }
+        if (target == null) return Optional.empty();
+        String where = move.where();
+        String partKey = where.matches(".*(?:问题|不足|短板|差距).*") ? RuleExtractor.PROBLEMS_PART
+                : where.matches(".*(?:打算|计划|明年|下一步|下步|措施|举措|思路).*") ? RuleExtractor.PLANS_PART : null;
+        String topic;
+        String text = target.text();
+        if (partKey != null) {
+            List<TopicSpec> candidates = kind.parts().stream().filter(p -> partKey.equals(p.key()))
+                    .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
+            if (candidates.isEmpty()) return Optional.empty();
+            String routed = RuleExtractor.route(text, candidates, null, null, false);
+            topic = routed != null ? routed : candidates.get(0).key();
+            if (RuleExtractor.PROBLEMS_PART.equals(partKey)) {
+                List<String> reasons = move.reasons().stream().filter(r -> ClauseReader.talk(r) == null).toList();
+                if (!reasons.isEmpty()) text = text + "，" + String.join("，", reasons);
+            }
+        } else {
+            List<TopicSpec> partOne = kind.parts().stream()
+                    .filter(p -> !RuleExtractor.PROBLEMS_PART.equals(p.key()) && !RuleExtractor.PLANS_PART.equals(p.key()))
+                    .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
+            topic = kind.sections().filter(s -> s.heading().contains(where) && !s.topics().isEmpty())
+                    .filter(s -> partOne.contains(s.topics().get(0)))
+                    .map(s -> s.topics().get(0).key()).findFirst()
+                    .orElseGet(() -> RuleExtractor.route(where, partOne, null, null, false));
+            if (topic == null) return Optional.empty();
+        }
+        Fact moved = target.withTopic(topic);
+        if (!text.equals(target.text())) moved = moved.withText(text, NumberParser.findAll(text));
+        List<Fact> facts = new ArrayList<>(state.facts());
+        facts.set(facts.indexOf(target), moved);
+        InterviewState next = state.withFacts(facts, state.nextFactId());
+        String topicKey = topic;
+        String place = kind.topic(topicKey).map(t -> {
+            SectionSpec section = kind.sectionOf(t.key());
+            PartSpec part = kind.partOf(section);
+            return part.sections().size() > 1 ? "第" + numeral(part.number()) + "部分“" + section.heading() + "”"
+                    : "第" + numeral(part.number()) + "部分“" + part.heading() + "”";
+        }).orElse(where);
+        String said = "好的，已把“" + ClauseReader.stripEdge(target.text().split("[，,；;。]")[0]) + "”这一条移到" + place + "。";
+        return Optional.of(reply(next, said + "\n\n" + reask(kind, next), Intent.ANSWER, List.of(moved), choicesFor(next)));
     }
 
     /** How far apart two figures are, 0 (equal) to 99 (one ten times the other or more). */

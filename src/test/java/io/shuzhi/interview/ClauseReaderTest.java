@@ -188,6 +188,34 @@ class ClauseReaderTest {
                 // the writer's other post; a remark announcing the next fact
                 row(Kind.FACT, "我是支部书记，兼着县社副主任", "FACT:我是支部书记", "ASIDE:兼着县社副主任"),
                 row(Kind.FACT, "还有个事特别有意义，帮3位烈士找到了亲人", "ASIDE:个事特别有意义", "FACT:帮3位烈士找到了亲人"),
+                // what the writer takes back in the same sentence, with its reasons
+                row(Kind.FACT, "年底全市考核我们排第9，这个别写进去，不好看", "WISH:年底全市考核我们排第9，这个别写进去，不好看"),
+                row(Kind.FACT, "今年分管我们的县领导换了三任，这个不说了，就是吐槽一下",
+                        "ASIDE:今年分管我们的县领导换了三任，这个不说了，就是吐槽一下"),
+                // a saying offered for the text is a wish, its comma inside the quotation kept
+                row(Kind.FACT, "我在大会上讲过一句“民政的钱是救命钱，一分一厘都不能乱动”，这句能用上不",
+                        "WISH:我在大会上讲过一句“民政的钱是救命钱，一分一厘都不能乱动”，这句能用上不"),
+                // a question about the text, even with a wish word; a numeral inside a quoted name is no figure
+                row(Kind.FACT, "“学习强国”写的时候要加引号还是书名号？", "QUESTION:“学习强国”写的时候要加引号还是书名号"),
+                row(Kind.FACT, "“一人所”这个词能直接写进去吗，还是换个正式点的说法",
+                        "QUESTION:“一人所”这个词能直接写进去吗，还是换个正式点的说法"),
+                // a skip with its reason; the writer's days now; where the figures were copied from
+                row(Kind.FACT, "巡察整改这个跳过，今年没轮到我们", "SKIP:巡察整改这个跳过，今年没轮到我们"),
+                row(Kind.FACT, "今天下午还有个会，晚上要去福利院看看，先这样", "ASIDE:今天下午还有个会", "ASIDE:晚上要去福利院看看"),
+                row(Kind.FACT, "这两天在迎省里的督察，材料堆成山，报告我抽空弄",
+                        "ASIDE:这两天在迎省里的督察", "ASIDE:材料堆成山", "ASIDE:报告我抽空弄"),
+                row(Kind.FACT, "几个数我从台账表里拷过来了", "ASIDE:几个数我从台账表里拷过来了"),
+                // a figure of how little there is describes the shortfall before it
+                row(Kind.FACT, "发稿1126篇。问题就是一线采编人太少，就11个，经常一个人全包",
+                        "FACT:发稿1126篇", "PROBLEM:问题就是一线采编人太少，就11个，经常一个人全包"),
+                // a problem fixed is an achievement, the quotation marks inside it notwithstanding
+                row(Kind.FACT, "另外整治了养老机构护理员收“红包”的问题，查了31家", "FACT:整治了养老机构护理员收“红包”的问题，查了31家"),
+                // a line typed by voice: spaces for commas
+                row(Kind.FACT, "支部集中学习搞了十一次 基本都放在周三下午 跟教研活动错开",
+                        "FACT:支部集中学习搞了十一次，基本都放在周三下午，跟教研活动错开"),
+                // a ratio is one figure
+                row(Kind.FACT, "花了460来万，省里和县里1:1配套的", "FACT:花了460来万，省里和县里1:1配套的"),
+                row(Kind.PROBLEM, "人少前面说了；APP不少人下了就不打开", "ASIDE:人少前面说了", "PROBLEM:APP不少人下了就不打开"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",

@@ -29,6 +29,10 @@ class FaqTest {
             支部书记述职业务能写多少，会不会跑题       | 党支部书记述职以党建为主
             文件里“保租房”这种简称能直接写吗？还是得写全称 | 专有名称在材料里第一次出现时
             材料里写“残疾人”还是“残障人士”？哪个规范点   | 法律法规和正式文件用的是
+            所里内部都叫“单人所”，能直接写进去吗，还是换个正式点的说法 | 单位内部的叫法
+            “没出过一起事故”是不是写成“零事故”更规范？    | “零发生”“零事故”这类说法
+            “四风”要不要四个都写一遍？                     | 纠治“四风”不必四个都平均用力
+            “一把手”要不要打引号？                         | 数字按公文的惯例
             """)
     void theQuestionGetsTheEntryAboutIt(String question, String answerStart) {
         assertThat(Faq.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));

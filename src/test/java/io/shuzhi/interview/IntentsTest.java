@@ -186,4 +186,39 @@ class IntentsTest {
         // a request followed by the year's figures is a message of facts: nothing is taken out of it unread
         assertThat(Intents.removal("党建这块就别写了，业务上今年完成投资3亿元")).isEmpty();
     }
+
+    @Test
+    void aSlipOwnedTwiceAndRemembered_isMendedInline() {
+        assertThat(Intents.inlineCorrected("全年发了1.27亿，不对不对，我记岔了，是1.19亿。全部打卡到户"))
+                .isEqualTo("全年发了1.19亿。全部打卡到户");
+    }
+
+    @Test
+    void aFigureThatCountedOthersToo_isTheOneReplaced() {
+        Correction c = Intents.correction("还有3862件是连派出所调的一起算的，光我们司法口的是2917件").orElseThrow();
+        assertThat(c.from().raw()).isEqualTo("3862件");
+        assertThat(c.to().raw()).isEqualTo("2917件");
+    }
+
+    @Test
+    void aWordMended_isReadApartFromTheRestOfTheMessage() {
+        Intents.WordFix f = Intents.wordFix("上一条打错了，是调委会不是调未会。还有3862件是一起算的").orElseThrow();
+        assertThat(f.from()).isEqualTo("调未会");
+        assertThat(f.to()).isEqualTo("调委会");
+        assertThat(f.rest()).isEqualTo("还有3862件是一起算的");
+        assertThat(Intents.wordFix("不是12次，是15次")).isEmpty();
+        assertThat(Intents.wordFix("全年开展研讨12次")).isEmpty();
+    }
+
+    @Test
+    void aMoveNamesWhatAndWhere_withTheReasonsAfter() {
+        Intents.Move m = Intents.move("刚才那个培训的放到问题里吧，就去了4个人，大部分老师没轮上").orElseThrow();
+        assertThat(m.what()).isEqualTo("培训");
+        assertThat(m.where()).isEqualTo("问题");
+        assertThat(m.reasons()).containsExactly("就去了4个人", "大部分老师没轮上");
+        Intents.Move n = Intents.move("上面那条养老机构红包的放到监督那块吧，那个不算四风").orElseThrow();
+        assertThat(n.what()).isEqualTo("养老机构红包");
+        assertThat(n.where()).isEqualTo("监督");
+        assertThat(Intents.move("把平房改成活动室，放到村部里")).isEmpty();
+    }
 }

@@ -105,6 +105,34 @@ class OfflineInterviewerTest {
     }
 
     @Test
+    void aMove_takesTheLatestFactThatNamesIt_toThePlaceNamed() {
+        InterviewState s = say(pastIntro(), "暑假送了4个党员老师去参加党务干部培训，一周").state();
+        Fact training = s.facts().get(s.facts().size() - 1);
+        Reply r = say(s, "刚才那个培训的放到问题里吧，就去了4个人，大部分老师没轮上，算不上成绩");
+        Fact moved = r.state().facts().stream().filter(f -> f.id().equals(training.id())).findFirst().orElseThrow();
+        assertThat(KIND.partOf(KIND.sectionOf(moved.topic())).key()).isEqualTo("issues");
+        assertThat(moved.text()).contains("党务干部培训", "大部分老师没轮上").doesNotContain("算不上成绩");
+        assertThat(r.text()).contains("移到", "问题");
+        assertThat(r.state().facts()).hasSameSizeAs(s.facts());
+    }
+
+    @Test
+    void aWordMended_changesEveryFactThatHoldsIt_andTheRestIsRead() {
+        InterviewState s = say(pastIntro(), "全县调未会调处纠纷300件").state();
+        Reply r = say(s, "上一条打错了，是调委会不是调未会。研讨交流12次");
+        assertThat(r.state().facts()).anyMatch(f -> f.text().contains("调委会调处纠纷300件"))
+                .noneMatch(f -> f.text().contains("调未会"))
+                .anyMatch(f -> f.text().contains("研讨交流12次"));
+        assertThat(r.text()).startsWith("已把“调未会”改为“调委会”。");
+    }
+
+    @Test
+    void aFigureTypedWithW_isReadAs万() {
+        Reply r = say(pastIntro(), "公众号粉丝涨到了27.5w");
+        assertThat(r.state().facts()).anyMatch(f -> f.text().contains("27.5万"));
+    }
+
+    @Test
     void correction_changesTheNumberInTheFact_andSaysWhat() {
         InterviewState s = say(pastIntro(), "研讨交流12次，主题党日12次").state();
         Reply r = say(s, "研讨是15次不是12次");
