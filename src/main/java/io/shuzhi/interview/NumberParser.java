@@ -604,8 +604,14 @@ public final class NumberParser {
                 at = text.indexOf(term, at + 1);
             }
         }
+        // "“一人所”", "“两个确立”": a short quoted name in Chinese numerals is a name, its numerals no count
+        Matcher quoted = QUOTED_NAME.matcher(text);
+        while (quoted.find()) spans.add(new int[]{quoted.start(), quoted.end()});
         return spans;
     }
+
+    /** A quoted name of up to twelve characters with no Arabic digit in it. */
+    private static final Pattern QUOTED_NAME = Pattern.compile("“[^“”0-9]{1,12}”");
 
     private static boolean leadingZero(String digits) {
         return digits.length() > 1 && digits.charAt(0) == '0' && digits.charAt(1) != '.';

@@ -357,4 +357,11 @@ class NumberParserTest {
         assertThat(lai.get(0).approx()).isTrue();
         assertThat(NumberParser.findAll("3个万人大会")).extracting(Quantity::unit).doesNotContain("万");
     }
+
+    @Test
+    void aShortQuotedNameInChineseNumerals_isAName_butTypedDigitsInQuotesStayFigures() {
+        assertThat(NumberParser.find("全县14个所有5个是“一人所”")).extracting(Quantity::raw).containsExactly("14个", "5个");
+        assertThat(NumberParser.find("投诉到“12345”热线3次")).extracting(Quantity::raw).contains("3次");
+        assertThat(NumberParser.withChineseMultipliers("粉丝涨到了27.5w，视频号也有8w多，APP叫www")).isEqualTo("粉丝涨到了27.5万，视频号也有8万多，APP叫www");
+    }
 }
