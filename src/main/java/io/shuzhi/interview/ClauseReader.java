@@ -106,7 +106,7 @@ public final class ClauseReader {
     private static final Pattern EDGE = Pattern.compile("^[\\s，,、：:…~～'‘’]+|[\\s，,、：:…~～。！!？?；;'‘’]+$");
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:嗯+|呃+|额+|啊+|哦+|噢+|唔+|好的|好吧|是的|对的|然后呢?|另外|此外|对了|那个|这个嘛|还有|再有|再就是|就是说|其实"
-                    + "|我们支部|咱们支部|我们的|咱们的|我们|咱们|全年下来)[，,、\\s]*");
+                    + "|我们支部|咱们支部|我们的|咱们的|我们|咱们|全年下来|有个事(?=[，,])|有件事(?=[，,]))[，,、\\s]*");
     /** Whole clauses that say nothing about the year. */
     private static final Set<String> EMPTY_CLAUSES = words("嗯", "好", "好的", "对", "是的", "是", "没了", "就这些",
             "就这样", "差不多", "大概就这样", "大概这些", "暂时这些", "暂时就这些", "嗯嗯", "哦", "ok", "OK", "行", "可以",
@@ -133,7 +133,7 @@ public final class ClauseReader {
             "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
             "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排", "顺带", "一下", "先", "我的", "顺便说", "嘛", "啊",
             "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了", "仨", "俩", "捋", "捋了", "理了",
-            "整理了");
+            "整理了", "干", "做", "抓", "办", "件", "事", "件事", "大事");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
     private static final Set<String> PROBLEM_WORDS = words("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
@@ -209,7 +209,7 @@ public final class ClauseReader {
                     // "业务上主要是三块": an announcement of what follows, with the writer's topic before it
                     + "^\\p{IsHan}{1,4}(?:上|方面|这块)(?:主要|重点)?(?:就)?(?:是|有|分)(?:这么)?[一二三四五六七八九十两几]+(?:块|个方面|件事|件大事|项工作)$|"
                     // a complaint about the year's load: "人都熬废了"
-                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|闹心|追着跑|没歇过|没歇|连轴转|人少事杂|事多人少|翻来覆去|"
+                    + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|闹心|追着跑|没歇过|没歇|连轴转|人少事杂|事多人少|翻来覆去|(?:累|忙)得够呛|"
                     + "(?:连着|天天|整天)?加了\\p{IsHan}{0,4}班|"
                     // "又要迎检又要结账": two loads at once, said as a complaint
                     + "(?:又要\\p{IsHan}{1,6}又要)|"
@@ -226,6 +226,9 @@ public final class ClauseReader {
                     + "^(?:也)?算不上(?:成绩|亮点|成效)|^(?:那个|这个)?不算\\p{IsHan}{1,6}$|^(?:这个|那个)?算(?:是)?(?:个)?问题(?:吧|了)?$|"
                     // "我自己是部队转业的": the writer's own story, not the year's work
                     + "^我(?:自己|本人)?是\\p{IsHan}{1,8}(?:转业|出身|毕业|调过来|过来)的$|"
+                    // "我今年3月份从县发改局调过来的，之前的事不太清楚": when the writer came, and what they do not know
+                    + "^我?(?:是)?(?:今年|去年)?[0-9一二三四五六七八九十]{0,2}月?份?(?:才)?从\\p{IsHan}{2,12}(?:调|交流|转)(?:过来|来|入|到这)的?$|"
+                    + "^(?:之前|以前|前面|原来)的(?:事|情况|工作)(?:我)?(?:不太|不怎么|不大|不)(?:清楚|了解|知道)$|"
                     // "兼着县社副主任": the writer's other post, for the title, not an item of the year
                     + "^(?:我)?(?:还)?兼(?:着|任)?\\p{IsHan}{2,10}(?:主任|书记|局长|站长|所长|科长|馆长|院长|校长|经理|社长)$|"
                     // "还有个事特别有意义": a remark that announces the next fact
@@ -358,6 +361,8 @@ public final class ClauseReader {
                     } else if (lm.matches() && names && !hasFigures(lm.group(1)) && talk(lm.group(1)) == null) {
                         // "硬指标先报：…": the label, without the writer saying in what order they tell it
                         label = lm.group(1).strip().replaceFirst("(?<=\\p{IsHan})(?:先|再)(?:报|说|讲|列|给)(?:一下|下)?$", "");
+                        // "主业就是宣传这块，…": what the main work is, said before the label itself
+                        label = label.replaceFirst("^\\p{IsHan}{1,4}?(?:主要)?(?:就)?是(?=\\p{IsHan}{2,6}$)", "");
                         mode = null;
                         // A label that names content ("防汛这块，…") stays as the clause's lead, "防汛方面"; one that
                         // only says whose ("个人：") or is a word of the genre's headings is dropped.
@@ -493,6 +498,8 @@ public final class ClauseReader {
     /** Tags to the listener inside a clause: "你知道吧", "你懂的", "说白了", "说实话", "咋说呢". */
     private static final Pattern TAG = Pattern.compile(
             "(?:你|您)(?:也)?(?:知道|懂|晓得|明白)(?:的|吧|吗|哈)?(?=$|[，,。！!？?]|\\s)|说白了|说实话|实话实说|咋说呢|怎么说呢|咋说"
+                    // "说实话有个事，…": announcing a matter, naming nothing
+                    + "|(?:^|(?<=说实话|实话实说|说真的))(?:还)?有(?:个|件)事$"
                     // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
                     + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先(?:交|说|报|算)个(?:底|总账|大账|账)"
                     // "说说我那摊：…": the writer announcing their own remit
@@ -507,7 +514,7 @@ public final class ClauseReader {
 
     /** A complaint about the year's load. */
     private static final Pattern COMPLAINT = Pattern.compile(
-            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|追着跑|没歇过|连轴转|人少事杂|事多人少|翻来覆去|头疼|头大|头都大|得罪人|没人说一句好"
+            "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|追着跑|没歇过|连轴转|人少事杂|事多人少|翻来覆去|头疼|头大|头都大|得罪人|没人说一句好|(?:累|忙)得够呛"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
                     + "|吃力不讨好|(?:又要\\p{IsHan}{1,6}又要)");
 
@@ -911,7 +918,7 @@ public final class ClauseReader {
                 run = new ArrayList<>();
             }
             current = kind;
-            run.add(kind == Kind.PROBLEM && run.isEmpty() ? CONJUNCTION.matcher(c).replaceFirst("") : c);
+            run.add(kind == Kind.PROBLEM && run.isEmpty() ? withoutProblemLead(CONJUNCTION.matcher(c).replaceFirst("")) : c);
         }
         if (!run.isEmpty()) out.add(piece(current, run, listed));
         return out;
@@ -926,7 +933,19 @@ public final class ClauseReader {
     /** Nouns that open with an intention verb: "准备工作做得很细", "争取资金1,200万元". */
     private static final Pattern NOT_INTENT = Pattern.compile("^(?:准备(?:工作|阶段|金|会)|争取(?:资金|到|了|项目))");
 
+    /** "问题就是一线采编人太少" → "一线采编人太少": the word 问题 leading what the problem is. */
+    private static final Pattern PROBLEM_LEAD = Pattern.compile("^(?:(?:最大|主要|突出)的?)?问题(?:主要)?(?:就)?是(?=\\p{IsHan}{3})");
+
+    static String withoutProblemLead(String clause) {
+        return PROBLEM_LEAD.matcher(clause).replaceFirst("");
+    }
+
     private static Piece piece(Kind kind, List<String> clauses, boolean listed) {
+        if (kind == Kind.PROBLEM && !clauses.isEmpty()) {
+            List<String> all = new ArrayList<>(clauses);
+            all.set(0, withoutProblemLead(all.get(0)));
+            clauses = all;
+        }
         return new Piece(kind, String.join("，", clauses), List.copyOf(clauses), listed);
     }
 

@@ -1,6 +1,7 @@
 package io.shuzhi.interview;
 
 import io.shuzhi.interview.ReportKind.PartSpec;
+import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
 
 import java.util.ArrayList;
@@ -184,8 +185,13 @@ public final class RuleExtractor {
                 String heading = kind.partOf(kind.sectionOf(t.key())).heading();
                 return words.stream().anyMatch(heading::contains);
             }).toList();
+            // "业务结合这块：…" in a report whose heading says 融合发展: the topic whose label names it, and its section
+            List<SectionSpec> named = out.stream().filter(t -> words.stream().anyMatch(t.label()::contains))
+                    .map(t -> kind.sectionOf(t.key())).distinct().toList();
+            List<TopicSpec> inTopics = out.stream().filter(t -> named.contains(kind.sectionOf(t.key()))).toList();
             if (!inSections.isEmpty()) out = inSections;
             else if (!inParts.isEmpty()) out = inParts;
+            else if (!inTopics.isEmpty()) out = inTopics;
         }
         long parts = out.stream().map(t -> kind.partOf(kind.sectionOf(t.key())).key()).distinct().count();
         if (p.kind() == ClauseReader.Kind.FACT && parts > 1) {

@@ -207,7 +207,7 @@ class ClauseReaderTest {
                 row(Kind.FACT, "几个数我从台账表里拷过来了", "ASIDE:几个数我从台账表里拷过来了"),
                 // a figure of how little there is describes the shortfall before it
                 row(Kind.FACT, "发稿1126篇。问题就是一线采编人太少，就11个，经常一个人全包",
-                        "FACT:发稿1126篇", "PROBLEM:问题就是一线采编人太少，就11个，经常一个人全包"),
+                        "FACT:发稿1126篇", "PROBLEM:一线采编人太少，就11个，经常一个人全包"),
                 // a problem fixed is an achievement, the quotation marks inside it notwithstanding
                 row(Kind.FACT, "另外整治了养老机构护理员收“红包”的问题，查了31家", "FACT:整治了养老机构护理员收“红包”的问题，查了31家"),
                 // a line typed by voice: spaces for commas
@@ -216,6 +216,12 @@ class ClauseReaderTest {
                 // a ratio is one figure
                 row(Kind.FACT, "花了460来万，省里和县里1:1配套的", "FACT:花了460来万，省里和县里1:1配套的"),
                 row(Kind.PROBLEM, "人少前面说了；APP不少人下了就不打开", "ASIDE:人少前面说了", "PROBLEM:APP不少人下了就不打开"),
+                // when the writer came is not a shortfall; a label that says what the main work is names the work
+                row(Kind.PROBLEM, "我今年3月份从县发改局调过来的，之前的事不太清楚",
+                        "ASIDE:我今年3月份从县发改局调过来的", "ASIDE:之前的事不太清楚"),
+                row(Kind.FACT, "主业就是宣传这块，全年在省级以上媒体发稿1126篇", "FACT:宣传方面，全年在省级以上媒体发稿1126篇"),
+                row(Kind.FACT, "明年就干三件事：招人，争取编制再招5到8个采编", "PLAN:招人，争取编制再招5到8个采编"),
+                row(Kind.FACT, "说实话有个事，科研经费报销有几个老师票据不规范", "PROBLEM:科研经费报销有几个老师票据不规范"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
