@@ -41,7 +41,8 @@ record KindFile(@Text String id, @Text String name, String description,
                 @NotNull(message = MISSING) @Size(min = 1, message = "is empty")
                 List<@NotNull(message = "must be a mapping") @Valid Part> parts,
                 List<@NotBlank(message = "must be text") String> aliases,
-                @PositiveOrZero(message = "must be a whole number ≥ 0, not '${validatedValue}'") Integer order) {
+                @PositiveOrZero(message = "must be a whole number ≥ 0, not '${validatedValue}'") Integer order,
+                String work) {
 
     static final String OPENING_END = "现将有关情况报告如下：";
     private static final String MISSING = "is missing";
@@ -116,6 +117,9 @@ record KindFile(@Text String id, @Text String name, String description,
                 }
             }
         }
+        if (optional(work) != null && !topicKeys.contains(work.strip())) {
+            problems.add("work '" + work.strip() + "' names no topic of this kind");
+        }
         return problems;
     }
 
@@ -139,7 +143,7 @@ record KindFile(@Text String id, @Text String name, String description,
         }
         return new ReportKind(id.strip(), name.strip(), optional(description), title.strip(), opening.strip(),
                 new Question(intro.question().strip(), optional(intro.example()), optional(intro.unit())),
-                partSpecs, stripped(aliases), order == null ? Integer.MAX_VALUE : order);
+                partSpecs, stripped(aliases), order == null ? Integer.MAX_VALUE : order, optional(work));
     }
 
     private static TopicSpec topicSpec(Topic t) {

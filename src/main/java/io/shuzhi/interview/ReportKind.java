@@ -13,12 +13,20 @@ import java.util.stream.Stream;
  *
  * @param order   where the page lists the kind in its chooser (smaller first; the file's {@code order})
  * @param aliases phrases a writer uses for this kind ("个人述职", "述责述廉"), read by {@link KindRecognizer}; may be empty
+ * @param work    the key of the topic the writer's own line of work goes to when they name it under a label no heading
+ *                or keyword knows ("审判上主要是婚姻家事…", "诉源治理这块，…"); null when the kind has none
  */
 public record ReportKind(String id, String name, String description, String title, String opening,
-                         Question intro, List<PartSpec> parts, List<String> aliases, int order) {
+                         Question intro, List<PartSpec> parts, List<String> aliases, int order, String work) {
     public ReportKind {
         parts = List.copyOf(parts);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** A kind without a topic for the writer's line of work. */
+    public ReportKind(String id, String name, String description, String title, String opening,
+                      Question intro, List<PartSpec> parts, List<String> aliases, int order) {
+        this(id, name, description, title, opening, intro, parts, aliases, order, null);
     }
 
     /** A kind placed after those that give an order. */
@@ -157,7 +165,7 @@ public record ReportKind(String id, String name, String description, String titl
                         .map(t -> new TopicSpec(t.key(), t.label(), t.question(), t.example(), t.units(), t.keywords(),
                                 t.lead(), t.missing(), null, t.leads(), null)).toList(), s.fallback())).toList(),
                 p.style())).toList();
-        return new ReportKind(id, name, description, title, opening, intro, plain, aliases, order);
+        return new ReportKind(id, name, description, title, opening, intro, plain, aliases, order, work);
     }
 
     public Stream<SectionSpec> sections() {

@@ -106,6 +106,12 @@ public final class RuleExtractor {
                     String last = previous;
                     boolean lastListed = previousListed;
                     String labelled = p.label().isEmpty() ? null : route(p.label(), candidates, null, null, false);
+                    // "审判上主要是婚姻家事…", "诉源治理这块，…": a label no heading, topic or keyword knows names the
+                    // writer's own line of work, which goes to the kind's topic for it, not to the question open
+                    if (labelled == null && p.kind() == ClauseReader.Kind.FACT && knowsNothingOf(kind, p.label())
+                            && candidates.stream().anyMatch(t -> t.key().equals(kind.work()))) {
+                        labelled = kind.work();
+                    }
                     boolean follows = labelled != null || current != null
                             || last != null && candidates.stream().anyMatch(t -> t.key().equals(last));
                     String fallback = labelled != null ? labelled
@@ -205,6 +211,21 @@ public final class RuleExtractor {
         }
         return out.isEmpty() ? candidates : out;
     }
+
+    /** Whether a writer's label names nothing of the kind: no heading, no topic label or keyword, not the writer. */
+    private static boolean knowsNothingOf(ReportKind kind, String label) {
+        if (label == null || label.isBlank() || kind.work() == null || PERSONAL_LABEL.matcher(label).find()) return false;
+        List<String> words = new ArrayList<>();
+        for (Words.Word w : Words.of(label)) if (w.text().length() >= 2) words.add(w.text());
+        if (words.isEmpty()) return false;
+        boolean named = kind.parts().stream().anyMatch(p -> words.stream().anyMatch(p.heading()::contains))
+                || kind.sections().anyMatch(s -> words.stream().anyMatch(s.heading()::contains))
+                || kind.topics().anyMatch(t -> words.stream().anyMatch(w -> t.label().contains(w)
+                || t.keywords().stream().anyMatch(k -> k.contains(w) || w.contains(k))));
+        return !named;
+    }
+
+    private static final Pattern PERSONAL_LABEL = Pattern.compile("个人|本人|自己|我");
 
     /** Runs of same-topic clauses, in order. */
     private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback) {

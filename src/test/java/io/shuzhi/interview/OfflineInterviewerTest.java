@@ -127,6 +127,15 @@ class OfflineInterviewerTest {
     }
 
     @Test
+    void aLabelNoHeadingKnows_isTheWritersLineOfWork_notTheOpenQuestion() {
+        // "诉源治理这块，…" asked about study: the label names no heading, topic or keyword of the kind
+        InterviewState s = pastIntro().withCurrentTopic("study");
+        Reply r = say(s, "诉源治理这块，跟司法所搞了个诉前调解对接，分流了340多件");
+        assertThat(KIND.work()).isEqualTo("integration");
+        assertThat(r.state().facts()).anyMatch(f -> f.topic().equals("integration") && f.text().contains("诉前调解"));
+    }
+
+    @Test
     void aFigureTypedWithW_isReadAs万() {
         Reply r = say(pastIntro(), "公众号粉丝涨到了27.5w");
         assertThat(r.state().facts()).anyMatch(f -> f.text().contains("27.5万"));
