@@ -206,7 +206,7 @@ class Benchmarks {
     private void cpuPerTurn(int sessions, int samples, int warmup) throws Exception {
         // The topic model loads in the background once the app is up (seconds of CPU, every topic embedded): not a
         // turn's cost, so it is over before the warm-up.
-        boolean model = app.getBean(io.shuzhi.interview.EmbeddingSimilarity.class).awaitReady(Duration.ofMinutes(5));
+        boolean model = io.shuzhi.interview.TopicModel.awaitReady(app, Duration.ofMinutes(5));
         runTurns(sessions, warmup);
         Map<String, Long> before = cpuByThreadGroup();
         long processBefore = processCpuNanos();
