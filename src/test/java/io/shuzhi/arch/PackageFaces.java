@@ -74,6 +74,20 @@ class PackageFaces {
                                     + (outside.isEmpty() ? "" : " " + outside));
             }
         }
+        // Public nested types of the public types that no other package's main code depends on.
+        for (JavaClass c : classes) {
+            if (isTest(c) || c.getEnclosingClass().isEmpty() || !visibleOutside(c)
+                    || c.getEnclosingClass().get().isInterface()) continue;
+            Set<String> outside = new TreeSet<>();
+            c.getDirectDependenciesToSelf().stream().map(d -> top(d.getOriginClass()))
+                    .filter(o -> !o.getPackageName().equals(c.getPackageName()))
+                    .forEach(o -> outside.add((isTest(o) ? "test " : "") + short_(o.getPackageName()) + "."
+                            + o.getSimpleName()));
+            if (outside.stream().allMatch(o -> o.startsWith("test ")))
+                idle.computeIfAbsent(short_(c.getPackageName()), k -> new TreeSet<>())
+                        .add(c.getName().substring(c.getPackageName().length() + 1) + " (type)"
+                                + (outside.isEmpty() ? "" : " " + outside));
+        }
         idle.forEach((pkg, members) -> {
             System.out.println("-- " + pkg + ": public members of its face no other package's main code uses: "
                     + members.size());
