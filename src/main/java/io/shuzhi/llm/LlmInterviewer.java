@@ -57,7 +57,7 @@ public class LlmInterviewer implements InterviewEngine {
     private final PromptTemplates prompts;
     private final RedisChatMemoryStore memory;
 
-    public LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
+    LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
                           RedisChatMemoryStore memory) {
         this.offline = offline;
         this.models = models;
