@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Prints each package's face as {@code src/main} uses it: every top-level type, public or not, with the other packages
- * (and their classes) that depend on it, and the public members no other package touches:
- * {@code mvn -q -o test -Dtest=PackageFaces}. The faces in {@code docs/architecture.md} and {@link ArchitectureTest}
- * are taken from this.
+ * (and their classes) that depend on it, then the public members and nested types of the face that no other package's
+ * main code uses (a use by a test in another package is shown beside it): {@code mvn -q -o test -Dtest=PackageFaces}.
+ * The faces in {@code docs/architecture.md} and {@link ArchitectureTest} are taken from this. One blind spot: javac
+ * copies a constant ({@code static final String X = "…"}) into the class that reads it, so such a use is not in the
+ * class files; the compiler is the last word on a constant listed here.
  */
 class PackageFaces {
 
@@ -70,7 +72,7 @@ class PackageFaces {
                                 + o.getSimpleName()));
                 if (outside.stream().allMatch(o -> o.startsWith("test ")))
                     idle.computeIfAbsent(short_(c.getPackageName()), k -> new TreeSet<>())
-                            .add(c.getName().substring(c.getPackageName().length() + 1) + "." + m.getName()
+                            .add(c.getName().substring(c.getPackageName().length() + 1) + "." + signature(m)
                                     + (outside.isEmpty() ? "" : " " + outside));
             }
         }
@@ -93,6 +95,14 @@ class PackageFaces {
                     + members.size());
             members.forEach(m -> System.out.println("     " + m));
         });
+    }
+
+    /** A method or constructor with its parameter types, so overloads are told apart; a field by its name. */
+    private static String signature(JavaMember m) {
+        if (m instanceof JavaField) return m.getName();
+        var params = ((com.tngtech.archunit.core.domain.JavaCodeUnit) m).getRawParameterTypes().stream()
+                .map(JavaClass::getSimpleName).toList();
+        return m.getName() + "(" + String.join(", ", params) + ")";
     }
 
     private static boolean isTest(JavaClass c) {
