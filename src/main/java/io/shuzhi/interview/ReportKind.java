@@ -66,7 +66,7 @@ public record ReportKind(String id, String name, String description, String titl
         ITEMS, PLAN;
 
         /** The style of a part whose file declares none: {@code PLAN} for the part keyed "measures", as before styles. */
-        public static Style defaultFor(String partKey) {
+        static Style defaultFor(String partKey) {
             return "measures".equals(partKey) ? PLAN : ITEMS;
         }
     }
