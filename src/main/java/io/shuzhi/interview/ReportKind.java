@@ -22,7 +22,7 @@ public record ReportKind(String id, String name, String description, String titl
     }
 
     /** A kind placed after those that give an order. */
-    public ReportKind(String id, String name, String description, String title, String opening,
+    ReportKind(String id, String name, String description, String title, String opening,
                       Question intro, List<PartSpec> parts, List<String> aliases) {
         this(id, name, description, title, opening, intro, parts, aliases, Integer.MAX_VALUE);
     }
