@@ -58,7 +58,7 @@ public class LlmInterviewer implements InterviewEngine {
     private final RedisChatMemoryStore memory;
 
     LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
-                          RedisChatMemoryStore memory) {
+                   RedisChatMemoryStore memory) {
         this.offline = offline;
         this.models = models;
         this.prompts = prompts;
