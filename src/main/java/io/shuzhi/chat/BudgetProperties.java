@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    interview goes on with the rules and drafting with the model is refused (TOKEN_BUDGET).
  */
 @ConfigurationProperties("shuzhi.budget")
-public record BudgetProperties(Long dailyTokens) {
+record BudgetProperties(Long dailyTokens) {
     public BudgetProperties {
         dailyTokens = dailyTokens == null ? 20_000_000L : dailyTokens;
     }

@@ -45,7 +45,7 @@ public enum ErrorCode {
     }
 
     /** The code a failed model call is shown with. */
-    public static ErrorCode of(io.shuzhi.llm.ModelException.Kind kind) {
+    static ErrorCode of(io.shuzhi.llm.ModelException.Kind kind) {
         return switch (kind) {
             case AUTH -> MODEL_AUTH;
             case NOT_FOUND -> MODEL_NOT_FOUND;
@@ -62,7 +62,7 @@ public enum ErrorCode {
         return failure instanceof io.shuzhi.session.StoreUnavailableException;
     }
 
-    public boolean retryable() {
+    boolean retryable() {
         return retryable;
     }
 

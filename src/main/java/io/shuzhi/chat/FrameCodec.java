@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class FrameCodec {
     private final JsonMapper json;
 
-    public FrameCodec(JsonMapper json) {
+    FrameCodec(JsonMapper json) {
         this.json = json;
     }
 
@@ -74,7 +74,7 @@ public class FrameCodec {
      */
     record Framed(String type, long seq, @JsonUnwrapped ServerFrame frame) {}
 
-    public String write(ServerFrame frame, long seq) {
+    String write(ServerFrame frame, long seq) {
         // An error drops two of its fields when null, which its record does not say: the tree does that.
         if (frame instanceof ServerFrame.Error) return writeAsTree(frame, seq);
         return json.writeValueAsString(new Framed(frame.type(), seq, frame));
@@ -97,11 +97,11 @@ public class FrameCodec {
     }
 
     /** JSON for storage (session state, drafts, chat messages). */
-    public String toJson(Object value) {
+    String toJson(Object value) {
         return json.writeValueAsString(value);
     }
 
-    public <T> T fromJson(String text, Class<T> type) {
+    <T> T fromJson(String text, Class<T> type) {
         return json.readValue(text, type);
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * What the server sends. The codec writes {@code type} and {@code seq} first, then the record's fields. Every frame
  * except {@link Error} is logged in the session's event stream and replayed on resume.
  */
-public sealed interface ServerFrame {
+sealed interface ServerFrame {
 
     String type();
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * are sent directly; frames committed by another instance arrive as a notification and are read from the stream.
  */
 @Component
-public class SessionHub {
+class SessionHub {
     private static final int FETCH_LIMIT = 5000;
     private final Map<String, Set<Client>> clients = new ConcurrentHashMap<>();
     /** The last seq this instance is committing per session: its own notifications need no fetch. */

@@ -6,16 +6,16 @@ public class ShuzhiException extends RuntimeException {
     private Integer currentVersion;
     private String text;
 
-    public ShuzhiException(ErrorCode code) {
+    ShuzhiException(ErrorCode code) {
         this(code, code.message());
     }
 
-    public ShuzhiException(ErrorCode code, String message) {
+    ShuzhiException(ErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public ShuzhiException(ErrorCode code, String message, Throwable cause) {
+    ShuzhiException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
     }

@@ -9,4 +9,4 @@ package io.shuzhi.chat;
  * @param at          epoch milliseconds
  * @param basedOn     the version it was made from (0 for the first)
  */
-public record VersionInfo(int version, String change, String instruction, String engine, long at, int basedOn) {}
+record VersionInfo(int version, String change, String instruction, String engine, long at, int basedOn) {}

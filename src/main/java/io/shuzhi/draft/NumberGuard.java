@@ -81,7 +81,7 @@ public final class NumberGuard {
     }
 
     /** True when {@code q} names one of the {@code allowed} quantities (a range: both its ends). */
-    public static boolean sourced(Quantity q, Collection<Quantity> allowed) {
+    static boolean sourced(Quantity q, Collection<Quantity> allowed) {
         Normal n = normal(q);
         for (Quantity a : allowed) {
             Normal m = normal(a);

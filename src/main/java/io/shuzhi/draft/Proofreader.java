@@ -43,7 +43,7 @@ public class Proofreader {
      * Loads the rules from {@code prompts/proofreading/rules.tsv} and the 提法 by year from
      * {@code prompts/proofreading/years.tsv} (disk first, then the classpath).
      */
-    public Proofreader() {
+    Proofreader() {
         this(ProofreadingRules.load(), YearRules.load());
     }
 
@@ -64,7 +64,7 @@ public class Proofreader {
      * Checks a text as pasted: first line the title, next paragraph the opening, one paragraph a line. The report's
      * year, for the 提法 of its year, is the first year of the title or the opening.
      */
-    public List<Suggestion> check(String text) {
+    List<Suggestion> check(String text) {
         return check(text, null);
     }
 
@@ -72,7 +72,7 @@ public class Proofreader {
      * Checks a text for a report of {@code reportYear} ("2026", "2026年度"); null or blank: the year the text names
      * in its title or opening, and no 提法-by-year check when it names none.
      */
-    public List<Suggestion> check(String text, String reportYear) {
+    List<Suggestion> check(String text, String reportYear) {
         if (text == null || text.isEmpty()) return List.of();
         List<Suggestion> found = new ArrayList<>();
         OptionalInt year = year(reportYear);
@@ -104,7 +104,7 @@ public class Proofreader {
     }
 
     /** Checks a draft section by section; offsets are within each section's heading + body. */
-    public List<Suggestion> check(Draft draft) {
+    List<Suggestion> check(Draft draft) {
         return check(draft, null);
     }
 

@@ -24,17 +24,17 @@ public final class YearTerms {
      * One year's 提法. {@code onlyWhenSaid}: a campaign meant for some cadres only (2026: leaders at county level and
      * above) is named in the opening only when one of the writer's facts holds this word; null for a party-wide one.
      */
-    public record Year(String year, String campaign, String opening, List<String> notes, String onlyWhenSaid) {
+    record Year(String year, String campaign, String opening, List<String> notes, String onlyWhenSaid) {
         public Year {
             notes = List.copyOf(notes);
         }
 
-        public Year(String year, String campaign, String opening, List<String> notes) {
+        Year(String year, String campaign, String opening, List<String> notes) {
             this(year, campaign, opening, notes, null);
         }
 
         /** Whether the opening names the campaign for a writer who said {@code said}. */
-        public boolean named(java.util.Collection<String> said) {
+        boolean named(java.util.Collection<String> said) {
             return onlyWhenSaid == null || said.stream().anyMatch(t -> t.contains(onlyWhenSaid));
         }
     }
@@ -47,14 +47,14 @@ public final class YearTerms {
     }
 
     /** The 提法 of a report year ("2025", "2025年", "2025年度"); empty for a year the file does not list. */
-    public static Optional<Year> of(String reportYear) {
+    static Optional<Year> of(String reportYear) {
         if (reportYear == null) return Optional.empty();
         var m = YEAR.matcher(reportYear);
         return m.find() ? Optional.ofNullable(all().get(m.group())) : Optional.empty();
     }
 
     /** Every year listed, in the file's order. */
-    public static Map<String, Year> all() {
+    static Map<String, Year> all() {
         Map<String, Year> y = years;
         if (y == null) {
             y = parse(PromptFiles.read(FILE));

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param latinFont     digits and Latin letters (default Times New Roman)
  */
 @ConfigurationProperties("shuzhi.export")
-public record ExportProperties(Double lineSpacingPt, String titleFont, String bodyFont, String headingFont,
+record ExportProperties(Double lineSpacingPt, String titleFont, String bodyFont, String headingFont,
                                String runInFont, String latinFont) {
     public ExportProperties {
         lineSpacingPt = lineSpacingPt == null ? GongwenLayout.DEFAULT_LINE_PT : lineSpacingPt;

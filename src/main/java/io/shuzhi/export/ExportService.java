@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 public class ExportService {
     private final ExportProperties props;
 
-    public ExportService(ExportProperties props) {
+    ExportService(ExportProperties props) {
         this.props = props == null ? ExportProperties.defaults() : props;
     }
 
@@ -25,17 +25,17 @@ public class ExportService {
     }
 
     /** A .docx laid out after GB/T 9704-2012: A4, 37/26/35/28 mm, 22 × 28 grid, fixed line spacing, "— 1 —" footers. */
-    public byte[] docx(Draft draft) {
+    byte[] docx(Draft draft) {
         return new DocxWriter(props).write(draft);
     }
 
     /** A standalone HTML document with inline 公文 styles (the clipboard fragment inside an A4 page). */
-    public String html(Draft draft) {
+    String html(Draft draft) {
         return new HtmlWriter(props).document(draft);
     }
 
     /** The HTML fragment the page's copy button puts on the clipboard as text/html (paste keeps 公文 formatting). */
-    public String clipboardHtml(Draft draft) {
+    String clipboardHtml(Draft draft) {
         return new HtmlWriter(props).fragment(draft);
     }
 }

@@ -3,7 +3,7 @@ package io.shuzhi.export;
 /** A prior report that cannot be read; the message is Chinese, for the writer. */
 public class ImportException extends Exception {
     /** Why an import was refused. */
-    public enum Code {
+    enum Code {
         EMPTY,        // 文件或文本为空
         NOT_TEXT,     // 二进制文件，不是文本
         OLD_FORMAT,   // .doc / .wps：旧格式，请另存为 .docx
@@ -14,12 +14,12 @@ public class ImportException extends Exception {
 
     private final Code code;
 
-    public ImportException(Code code, String message) {
+    ImportException(Code code, String message) {
         super(message);
         this.code = code;
     }
 
-    public Code code() {
+    Code code() {
         return code;
     }
 }

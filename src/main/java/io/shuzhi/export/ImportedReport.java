@@ -16,7 +16,7 @@ import java.util.List;
 public record ImportedReport(String title, String year, String unit, List<OutlinePart> parts, List<LastYearFact> facts,
                              String shape) {
     public static final String THREE_PART = "three-part";
-    public static final String GENERIC = "generic";
+    static final String GENERIC = "generic";
 
     public ImportedReport {
         parts = List.copyOf(parts);
@@ -58,7 +58,7 @@ public record ImportedReport(String title, String year, String unit, List<Outlin
     }
 
     /** The opening paragraph(s), "" when there are none. */
-    public String opening() {
+    String opening() {
         return parts.stream().filter(p -> p.role().equals(OutlinePart.OPENING)).map(OutlinePart::body).findFirst().orElse("");
     }
 
@@ -103,8 +103,8 @@ public record ImportedReport(String title, String year, String unit, List<Outlin
      * @param quantity    the number read by NumberParser; null for a placeholder
      * @param placeholder the text as written when the number was left out ("**次", "*人"), else null
      */
-    public record LastYearFact(String sectionRef, String clause, Quantity quantity, String placeholder) {
-        public boolean isPlaceholder() {
+    record LastYearFact(String sectionRef, String clause, Quantity quantity, String placeholder) {
+        boolean isPlaceholder() {
             return placeholder != null;
         }
     }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PriorReportParser {
     /** 2 MB: a long report is 30 000 characters; anything far beyond is not one. */
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_BYTES = 2 * 1024 * 1024;
     /** A text with fewer Chinese characters than this is not a report. */
     static final int MIN_CJK = 100;
 

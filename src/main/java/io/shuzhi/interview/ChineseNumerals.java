@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  */
 public final class ChineseNumerals {
     /** Every digit character, 0 to 9, with 〇 and 两. */
-    public static final String DIGITS = "零〇一二两三四五六七八九";
+    static final String DIGITS = "零〇一二两三四五六七八九";
     private static final String WRITTEN_DIGITS = "零一二三四五六七八九";
     private static final String YEAR_DIGITS = "〇一二三四五六七八九";
     private static final BigInteger WAN = BigInteger.valueOf(10_000);
@@ -26,7 +26,7 @@ public final class ChineseNumerals {
     }
 
     /** 0..9 for a digit character (零 〇 一 二 两 … 九), -1 for anything else. */
-    public static int digit(char c) {
+    static int digit(char c) {
         return switch (c) {
             case '零', '〇' -> 0;
             case '一' -> 1;
@@ -46,7 +46,7 @@ public final class ChineseNumerals {
      * The value of a numeral: a count ({@link #count}) or, for two digits or more with no 十/百/千/万/亿, the digits
      * read one by one ("二〇二五" → 2025, "三四" → 34). Empty when the string is neither.
      */
-    public static Optional<BigDecimal> value(String numeral) {
+    static Optional<BigDecimal> value(String numeral) {
         if (numeral == null || numeral.isEmpty()) return Optional.empty();
         int dot = numeral.indexOf('点');
         String whole = dot < 0 ? numeral : numeral.substring(0, dot);
@@ -78,7 +78,7 @@ public final class ChineseNumerals {
     }
 
     /** 2025 → "二〇二五": a year as it is written in Chinese. */
-    public static String yearDigits(int year) {
+    static String yearDigits(int year) {
         if (year < 0) throw new IllegalArgumentException("negative year: " + year);
         var out = new StringBuilder();
         for (char c : String.valueOf(year).toCharArray()) out.append(YEAR_DIGITS.charAt(c - '0'));
@@ -95,7 +95,7 @@ public final class ChineseNumerals {
     }
 
     /** A decimal as it is said: 3.5 "三点五", 0.85 "零点八五", 12 "十二". */
-    public static String of(BigDecimal n) {
+    static String of(BigDecimal n) {
         if (n.signum() < 0) throw new IllegalArgumentException("negative: " + n);
         String plain = n.stripTrailingZeros().toPlainString();
         int dot = plain.indexOf('.');

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ClauseReader {
 
     /** What a piece of a message is. */
-    public enum Kind {
+    enum Kind {
         /** something done or achieved this year */
         FACT,
         /** a shortfall: goes to the problems part whatever question is open */
@@ -47,8 +47,8 @@ public final class ClauseReader {
      * @param clauses its clauses (split at commas), for routing clause by clause
      * @param listed  whether the writer numbered it (一是…, 1.…)
      */
-    public record Piece(Kind kind, String text, List<String> clauses, boolean listed, String label) {
-        public Piece(Kind kind, String text, List<String> clauses, boolean listed) {
+    record Piece(Kind kind, String text, List<String> clauses, boolean listed, String label) {
+        Piece(Kind kind, String text, List<String> clauses, boolean listed) {
             this(kind, text, clauses, listed, "");
         }
 
@@ -320,7 +320,7 @@ public final class ClauseReader {
      * @param defaultKind what an unmarked piece is: {@link Kind#PROBLEM} while the problems part is being asked
      *                    about, {@link Kind#PLAN} for the plans part, {@link Kind#FACT} otherwise
      */
-    public static List<Piece> read(String text, Kind defaultKind) {
+    static List<Piece> read(String text, Kind defaultKind) {
         List<Piece> out = new ArrayList<>();
         if (text == null || text.isBlank()) return out;
         Kind mode = null; // set by a header ("存在的问题："), holds until the next header
@@ -885,7 +885,7 @@ public final class ClauseReader {
      * Whether a clause of a problem opens a new shortfall rather than describing the one before ("比如…", "有的…"
      * describe): it has a shortfall word of its own and does not lean on the clause before.
      */
-    public static boolean opensShortfall(String clause) {
+    static boolean opensShortfall(String clause) {
         if (!isProblem(wordsOf(clause))) return false;
         return !clause.matches("^(?:比如|例如|像|如|有的|有些|个别|部分|少数|特别是|尤其是|主要是|导致|造成|以致|结果|所以|因此|"
                 + "甚至|还有的|也有).*");

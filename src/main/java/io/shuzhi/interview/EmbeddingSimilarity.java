@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * turns it off.
  */
 @Component
-public class EmbeddingSimilarity implements TopicSimilarity, ApplicationListener<ApplicationReadyEvent> {
+class EmbeddingSimilarity implements TopicSimilarity, ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(EmbeddingSimilarity.class);
 
     /** A topic must be this much closer (cosine) than the keywords' fallback to take a clause; measured, not guessed. */

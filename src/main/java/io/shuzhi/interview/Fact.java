@@ -27,11 +27,11 @@ public record Fact(String id, String topic, String text, List<Quantity> quantiti
         origin = origin == null ? Origin.WRITER : origin;
     }
 
-    public Fact withText(String newText, List<Quantity> newQuantities) {
+    Fact withText(String newText, List<Quantity> newQuantities) {
         return new Fact(id, topic, newText, newQuantities, sourceId, origin);
     }
 
-    public Fact withTopic(String newTopic) {
+    Fact withTopic(String newTopic) {
         return new Fact(id, newTopic, text, quantities, sourceId, origin);
     }
 }

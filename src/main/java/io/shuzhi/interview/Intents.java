@@ -55,7 +55,7 @@ public final class Intents {
     }
 
     /** A correction: {@code from} is the number to replace (null when only the new one was said), {@code hint} the words that say which fact. */
-    public record Correction(Quantity from, Quantity to, String hint) {
+    record Correction(Quantity from, Quantity to, String hint) {
     }
 
     /** How the message reads. */
@@ -120,7 +120,7 @@ public final class Intents {
      * Every correction in a message: the one {@link #correction(String)} reads, then, when the writer owns a slip, the
      * other pairs "是8个不是7个" and numbers said with 是 ("经责那个说错了，审的是12个人，部门一把手是8个不是7个").
      */
-    public static List<Correction> corrections(String text) {
+    static List<Correction> corrections(String text) {
         Optional<Correction> first = correction(text);
         if (first.isEmpty()) return List.of();
         List<Correction> out = new ArrayList<>(List.of(first.get()));
@@ -225,7 +225,7 @@ public final class Intents {
      * The word naming what the writer asks to leave out of the report ("罚没款"), or empty. Only a message that starts
      * with the request counts: "…，不用写进问题" is an aside about where something goes, read elsewhere.
      */
-    public static Optional<String> removal(String text) {
+    static Optional<String> removal(String text) {
         if (text == null) return Optional.empty();
         Matcher m = REMOVAL.matcher(text.strip());
         if (!m.find()) return Optional.empty();
@@ -248,7 +248,7 @@ public final class Intents {
      * A message of facts with a slip mended as it is typed: "征集了1,300多册，不对，是1,030多册，其中家谱四十几部" →
      * "征集了1,030多册，其中家谱四十几部". The rest of the message is kept as it was said.
      */
-    public static String inlineCorrected(String text) {
+    static String inlineCorrected(String text) {
         if (text == null || !SLIP.matcher(text).find()) return text;
         List<Located> qs = locate(text);
         for (int i = 0; i + 1 < qs.size(); i++) {

@@ -36,7 +36,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         headings = headings == null ? java.util.Map.of() : java.util.Map.copyOf(headings);
     }
 
-    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+    InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
                           int nextFactId, List<String> preferences, Set<String> deferred, List<Plan> plans) {
         this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, java.util.Map.of());
     }
@@ -49,7 +49,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, plans, imported);
     }
 
-    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+    InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
                           int nextFactId, List<String> preferences, Set<String> deferred) {
         this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, deferred, List.of());
     }
@@ -60,7 +60,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
     }
 
     /** A copy with one plan's status changed. */
-    public InterviewState withPlan(Plan changed) {
+    InterviewState withPlan(Plan changed) {
         var next = new ArrayList<Plan>();
         for (Plan p : plans) next.add(p.id().equals(changed.id()) ? changed : p);
         return withPlans(next);
@@ -72,7 +72,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
                 .findFirst();
     }
 
-    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+    InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
                           int nextFactId, List<String> preferences) {
         this(unit, year, facts, skipped, currentTopic, nextFactId, preferences, Set.of());
     }
@@ -84,7 +84,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
         return new InterviewState(unit, year, facts, skipped, currentTopic, nextFactId, preferences, next, plans, headings);
     }
 
-    public InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
+    InterviewState(String unit, String year, List<Fact> facts, Set<String> skipped, String currentTopic,
                           int nextFactId) {
         this(unit, year, facts, skipped, currentTopic, nextFactId, List.of(), Set.of());
     }
@@ -118,7 +118,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
     }
 
     /** Facts of a topic taken from last year's report. */
-    public List<Fact> lastYearFor(String topic) {
+    List<Fact> lastYearFor(String topic) {
         return facts.stream().filter(f -> f.topic().equals(topic) && f.origin() == Fact.Origin.LAST_YEAR).toList();
     }
 
@@ -138,7 +138,7 @@ public record InterviewState(String unit, String year, List<Fact> facts, Set<Str
     }
 
     /** A copy with one of last year's facts added. */
-    public InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
+    InterviewState plusLastYear(String topic, String text, List<Quantity> quantities, String sourceId) {
         var next = new ArrayList<>(facts);
         next.add(new Fact("f-" + nextFactId, topic, text, quantities, sourceId, Fact.Origin.LAST_YEAR));
         return new InterviewState(unit, year, next, skipped, currentTopic, nextFactId + 1, preferences, deferred, plans, headings);

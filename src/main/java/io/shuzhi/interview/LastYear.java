@@ -18,12 +18,12 @@ public final class LastYear {
      * The state with last year's plans added, each under the topic of this year's report it will be asked in (a
      * topic of the parts on the work done; none when no topic's words fit: then it is asked at the end).
      */
-    public static InterviewState addPlans(ReportKind kind, InterviewState state, List<String> plans) {
+    static InterviewState addPlans(ReportKind kind, InterviewState state, List<String> plans) {
         return addPlans(kind, state, plans, TopicSimilarity.NONE);
     }
 
     /** As {@link #addPlans(ReportKind, InterviewState, List)}; a plan no keyword places goes by meaning when it can. */
-    public static InterviewState addPlans(ReportKind kind, InterviewState state, List<String> plans,
+    static InterviewState addPlans(ReportKind kind, InterviewState state, List<String> plans,
                                           TopicSimilarity similarity) {
         List<TopicSpec> work = kind.parts().stream()
                 .filter(p -> !RuleExtractor.PROBLEMS_PART.equals(p.key()) && !RuleExtractor.PLANS_PART.equals(p.key()))

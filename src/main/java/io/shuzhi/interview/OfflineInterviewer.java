@@ -41,7 +41,7 @@ public class OfflineInterviewer implements InterviewEngine {
 
     /** Routing by keywords, and by meaning where they give no answer (once the model has loaded). */
     @Autowired
-    public OfflineInterviewer(EmbeddingSimilarity similarity) {
+    OfflineInterviewer(EmbeddingSimilarity similarity) {
         this(Clock.systemDefaultZone(), similarity);
     }
 

@@ -32,7 +32,7 @@ public record Plan(String id, String topic, String text, Status status) {
         status = status == null ? Status.OPEN : status;
     }
 
-    public Plan with(Status next) {
+    Plan with(Status next) {
         return new Plan(id, topic, text, next);
     }
 }

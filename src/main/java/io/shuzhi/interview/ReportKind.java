@@ -30,7 +30,7 @@ public record ReportKind(String id, String name, String description, String titl
     }
 
     /** A kind placed after those that give an order. */
-    public ReportKind(String id, String name, String description, String title, String opening,
+    ReportKind(String id, String name, String description, String title, String opening,
                       Question intro, List<PartSpec> parts, List<String> aliases) {
         this(id, name, description, title, opening, intro, parts, aliases, Integer.MAX_VALUE);
     }
@@ -74,7 +74,7 @@ public record ReportKind(String id, String name, String description, String titl
         ITEMS, PLAN;
 
         /** The style of a part whose file declares none: {@code PLAN} for the part keyed "measures", as before styles. */
-        public static Style defaultFor(String partKey) {
+        static Style defaultFor(String partKey) {
             return "measures".equals(partKey) ? PLAN : ITEMS;
         }
     }

@@ -23,19 +23,19 @@ public final class Words {
 
     /** One word with its part of speech ("n", "v", "m", "q", "nnt"…) and where it starts in the text. */
     public record Word(String text, String pos, int start) {
-        public int end() {
+        int end() {
             return start + text.length();
         }
 
-        public boolean isNumeral() {
+        boolean isNumeral() {
             return pos.startsWith("m") && !pos.equals("mq");
         }
 
-        public boolean isMeasure() {
+        boolean isMeasure() {
             return pos.startsWith("q");
         }
 
-        public boolean isPunctuation() {
+        boolean isPunctuation() {
             return pos.startsWith("w");
         }
     }

@@ -80,7 +80,7 @@ public final class YearOnYear {
     }
 
     /** The pairs of one of this year's facts. */
-    public static List<Pair> pairsOf(InterviewState state, String factId) {
+    static List<Pair> pairsOf(InterviewState state, String factId) {
         return pairs(state).stream().filter(p -> p.factId().equals(factId)).toList();
     }
 

@@ -56,7 +56,7 @@ public class LlmDraftWriter implements DraftWriter {
     private final LlmModels models;
     private final PromptTemplates prompts;
 
-    public LlmDraftWriter(TemplateDrafter template, LlmModels models, PromptTemplates prompts) {
+    LlmDraftWriter(TemplateDrafter template, LlmModels models, PromptTemplates prompts) {
         this.template = template;
         this.models = models;
         this.prompts = prompts;

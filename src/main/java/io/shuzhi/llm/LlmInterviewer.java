@@ -57,8 +57,8 @@ public class LlmInterviewer implements InterviewEngine {
     private final PromptTemplates prompts;
     private final RedisChatMemoryStore memory;
 
-    public LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
-                          RedisChatMemoryStore memory) {
+    LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
+                   RedisChatMemoryStore memory) {
         this.offline = offline;
         this.models = models;
         this.prompts = prompts;

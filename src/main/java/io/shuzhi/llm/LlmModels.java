@@ -30,12 +30,12 @@ public final class LlmModels {
     /** The endpoint answered 400 to {@code response_format}: extraction asks by instructions only from then on. */
     private final AtomicBoolean jsonModeRefused = new AtomicBoolean();
 
-    public LlmModels(LlmProperties props) {
+    LlmModels(LlmProperties props) {
         this(props, List.of());
     }
 
     /** With listeners told of every call (the smoke run times and counts each one). */
-    public LlmModels(LlmProperties props, List<ChatModelListener> listeners) {
+    LlmModels(LlmProperties props, List<ChatModelListener> listeners) {
         this.props = props;
         String key = props.apiKey().isEmpty() ? "none" : props.apiKey();
         Map<String, Object> extra = extraBody(props.extraBody());
@@ -63,7 +63,7 @@ public final class LlmModels {
     }
 
     /** Models built elsewhere (tests). */
-    public LlmModels(LlmProperties props, ChatModel chat, StreamingChatModel streaming) {
+    LlmModels(LlmProperties props, ChatModel chat, StreamingChatModel streaming) {
         this.props = props;
         this.chat = chat;
         this.streaming = streaming;
@@ -99,15 +99,15 @@ public final class LlmModels {
         return jsonModeRefused.compareAndSet(false, true);
     }
 
-    public LlmProperties props() {
+    LlmProperties props() {
         return props;
     }
 
-    public ChatModel chat() {
+    ChatModel chat() {
         return chat;
     }
 
-    public StreamingChatModel streaming() {
+    StreamingChatModel streaming() {
         return streaming;
     }
 

@@ -53,14 +53,14 @@ public record LlmProperties(String baseUrl, String model, String apiKey, Duratio
     }
 
     /** The same settings with {@code extraBody} (tests, the smoke run). */
-    public LlmProperties withExtraBody(String json) {
+    LlmProperties withExtraBody(String json) {
         return new LlmProperties(baseUrl, model, apiKey, timeout, connectTimeout, firstTokenTimeout, idleTimeout,
                 totalTimeout, temperature, maxParallelSections, sessionTokenBudget, memoryTokens, retryBackoff,
                 logRequests, json);
     }
 
     /** The same settings writing one section at a time (the smoke run times each section on its own). */
-    public LlmProperties oneSectionAtATime() {
+    LlmProperties oneSectionAtATime() {
         return new LlmProperties(baseUrl, model, apiKey, timeout, connectTimeout, firstTokenTimeout, idleTimeout,
                 totalTimeout, temperature, 1, sessionTokenBudget, memoryTokens, retryBackoff, logRequests, extraBody);
     }

@@ -28,13 +28,13 @@ public class ModelException extends RuntimeException {
     private final Kind kind;
     private final boolean retryable;
 
-    public ModelException(Kind kind, String chineseMessage, boolean retryable) {
+    ModelException(Kind kind, String chineseMessage, boolean retryable) {
         super(chineseMessage);
         this.kind = kind;
         this.retryable = retryable;
     }
 
-    public ModelException(Kind kind, String chineseMessage, boolean retryable, Throwable cause) {
+    ModelException(Kind kind, String chineseMessage, boolean retryable, Throwable cause) {
         super(chineseMessage, cause);
         this.kind = kind;
         this.retryable = retryable;
@@ -45,7 +45,7 @@ public class ModelException extends RuntimeException {
     }
 
     /** True when the same call may succeed if tried again. */
-    public boolean retryable() {
+    boolean retryable() {
         return retryable;
     }
 

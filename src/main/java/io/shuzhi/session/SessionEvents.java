@@ -54,7 +54,7 @@ public class SessionEvents implements AutoCloseable {
     private volatile int silentLosses;
     private volatile BiConsumer<String, Long> onCommit = (id, seq) -> { };
 
-    public SessionEvents(RedisConnectionFactory factory, MeterRegistry registry, SessionProperties props) {
+    SessionEvents(RedisConnectionFactory factory, MeterRegistry registry, SessionProperties props) {
         this.redis = new StringRedisTemplate(factory);
         this.lost = Counter.builder("shuzhi.fanout.lost")
                 .description("fan-out probes this instance published and did not hear back").register(registry);
@@ -124,7 +124,7 @@ public class SessionEvents implements AutoCloseable {
     }
 
     /** Checks the last probe came back, then sends the next one. */
-    public void probe() {
+    void probe() {
         long sent = probeSent.get();
         boolean heardLast = sent == 0 || probeHeard.get() >= sent;
         if (!heardLast) {
@@ -189,7 +189,7 @@ public class SessionEvents implements AutoCloseable {
     }
 
     /** Whether the last probe was heard back (for tests and health). */
-    public boolean up() {
+    boolean up() {
         return up;
     }
 

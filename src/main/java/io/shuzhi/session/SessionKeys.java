@@ -6,7 +6,7 @@ package io.shuzhi.session;
  * over them stays valid on a cluster.
  */
 public final class SessionKeys {
-    public static final String PREFIX = "shuzhi:";
+    static final String PREFIX = "shuzhi:";
 
     private SessionKeys() {
     }
@@ -45,7 +45,7 @@ public final class SessionKeys {
     }
 
     /** String with expiry: the token of the instance writing a streamed draft for the session. */
-    public static String generationLock(String id) {
+    static String generationLock(String id) {
         return PREFIX + "{" + id + "}:generation";
     }
 
@@ -55,7 +55,7 @@ public final class SessionKeys {
     }
 
     /** Pub/sub channel: the seq of the last frame committed, so tabs on other instances fetch what they miss. */
-    public static String notify(String id) {
+    static String notify(String id) {
         return PREFIX + "{" + id + "}:notify";
     }
 
@@ -82,7 +82,7 @@ public final class SessionKeys {
     }
 
     /** The session id in a state key ({@code shuzhi:{id}:state}), or null when the key is not one. */
-    public static String idOfState(String key) {
+    static String idOfState(String key) {
         String head = PREFIX + "{", tail = "}:state";
         if (!key.startsWith(head) || !key.endsWith(tail) || key.length() <= head.length() + tail.length()) return null;
         String id = key.substring(head.length(), key.length() - tail.length());
@@ -90,7 +90,7 @@ public final class SessionKeys {
     }
 
     /** The message on {@link #notify} that says the session was deleted (a commit publishes a number). */
-    public static final String DELETED = "deleted";
+    static final String DELETED = "deleted";
 
     /** All keys of a session, in the order the commit script expects them. */
     static java.util.List<String> all(String id) {

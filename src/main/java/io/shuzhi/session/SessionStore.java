@@ -48,7 +48,7 @@ public class SessionStore {
                     + "redis.call('PUBLISH', ARGV[1], ARGV[2]) return existed",
             Long.class);
 
-    public SessionStore(StringRedisTemplate redis, SessionProperties props) {
+    SessionStore(StringRedisTemplate redis, SessionProperties props) {
         this.redis = redis;
         this.props = props;
         this.commitScript = new DefaultRedisScript<>(read("redis/commit.lua"), List.class);
@@ -96,7 +96,7 @@ public class SessionStore {
      * {@code kept}; with {@code replace}, {@code added} is the whole list.
      */
     public record IdChanges(boolean replace, List<String> added, int kept) {
-        public static final IdChanges NONE = new IdChanges(false, List.of(), Integer.MAX_VALUE);
+        static final IdChanges NONE = new IdChanges(false, List.of(), Integer.MAX_VALUE);
 
         public IdChanges {
             added = added == null ? List.of() : added;
@@ -108,7 +108,7 @@ public class SessionStore {
      * writer does not know what it holds), so {@code set} is then every fact.
      */
     public record FactChanges(boolean replace, Map<String, String> set, java.util.Collection<String> removed) {
-        public static final FactChanges NONE = new FactChanges(false, Map.of(), List.of());
+        static final FactChanges NONE = new FactChanges(false, Map.of(), List.of());
 
         public FactChanges {
             set = set == null ? Map.of() : set;

@@ -2,7 +2,7 @@ package io.shuzhi.session;
 
 /** Redis did not answer (down, restarting, or too slow). The operation changed nothing the caller can rely on. */
 public class StoreUnavailableException extends RuntimeException {
-    public StoreUnavailableException(String message, Throwable cause) {
+    StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 }

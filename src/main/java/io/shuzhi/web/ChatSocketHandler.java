@@ -26,7 +26,7 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * and hands the frame to the {@link TurnRunner}; it never does a turn's work on the WebSocket thread.
  */
 @Component
-public class ChatSocketHandler extends AbstractWebSocketHandler {
+class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
     private static final String CLIENT = "shuzhi.client";

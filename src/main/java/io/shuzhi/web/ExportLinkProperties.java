@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ttl how long a download link opens the file after the page asked for it
  */
 @ConfigurationProperties("shuzhi.links")
-public record ExportLinkProperties(String key, Duration ttl) {
+record ExportLinkProperties(String key, Duration ttl) {
     public ExportLinkProperties {
         key = key == null ? "" : key.strip();
         ttl = ttl == null ? Duration.ofMinutes(5) : ttl;

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       chat socket; empty means Shuzhi's own page only
  */
 @ConfigurationProperties("shuzhi.web")
-public record WebProperties(List<String> allowedOrigins) {
+record WebProperties(List<String> allowedOrigins) {
     public WebProperties {
         allowedOrigins = allowedOrigins == null ? List.of()
                 : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();

@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package graph of {@code docs/architecture.md}, as measured by {@link PackageGraph}: dependencies point one way,
  * web → chat → llm, export → draft → interview, with session (storage) under chat and llm only and prompts (the data
- * files) under the packages that read them. Only web knows HTTP and WebSocket; session knows no feature.
+ * files) under the packages that read them. Only web knows HTTP and WebSocket; session knows no feature. Each
+ * package's face, as measured by {@link PackageFaces}: the public types are only those other packages use.
  */
 @AnalyzeClasses(packages = "io.shuzhi", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -68,6 +69,56 @@ class ArchitectureTest {
     static final ArchRule refinerFace = classes().that().resideInAPackage("io.shuzhi.draft.refine..")
             .and().arePublic().and().areTopLevelClasses()
             .should().haveNameMatching("io\\.shuzhi\\.draft\\.refine\\.(RefineParser|OfflineRefiner)");
+
+    // Each package's face: only the top-level types another package's main code uses are public, as PackageFaces
+    // measures them (docs/architecture.md, "Faces"). Making another type public fails here; a type another package
+    // comes to need is added to its package's list in the same commit.
+
+    /** What web needs: the runner, the frames it parses and their codec, the tab (Client), errors, socket settings. */
+    @ArchTest
+    static final ArchRule chatFace = face("io.shuzhi.chat",
+            "TurnRunner", "ClientFrame", "Client", "FrameCodec", "ErrorCode", "ShuzhiException", "ChatProperties");
+
+    /** chat, llm, export, web and draft.refine: the draft model, the drafters, the rewrite, the guard, the proofreader. */
+    @ArchTest
+    static final ArchRule draftFace = face("io.shuzhi.draft",
+            "Draft", "Section", "DraftWriter", "TemplateDrafter", "Refinement", "SectionRewriter", "RewriteTargets",
+            "NumberGuard", "PlanOrder", "YearTerms", "Proofreader", "DraftFormats",
+            // draft.refine only: the drafter's rules and body text, through one door each
+            "DraftingRules", "BodyText");
+
+    /** chat reads a prior report (ImportTurn); web exports a draft. */
+    @ArchTest
+    static final ArchRule exportFace = face("io.shuzhi.export",
+            "ExportService", "ExportFormat", "PriorReportParser", "ImportedReport", "ImportedDrafts", "ImportException");
+
+    /** Read by chat, draft, draft.refine, export, llm and web: kinds, facts, numbers, the interview and its engines. */
+    @ArchTest
+    static final ArchRule interviewFace = face("io.shuzhi.interview",
+            "InterviewEngine", "OfflineInterviewer", "InterviewState", "Fact", "Quantity", "Plan", "ReportKind",
+            "ReportKinds", "KindRecognizer", "KindsProperties", "NumberParser", "ChineseNumerals", "Words", "Intents",
+            "ClauseReader", "RuleExtractor", "Faq", "LastYear", "YearOnYear");
+
+    /** chat chooses the engine and maps model errors; web probes the model; ShuzhiApplication runs the smoke check. */
+    @ArchTest
+    static final ArchRule llmFace = face("io.shuzhi.llm",
+            "LlmInterviewer", "LlmDraftWriter", "LlmModels", "LlmProperties", "ModelException", "Smoke");
+
+    /** chat stores and fans out; llm keys its chat memory. */
+    @ArchTest
+    static final ArchRule sessionFace = face("io.shuzhi.session",
+            "SessionStore", "SessionKeys", "SessionEvents", "SessionProperties", "StoreUnavailableException");
+
+    /** Nothing depends on web, so nothing in it is public. */
+    @ArchTest
+    static final ArchRule webFace = classes().that().resideInAPackage("io.shuzhi.web..").and().areTopLevelClasses()
+            .should().notBePublic();
+
+    private static ArchRule face(String pkg, String... types) {
+        return classes().that().resideInAPackage(pkg).and().arePublic().and().areTopLevelClasses()
+                .should().haveNameMatching(pkg.replace(".", "\\.") + "\\.(" + String.join("|", types) + ")")
+                .as("only " + String.join(", ", types) + " are public in " + pkg);
+    }
 
     @ArchTest
     static final ArchRule sessionKnowsNoFeature = noClasses().that().resideInAPackage("io.shuzhi.session..")

@@ -1,6 +1,6 @@
 package io.shuzhi.hardening;
 
-import io.shuzhi.chat.SessionHub;
+import io.shuzhi.chat.OpenSessions;
 import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.TemplateDrafter;
@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -205,7 +206,7 @@ class Benchmarks {
     private void cpuPerTurn(int sessions, int samples, int warmup) throws Exception {
         // The topic model loads in the background once the app is up (seconds of CPU, every topic embedded): not a
         // turn's cost, so it is over before the warm-up.
-        boolean model = app.getBean(io.shuzhi.interview.EmbeddingSimilarity.class).awaitReady(Duration.ofMinutes(5));
+        boolean model = io.shuzhi.interview.TopicModel.awaitReady(app, Duration.ofMinutes(5));
         runTurns(sessions, warmup);
         Map<String, Long> before = cpuByThreadGroup();
         long processBefore = processCpuNanos();
@@ -403,8 +404,8 @@ class Benchmarks {
         int n = (int) Math.min(wanted, limit - baseFds - 300);
         var memory = ManagementFactory.getMemoryMXBean();
         StringRedisTemplate redisT = app.getBean(StringRedisTemplate.class);
-        SessionHub hub = app.getBean(SessionHub.class);
-        int hubBefore = hub.sessions();
+        IntSupplier hub = OpenSessions.in(app);
+        int hubBefore = hub.getAsInt();
         gc();
         long heap0 = memory.getHeapMemoryUsage().getUsed();
         long direct0 = direct();
@@ -426,7 +427,7 @@ class Benchmarks {
             long heap1 = memory.getHeapMemoryUsage().getUsed();
             long direct1 = direct();
             long redis1 = redisUsedMemory(redisT);
-            int held = hub.sessions() - hubBefore;
+            int held = hub.getAsInt() - hubBefore;
             long fds = openFds() - baseFds;
             String note = (wanted != n ? wanted + " wanted, " + n + " possible under RLIMIT_NOFILE " + limit + "; " : "")
                     + open + " open, " + failed + " failed, " + held + " in the hub, " + fds + " more fds; connect+hello "
@@ -441,7 +442,7 @@ class Benchmarks {
             if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroyForcibly();
             // wait for the app to see the sockets close before the next measurement
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (hub.sessions() > hubBefore && System.nanoTime() < deadline) Thread.sleep(100);
+            while (hub.getAsInt() > hubBefore && System.nanoTime() < deadline) Thread.sleep(100);
         }
     }
 

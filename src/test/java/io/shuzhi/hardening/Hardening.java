@@ -18,13 +18,16 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import redis.embedded.RedisServer;
 
-/** What the hardening tests and benchmarks share: their own redis-server, another app instance, HTTP probes. */
-final class Hardening {
+/**
+ * What the hardening tests and benchmarks share: their own redis-server, another app instance, HTTP probes. Public for
+ * the tests of other packages that need a redis-server of their own ({@code session.SessionEventsTest}).
+ */
+public final class Hardening {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Hardening() {}
 
-    static int freePort() {
+    public static int freePort() {
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return s.getLocalPort();
@@ -37,7 +40,7 @@ final class Hardening {
      * The redis-server binary shipped in the embedded-redis artifact, on {@code port}, data in {@code dir}.
      * With {@code aof}: appendonly yes, appendfsync everysec (the app's own fallback settings), no RDB snapshots.
      */
-    static RedisServer startRedis(int port, Path dir, boolean aof) {
+    public static RedisServer startRedis(int port, Path dir, boolean aof) {
         try {
             var b = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                     .setting("save \"\"");
@@ -52,7 +55,7 @@ final class Hardening {
         }
     }
 
-    static void stopQuietly(RedisServer server) {
+    public static void stopQuietly(RedisServer server) {
         try {
             if (server != null && server.isActive()) server.stop();
         } catch (IOException e) {

@@ -23,6 +23,14 @@ class ReportKindsTest {
         return Files.readString(REAL.resolve("party-branch-secretary.yaml"), StandardCharsets.UTF_8);
     }
 
+    private static String real(String file) throws IOException {
+        return Files.readString(REAL.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    private static void copyReal(Path dir, String file) throws IOException {
+        write(dir, file, real(file));
+    }
+
     private static Path write(Path dir, String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -204,5 +212,50 @@ class ReportKindsTest {
         assertThat(fromDisk.defaultKind().id()).isEqualTo("party-branch-secretary");
         assertThatThrownBy(() -> new ReportKinds(new KindsProperties(null, "nope")))
                 .isInstanceOf(KindFileException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void anUnknownPartStyle_stopsStartupNamingTheFileAndField(@TempDir Path dir) throws IOException {
+        write(dir, "accountability-integrity.yaml", real("accountability-integrity.yaml")
+                .replace("    heading: 今后努力方向\n    style: plan", "    heading: 今后努力方向\n    style: prose"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("accountability-integrity.yaml")
+                .hasMessageContaining("parts[3].style 'prose' must be items or plan");
+    }
+
+    @Test
+    void aPlanSectionWithoutItsStandingParagraph_isNamed(@TempDir Path dir) throws IOException {
+        String broken = real("personal-annual.yaml").replaceFirst("\\n\\s*fallback: 紧扣年度目标任务[^\\n]*", "");
+        write(dir, "personal-annual.yaml", broken);
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("personal-annual.yaml")
+                .hasMessageContaining("parts[2].sections[1].fallback is missing (style: plan needs it)");
+    }
+
+    @Test
+    void aDigitInASectionHeading_isRejected(@TempDir Path dir) throws IOException {
+        write(dir, "annual-work-summary.yaml", real("annual-work-summary.yaml")
+                .replace("heading: 聚焦重点攻坚，改革发展取得突破", "heading: 聚焦重点攻坚，完成3项改革"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("annual-work-summary.yaml")
+                .hasMessageContaining("parts[0].sections[1].heading must not contain digits");
+    }
+
+    @Test
+    void anAliasClaimedByTwoKinds_namesBothFiles(@TempDir Path dir) throws IOException {
+        copyReal(dir, "party-branch-secretary.yaml");
+        write(dir, "personal-annual.yaml", real("personal-annual.yaml")
+                .replace("aliases: [个人述职,", "aliases: [个人述职, 党建述职,"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("personal-annual.yaml: aliases[1] '党建述职' already names the kind 'party-branch-secretary'")
+                .hasMessageContaining("party-branch-secretary.yaml");
+    }
+
+    @Test
+    void aliasesThatAreNotAList_areNamed(@TempDir Path dir) throws IOException {
+        write(dir, "annual-work-summary.yaml", real("annual-work-summary.yaml")
+                .replaceFirst("aliases: \\[[^]]*]", "aliases: 年度工作总结"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).isInstanceOf(KindFileException.class)
+                .hasMessageContaining("annual-work-summary.yaml: aliases must be a list");
     }
 }

@@ -1,12 +1,13 @@
 package io.shuzhi.support;
 
-import io.shuzhi.interview.EmbeddingSimilarity;
+import io.shuzhi.interview.TopicModel;
 import io.shuzhi.session.SessionKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -29,7 +30,7 @@ public abstract class IntegrationTest {
     protected StringRedisTemplate redis;
 
     @Autowired
-    private EmbeddingSimilarity similarity;
+    private ApplicationContext app;
 
     /**
      * The app routes by keywords until the similarity model has loaded in the background, then by meaning too where
@@ -37,7 +38,7 @@ public abstract class IntegrationTest {
      */
     @BeforeEach
     void similarityLoaded() throws InterruptedException {
-        similarity.awaitReady(Duration.ofMinutes(2));
+        TopicModel.awaitReady(app, Duration.ofMinutes(2));
     }
 
     protected WsClient connect() {
