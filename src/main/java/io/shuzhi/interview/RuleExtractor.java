@@ -53,11 +53,12 @@ public final class RuleExtractor {
             "(?:就是|也就是|即)?(?:前面|刚才|刚刚|上面|之前|前边|先前)(?:(?:说|讲|提|写)(?:的|过的|到的|了的)?(?:那个|那些|那次|那项)?"
                     + "|的?(?:那个|那些|那次|那项))");
 
-    /** Where keywords give no answer, the topic closest in meaning (see {@link #extract(ReportKind, InterviewState,
-     *  String, String, TopicSimilarity)}); keywords only by default. */
-    private static final ThreadLocal<TopicSimilarity> SIMILARITY = ThreadLocal.withInitial(() -> TopicSimilarity.NONE);
-
     private RuleExtractor() {
+    }
+
+    /** Adds what {@code text} (message {@code messageId}) gives to the state, each piece in the part it belongs to. */
+    static Result extract(ReportKind kind, InterviewState state, String messageId, String text) {
+        return extract(kind, state, messageId, text, TopicSimilarity.NONE);
     }
 
     /**
@@ -67,17 +68,6 @@ public final class RuleExtractor {
      */
     static Result extract(ReportKind kind, InterviewState state, String messageId, String text,
                           TopicSimilarity similarity) {
-        TopicSimilarity before = SIMILARITY.get();
-        SIMILARITY.set(similarity);
-        try {
-            return extract(kind, state, messageId, text);
-        } finally {
-            SIMILARITY.set(before);
-        }
-    }
-
-    /** Adds what {@code text} (message {@code messageId}) gives to the state, each piece in the part it belongs to. */
-    static Result extract(ReportKind kind, InterviewState state, String messageId, String text) {
         ClauseReader.Kind defaultKind = defaultKind(kind, state.currentTopic());
         List<ClauseReader.Piece> pieces = ClauseReader.read(text, defaultKind);
         InterviewState next = state;
@@ -104,7 +94,8 @@ public final class RuleExtractor {
                             ? state.currentTopic() : null;
                     String last = previous;
                     boolean lastListed = previousListed;
-                    String labelled = p.label().isEmpty() ? null : route(p.label(), candidates, null, null, false);
+                    String labelled = p.label().isEmpty() ? null
+                            : route(p.label(), candidates, null, null, false, similarity);
                     boolean follows = labelled != null || current != null
                             || last != null && candidates.stream().anyMatch(t -> t.key().equals(last));
                     String fallback = labelled != null ? labelled
@@ -113,14 +104,16 @@ public final class RuleExtractor {
                     // Nothing asked and nothing said before ("…骨科主任，2026。今年科室门诊量5.6万人次"): the default
                     // topic is only a guess, so a clause with no keyword goes where it means, if that can be told.
                     if (!follows && p.kind() != ClauseReader.Kind.PROBLEM && !p.clauses().isEmpty()) {
-                        String meant = SIMILARITY.get().closest(p.clauses().get(0), candidates, null);
-                        if (meant != null && route(p.clauses().get(0), candidates, null, null, false) == null) {
+                        String meant = similarity.closest(p.clauses().get(0), candidates, null);
+                        if (meant != null
+                                && route(p.clauses().get(0), candidates, null, null, false, similarity) == null) {
                             fallback = meant;
                         }
                     }
                     List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
-                            ? problems(p.clauses(), candidates, current, fallback)
-                            : runs(p.clauses(), candidates, current, fallback, p.listed() && lastListed && last != null);
+                            ? problems(p.clauses(), candidates, current, fallback, similarity)
+                            : runs(p.clauses(), candidates, current, fallback, p.listed() && lastListed && last != null,
+                            similarity);
                     previousListed = p.listed();
                     for (Piece run : runs) {
                         previous = run.topic();
@@ -202,7 +195,7 @@ public final class RuleExtractor {
 
     /** Runs of same-topic clauses, in order. */
     private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback) {
-        return runs(clauses, candidates, current, fallback, false);
+        return runs(clauses, candidates, current, fallback, false, TopicSimilarity.NONE);
     }
 
     /**
@@ -210,7 +203,7 @@ public final class RuleExtractor {
      * item of the writer's own list), so its first clause without a keyword stays with it.
      */
     private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback,
-                                    boolean goesOn) {
+                                    boolean goesOn, TopicSimilarity similarity) {
         List<Piece> out = new ArrayList<>();
         String previous = fallback;
         String runTopic = null;
@@ -227,7 +220,7 @@ public final class RuleExtractor {
                 clause = lead + "，" + clause;
                 lead = null;
             }
-            String topic = route(clause, candidates, current, previous, continues);
+            String topic = route(clause, candidates, current, previous, continues, similarity);
             continues = true;
             if (runTopic != null && !topic.equals(runTopic)) {
                 out.add(piece(runTopic, run));
@@ -251,16 +244,17 @@ public final class RuleExtractor {
      * names one, told twice. A problem is routed as a whole.
      */
     private static List<Piece> problems(List<String> clauses, List<TopicSpec> candidates, String current,
-                                        String fallback) {
+                                        String fallback, TopicSimilarity similarity) {
         List<Piece> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (String c : clauses) {
             if (!run.isEmpty() && ClauseReader.opensShortfall(c)) {
-                String runTopic = route(String.join("，", run), candidates, null, null, false);
-                String topic = route(c, candidates, null, null, false);
+                String runTopic = route(String.join("，", run), candidates, null, null, false, similarity);
+                String topic = route(c, candidates, null, null, false, similarity);
                 if (topic != null && !topic.equals(runTopic)) {
                     String text = String.join("，", run);
-                    out.add(new Piece(routeWhole(text, candidates, current, fallback), text, NumberParser.findAll(text)));
+                    out.add(new Piece(routeWhole(text, candidates, current, fallback, similarity), text,
+                            NumberParser.findAll(text)));
                     run = new ArrayList<>();
                 }
             }
@@ -268,17 +262,18 @@ public final class RuleExtractor {
         }
         if (!run.isEmpty()) {
             String text = String.join("，", run);
-            out.add(new Piece(routeWhole(text, candidates, current, fallback), text, NumberParser.findAll(text)));
+            out.add(new Piece(routeWhole(text, candidates, current, fallback, similarity), text, NumberParser.findAll(text)));
         }
         return out;
     }
 
     /** The topic of a piece routed as a whole (one problem is one fact, whatever its clauses mention). */
-    private static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback) {
-        String topic = route(text, candidates, current, null, false);
+    private static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback,
+                                     TopicSimilarity similarity) {
+        String topic = route(text, candidates, current, null, false, similarity);
         if (topic != null) return topic;
         // No keyword ("对新型经营主体的指导不够"): the area it means, when that can be told, else the open question's.
-        String meant = SIMILARITY.get().closest(text, candidates, null);
+        String meant = similarity.closest(text, candidates, null);
         return meant != null ? meant : fallback;
     }
 
@@ -392,13 +387,22 @@ public final class RuleExtractor {
      * ("谈话" inside "谈心谈话"). A keyword is weak when another topic's question or keywords use it too ("学习" is
      * also asked about under 第一议题): weak words score less and cannot pull a clause away from the sentence it
      * continues. With no keyword the clause follows the one before it; on a tie the topic being asked about wins,
-     * then the previous clause's topic, then kind order. With a {@link TopicSimilarity} (see {@code extract}), a
-     * clause that opens its sentence with no keyword, or a tie the open question does not break, goes to a topic
-     * clearly closer in meaning instead; a keyword's answer is never overridden.
+     * then the previous clause's topic, then kind order. By keywords only: see
+     * {@link #route(String, List, String, String, boolean, TopicSimilarity)}.
      *
      * @param continues true when the clause is not the first of its sentence
      */
     static String route(String clause, List<TopicSpec> candidates, String current, String previous, boolean continues) {
+        return route(clause, candidates, current, previous, continues, TopicSimilarity.NONE);
+    }
+
+    /**
+     * As {@link #route(String, List, String, String, boolean)}; with a {@code similarity}, a clause that opens its
+     * sentence with no keyword, or a tie the open question does not break, goes to a topic clearly closer in meaning
+     * instead; a keyword's answer is never overridden.
+     */
+    static String route(String clause, List<TopicSpec> candidates, String current, String previous, boolean continues,
+                        TopicSimilarity similarity) {
         record Hit(int start, int end, String topic, boolean weak) {
         }
         List<Hit> hits = new ArrayList<>();
@@ -436,10 +440,10 @@ public final class RuleExtractor {
             // The open question is only a guess for a clause about something it does not name ("门诊全年6.8万人次"
             // while 学习 is asked): such a clause goes where it means, without the question's head start.
             if (previous.equals(current) && !answers(clause, candidates, current)) {
-                String meant = SIMILARITY.get().closest(clause, candidates, null);
+                String meant = similarity.closest(clause, candidates, null);
                 if (meant != null) return meant;
             }
-            return SIMILARITY.get().closest(clause, candidates, previous);
+            return similarity.closest(clause, candidates, previous);
         }
         // "其中…", "有几次是…", "增长4.1%": a clause that details the one before, or names nothing, stays with it.
         if (continues && previous != null && (ELABORATES.matcher(clause).find() || namesNothing(clause))) {
@@ -452,7 +456,7 @@ public final class RuleExtractor {
         if (current != null && score.getOrDefault(current, 0) == best) return current;
         List<TopicSpec> tied = candidates.stream().filter(t -> score.getOrDefault(t.key(), 0) == best).toList();
         String byKeywords = previous != null && score.getOrDefault(previous, 0) == best ? previous : tied.get(0).key();
-        return SIMILARITY.get().closest(clause, tied, byKeywords);
+        return similarity.closest(clause, tied, byKeywords);
     }
 
     /**
