@@ -1,5 +1,6 @@
 package io.shuzhi.interview;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which entry of prompts/faq/faq.yaml answers a question writers ask back (by the entry's first words). */
 class FaqTest {
+    private static final Faq FAQ = LEXICON.faq();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -31,7 +33,7 @@ class FaqTest {
             材料里写“残疾人”还是“残障人士”？哪个规范点   | 法律法规和正式文件用的是
             """)
     void theQuestionGetsTheEntryAboutIt(String question, String answerStart) {
-        assertThat(Faq.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));
+        assertThat(FAQ.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,6 +42,6 @@ class FaqTest {
             今天天气怎么样
             """)
     void aQuestionNoEntryIsAboutGetsNone(String question) {
-        assertThat(Faq.answer(question)).isEmpty();
+        assertThat(FAQ.answer(question)).isEmpty();
     }
 }
