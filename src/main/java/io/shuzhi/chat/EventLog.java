@@ -1,7 +1,9 @@
 package io.shuzhi.chat;
 
 import io.shuzhi.draft.Draft;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.ReportKinds;
+import io.shuzhi.interview.YearOnYear;
 import io.shuzhi.session.SessionStore;
 import io.shuzhi.session.SessionStore.StoredEvent;
 import java.util.ArrayList;
@@ -41,8 +43,11 @@ class EventLog {
     private final ReportKinds kinds;
 
     private final StoredState layout;
+    private final YearOnYear yearOnYear;
 
-    EventLog(SessionStore store, FrameCodec codec, JsonMapper json, ReportKinds kinds, StoredState layout) {
+    EventLog(SessionStore store, FrameCodec codec, JsonMapper json, ReportKinds kinds, StoredState layout,
+             Lexicon lexicon) {
+        this.yearOnYear = lexicon.yearOnYear();
         this.layout = layout;
         this.store = store;
         this.codec = codec;
@@ -156,7 +161,7 @@ class EventLog {
                 case "state" -> {
                     if (facts == null) {
                         if (current == null) current = state(sessionId);
-                        facts = Views.factsFrame(kinds.get(current.kind()), current);
+                        facts = Views.factsFrame(kinds.get(current.kind()), current, yearOnYear);
                     }
                     yield facts;
                 }

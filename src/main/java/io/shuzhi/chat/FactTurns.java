@@ -8,8 +8,10 @@ import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
 import java.util.ArrayList;
 import java.util.List;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.ReportKinds;
+import io.shuzhi.interview.YearOnYear;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,9 +84,13 @@ final class FactTurns {
         private final Engine engine;
         private final DraftStore drafts;
         private final Drafting drafting;
+        private final NumberParser numbers;
+        private final YearOnYear yearOnYear;
 
-        EditTurn(ReportKinds kinds, Engine engine, DraftStore drafts, Drafting drafting) {
+        EditTurn(ReportKinds kinds, Engine engine, DraftStore drafts, Drafting drafting, Lexicon lexicon) {
             this.kinds = kinds;
+            this.numbers = lexicon.numbers();
+            this.yearOnYear = lexicon.yearOnYear();
             this.drafting = drafting;
             this.engine = engine;
             this.drafts = drafts;
@@ -98,12 +104,12 @@ final class FactTurns {
             if (text.length() > MAX_CHARS) throw new ShuzhiException(ErrorCode.TOO_LARGE);
             if (text.equals(fact.text())) return false;
             // A corrected last-year fact is the writer's own word now.
-            Fact corrected = new Fact(fact.id(), fact.topic(), text, NumberParser.find(text), fact.sourceId(),
+            Fact corrected = new Fact(fact.id(), fact.topic(), text, numbers.find(text), fact.sourceId(),
                     Fact.Origin.WRITER);
             InterviewState before = turn.state().interview();
-            turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), corrected)));
+            turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), corrected), yearOnYear));
             ReportKind kind = kinds.get(turn.state().kind());
-            turn.add(Views.factsFrame(kind, turn.state()));
+            turn.add(Views.factsFrame(kind, turn.state(), yearOnYear));
             redraftSection(turn, drafting, kind, corrected, before, engine, drafts);
             return true;
         }
@@ -112,16 +118,18 @@ final class FactTurns {
     @Component
     static class DeleteTurn implements TurnHandler<ClientFrame.FactDelete> {
         private final ReportKinds kinds;
+        private final YearOnYear yearOnYear;
 
-        DeleteTurn(ReportKinds kinds) {
+        DeleteTurn(ReportKinds kinds, Lexicon lexicon) {
             this.kinds = kinds;
+            this.yearOnYear = lexicon.yearOnYear();
         }
 
         @Override
         public boolean apply(Turn turn, ClientFrame.FactDelete frame) {
             Fact fact = find(turn, frame.id());
-            turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), null)));
-            turn.add(Views.factsFrame(kinds.get(turn.state().kind()), turn.state()));
+            turn.update(s -> s.withInterview(s.interview().withFact(fact.id(), null), yearOnYear));
+            turn.add(Views.factsFrame(kinds.get(turn.state().kind()), turn.state(), yearOnYear));
             return true;
         }
     }

@@ -7,7 +7,7 @@ import io.shuzhi.export.ImportedReport;
 import io.shuzhi.export.PriorReportParser;
 import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.InterviewState;
-import io.shuzhi.interview.LastYear;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
@@ -24,8 +24,10 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
     private final ReportKinds kinds;
     private final OfflineInterviewer plan;
     private final Engine engine;
+    private final Lexicon lexicon;
 
-    ImportTurn(PriorReportParser parser, ReportKinds kinds, OfflineInterviewer plan, Engine engine) {
+    ImportTurn(PriorReportParser parser, ReportKinds kinds, OfflineInterviewer plan, Engine engine, Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.parser = parser;
         this.kinds = kinds;
         this.plan = plan;
@@ -57,7 +59,7 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
         ReportKind kind = kinds.get(turn.state().kind());
         InterviewState before = turn.state().interview();
         String sourceId = "import-" + (turn.state().latestVersion() + 1);
-        InterviewState next = LastYear.add(kind, before, ImportedDrafts.statements(report), sourceId);
+        InterviewState next = lexicon.lastYear().add(kind, before, ImportedDrafts.statements(report), sourceId);
         String unit = before.unit() != null ? before.unit() : blankToNull(report.unit());
         String year = before.year() != null ? before.year() : nextYear(report.year());
         next = next.withProfile(unit, year).withHeadings(headings(kind, report));
@@ -69,9 +71,9 @@ class ImportTurn implements TurnHandler<ClientFrame.Import> {
                 .filter(f -> PriorReportParser.PLACEHOLDER.matcher(f.text()).find()).count();
 
         Reply question = plan.next(kind, next);
-        turn.update(s -> s.withInterview(question.state()));
-        turn.add(Views.factsFrame(kind, turn.state()));
-        Draft draft = ImportedDrafts.toDraft(report, kind.id(), year);
+        turn.update(s -> s.withInterview(question.state(), lexicon.yearOnYear()));
+        turn.add(Views.factsFrame(kind, turn.state(), lexicon.yearOnYear()));
+        Draft draft = ImportedDrafts.toDraft(report, kind.id(), year, lexicon.numbers());
         turn.newVersion(draft, "import", "导入去年的报告", engine.name());
 
         String shape = ImportedReport.THREE_PART.equals(report.shape()) ? "标准的三部分结构" : "与常见三部分不同的结构";

@@ -6,9 +6,11 @@ import io.shuzhi.draft.SectionRewriter;
 import io.shuzhi.draft.refine.OfflineRefiner;
 import io.shuzhi.draft.refine.RefineParser;
 import io.shuzhi.interview.InterviewState;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
+import io.shuzhi.interview.YearOnYear;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,9 +29,13 @@ class Refining {
     private final ObjectProvider<SectionRewriter> rewriter;
     private final RefineParser parser;
     private final OfflineRefiner refiner;
+    private final NumberParser numbers;
+    private final YearOnYear yearOnYear;
 
     Refining(DraftStore drafts, ReportKinds kinds, Engine engine, ObjectProvider<SectionRewriter> rewriter,
-             RefineParser parser, OfflineRefiner refiner) {
+             RefineParser parser, OfflineRefiner refiner, Lexicon lexicon) {
+        this.numbers = lexicon.numbers();
+        this.yearOnYear = lexicon.yearOnYear();
         this.parser = parser;
         this.refiner = refiner;
         this.drafts = drafts;
@@ -104,9 +110,9 @@ class Refining {
         if (topic == null) return;
         turn.update(s -> {
             InterviewState interview = s.interview();
-            for (String t : texts) interview = interview.plusFact(topic, t, NumberParser.find(t), "refine");
-            return s.withInterview(interview);
+            for (String t : texts) interview = interview.plusFact(topic, t, numbers.find(t), "refine");
+            return s.withInterview(interview, yearOnYear);
         });
-        turn.add(Views.factsFrame(kind, turn.state()));
+        turn.add(Views.factsFrame(kind, turn.state(), yearOnYear));
     }
 }

@@ -6,6 +6,7 @@ import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.YearOnYear;
 import io.shuzhi.interview.KindRecognizer;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
 import java.util.List;
@@ -22,10 +23,12 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
     private final VersionTurns.UndoTurn undo;
     private final VersionTurns.RedoTurn redo;
     private final KindRecognizer recognizer;
+    private final YearOnYear yearOnYear;
 
     SayTurn(ReportKinds kinds, Engine engine, Drafting drafting, Refining refining, VersionTurns.UndoTurn undo,
-            VersionTurns.RedoTurn redo, KindRecognizer recognizer) {
+            VersionTurns.RedoTurn redo, KindRecognizer recognizer, Lexicon lexicon) {
         this.recognizer = recognizer;
+        this.yearOnYear = lexicon.yearOnYear();
 
         this.kinds = kinds;
         this.engine = engine;
@@ -50,15 +53,16 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         if (replaces != null) {
             var kept = turn.state().interview().facts().stream().filter(f -> !replaces.equals(f.sourceId())).toList();
             if (kept.size() < turn.state().interview().facts().size()) {
-                turn.update(s -> s.withInterview(s.interview().withFacts(kept, s.interview().nextFactId())));
+                turn.update(s -> s.withInterview(s.interview().withFacts(kept, s.interview().nextFactId()),
+                        yearOnYear));
                 state = turn.state();
-                turn.add(Views.factsFrame(kind, turn.state()));
+                turn.add(Views.factsFrame(kind, turn.state(), yearOnYear));
             }
         }
         turn.add(new ServerFrame.UserMessage(say.id(), text, replaces));
         turn.userMessage(new ServerFrame.ChatMessage("user", say.id(), text, List.of(), replaces));
         // "写上和去年的对比": worked out here, by subtraction, whichever engine runs the interview.
-        if (YearOnYear.isRequest(text)
+        if (yearOnYear.isRequest(text)
                 && turn.state().interview().facts().stream().anyMatch(f -> f.origin() == Fact.Origin.LAST_YEAR)) {
             compare(turn, kind, text);
             return true;
@@ -82,11 +86,11 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             turn.assistant("好的，改为起草" + named.name() + "。\n\n" + kind.intro().question(), List.of());
             return true;
         }
-        turn.update(s -> s.withInterview(reply.state()));
+        turn.update(s -> s.withInterview(reply.state(), yearOnYear));
         boolean profileChanged = !Objects.equals(state.interview().unit(), reply.state().unit())
                 || !Objects.equals(state.interview().year(), reply.state().year());
         // Facts first: the assistant's reply is always the last frame of a turn.
-        if (!reply.changed().isEmpty() || profileChanged) turn.add(Views.factsFrame(kind, turn.state()));
+        if (!reply.changed().isEmpty() || profileChanged) turn.add(Views.factsFrame(kind, turn.state(), yearOnYear));
         if (reply.intent() == Intent.GENERATE && reply.state().hasFacts()) {
             turn.assistant(reply.text(), List.of());
             drafting.draft(turn, kind);
@@ -103,10 +107,10 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
         return true;
     }
 
-    private static void compare(Turn turn, ReportKind kind, String request) {
+    private void compare(Turn turn, ReportKind kind, String request) {
         InterviewState before = turn.state().interview();
-        List<YearOnYear.Pair> pairs = YearOnYear.pairs(before);
-        InterviewState next = YearOnYear.derive(before, request);
+        List<YearOnYear.Pair> pairs = yearOnYear.pairs(before);
+        InterviewState next = yearOnYear.derive(before, request);
         boolean drafted = turn.state().draftVersion() > 0;
         List<String> choices = drafted ? List.of("生成草稿") : List.of();
         if (next.facts().size() == before.facts().size()) {
@@ -123,8 +127,8 @@ class SayTurn implements TurnHandler<ClientFrame.Say> {
             turn.assistant(said, choices);
             return;
         }
-        turn.update(s -> s.withInterview(next));
-        turn.add(Views.factsFrame(kind, turn.state()));
+        turn.update(s -> s.withInterview(next, yearOnYear));
+        turn.add(Views.factsFrame(kind, turn.state(), yearOnYear));
         List<String> lines = new java.util.ArrayList<>();
         for (YearOnYear.Pair p : pairs) {
             if (!p.comparable()) continue;

@@ -52,9 +52,10 @@ record SessionState(String id, String kind, String phase, InterviewState intervi
         return versions.stream().filter(i -> i.version() == v).findFirst().orElse(null);
     }
 
-    SessionState withInterview(InterviewState next) {
+    /** The state with {@code next} as its interview, each difference from last year worked out anew by {@code years}. */
+    SessionState withInterview(InterviewState next, io.shuzhi.interview.YearOnYear years) {
         // A difference from last year follows the figures it was worked out from, whichever turn changed them.
-        next = io.shuzhi.interview.YearOnYear.refresh(next);
+        next = years.refresh(next);
         return new SessionState(id, kind, phase, next, seq, draftVersion, versions, redo, recentSayIds, createdAt,
                 updatedAt, tokensIn, tokensOut, tokensEstimated, generating);
     }

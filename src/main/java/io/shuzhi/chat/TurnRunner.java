@@ -2,8 +2,10 @@ package io.shuzhi.chat;
 
 import io.shuzhi.draft.Draft;
 import io.shuzhi.interview.InterviewEngine.Reply;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
+import io.shuzhi.interview.YearOnYear;
 import io.shuzhi.llm.ModelException;
 import io.shuzhi.session.SessionStore;
 import io.shuzhi.session.StoreUnavailableException;
@@ -52,10 +54,12 @@ public class TurnRunner {
     private final EventLog eventLog;
     private final StoredState layout;
     private final StateCache cache;
+    private final YearOnYear yearOnYear;
 
     TurnRunner(SessionStore store, SessionHub hub, FrameCodec codec, ReportKinds kinds, Engine engine,
                TurnHandlers handlers, ChatProperties props, ChatMetrics metrics, Drafting drafting,
-               BudgetProperties budget, EventLog eventLog, StoredState layout) {
+               BudgetProperties budget, EventLog eventLog, StoredState layout, Lexicon lexicon) {
+        this.yearOnYear = lexicon.yearOnYear();
         this.eventLog = eventLog;
         this.layout = layout;
         this.metrics = metrics;
@@ -213,12 +217,12 @@ public class TurnRunner {
         SessionState initial = SessionState.start(sessionId, kind.id(), clock.millis());
         Reply greeting = engine.interviewer().greet(kind, initial.interview());
         var turn = new Turn(sessionId, client, 0, initial, this::commit);
-        turn.update(s -> s.withInterview(greeting.state()));
+        turn.update(s -> s.withInterview(greeting.state(), yearOnYear));
         turn.assistant(greeting.text(), greeting.choices());
         client.resetSeq(0);
         hub.attach(sessionId, client);
         // The snapshot shows the empty session (seq 0); the greeting follows as frames 1..n.
-        client.snapshot(codec.write(Views.snapshot(initial, kind, engine.name(), null, List.of()), 0), 0);
+        client.snapshot(codec.write(Views.snapshot(initial, kind, engine.name(), null, List.of(), yearOnYear), 0), 0);
         commit(turn);
         log.info("session {}: started, kind {}", shortId(sessionId), kind.id());
     }
@@ -602,7 +606,7 @@ public class TurnRunner {
     private ServerFrame.Session snapshot(SessionState state, ReportKind kind) {
         List<ServerFrame.ChatMessage> messages = store.chat(state.id(), SNAPSHOT_MESSAGES).stream()
                 .map(j -> codec.fromJson(j, ServerFrame.ChatMessage.class)).toList();
-        return Views.snapshot(state, kind, engine.name(), currentDraft(state).orElse(null), messages);
+        return Views.snapshot(state, kind, engine.name(), currentDraft(state).orElse(null), messages, yearOnYear);
     }
 
     @PreDestroy

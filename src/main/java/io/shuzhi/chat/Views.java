@@ -15,9 +15,10 @@ final class Views {
     }
 
     static ServerFrame.Session snapshot(SessionState state, ReportKind kind, String engine, Draft draft,
-                                        List<ServerFrame.ChatMessage> messages) {
+                                        List<ServerFrame.ChatMessage> messages, YearOnYear years) {
         return new ServerFrame.Session(state.id(), kind.id(), kind.name(), state.phase(), engine,
-                profile(state), factViews(kind, state), draft == null ? null : draftView(draft), withoutReplaced(messages),
+                profile(state), factViews(kind, state, years), draft == null ? null : draftView(draft),
+                withoutReplaced(messages),
                 state.tokensIn(), state.tokensOut(), state.tokensEstimated(), versions(state));
     }
 
@@ -49,12 +50,12 @@ final class Views {
         return p;
     }
 
-    static ServerFrame.Facts factsFrame(ReportKind kind, SessionState state) {
-        return new ServerFrame.Facts(profile(state), factViews(kind, state));
+    static ServerFrame.Facts factsFrame(ReportKind kind, SessionState state, YearOnYear years) {
+        return new ServerFrame.Facts(profile(state), factViews(kind, state, years));
     }
 
-    static List<ServerFrame.FactView> factViews(ReportKind kind, SessionState state) {
-        List<YearOnYear.Pair> pairs = YearOnYear.pairs(state.interview());
+    static List<ServerFrame.FactView> factViews(ReportKind kind, SessionState state, YearOnYear years) {
+        List<YearOnYear.Pair> pairs = years.pairs(state.interview());
         return state.interview().facts().stream().map(f -> factView(kind, f, pairs)).toList();
     }
 

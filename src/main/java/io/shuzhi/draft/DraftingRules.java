@@ -14,7 +14,9 @@ import java.util.Set;
  * The drafter's own rules that {@code draft.refine} reuses, so a refined text is counted, numbered and worded as a
  * drafted one: 字 counts, ordinals, the clause and sentence builders, the placeholders, word breaks and the kind's
  * register.
- * The classes behind it stay package-private; this is their one door out.
+ * The classes behind it stay package-private; this is their one door out. What needs the wording tables (clauses,
+ * sentences, the problems part, the register, word breaks) is asked of an instance built on a {@link DraftLexicon};
+ * the rest is static.
  */
 public final class DraftingRules {
     /** "【待补充：" … "】": text the writer still has to give. */
@@ -28,7 +30,15 @@ public final class DraftingRules {
     /** The key of the problems part (二、存在问题和不足). */
     public static final String ISSUES = TemplateDrafter.ISSUES;
 
-    private DraftingRules() {
+    private final ItemComposer composer;
+    private final TemplateDrafter drafter;
+    private final DraftLexicon lexicon;
+
+    /** The rules with the wording tables of {@code lexicon}. */
+    public DraftingRules(DraftLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.composer = lexicon.composer();
+        this.drafter = new TemplateDrafter(lexicon);
     }
 
     /** The text in the kind's register, and how many places changed. */
@@ -76,13 +86,13 @@ public final class DraftingRules {
     }
 
     /** A fact as one clause of a draft of kind {@code kindId}. */
-    public static String clause(Fact fact, String kindId) {
-        return ItemComposer.clause(fact, kindId);
+    public String clause(Fact fact, String kindId) {
+        return composer.clause(fact, kindId);
     }
 
     /** An item's sentence from its facts, the topic's frame and closing clause. */
-    public static String sentence(List<Fact> facts, String frame, String close, String kindId) {
-        return ItemComposer.sentence(facts, frame, close, kindId);
+    public String sentence(List<Fact> facts, String frame, String close, String kindId) {
+        return composer.sentence(facts, frame, close, kindId);
     }
 
     /** Clauses joined into flowing sentences, {@code tail} after the last. */
@@ -101,18 +111,18 @@ public final class DraftingRules {
     }
 
     /** The problems part's body as the drafter writes it. */
-    public static String problems(List<TopicSpec> topics, ReportKind kind, InterviewState state) {
-        return TemplateDrafter.problems(topics, new TemplateDrafter.Context(kind, state));
+    public String problems(List<TopicSpec> topics, ReportKind kind, InterviewState state) {
+        return drafter.problems(topics, new TemplateDrafter.Context(kind, state));
     }
 
     /** The wording rules of the kind {@code kindId} over HanLP's segmentation, the text tidied where they changed it. */
-    public static Formal kindWording(String text, String kindId) {
-        FormalRewriter.Rewritten words = FormalRewriter.forKind(kindId).apply(text, Words.quantityTexts(text));
+    public Formal kindWording(String text, String kindId) {
+        FormalRewriter.Rewritten words = lexicon.register(kindId).apply(text, lexicon.words().quantityTexts(text));
         return new Formal(words.count() == 0 ? words.text() : ItemComposer.tidy(words.text()), words.count());
     }
 
     /** Where HanLP puts the words of {@code text}: their start offsets, and the text's length. */
-    public static Set<Integer> wordBoundaries(String text) {
-        return Words.boundaries(Words.of(text));
+    public Set<Integer> wordBoundaries(String text) {
+        return Words.boundaries(lexicon.words().of(text));
     }
 }

@@ -1,6 +1,5 @@
 package io.shuzhi.draft;
 
-import io.shuzhi.prompts.PromptFiles;
 import io.shuzhi.draft.WordRules.Condition;
 import io.shuzhi.draft.WordRules.Element;
 import io.shuzhi.draft.WordRules.Rule;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +24,14 @@ import java.util.regex.Pattern;
  * <p>A clause whose rewrite would lose or change a figure, a quantity, a fixed term (unless a rule names that term as
  * its word, as "一些" or "一直"), a quoted title or a person's or place's name is kept as it was: the content matters
  * more than the register.
+ *
+ * <p>{@link DraftLexicon} reads the rule files once and holds one rewriter per kind.
  */
 final class FormalRewriter {
     static final String COMMON = "prompts/style/common.tsv";
     static final String FILLERS = "prompts/style/fillers.tsv";
     private static final int PASSES = 3;
     private static final Pattern FIGURE = Pattern.compile("[0-9]+(?:[.,][0-9]+)*");
-    // Kept static: one rewriter per kind id, built from fixed files (same id, same rules), so every session may share it.
-    private static final Map<String, FormalRewriter> BY_KIND = new ConcurrentHashMap<>();
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile List<Rule> common;
-    private static volatile List<Rule> fillers;
 
     /** The text rewritten and how many rules were applied. */
     record Rewritten(String text, int count) {
@@ -46,47 +40,19 @@ final class FormalRewriter {
     private final List<Rule> rules;
     /** Words the rules name: a fixed term named by a rule ("一些", "一直") may be rewritten; no other may. */
     private final java.util.Set<String> named;
+    private final Words words;
 
-    FormalRewriter(List<Rule> rules) {
+    /** Applies {@code rules} (in order) to the text as {@code words} cuts it. */
+    FormalRewriter(List<Rule> rules, Words words) {
+        this.words = words;
         this.rules = List.copyOf(rules);
         this.named = rules.stream().flatMap(r -> r.pattern().stream()).flatMap(e -> e.words().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** The rewriter of a report kind: its register's rules, then the common ones. A null or unknown kind gets the common ones. */
-    static FormalRewriter forKind(String kindId) {
-        String key = kindId == null || !kindId.matches("[a-z0-9-]+") ? "" : kindId;
-        return BY_KIND.computeIfAbsent(key, k -> {
-            List<Rule> all = new ArrayList<>(fillerRules());
-            if (!k.isEmpty()) {
-                String file = registerFile(k);
-                PromptFiles.find(file).ifPresent(c -> all.addAll(WordRules.parse(file, c)));
-            }
-            all.addAll(commonRules());
-            return new FormalRewriter(all);
-        });
-    }
-
+    /** A register's rule file: {@code prompts/style/<kindId>.tsv}. */
     static String registerFile(String kindId) {
         return "prompts/style/" + kindId + ".tsv";
-    }
-
-    static List<Rule> fillerRules() {
-        List<Rule> f = fillers;
-        if (f == null) {
-            f = WordRules.parse(FILLERS, PromptFiles.read(FILLERS));
-            fillers = f;
-        }
-        return f;
-    }
-
-    static List<Rule> commonRules() {
-        List<Rule> c = common;
-        if (c == null) {
-            c = WordRules.parse(COMMON, PromptFiles.read(COMMON));
-            common = c;
-        }
-        return c;
     }
 
     int size() {
@@ -95,13 +61,13 @@ final class FormalRewriter {
 
     /** The text in the register; quantities are found by the number parser. */
     String rewrite(String text) {
-        return apply(text, Words.quantityTexts(text)).text();
+        return apply(text, words.quantityTexts(text)).text();
     }
 
     /** The text in the register, each of {@code quantities} (as they stand in the text) kept as one word. */
     Rewritten apply(String text, List<String> quantities) {
         if (text == null || text.isEmpty()) return new Rewritten(text == null ? "" : text, 0);
-        List<Token> tokens = Words.of(text, quantities);
+        List<Token> tokens = words.of(text, quantities);
         var out = new StringBuilder();
         int count = 0;
         List<Token> clause = new ArrayList<>();
@@ -131,7 +97,7 @@ final class FormalRewriter {
             if (applied[0] == 0 || next.equals(text)) break;
             count += applied[0];
             text = next;
-            tokens = Words.of(text, quantities);
+            tokens = words.of(text, quantities);
         }
         List<Token> once = withoutRepeatedVerb(tokens);
         if (once.size() < tokens.size()) {
@@ -144,7 +110,7 @@ final class FormalRewriter {
         }
         // segmenting the clause again costs as much as the rules: only where an amount in 万/亿 or a 来 can be
         String yuan = text.indexOf('万') < 0 && text.indexOf('亿') < 0 && text.indexOf('来') < 0 ? text
-                : withYuan(Words.of(text, quantities));
+                : withYuan(words.of(text, quantities));
         if (!yuan.equals(text)) count++;
         out.append(yuan);
         return count;

@@ -1,6 +1,5 @@
 package io.shuzhi.draft;
 
-import io.shuzhi.prompts.PromptFiles;
 import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.Quantity;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * "共发放36册"). The facts of one topic make one item, "一是{lead}。{做法}，{成效}。": what was done first, what came
  * of it after, joined as flowing sentences, after the kind's frame (how the work was approached); the kind's closing
  * clause ends an item only where the writer said nothing of the outcome. A topic without facts gets its placeholder. No number of its own: the only numbers are the facts',
- * Chinese-numeral quantities shown in Arabic digits ("二十余人" → "20余人").
+ * Chinese-numeral quantities shown in Arabic digits ("二十余人" → "20余人"). One instance per {@link DraftLexicon}.
  */
 final class ItemComposer {
     static final String PLACEHOLDER_OPEN = "【待补充：";
@@ -41,24 +40,39 @@ final class ItemComposer {
     private static final Pattern DOUBLED = Pattern.compile("[，；、：]*。[。，；、]*|，{2,}|；{2,}|[，、]；|；，");
     private static final Pattern EMPTY_CLAUSE = Pattern.compile("(^|[，；])[，；]+");
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile Set<String> effects;
-    private static volatile List<String> people;
-    // Kept static: a bounded memo of a pure function (same input, same output), so every session may share it.
+    /** Clauses remembered: the same facts are written again for every draft and every refinement of a session. */
     private static final int CLAUSE_CACHE = 8192;
-    private static final java.util.Map<String, String> CLAUSES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ItemComposer() {
+    private final Words words;
+    private final NumberParser numbers;
+    private final java.util.function.Function<String, FormalRewriter> registers;
+    /** Words that say what came of the work ({@code prompts/style/effects.txt}). */
+    private final Set<String> effects;
+    /** Nouns of people ({@code prompts/style/people.txt}). */
+    private final List<String> people;
+    /** A bounded memo of {@link #clause(Fact, String)}, a pure function of its arguments and the tables above. */
+    private final java.util.Map<String, String> clauses = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Writes facts in the words {@code words} cuts, the quantities {@code numbers} finds, the register
+     * {@code registers} gives for a kind id, with the {@code effects} and {@code people} word lists.
+     */
+    ItemComposer(Words words, NumberParser numbers, java.util.function.Function<String, FormalRewriter> registers,
+                 Set<String> effects, List<String> people) {
+        this.words = words;
+        this.numbers = numbers;
+        this.registers = registers;
+        this.effects = Set.copyOf(effects);
+        this.people = List.copyOf(people);
     }
 
     /** "二是{lead}。{facts}" for a topic with facts, "二是{lead}。【待补充：{missing}】" for one without (common register). */
-    static String item(int n, TopicSpec topic, List<Fact> facts) {
+    String item(int n, TopicSpec topic, List<Fact> facts) {
         return item(n, topic, facts, null);
     }
 
     /** "二是{lead}。{做法}，{成效}。" in the register of {@code kindId}; the placeholder when nothing was given. */
-    static String item(int n, TopicSpec topic, List<Fact> facts, String kindId) {
+    String item(int n, TopicSpec topic, List<Fact> facts, String kindId) {
         String head = Ordinals.item(n) + stripEnd(topic.lead()) + "。";
         String sentence = sentence(facts, topic.lead(), topic.frame(), topic.close(), kindId);
         return sentence.isEmpty() ? head + placeholder(topic.missing()) : head + sentence;
@@ -71,7 +85,7 @@ final class ItemComposer {
     }
 
     /** {@link #sentence(List, String, String)} in the common register. */
-    static String sentence(List<Fact> facts, String close) {
+    String sentence(List<Fact> facts, String close) {
         return sentence(facts, close, null);
     }
 
@@ -80,23 +94,23 @@ final class ItemComposer {
      * once; a sentence takes the next fact after "，" until it is about {@value #SENTENCE_CHARS} 字 long. The closing
      * clause follows when no fact says what came of the work.
      */
-    static String sentence(List<Fact> facts, String close, String kindId) {
+    String sentence(List<Fact> facts, String close, String kindId) {
         return sentence(facts, null, close, kindId);
     }
 
     /** As {@link #sentence(List, String, String)}, the kind's {@code frame} (how the work was approached) first. */
-    static String sentence(List<Fact> facts, String frame, String close, String kindId) {
+    String sentence(List<Fact> facts, String frame, String close, String kindId) {
         return sentence(facts, null, frame, close, kindId);
     }
 
     /** As {@link #sentence(List, String, String, String)}; the item's {@code lead} names its topic already. */
-    static String sentence(List<Fact> facts, String lead, String frame, String close, String kindId) {
+    String sentence(List<Fact> facts, String lead, String frame, String close, String kindId) {
         List<String> written = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(f -> clause(f, kindId))
                 .filter(s -> !s.isEmpty()).toList()));
         List<String> pieces = withoutBareLabels(written, (lead == null ? "" : lead) + "，" + (frame == null ? "" : frame));
         if (pieces.isEmpty()) return "";
         List<String> done = pieces.stream().filter(p -> !isEffect(p)).toList();
-        List<String> came = pieces.stream().filter(ItemComposer::isEffect).toList();
+        List<String> came = pieces.stream().filter(this::isEffect).toList();
         List<String> ordered = new ArrayList<>(done);
         ordered.addAll(came);
         ordered = withoutRepeatedSubject(ordered);
@@ -145,7 +159,7 @@ final class ItemComposer {
      * fact that is nothing but a label says nothing and is dropped. A label is a clause of one or two nouns (or a noun
      * and a verb naming one topic, "乡村振兴"), with "方面" or without, no figure, followed by a clause of its fact.
      */
-    static List<String> withoutBareLabels(List<String> pieces, String context) {
+    List<String> withoutBareLabels(List<String> pieces, String context) {
         pieces = withPronounPiecesJoined(pieces);
         List<String> out = new ArrayList<>();
         for (int p = 0; p < pieces.size(); p++) {
@@ -179,7 +193,7 @@ final class ItemComposer {
                 if (names(others + "，" + rest, label) || labelled && nextIsLabel) continue;
                 // "乡村振兴，新建…" names a topic; "护士居多，…" says something: a noun and a verb are a label only
                 // before a clause that starts with its own verb.
-                boolean twoWords = Words.of(label).stream().filter(t -> !t.punct()).count() == 2;
+                boolean twoWords = words.of(label).stream().filter(t -> !t.punct()).count() == 2;
                 boolean label2 = labelled || twoWords && !nextIsLabel && startsWithVerb(clauses[i + 1]);
                 kept.add(label2 ? "在" + label + "方面" : clauses[i]);
             }
@@ -193,13 +207,13 @@ final class ItemComposer {
             "计划", "措施", "思路", "成绩", "成效", "亮点", "工作", "存在问题", "存在的问题", "明年打算");
 
     /** What a label clause names ("监督方面" → "监督", "产业" → "产业"); null when the clause is not a label. */
-    static String labelOf(String clause) {
+    String labelOf(String clause) {
         String c = clause.strip();
         if (c.isEmpty() || c.length() > 10 || c.matches(".*[0-9０-９一二三四五六七八九十百千万两；。：“”《》【】].*")) return null;
         boolean aspect = c.endsWith("方面");
         String core = aspect ? c.substring(0, c.length() - 2) : c;
         if (core.isEmpty() || core.startsWith("在")) return null;
-        List<Words.Token> words = Words.of(core).stream().filter(t -> !t.punct()).toList();
+        List<Words.Token> words = this.words.of(core).stream().filter(t -> !t.punct()).toList();
         if (words.isEmpty() || words.size() > (aspect && core.length() <= 6 ? 4 : 2)) return null;
         for (Words.Token t : words) {
             String n = t.nature();
@@ -220,7 +234,7 @@ final class ItemComposer {
      * "本人，个人有关事项按时报告" → "本人个人有关事项按时报告": the writer's "我自己，" names the subject of what follows;
      * a clause that is only a personal pronoun is joined to the clause after it.
      */
-    static String withPronounJoined(String text) {
+    String withPronounJoined(String text) {
         String[] clauses = text.split("，", -1);
         if (clauses.length < 2) return text;
         var out = new StringBuilder();
@@ -233,7 +247,7 @@ final class ItemComposer {
     }
 
     /** A fact that is only the writer's pronoun ("我自己" said alone) is the subject of the next fact. */
-    private static List<String> withPronounPiecesJoined(List<String> pieces) {
+    private List<String> withPronounPiecesJoined(List<String> pieces) {
         List<String> out = new ArrayList<>();
         String pending = "";
         for (String p : pieces) {
@@ -249,18 +263,18 @@ final class ItemComposer {
     }
 
     /** A clause that is only a personal pronoun ("本人", "本人自己"). */
-    private static boolean pronounOnly(String clause) {
-        List<Words.Token> words = Words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
+    private boolean pronounOnly(String clause) {
+        List<Words.Token> words = this.words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
         return !words.isEmpty() && words.size() <= 2 && words.stream().allMatch(t -> t.kind() == Words.Kind.WORD
                 && t.nature().equals("rr"));
     }
 
-    private static boolean nouns(String label) {
-        return Words.of(label).stream().filter(t -> !t.punct()).allMatch(ItemComposer::nounLike);
+    private boolean nouns(String label) {
+        return words.of(label).stream().filter(t -> !t.punct()).allMatch(ItemComposer::nounLike);
     }
 
-    private static boolean startsWithVerb(String clause) {
-        List<Words.Token> words = Words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
+    private boolean startsWithVerb(String clause) {
+        List<Words.Token> words = this.words.of(clause.strip()).stream().filter(t -> !t.punct()).toList();
         return !words.isEmpty() && words.get(0).kind() == Words.Kind.WORD && words.get(0).nature().equals("v");
     }
 
@@ -270,9 +284,9 @@ final class ItemComposer {
     }
 
     /** Whether {@code text} names the label: the label itself, or each of its words of two characters or more. */
-    private static boolean names(String text, String label) {
+    private boolean names(String text, String label) {
         if (text.contains(label)) return true;
-        List<String> words = Words.of(label).stream().filter(t -> !t.punct()).map(Words.Token::text).toList();
+        List<String> words = this.words.of(label).stream().filter(t -> !t.punct()).map(Words.Token::text).toList();
         return words.stream().allMatch(w -> w.length() >= 2 && text.contains(w));
     }
 
@@ -280,11 +294,11 @@ final class ItemComposer {
      * "本人参加学习12次，本人研读…" → "本人参加学习12次，研读…": a later fact that opens with the same pronoun as an earlier
      * one of the item (a word the segmenter tags as a personal pronoun: 本人, 本处, 本单位…) loses it.
      */
-    static List<String> withoutRepeatedSubject(List<String> pieces) {
+    List<String> withoutRepeatedSubject(List<String> pieces) {
         List<String> out = new ArrayList<>();
         java.util.Set<String> said = new java.util.HashSet<>();
         for (String piece : pieces) {
-            List<Words.Token> words = Words.of(piece);
+            List<Words.Token> words = this.words.of(piece);
             Words.Token first = words.isEmpty() ? null : words.get(0);
             boolean pronoun = first != null && first.kind() == Words.Kind.WORD && first.nature().equals("rr");
             if (pronoun && !said.add(first.text()) && words.size() > 1 && !words.get(1).punct()) {
@@ -297,27 +311,17 @@ final class ItemComposer {
     }
 
     /** A fact that opens without a verb of its own and says what came of the work ("党员撰写心得体会的质量较上年明显提高"). */
-    static boolean isEffect(String clause) {
+    boolean isEffect(String clause) {
         String first = clause.split("[，；。]", 2)[0];
-        List<Words.Token> words = Words.of(first).stream().filter(t -> !t.punct()).toList();
+        List<Words.Token> words = this.words.of(first).stream().filter(t -> !t.punct()).toList();
         if (words.isEmpty()) return false;
         String nature = words.get(0).nature();
         if (nature.startsWith("v") && !nature.startsWith("vn")) return false;
-        return words.stream().anyMatch(t -> effects().contains(t.text()));
-    }
-
-    private static Set<String> effects() {
-        Set<String> e = effects;
-        if (e == null) {
-            e = Set.copyOf(PromptFiles.find(EFFECTS_FILE).map(c -> c.lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()).orElse(List.of()));
-            effects = e;
-        }
-        return e;
+        return words.stream().anyMatch(t -> effects.contains(t.text()));
     }
 
     /** One fact in the common register: see {@link #clause(Fact, String)}. */
-    static String clause(Fact fact) {
+    String clause(Fact fact) {
         return clause(fact, null);
     }
 
@@ -325,25 +329,25 @@ final class ItemComposer {
      * One fact as the draft writes it: numbers in display form, the writer's list markers gone, full-width marks, the
      * spoken words in the register of {@code kindId} (the common one when null), no final mark.
      */
-    static String clause(Fact fact, String kindId) {
+    String clause(Fact fact, String kindId) {
         // The same facts are written again for every draft and every refinement of a session: remember them.
         String key = kindId + "\u0000" + fact.text() + "\u0000" + fact.quantities();
-        String known = CLAUSES.get(key);
+        String known = clauses.get(key);
         if (known != null) return known;
         String written = write(fact, kindId);
-        if (CLAUSES.size() > CLAUSE_CACHE) CLAUSES.clear();
-        CLAUSES.put(key, written);
+        if (clauses.size() > CLAUSE_CACHE) clauses.clear();
+        clauses.put(key, written);
         return written;
     }
 
-    private static String write(Fact fact, String kindId) {
+    private String write(Fact fact, String kindId) {
         List<String> shown = new ArrayList<>();
         String text = withoutThousandsSeparators(toFullWidth(spacesAsCommas(withoutListMarkers(
                 withDisplayNumbers(fact.text().strip(), fact.quantities(), shown)))));
         List<String> quantities = new ArrayList<>(shown);
-        for (String q : Words.quantityTexts(text)) if (!quantities.contains(q)) quantities.add(q);
+        for (String q : words.quantityTexts(text)) if (!quantities.contains(q)) quantities.add(q);
         quantities.sort(java.util.Comparator.comparingInt(text::indexOf));
-        String formal = FormalRewriter.forKind(kindId).apply(text, quantities).text();
+        String formal = registers.apply(kindId).apply(text, quantities).text();
         return withPronounJoined(clean(formal));
     }
 
@@ -355,16 +359,16 @@ final class ItemComposer {
     }
 
     /** Each quantity's raw text replaced, in order, by how a draft writes it. */
-    static String withDisplayNumbers(String text, List<Quantity> quantities) {
+    String withDisplayNumbers(String text, List<Quantity> quantities) {
         return withDisplayNumbers(text, quantities, new ArrayList<>());
     }
 
     /** As {@link #withDisplayNumbers(String, List)}, adding each quantity as shown to {@code shown}. */
-    private static String withDisplayNumbers(String text, List<Quantity> quantities, List<String> shown) {
+    private String withDisplayNumbers(String text, List<Quantity> quantities, List<String> shown) {
         var out = new StringBuilder();
         int from = 0;
         for (Quantity q : quantities) {
-            int at = NumberParser.indexOf(text, q.raw(), from);
+            int at = numbers.indexOf(text, q.raw(), from);
             if (at < 0) continue;
             int end = at + q.raw().length();
             String shownAs = display(q);
@@ -400,26 +404,16 @@ final class ItemComposer {
         return THOUSANDS_SEPARATOR.matcher(text).replaceAll("");
     }
 
-    private static boolean startsWithPerson(String text) {
-        return people().stream().anyMatch(text::startsWith);
+    private boolean startsWithPerson(String text) {
+        return people.stream().anyMatch(text::startsWith);
     }
 
-    private static boolean endsWithPerson(String text) {
-        return people().stream().anyMatch(text::endsWith);
+    private boolean endsWithPerson(String text) {
+        return people.stream().anyMatch(text::endsWith);
     }
 
     private static boolean endsClause(String text) {
         return text.isEmpty() || "，。；、,;.：:）)".indexOf(text.charAt(0)) >= 0;
-    }
-
-    private static List<String> people() {
-        List<String> p = people;
-        if (p == null) {
-            p = List.copyOf(PromptFiles.find(PEOPLE_FILE).map(c -> c.lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()).orElse(List.of()));
-            people = p;
-        }
-        return p;
     }
 
     /** The text without trailing punctuation or spaces. */

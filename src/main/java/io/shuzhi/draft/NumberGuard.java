@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The promise that every number in a draft comes from the writer: checks model-written text against the writer's
- * fact quantities and replaces each number without a source by {@code 【待核实：原文“…”】}. Pure; no Spring.
+ * fact quantities and replaces each number without a source by {@code 【待核实：原文“…”】}. No Spring; its one table
+ * is the number parser's fixed terms.
  *
  * <p>A number in the text is sourced when some writer quantity has the same value (万/亿 multiplied out, so
  * "1.2万人" matches "一万二千人") and a compatible unit: equal, or of one family (人/名/位, 册/本, 次/场/轮), or
@@ -31,7 +32,11 @@ public final class NumberGuard {
             "(?:重要|重大|深刻|生动|难忘|难得|宝贵|有力|有益|有效|良好|全新|崭新|新的|很好|较好|扎实|鲜活|特殊|严肃|全面|"
                     + "真正|实实在在|沉甸甸|可贵|光荣|神圣|艰巨|长期|系统性)");
 
-    private NumberGuard() {
+    private final NumberParser numbers;
+
+    /** Checks the numbers {@code numbers} finds (fixed terms are not numbers). */
+    public NumberGuard(NumberParser numbers) {
+        this.numbers = numbers;
     }
 
     /**
@@ -50,14 +55,14 @@ public final class NumberGuard {
     }
 
     /** Checks {@code text} against the quantities of the writer's facts (facts from last year's report do not count). */
-    public static GuardResult check(String text, Collection<Fact> facts) {
+    public GuardResult check(String text, Collection<Fact> facts) {
         List<Quantity> allowed = facts.stream().filter(Fact::thisYear)
                 .flatMap(f -> f.quantities().stream()).toList();
         return checkAgainst(text, allowed);
     }
 
     /** Checks {@code text} against {@code allowed} quantities. */
-    public static GuardResult checkAgainst(String text, Collection<Quantity> allowed) {
+    public GuardResult checkAgainst(String text, Collection<Quantity> allowed) {
         if (text == null || text.isEmpty()) return new GuardResult(text == null ? "" : text, List.of());
         var out = new StringBuilder(text.length() + 32);
         var flagged = new ArrayList<String>();
@@ -96,11 +101,11 @@ public final class NumberGuard {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    private static String guardPlain(String plain, Collection<Quantity> allowed, List<String> flagged) {
+    private String guardPlain(String plain, Collection<Quantity> allowed, List<String> flagged) {
         if (plain.isEmpty()) return plain;
         var out = new StringBuilder(plain.length());
         int from = 0;
-        for (NumberParser.Found found : NumberParser.locate(plain)) {
+        for (NumberParser.Found found : numbers.locate(plain)) {
             Quantity q = found.quantity();
             if (sourced(q, allowed) || indefinite(plain, found)) continue;
             out.append(plain, from, found.start()).append("【待核实：原文“").append(q.raw()).append("”】");

@@ -26,11 +26,17 @@ public final class PlanOrder {
             "党员", "支部", "本人", "推动", "推进", "落实", "坚持", "做好", "提高", "提升", "增强", "力争", "全年", "每月",
             "组织", "有所", "较为", "个别", "部分", "干部职工", "党员干部", "本单位", "不足", "还");
 
-    private PlanOrder() {
+    private final Words words;
+    private final ItemComposer composer;
+
+    /** Compares plans and problems by the words {@code words} cuts from the clauses {@code composer} writes. */
+    PlanOrder(Words words, ItemComposer composer) {
+        this.words = words;
+        this.composer = composer;
     }
 
     /** The plans, those answering a problem first in the problems' order, the rest after in the writer's order. */
-    public static List<Fact> answering(List<Fact> plans, List<Fact> problems, String kindId) {
+    public List<Fact> answering(List<Fact> plans, List<Fact> problems, String kindId) {
         if (plans.size() < 2 || problems.isEmpty()) return plans;
         List<Set<String>> problemWords = problems.stream().map(p -> words(p, kindId)).toList();
         List<Integer> answers = new ArrayList<>();
@@ -89,9 +95,9 @@ public final class PlanOrder {
         return words.size();
     }
 
-    private static Set<String> words(Fact fact, String kindId) {
+    private Set<String> words(Fact fact, String kindId) {
         Set<String> out = new HashSet<>();
-        for (Words.Token t : Words.of(ItemComposer.clause(fact, kindId))) {
+        for (Words.Token t : words.of(composer.clause(fact, kindId))) {
             String n = t.nature();
             boolean content = n.startsWith("n") || n.startsWith("v") || n.startsWith("a");
             if (t.kind() == Words.Kind.WORD && content && t.text().length() >= 2 && !COMMON.contains(t.text())) {

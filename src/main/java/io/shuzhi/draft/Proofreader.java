@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +42,12 @@ public class Proofreader {
 
     /**
      * Loads the rules from {@code prompts/proofreading/rules.tsv} and the 提法 by year from
-     * {@code prompts/proofreading/years.tsv} (disk first, then the classpath).
+     * {@code prompts/proofreading/years.tsv} (disk first, then the classpath); each year's campaign comes from
+     * {@code lexicon}.
      */
-    Proofreader() {
-        this(ProofreadingRules.load(), YearRules.load());
-    }
-
-    Proofreader(List<Rule> rules) {
-        this(rules, YearRules.load());
+    @Autowired
+    public Proofreader(DraftLexicon lexicon) {
+        this(ProofreadingRules.load(), YearRules.load(lexicon.years()));
     }
 
     Proofreader(List<Rule> rules, YearRules years) {

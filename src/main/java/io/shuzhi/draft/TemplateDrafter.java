@@ -42,6 +42,22 @@ public class TemplateDrafter implements DraftWriter {
     private static final Pattern HEADING_ORDINAL = Pattern.compile("^\\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\\s*");
     private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s*年度?\\s*$");
 
+    private final ItemComposer composer;
+    private final PlanOrder planOrder;
+    private final YearTerms years;
+    private final Words words;
+    /** The interview's words, for a problem's area in the writer's terms. */
+    private final io.shuzhi.interview.Words interviewWords;
+
+    /** The drafter with the wording tables of {@code lexicon}. */
+    public TemplateDrafter(DraftLexicon lexicon) {
+        this.composer = lexicon.composer();
+        this.planOrder = lexicon.planOrder();
+        this.years = lexicon.years();
+        this.words = lexicon.words();
+        this.interviewWords = lexicon.interviewWords();
+    }
+
     @Override
     public Draft write(ReportKind asKept, InterviewState state, int version, Progress progress) {
         // a writer who asked for plain writing gets the facts without the kind's framing clauses around them
@@ -83,14 +99,14 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /** The opening paragraph, ending in exactly one 现将有关情况报告如下：. */
-    static String opening(String pattern, InterviewState state) {
+    String opening(String pattern, InterviewState state) {
         return opening(pattern, state, null);
     }
 
-    static String opening(String pattern, InterviewState state, String unitLabel) {
+    String opening(String pattern, InterviewState state, String unitLabel) {
         if (isBlank(pattern)) return ItemComposer.placeholder("年度工作总体情况") + OPENING_END;
         List<String> said = state.facts().stream().map(io.shuzhi.interview.Fact::text).toList();
-        String campaign = YearTerms.of(state.year()).filter(y -> y.named(said)).map(y -> y.opening() + "，").orElse("");
+        String campaign = years.of(state.year()).filter(y -> y.named(said)).map(y -> y.opening() + "，").orElse("");
         String text = ItemComposer.toFullWidth(fill(pattern.replace(CAMPAIGN_SLOT, campaign), unit(state, unitLabel),
                 year(state)).strip());
         String lead = ItemComposer.stripEnd(OPENING_TAIL.matcher(text).replaceFirst(""));
@@ -132,7 +148,7 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /** A part without （一） sections: its heading, then its items (一是…。二是…。) as the body. */
-    private static Section itemizedPart(PartSpec part, Context ctx) {
+    private Section itemizedPart(PartSpec part, Context ctx) {
         List<TopicSpec> topics = part.sections().stream().flatMap(s -> s.topics().stream()).toList();
         SectionSpec only = part.sections().isEmpty() ? null : part.sections().get(0);
         String body = only != null && writtenAsPlan(part, only) ? measures(only, ctx)
@@ -142,7 +158,7 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /** "（二）{heading}" (no final 。: the run-in 。 is added on output) with its paragraph. */
-    private static Section section(PartSpec part, int n, SectionSpec spec, Context ctx) {
+    private Section section(PartSpec part, int n, SectionSpec spec, Context ctx) {
         String heading = Ordinals.section(n) + headingText(spec.heading());
         String body = writtenAsPlan(part, spec) ? measures(spec, ctx)
                 : ISSUES.equals(part.key()) ? problems(spec.topics(), ctx)
@@ -156,19 +172,19 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /** 一是…。二是…。 one item per topic in kind order, numbered without gaps, in the common register. */
-    static String items(List<TopicSpec> topics, String fallback, InterviewState state) {
+    String items(List<TopicSpec> topics, String fallback, InterviewState state) {
         return items(topics, fallback, state, null);
     }
 
     /** 一是…。二是…。 one item per topic in kind order, numbered without gaps, in the register of {@code kindId}. */
-    static String items(List<TopicSpec> topics, String fallback, InterviewState state, String kindId) {
+    String items(List<TopicSpec> topics, String fallback, InterviewState state, String kindId) {
         if (topics.isEmpty()) {
             return isBlank(fallback) ? ItemComposer.placeholder("本部分内容") : sentenceOf(fallback);
         }
         var body = new StringBuilder();
         for (int i = 0; i < topics.size(); i++) {
             TopicSpec topic = topics.get(i);
-            body.append(ItemComposer.item(i + 1, topic, writerFacts(state, topic.key()), kindId));
+            body.append(composer.item(i + 1, topic, writerFacts(state, topic.key()), kindId));
         }
         return ItemComposer.tidy(body.toString());
     }
@@ -179,7 +195,7 @@ public class TemplateDrafter implements DraftWriter {
      * 督促得不够" takes "管党治党责任的落实…", "两张皮" takes "党建与业务融合…"), the rest in order; null past the last
      * lead.
      */
-    static List<String> leadsFor(TopicSpec topic, List<String> said) {
+    List<String> leadsFor(TopicSpec topic, List<String> said) {
         List<String> available = new ArrayList<>();
         for (int k = 0; topic.lead(k) != null; k++) available.add(topic.lead(k));
         // One problem: the topic's own lead, the genre's heading for that area.
@@ -221,11 +237,11 @@ public class TemplateDrafter implements DraftWriter {
     }
 
     /** Whether a problem's words name its topic's area: a keyword of the topic, or a content word of the lead. */
-    static boolean names(TopicSpec topic, String lead, String problem) {
+    boolean names(TopicSpec topic, String lead, String problem) {
         if (topic.keywords().stream().anyMatch(problem::contains)) return true;
         java.util.Set<String> area = new java.util.HashSet<>();
         for (String text : List.of(lead, topic.label())) {
-            for (var w : io.shuzhi.interview.Words.of(text)) {
+            for (var w : interviewWords.of(text)) {
                 String pos = w.pos();
                 if (w.text().length() >= 2 && !LEAD_WORDS.contains(w.text())
                         && (pos.startsWith("n") || pos.startsWith("v") || pos.startsWith("a"))) area.add(w.text());
@@ -240,14 +256,14 @@ public class TemplateDrafter implements DraftWriter {
             "压紧", "落实", "增强", "还不", "不强", "不高", "不深");
 
     /** Content words (two characters or more, not numerals) two texts share. */
-    private static int shared(String a, String b) {
+    private int shared(String a, String b) {
         java.util.Set<String> wa = new java.util.HashSet<>();
         // Nouns only: "不够", "进一步" are in every lead and every problem.
-        for (var w : io.shuzhi.interview.Words.of(a)) {
+        for (var w : interviewWords.of(a)) {
             if (w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().equals("vn"))) wa.add(w.text());
         }
         int n = 0;
-        for (var w : io.shuzhi.interview.Words.of(b)) if (wa.remove(w.text())) n++;
+        for (var w : interviewWords.of(b)) if (wa.remove(w.text())) n++;
         return n;
     }
 
@@ -257,11 +273,11 @@ public class TemplateDrafter implements DraftWriter {
      * problem past a topic's last lead joins the topic's previous item. A topic without problems keeps its lead and
      * placeholder: a gap the writer should fill, never papered over.
      */
-    static String problems(List<TopicSpec> topics, Context ctx) {
+    String problems(List<TopicSpec> topics, Context ctx) {
         List<String> items = new ArrayList<>();
         for (TopicSpec topic : topics) {
             List<Fact> facts = writerFacts(ctx.state, topic.key());
-            List<String> said = facts.stream().map(f -> ItemComposer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty())
+            List<String> said = facts.stream().map(f -> composer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty())
                     .distinct().toList();
             if (said.isEmpty()) {
                 items.add(ItemComposer.stripEnd(topic.lead()) + "。" + ItemComposer.placeholder(topic.missing()));
@@ -298,13 +314,13 @@ public class TemplateDrafter implements DraftWriter {
      * for the section, the kind's standing paragraph; and when the writer named a problem this section should answer,
      * a placeholder asking for the measure.
      */
-    static String measures(SectionSpec spec, Context ctx) {
+    String measures(SectionSpec spec, Context ctx) {
         var body = new StringBuilder();
-        List<String> answered = ctx.answered(spec);
+        List<String> answered = ctx.answered(spec).stream().map(this::problemArea).toList();
         for (TopicSpec topic : spec.topics()) {
-            List<Fact> plans = PlanOrder.answering(writerFacts(ctx.state, topic.key()), ctx.problems(), ctx.kind.id());
+            List<Fact> plans = planOrder.answering(writerFacts(ctx.state, topic.key()), ctx.problems(), ctx.kind.id());
             List<String> pieces = new ArrayList<>(new java.util.LinkedHashSet<>(plans.stream()
-                    .map(f -> ItemComposer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty()).toList()));
+                    .map(f -> composer.clause(f, ctx.kind.id())).filter(c -> !c.isEmpty()).toList()));
             if (pieces.isEmpty()) continue;
             if (!isBlank(topic.lead())) pieces.set(0, ItemComposer.stripEnd(topic.lead()) + "，" + pieces.get(0));
             if (!isBlank(topic.frame())) pieces.set(0, ItemComposer.stripEnd(topic.frame()) + "，" + pieces.get(0));
@@ -351,20 +367,20 @@ public class TemplateDrafter implements DraftWriter {
             return !answered(spec).isEmpty();
         }
 
-        /** The labels of the problem areas ("理论学习方面的不足") the writer named that this plan section answers. */
+        /** The labels of the problem topics the writer named that this plan section answers. */
         List<String> answered(SectionSpec spec) {
             return PlanOrder.sectionFor(kind, issueTopics()).entrySet().stream()
                     .filter(e -> e.getValue().equals(spec.ref()) && !writerFacts(state, e.getKey().key()).isEmpty())
-                    .map(e -> problemArea(e.getKey().label())).toList();
+                    .map(e -> e.getKey().label()).toList();
         }
+    }
 
-        /** "理论学习方面的不足" as it is; "理论学习" → "理论学习方面的问题". */
-        private static String problemArea(String label) {
-            String text = ItemComposer.stripEnd(label);
-            List<Words.Token> words = Words.of(text);
-            String last = words.isEmpty() ? "" : words.get(words.size() - 1).text();
-            return PROBLEM_WORDS.contains(last) ? text : text + "方面的问题";
-        }
+    /** A problem topic's label as an area: "理论学习方面的不足" as it is; "理论学习" → "理论学习方面的问题". */
+    private String problemArea(String label) {
+        String text = ItemComposer.stripEnd(label);
+        List<Words.Token> words = this.words.of(text);
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1).text();
+        return PROBLEM_WORDS.contains(last) ? text : text + "方面的问题";
     }
 
     /**

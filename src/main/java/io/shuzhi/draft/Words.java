@@ -1,6 +1,5 @@
 package io.shuzhi.draft;
 
-import io.shuzhi.prompts.PromptFiles;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -9,6 +8,7 @@ import io.shuzhi.interview.Quantity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * (“…” 《…》 ‘…’ 「…」), a 【…】 placeholder, a quantity ("24次", "20余人"), a fixed term of
  * {@code prompts/fixed-terms.txt} or {@code prompts/style/protected.txt}. The genre's own words of
  * {@code prompts/style/words.txt} ("主题党日", "组织生活会") are one word too, with the part of speech given there.
- * The rest is segmented by HanLP.
+ * The rest is segmented by HanLP. One instance per {@link DraftLexicon}, built from its tables.
  */
 final class Words {
     static final String TERMS_FILE = "prompts/fixed-terms.txt";
@@ -53,21 +53,38 @@ final class Words {
             .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false)
             .enableCustomDictionary(true);
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile List<String> terms;
-    private static volatile Map<String, String> genreWords;
+    private final NumberParser numbers;
+    /** Fixed terms and protected words, longest first. */
+    private final List<String> terms;
+    /** The genre's words with their part of speech, longest first. */
+    private final Map<String, String> genreWords;
+    /** Both, longest first. */
+    private final List<String> whole;
 
-    private Words() {
+    /**
+     * The words of a text with {@code terms} (fixed terms and protected words) and {@code genreWords} (word → part
+     * of speech) kept whole, and the quantities {@code numbers} finds.
+     */
+    Words(NumberParser numbers, java.util.Collection<String> terms, Map<String, String> genreWords) {
+        this.numbers = numbers;
+        this.terms = terms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        // longest first, so "组织生活会" is taken before "组织生活"
+        Map<String, String> m = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        m.putAll(genreWords);
+        this.genreWords = java.util.Collections.unmodifiableMap(m);
+        var all = new LinkedHashSet<>(this.genreWords.keySet());
+        all.addAll(this.terms);
+        this.whole = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** The text's words; its quantities are found by {@link NumberParser}. */
-    static List<Token> of(String text) {
+    List<Token> of(String text) {
         return of(text, quantityTexts(text));
     }
 
     /** The text's words; each of {@code quantities} (texts as they stand in {@code text}, in order) is one word. */
-    static List<Token> of(String text, List<String> quantities) {
+    List<Token> of(String text, List<String> quantities) {
         int n = text.length();
         List<int[]> spans = new ArrayList<>(); // start, end, type (0 term, 1 quantity, 2 genre word)
         markQuotes(text, spans);
@@ -81,7 +98,7 @@ final class Words {
             from = at + q.length();
         }
         // fixed terms and the genre's words together, longest first: "第一时间" is a word, not 第 + the term "一时" + 间
-        for (String w : wholeWords()) markAll(text, w, genreWords().containsKey(w) ? 2 : 0, spans);
+        for (String w : whole) markAll(text, w, genreWords.containsKey(w) ? 2 : 0, spans);
         spans.sort(Comparator.comparingInt(s -> s[0]));
 
         List<Token> out = new ArrayList<>();
@@ -91,7 +108,7 @@ final class Words {
             String word = text.substring(s[0], s[1]);
             switch (s[2]) {
                 case 1 -> out.add(new Token(word, "Q", Kind.QUANTITY));
-                case 2 -> out.add(new Token(word, genreWords().get(word), Kind.WORD));
+                case 2 -> out.add(new Token(word, genreWords.get(word), Kind.WORD));
                 default -> out.add(new Token(word, termNature(word), Kind.TERM));
             }
             at = s[1];
@@ -139,9 +156,9 @@ final class Words {
     }
 
     /** The quantities {@link NumberParser} finds, as they stand in the text. */
-    static List<String> quantityTexts(String text) {
+    List<String> quantityTexts(String text) {
         try {
-            return NumberParser.find(text).stream().map(Quantity::raw).toList();
+            return numbers.find(text).stream().map(Quantity::raw).toList();
         } catch (RuntimeException e) {
             // Quantities are only kept whole here; every figure is guarded anyway. A number the parser trips over must
             // not stop a draft or a refinement: the text is then cut into words without them.
@@ -149,57 +166,23 @@ final class Words {
         }
     }
 
-    static List<String> terms() {
-        List<String> t = terms;
-        if (t == null) {
-            var all = new LinkedHashSet<String>();
-            all.addAll(lines(PromptFiles.read(TERMS_FILE)));
-            PromptFiles.find(PROTECTED_FILE).ifPresent(c -> all.addAll(lines(c)));
-            t = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-            terms = t;
+    /** Words of {@code prompts/style/words.txt}: word, white space, part of speech; "#" comments. */
+    static Map<String, String> parseGenreWords(String content) {
+        Map<String, String> m = new LinkedHashMap<>();
+        int lineNo = 0;
+        for (String line : content.split("\n")) {
+            lineNo++;
+            String l = line.replace("\r", "").strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            String[] cols = l.split("\\s+");
+            if (cols.length != 2) throw new IllegalStateException(WORDS_FILE + ":" + lineNo + ": expected word<TAB>nature");
+            m.put(cols[0], cols[1]);
         }
-        return t;
+        return m;
     }
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile List<String> whole;
-
-    private static List<String> wholeWords() {
-        List<String> w = whole;
-        if (w == null) {
-            var all = new LinkedHashSet<>(genreWords().keySet());
-            all.addAll(terms());
-            w = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-            whole = w;
-        }
-        return w;
-    }
-
-    static Map<String, String> genreWords() {
-        Map<String, String> w = genreWords;
-        if (w == null) {
-            // longest first, so "组织生活会" is taken before "组织生活"
-            Map<String, String> m = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
-                    .thenComparing(Comparator.naturalOrder()));
-            PromptFiles.find(WORDS_FILE).ifPresent(c -> {
-                int lineNo = 0;
-                for (String line : c.split("\n")) {
-                    lineNo++;
-                    String l = line.replace("\r", "").strip();
-                    if (l.isEmpty() || l.startsWith("#")) continue;
-                    String[] cols = l.split("\\s+");
-                    if (cols.length != 2) throw new IllegalStateException(WORDS_FILE + ":" + lineNo + ": expected word<TAB>nature");
-                    m.put(cols[0], cols[1]);
-                }
-            });
-            w = java.util.Collections.unmodifiableMap(m);
-            genreWords = w;
-        }
-        return w;
-    }
-
-    private static List<String> lines(String content) {
+    /** The lines of a word list, "#" comments and blank lines left out. */
+    static List<String> lines(String content) {
         return content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 

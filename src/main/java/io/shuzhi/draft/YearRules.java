@@ -34,13 +34,17 @@ final class YearRules {
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；\\n]");
 
     private final List<Entry> entries;
+    /** Each year's campaign, for a replacement that names it ("{campaign}"). */
+    private final YearTerms campaigns;
 
-    YearRules(List<Entry> entries) {
+    YearRules(List<Entry> entries, YearTerms campaigns) {
         this.entries = List.copyOf(entries);
+        this.campaigns = campaigns;
     }
 
-    static YearRules load() {
-        return new YearRules(parse(PromptFiles.read(FILE), FILE));
+    /** The rules of {@code prompts/proofreading/years.tsv}, naming campaigns from {@code campaigns}. */
+    static YearRules load(YearTerms campaigns) {
+        return new YearRules(parse(PromptFiles.read(FILE), FILE), campaigns);
     }
 
     int size() {
@@ -93,7 +97,7 @@ final class YearRules {
         if (otherYear(bare, hit, year)) return null;
         String right = (later ? e.ifLater() : e.ifEarlier());
         if (right.contains("{campaign}")) {
-            right = YearTerms.of(String.valueOf(year)).map(YearTerms.Year::campaign)
+            right = campaigns.of(String.valueOf(year)).map(YearTerms.Year::campaign)
                     .filter(c -> !c.equals(e.term())).map(c -> right(e, c)).orElse("");
         }
         // Quotation marks inside the span are kept where they stood when the replacement has the term's shape.

@@ -1,6 +1,5 @@
 package io.shuzhi.draft;
 
-import io.shuzhi.prompts.PromptFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -13,8 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The 提法 of a report's year, read once from {@code prompts/style/years.yaml}: that year's 学习教育 (a 2025 report
- * names 深入贯彻中央八项规定精神学习教育 and no other year's), the clause the opening gives it, and notes for the model.
+ * The 提法 of a report's year, read once from {@code prompts/style/years.yaml} by {@link DraftLexicon}: that year's
+ * 学习教育 (a 2025 report names 深入贯彻中央八项规定精神学习教育 and no other year's), the clause the opening gives it,
+ * and notes for the model.
  */
 public final class YearTerms {
     static final String FILE = "prompts/style/years.yaml";
@@ -39,32 +39,27 @@ public final class YearTerms {
         }
     }
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile Map<String, Year> years;
+    private final Map<String, Year> years;
 
-    private YearTerms() {
+    /** The years of {@link #parse}, in the file's order. */
+    YearTerms(Map<String, Year> years) {
+        this.years = years;
     }
 
     /** The 提法 of a report year ("2025", "2025年", "2025年度"); empty for a year the file does not list. */
-    static Optional<Year> of(String reportYear) {
+    public Optional<Year> of(String reportYear) {
         if (reportYear == null) return Optional.empty();
         var m = YEAR.matcher(reportYear);
         return m.find() ? Optional.ofNullable(all().get(m.group())) : Optional.empty();
     }
 
     /** Every year listed, in the file's order. */
-    static Map<String, Year> all() {
-        Map<String, Year> y = years;
-        if (y == null) {
-            y = parse(PromptFiles.read(FILE));
-            years = y;
-        }
-        return y;
+    public Map<String, Year> all() {
+        return years;
     }
 
     /** The notes for the model: the year's own lines and the campaigns of other years it must not claim. */
-    public static String notes(String reportYear) {
+    public String notes(String reportYear) {
         Optional<Year> year = of(reportYear);
         if (year.isEmpty()) return "报告年度不在提法表中：不写任何年份特定的学习教育名称，按述职人提供的事实表述。";
         var out = new StringBuilder("报告年度为" + year.get().year() + "年：\n");

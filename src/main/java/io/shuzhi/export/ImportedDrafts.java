@@ -22,17 +22,20 @@ public final class ImportedDrafts {
     private ImportedDrafts() {
     }
 
-    public static Draft toDraft(ImportedReport report, String kind, String newYear) {
+    /** The report as a draft of {@code kind} for {@code newYear}, each figure {@code numbers} finds masked. */
+    public static Draft toDraft(ImportedReport report, String kind, String newYear, NumberParser numbers) {
         var sections = new ArrayList<Section>();
         String title = report.title().isBlank() ? "述职报告" : report.title();
         sections.add(new Section("title", 0, withYear(title, report.year(), newYear), ""));
         String opening = report.opening();
-        if (!opening.isBlank()) sections.add(new Section("opening", 1, "", mask(withYear(opening, report.year(), newYear))));
+        if (!opening.isBlank()) {
+            sections.add(new Section("opening", 1, "", mask(withYear(opening, report.year(), newYear), numbers)));
+        }
         for (OutlinePart part : report.parts()) {
             if (part.role().equals(OutlinePart.OPENING)) continue;
-            sections.add(new Section(part.ref(), 1, part.heading(), mask(part.body())));
+            sections.add(new Section(part.ref(), 1, part.heading(), mask(part.body(), numbers)));
             for (OutlineSection s : part.sections()) {
-                sections.add(new Section(s.ref(), 2, s.heading(), mask(s.body())));
+                sections.add(new Section(s.ref(), 2, s.heading(), mask(s.body(), numbers)));
             }
         }
         return new Draft(kind, 0, sections);
@@ -48,11 +51,11 @@ public final class ImportedDrafts {
      * Each number of last year as 【去年12次，今年？】; a blank with its unit ("**次", masked in the copy the writer
      * has) as 【今年？次】, other blanks as 【待补充】.
      */
-    static String mask(String text) {
+    static String mask(String text, NumberParser numbers) {
         if (text == null || text.isEmpty()) return "";
         StringBuilder out = new StringBuilder();
         int from = 0;
-        for (NumberParser.Found found : NumberParser.locate(text)) {
+        for (NumberParser.Found found : numbers.locate(text)) {
             Quantity q = found.quantity();
             if (q.unit().isEmpty()) continue;
             out.append(text, from, found.start()).append("【去年").append(q.raw()).append("，今年？】");

@@ -5,6 +5,7 @@ import io.shuzhi.export.ImportedReport.LastYearFact;
 import io.shuzhi.export.ImportedReport.OutlinePart;
 import io.shuzhi.export.ImportedReport.OutlineSection;
 import io.shuzhi.interview.ChineseNumerals;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.Quantity;
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,13 @@ public class PriorReportParser {
     static final String WPS_HOWTO = "这是 WPS 自己的 .wps 文件，这里读不了。请在 WPS 文字里打开它，点“文件”→“另存为”，"
             + "“文件类型”选“Microsoft Word 文件（*.docx）”，保存后导入新的 .docx 文件；也可以把报告全文复制粘贴到对话框里。";
 
+    private final NumberParser numbers;
+
+    /** A parser that finds last year's figures as the interview's {@code lexicon} reads them. */
+    public PriorReportParser(Lexicon lexicon) {
+        this.numbers = lexicon.numbers();
+    }
+
     /** Reads an uploaded file: .docx by its content, anything else as text. */
     public ImportedReport parse(byte[] content, String fileName) throws ImportException {
         if (content == null || content.length == 0) throw new ImportException(Code.EMPTY, "文件是空的，请选择去年的述职报告。");
@@ -94,7 +102,7 @@ public class PriorReportParser {
             String l = line.strip().replace("\u3000", "").strip();
             if (!l.isEmpty()) lines.add(l);
         }
-        return new Outline(lines).build();
+        return new Outline(lines, numbers).build();
     }
 
     // ----- input -------------------------------------------------------------------------------------------------
@@ -178,9 +186,11 @@ public class PriorReportParser {
         private String title = "";
         private final List<String> opening = new ArrayList<>();
         private final List<PartBuilder> parts = new ArrayList<>();
+        private final NumberParser numbers;
 
-        Outline(List<String> lines) {
+        Outline(List<String> lines, NumberParser numbers) {
             this.lines = lines;
+            this.numbers = numbers;
         }
 
         ImportedReport build() {
@@ -288,7 +298,7 @@ public class PriorReportParser {
                     ? ImportedReport.THREE_PART : ImportedReport.GENERIC;
         }
 
-        private static List<LastYearFact> facts(List<OutlinePart> parts) {
+        private List<LastYearFact> facts(List<OutlinePart> parts) {
             List<LastYearFact> facts = new ArrayList<>();
             for (OutlinePart p : parts) {
                 facts(p.ref(), p.body(), facts);
@@ -297,7 +307,7 @@ public class PriorReportParser {
             return facts;
         }
 
-        private static void facts(String ref, String text, List<LastYearFact> out) {
+        private void facts(String ref, String text, List<LastYearFact> out) {
             if (text.isBlank()) return;
             int from = 0;
             Matcher end = CLAUSE_END.matcher(text);
@@ -306,7 +316,7 @@ public class PriorReportParser {
                 String clause = text.substring(from, to).strip();
                 from = to + 1;
                 if (clause.isEmpty()) continue;
-                for (Quantity q : NumberParser.find(clause)) out.add(new LastYearFact(ref, clause, q, null));
+                for (Quantity q : numbers.find(clause)) out.add(new LastYearFact(ref, clause, q, null));
                 Matcher ph = PLACEHOLDER.matcher(clause);
                 while (ph.find()) out.add(new LastYearFact(ref, clause, null, ph.group()));
             }

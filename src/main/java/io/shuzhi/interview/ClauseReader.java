@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * ("存在的问题：", "明年打算："), and only then from the question that was open.
  *
  * <p>Word lists live here rather than in a kind file: they describe how writers talk about any year, not one
- * kind's outline. Everything is matched on words from {@link Words}, never inside one.
+ * kind's outline. Everything is matched on words from {@link Words}, never inside one. One instance per
+ * {@link Lexicon}.
  */
 public final class ClauseReader {
 
@@ -288,8 +289,8 @@ public final class ClauseReader {
     }
 
     /** The words of a text, with runs of two or three words that make one word of the lists joined. */
-    static List<Word> wordsOf(String text) {
-        List<Word> words = Words.of(text);
+    List<Word> wordsOf(String text) {
+        List<Word> words = this.words.of(text);
         List<Word> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             Word joined = null;
@@ -311,7 +312,13 @@ public final class ClauseReader {
         return out;
     }
 
-    private ClauseReader() {
+    private final Words words;
+    private final NumberParser numbers;
+
+    /** Reads messages in {@code words}, with the figures {@code numbers} finds (see {@link Lexicon}). */
+    ClauseReader(Words words, NumberParser numbers) {
+        this.words = words;
+        this.numbers = numbers;
     }
 
     /**
@@ -320,7 +327,7 @@ public final class ClauseReader {
      * @param defaultKind what an unmarked piece is: {@link Kind#PROBLEM} while the problems part is being asked
      *                    about, {@link Kind#PLAN} for the plans part, {@link Kind#FACT} otherwise
      */
-    static List<Piece> read(String text, Kind defaultKind) {
+    public List<Piece> read(String text, Kind defaultKind) {
         List<Piece> out = new ArrayList<>();
         if (text == null || text.isBlank()) return out;
         Kind mode = null; // set by a header ("存在的问题："), holds until the next header
@@ -352,8 +359,8 @@ public final class ClauseReader {
                     // A label names something: "写吧，…" (a verb) is not one.
                     // "学习上嘛，…": a word the segmenter calls a verb names a topic when a topic marker follows it
                     boolean marked = lm.matches() && body.substring(lm.end(1)).matches("(?s)^(?:方面|这块|这一块|上)(?:吧|啊|呢|嘛)?[，,：:].*")
-                            && Words.of(lm.group(1)).size() <= 2;
-                    boolean names = lm.matches() && (marked || Words.of(lm.group(1)).stream()
+                            && words.of(lm.group(1)).size() <= 2;
+                    boolean names = lm.matches() && (marked || words.of(lm.group(1)).stream()
                             .anyMatch(w -> w.pos().startsWith("n") || w.pos().equals("vn")));
                     if (lm.matches() && TAG.matcher(lm.group(1)).replaceAll("").isBlank()) {
                         // "几个硬数先给你：…": the lead is the writer addressing the assistant, not a label
@@ -443,7 +450,7 @@ public final class ClauseReader {
                     }
                     // "十四五收官之年嘛，这个要体现一下": a wish that points back takes the words it points at.
                     if (m == Kind.WISH && clause.startsWith("这") && !run.isEmpty()
-                            && run.stream().noneMatch(ClauseReader::hasFigures)) {
+                            && run.stream().noneMatch(this::hasFigures)) {
                         List<String> all = new ArrayList<>(run);
                         all.add(clause);
                         out.add(new Piece(Kind.WISH, String.join("，", all), List.copyOf(all), item.listed));
@@ -468,7 +475,7 @@ public final class ClauseReader {
      * when two or more items are problems (or plans) and none is of the other kind, an item read as a fact that states no
      * figure is one of them too.
      */
-    private static List<Piece> listKinds(List<Piece> pieces) {
+    private List<Piece> listKinds(List<Piece> pieces) {
         List<Piece> out = new ArrayList<>(pieces);
         int i = 0;
         while (i < out.size()) {
@@ -534,7 +541,7 @@ public final class ClauseReader {
      * "写的时候语气谦虚点，成绩是大家干的". It is a remark when it holds no figure, is at most six words, and reads as a
      * comment (a degree word, or 是…的); "这个要写吗？我们搞了读书会" keeps its fact.
      */
-    private static List<Piece> withComments(List<Piece> pieces) {
+    private List<Piece> withComments(List<Piece> pieces) {
         List<Piece> out = new ArrayList<>(pieces.size());
         for (Piece p : pieces) {
             Piece prev = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -551,7 +558,7 @@ public final class ClauseReader {
             boolean content = p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM || why && p.kind() == Kind.PLAN;
             if (sameTalk || talkBefore && content && !p.listed()
                     && !hasFigures(p.text())
-                    && (complaint || why || Words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
+                    && (complaint || why || words.of(p.text()).stream().filter(w -> !w.isPunctuation()).count() <= 6
                     && COMMENT.matcher(p.text()).find())) {
                 List<String> clauses = new ArrayList<>(prev.clauses());
                 clauses.addAll(p.clauses());
@@ -562,7 +569,7 @@ public final class ClauseReader {
             // "搬库那阵子天天扛箱子，腰都快断了": what the complaint is about, said just before it without a figure
             if (prev != null && p.kind() == Kind.ASIDE && COMPLAINT.matcher(p.text()).find() && prev.kind() == Kind.FACT
                     && !prev.listed() && !hasFigures(prev.text()) && HARDSHIP.matcher(prev.text()).find()
-                    && Words.of(prev.text()).stream().filter(w -> !w.isPunctuation()).count() <= 8) {
+                    && words.of(prev.text()).stream().filter(w -> !w.isPunctuation()).count() <= 8) {
                 List<String> clauses = new ArrayList<>(prev.clauses());
                 clauses.addAll(p.clauses());
                 out.set(out.size() - 1, new Piece(Kind.ASIDE, prev.text() + "，" + p.text(), List.copyOf(clauses),
@@ -579,7 +586,7 @@ public final class ClauseReader {
             boolean talk = before.kind() == after.kind() && (before.kind() == Kind.WISH || before.kind() == Kind.QUESTION);
             boolean content = mid.kind() == Kind.FACT || mid.kind() == Kind.PROBLEM || mid.kind() == Kind.PLAN;
             if (talk && content && !mid.listed() && !hasFigures(mid.text())
-                    && Words.of(mid.text()).stream().filter(w -> !w.isPunctuation()).count() <= 12) {
+                    && words.of(mid.text()).stream().filter(w -> !w.isPunctuation()).count() <= 12) {
                 List<String> clauses = new ArrayList<>(before.clauses());
                 clauses.addAll(mid.clauses());
                 clauses.addAll(after.clauses());
@@ -593,7 +600,7 @@ public final class ClauseReader {
         return out;
     }
 
-    private static void flush(List<Piece> out, List<String> run, boolean asked, Kind mode, Kind defaultKind,
+    private void flush(List<Piece> out, List<String> run, boolean asked, Kind mode, Kind defaultKind,
                               boolean listed) {
         if (run.isEmpty()) return;
         String text = String.join("，", run);
@@ -613,7 +620,7 @@ public final class ClauseReader {
      * What a message says about the year — its achievements, problems and plans, each piece a sentence — without
      * its questions, wishes, asides and skips: what a model may extract facts from.
      */
-    public static String contentOf(String text, Kind defaultKind) {
+    public String contentOf(String text, Kind defaultKind) {
         List<String> out = new ArrayList<>();
         for (Piece p : read(text, defaultKind)) {
             if (p.kind() == Kind.FACT || p.kind() == Kind.PROBLEM || p.kind() == Kind.PLAN) out.add(p.text());
@@ -622,7 +629,7 @@ public final class ClauseReader {
     }
 
     /** The questions a message asks the assistant. */
-    public static List<String> questionsOf(String text) {
+    public List<String> questionsOf(String text) {
         return read(text, Kind.FACT).stream().filter(p -> p.kind() == Kind.QUESTION).map(Piece::text).toList();
     }
 
@@ -660,7 +667,7 @@ public final class ClauseReader {
     }
 
     /** A sentence cut at the writer's list markers: "问题：一是A；二是B" → "问题：", "A", "B". */
-    private static List<Item> items(String sentence) {
+    private List<Item> items(String sentence) {
         List<Item> out = new ArrayList<>();
         Matcher m = LIST_MARKER.matcher(sentence);
         int from = 0;
@@ -679,14 +686,14 @@ public final class ClauseReader {
     }
 
     /** "第一议题", "一是一" and "1.5倍" are words, not list markers. */
-    private static boolean isOrdinalWord(String sentence, Matcher m) {
+    private boolean isOrdinalWord(String sentence, Matcher m) {
         String marker = m.group().strip();
         // "1是…；2是…": a one-digit ordinal with 是 right after a clause break; "31是上半年的数" never matches (the 1 follows
         // a digit), and a figure with 是 after it ("，3是…") would need the writer to mean a list to read as one
         if (marker.matches("[1-9１-９]是.*")) return false;
         if (marker.startsWith("第") || marker.matches("[一二三四五六七八九十]{1,2}是.*")) {
             // A fixed term that starts here ("第一议题", "一是一") keeps its numeral.
-            for (String term : NumberParser.fixedTerms()) {
+            for (String term : numbers.fixedTerms()) {
                 if (sentence.startsWith(term, m.start())) return true;
             }
         }
@@ -697,7 +704,7 @@ public final class ClauseReader {
     }
 
     /** A header at the start of an item and what follows it; null when the item starts with content. */
-    private static Header header(String item) {
+    private Header header(String item) {
         String[] parts = item.split("[：:，,]", 2);
         String head = stripEdge(parts[0]);
         if (head.isEmpty() || head.length() > 16) return null;
@@ -719,7 +726,7 @@ public final class ClauseReader {
      * A looser header: words before a colon that opens a numbered list, naming problems or plans in the writer's own
      * way ("问题我先列一下，免得后面忘：一是…"). Without a figure, the whole of it is the header.
      */
-    private static Header listHeader(String item) {
+    private Header listHeader(String item) {
         if (item.length() > 30 || hasFigures(item)) return null;
         boolean problem = false;
         boolean plan = false;
@@ -734,9 +741,9 @@ public final class ClauseReader {
     // -- what a piece is ---------------------------------------------------------------------------------------
 
     /** A wish, an aside or a skip said in a clause; null for content (or a question, told apart by {@link #isQuestion}). */
-    static Kind talk(String clause) {
+    Kind talk(String clause) {
         String s = clause.strip();
-        boolean counts = NumberParser.find(s).stream().anyMatch(q -> !q.unit().equals("字") && !q.unit().isEmpty());
+        boolean counts = numbers.find(s).stream().anyMatch(q -> !q.unit().equals("字") && !q.unit().isEmpty());
         if (isSkip(s)) return Kind.SKIP;
         if (ASIDE.matcher(s).find() && (!counts || s.length() <= 12)) return Kind.ASIDE;
         if (WISH.matcher(s).find() && !counts) return Kind.WISH;
@@ -744,11 +751,11 @@ public final class ClauseReader {
     }
 
     /** A question to the assistant: it ends in "？" or reads as one, and it states no figure of the year. */
-    static boolean isQuestion(String text, boolean endsWithQuestionMark) {
+    boolean isQuestion(String text, boolean endsWithQuestionMark) {
         // "三条够不够", "写五千字合适不合适": an A-not-A form ending the clause asks, whatever figure it weighs
         if (A_NOT_A_END.matcher(text).find()) return true;
         // "“一人所”这个词能直接写进去吗": a numeral inside a quoted name is not a figure of the year
-        List<Quantity> figures = NumberParser.find(QUOTED.matcher(text).replaceAll("“”")).stream()
+        List<Quantity> figures = numbers.find(QUOTED.matcher(text).replaceAll("“”")).stream()
                 .filter(q -> !q.unit().equals("字") && !q.unit().isEmpty()).toList();
         if (!figures.isEmpty()) {
             // "党课是不是书记一年得讲够4次？": the figure is inside what is asked, not a fact of the year.
@@ -772,7 +779,7 @@ public final class ClauseReader {
     }
 
     /** The kind of a content piece: its own words first, then the header's mode, then the open question's part. */
-    static Kind kindOf(String piece, Kind mode, Kind defaultKind) {
+    Kind kindOf(String piece, Kind mode, Kind defaultKind) {
         List<Word> words = wordsOf(piece);
         boolean plan = isPlan(words);
         boolean problem = isProblem(words);
@@ -785,8 +792,8 @@ public final class ClauseReader {
         return defaultKind == null ? Kind.FACT : defaultKind;
     }
 
-    private static boolean hasFigures(String piece) {
-        return NumberParser.find(piece).stream().anyMatch(q -> !q.unit().isEmpty());
+    private boolean hasFigures(String piece) {
+        return numbers.find(piece).stream().anyMatch(q -> !q.unit().isEmpty());
     }
 
     static boolean isProblem(List<Word> words) {
@@ -874,7 +881,7 @@ public final class ClauseReader {
      * 组织生活形式单一") becomes one piece per shortfall: a new one starts at each clause with a problem word of its own,
      * and clauses without one are its example. Facts and plans stay one piece; the extractor routes their clauses.
      */
-    private static List<Piece> split(Kind kind, List<String> clauses, boolean listed) {
+    private List<Piece> split(Kind kind, List<String> clauses, boolean listed) {
         if (clauses.isEmpty()) return List.of();
         // A fact sentence may carry a shortfall in a clause of its own: "党课讲了4次，但质量不太高".
         if (kind == Kind.FACT && clauses.size() > 1) return factWithShortfalls(clauses, listed);
@@ -885,7 +892,7 @@ public final class ClauseReader {
      * Whether a clause of a problem opens a new shortfall rather than describing the one before ("比如…", "有的…"
      * describe): it has a shortfall word of its own and does not lean on the clause before.
      */
-    static boolean opensShortfall(String clause) {
+    public boolean opensShortfall(String clause) {
         if (!isProblem(wordsOf(clause))) return false;
         return !clause.matches("^(?:比如|例如|像|如|有的|有些|个别|部分|少数|特别是|尤其是|主要是|导致|造成|以致|结果|所以|因此|"
                 + "甚至|还有的|也有).*");
@@ -896,7 +903,7 @@ public final class ClauseReader {
      * ("但质量不太高"), the clauses after it without figures describe it, and a clause with figures is an achievement
      * again.
      */
-    private static List<Piece> factWithShortfalls(List<String> clauses, boolean listed) {
+    private List<Piece> factWithShortfalls(List<String> clauses, boolean listed) {
         List<Piece> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
         Kind current = Kind.FACT;

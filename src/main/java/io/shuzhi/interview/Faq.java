@@ -1,6 +1,5 @@
 package io.shuzhi.interview;
 
-import io.shuzhi.prompts.PromptFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -14,8 +13,9 @@ import java.util.Set;
 
 /**
  * Answers to the questions writers ask back ("党课一年讲几次比较合适？", "一般写多少字？"), from
- * {@code prompts/faq/faq.yaml} (the working directory's {@code prompts/} first, then the classpath). An entry
- * answers when every one of its word groups has a word in the question; the entry matching most words wins.
+ * {@code prompts/faq/faq.yaml} (the working directory's {@code prompts/} first, then the classpath), read once by
+ * {@link Lexicon}. An entry answers when every one of its word groups has a word in the question; the entry matching
+ * most words wins.
  */
 public final class Faq {
     static final String FILE = "prompts/faq/faq.yaml";
@@ -26,22 +26,24 @@ public final class Faq {
     record Entry(String id, List<List<String>> match, String answer) {
     }
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile List<Entry> entries;
+    private final List<Entry> entries;
+    private final Words words;
 
-    private Faq() {
+    /** The answers of {@code entries}, matched against the question's {@code words}. */
+    Faq(List<Entry> entries, Words words) {
+        this.entries = List.copyOf(entries);
+        this.words = words;
     }
 
     /** The answer to {@code question}, or empty when no entry matches. */
-    public static Optional<String> answer(String question) {
+    public Optional<String> answer(String question) {
         if (question == null || question.isBlank()) return Optional.empty();
         Set<String> words = new HashSet<>();
-        for (Words.Word w : Words.of(question)) words.add(w.text().toLowerCase());
+        for (Words.Word w : this.words.of(question)) words.add(w.text().toLowerCase());
         String lower = question.toLowerCase();
         Entry best = null;
         int bestScore = 0;
-        for (Entry e : entries()) {
+        for (Entry e : entries) {
             int score = 0;
             boolean all = true;
             for (List<String> group : e.match()) {
@@ -60,15 +62,6 @@ public final class Faq {
             }
         }
         return Optional.ofNullable(best).map(Entry::answer);
-    }
-
-    static List<Entry> entries() {
-        List<Entry> e = entries;
-        if (e == null) {
-            e = parse(read());
-            entries = e;
-        }
-        return e;
     }
 
     @SuppressWarnings("unchecked")
@@ -94,9 +87,5 @@ public final class Faq {
             out.add(new Entry(id, List.copyOf(parsed), a.strip()));
         }
         return List.copyOf(out);
-    }
-
-    private static String read() {
-        return PromptFiles.read(FILE);
     }
 }

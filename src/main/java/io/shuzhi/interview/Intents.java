@@ -38,7 +38,11 @@ public final class Intents {
     /** Words that own a mistake, as opposed to the verbs of change ("改成", "应该是") that a fact may use as well. */
     private static final Pattern OWNED = Pattern.compile("更正|纠正|改一下|写错|说错|记错|搞错|弄错|打错|敲错|错了|不对|不是");
 
-    private Intents() {
+    private final NumberParser numbers;
+
+    /** Reads commands and corrections with the figures {@code numbers} finds (see {@link Lexicon}). */
+    Intents(NumberParser numbers) {
+        this.numbers = numbers;
     }
 
     /** Whether {@code at} is inside quotation marks (“…”, "…", 「…」) of {@code text}. */
@@ -59,7 +63,7 @@ public final class Intents {
     }
 
     /** How the message reads. */
-    public static Intent classify(String text) {
+    public Intent classify(String text) {
         if (text == null || text.isBlank()) return Intent.ANSWER;
         if (correction(text).isPresent()) return Intent.CORRECTION;
         String s = TRIM.matcher(text.strip()).replaceAll("");
@@ -78,7 +82,7 @@ public final class Intents {
      * Reads "研讨是15次不是12次", "不是12次，是15次", "把12次改成15次", "12次错了，应该是15次", "更正：研讨次数应为15次".
      * Empty when the message is not a correction.
      */
-    public static Optional<Correction> correction(String text) {
+    public Optional<Correction> correction(String text) {
         if (text == null || text.length() > 80) return Optional.empty();
         boolean words = CORRECTION_WORDS.matcher(text).find();
         if (!words && !OLD_NAMED.matcher(text).find()) return Optional.empty();
@@ -120,7 +124,7 @@ public final class Intents {
      * Every correction in a message: the one {@link #correction(String)} reads, then, when the writer owns a slip, the
      * other pairs "是8个不是7个" and numbers said with 是 ("经责那个说错了，审的是12个人，部门一把手是8个不是7个").
      */
-    static List<Correction> corrections(String text) {
+    public List<Correction> corrections(String text) {
         Optional<Correction> first = correction(text);
         if (first.isEmpty()) return List.of();
         List<Correction> out = new ArrayList<>(List.of(first.get()));
@@ -225,13 +229,13 @@ public final class Intents {
      * The word naming what the writer asks to leave out of the report ("罚没款"), or empty. Only a message that starts
      * with the request counts: "…，不用写进问题" is an aside about where something goes, read elsewhere.
      */
-    static Optional<String> removal(String text) {
+    public Optional<String> removal(String text) {
         if (text == null) return Optional.empty();
         Matcher m = REMOVAL.matcher(text.strip());
         if (!m.find()) return Optional.empty();
         // "…别写了，业务上完成投资3亿元": a message that goes on with figures of the year is facts, not only a request
         String rest = text.strip().substring(m.end());
-        if (NumberParser.find(rest).stream().anyMatch(q -> !q.unit().isEmpty())) return Optional.empty();
+        if (numbers.find(rest).stream().anyMatch(q -> !q.unit().isEmpty())) return Optional.empty();
         String what = m.group(1).replaceAll("^(?:那个|这个|那|这)", "");
         return what.length() >= 2 ? Optional.of(what) : Optional.empty();
     }
@@ -248,7 +252,7 @@ public final class Intents {
      * A message of facts with a slip mended as it is typed: "征集了1,300多册，不对，是1,030多册，其中家谱四十几部" →
      * "征集了1,030多册，其中家谱四十几部". The rest of the message is kept as it was said.
      */
-    static String inlineCorrected(String text) {
+    public String inlineCorrected(String text) {
         if (text == null || !SLIP.matcher(text).find()) return text;
         List<Located> qs = locate(text);
         for (int i = 0; i + 1 < qs.size(); i++) {
@@ -323,7 +327,7 @@ public final class Intents {
      * a slip owned, and one number said with 是 (or 为) right before it: the new number; the rest says which fact.
      * Another number followed by "是去年的" is the old one.
      */
-    private static Optional<Correction> admittedSlip(String text, List<Located> qs) {
+    private Optional<Correction> admittedSlip(String text, List<Located> qs) {
         // More numbers than a correction names: a message of facts, whose inline slips inlineCorrected() mends.
         // (a month or a day is a date: "9月份防台风临时拉了一支" counts one number, not two)
         long numbers = qs.stream().filter(q -> !(q.q.unit().isEmpty() && q.end < text.length()
@@ -348,11 +352,11 @@ public final class Intents {
     private record Located(Quantity q, int start, int end) {
     }
 
-    private static List<Located> locate(String text) {
+    private List<Located> locate(String text) {
         List<Located> out = new ArrayList<>();
         int from = 0;
-        for (Quantity q : NumberParser.findAll(text)) {
-            int at = NumberParser.indexOf(text, q.raw(), from);
+        for (Quantity q : numbers.findAll(text)) {
+            int at = numbers.indexOf(text, q.raw(), from);
             if (at < 0) continue;
             out.add(new Located(q, at, at + q.raw().length()));
             from = at + q.raw().length();

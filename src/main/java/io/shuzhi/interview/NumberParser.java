@@ -1,6 +1,5 @@
 package io.shuzhi.interview;
 
-import io.shuzhi.prompts.PromptFiles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,11 +54,12 @@ public final class NumberParser {
     /** 成 is a tenth only as a count of tenths: not in 成员, 成立, 成果, 成为 …. */
     private static final String NOT_AFTER_CHENG = "员立果效绩就本熟长功型交为都套批效";
 
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile List<String> fixedTerms;
+    /** The fixed terms of {@code prompts/fixed-terms.txt}, in the file's order. */
+    private final List<String> fixedTerms;
 
-    private NumberParser() {
+    /** A parser that leaves alone the numerals inside {@code fixedTerms} (see {@link Lexicon}). */
+    NumberParser(List<String> fixedTerms) {
+        this.fixedTerms = List.copyOf(fixedTerms);
     }
 
     /** A number found in a text, with where it stands: {@code text.substring(start, end)} is its raw text. */
@@ -67,7 +67,7 @@ public final class NumberParser {
     }
 
     /** Quantities with a unit (including "%"), in order of appearance. */
-    public static List<Quantity> find(String text) {
+    public List<Quantity> find(String text) {
         return scan(text).stream().filter(m -> !m.quantity.unit().isEmpty()).map(Found::quantity).toList();
     }
 
@@ -76,12 +76,12 @@ public final class NumberParser {
      * fixed terms are still left out, and so is a lone Chinese digit with no unit ("一" in prose is almost never a
      * count).
      */
-    public static List<Quantity> findAll(String text) {
+    public List<Quantity> findAll(String text) {
         return scan(text).stream().map(Found::quantity).toList();
     }
 
     /** {@link #findAll} with the place of each number in the text. */
-    public static List<Found> locate(String text) {
+    public List<Found> locate(String text) {
         return scan(text);
     }
 
@@ -90,7 +90,7 @@ public final class NumberParser {
      * finds it as a number, else the first occurrence that is not inside a fixed term ("一次" of "最多跑一次" is never
      * taken for a count); -1 when there is none.
      */
-    public static int indexOf(String text, String raw, int from) {
+    public int indexOf(String text, String raw, int from) {
         if (text == null || raw == null || raw.isEmpty()) return -1;
         for (Found f : scan(text)) {
             if (f.start >= from && f.quantity.raw().equals(raw)) return f.start;
@@ -103,7 +103,7 @@ public final class NumberParser {
     }
 
     /** The text with each quantity written in Arabic digits ("十二次" → "12次"), every other character unchanged. */
-    public static String toArabic(String text) {
+    public String toArabic(String text) {
         if (text == null || text.isEmpty()) return text == null ? "" : text;
         var out = new StringBuilder(text.length());
         int from = 0;
@@ -184,7 +184,7 @@ public final class NumberParser {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static List<Found> scan(String original) {
+    private List<Found> scan(String original) {
         List<Found> found = new ArrayList<>();
         if (original == null || original.isEmpty()) return found;
         String normalized = normalized(original);
@@ -595,9 +595,9 @@ public final class NumberParser {
         return false;
     }
 
-    private static List<int[]> fixedTermSpans(String text) {
+    private List<int[]> fixedTermSpans(String text) {
         List<int[]> spans = new ArrayList<>();
-        for (String term : fixedTerms()) {
+        for (String term : fixedTerms) {
             int at = text.indexOf(term);
             while (at >= 0) {
                 spans.add(new int[]{at, at + term.length()});
@@ -668,21 +668,13 @@ public final class NumberParser {
         return units.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    static List<String> fixedTerms() {
-        List<String> terms = fixedTerms;
-        if (terms == null) {
-            terms = loadFixedTerms();
-            fixedTerms = terms;
-        }
-        return terms;
+    /** The fixed terms whose numerals are not counts ("两个维护", "三会一课"), in the file's order. */
+    List<String> fixedTerms() {
+        return fixedTerms;
     }
 
-    private static List<String> loadFixedTerms() {
-        // Without the list the guard would report 两个维护 and 三会一课 as numbers: better to stop (read throws).
-        return parseTerms(PromptFiles.read("prompts/fixed-terms.txt"));
-    }
-
-    private static List<String> parseTerms(String content) {
+    /** The terms of a fixed-terms file: one a line, "#" comments and blank lines left out, each once. */
+    static List<String> parseTerms(String content) {
         return content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).distinct().toList();
     }
 }

@@ -33,25 +33,41 @@ public class OfflineInterviewer implements InterviewEngine {
 
     private final Clock clock;
     private final TopicSimilarity similarity;
+    private final Words words;
+    private final NumberParser numbers;
+    private final ClauseReader reader;
+    private final Intents intents;
+    private final RuleExtractor extractor;
+    private final ProfileParser profiles;
+    private final Faq faq;
+    private final LastYear lastYears;
 
     /** Routing by keywords only. */
-    public OfflineInterviewer() {
-        this(Clock.systemDefaultZone());
+    public OfflineInterviewer(Lexicon lexicon) {
+        this(lexicon, Clock.systemDefaultZone());
     }
 
     /** Routing by keywords, and by meaning where they give no answer (once the model has loaded). */
     @Autowired
-    OfflineInterviewer(EmbeddingSimilarity similarity) {
-        this(Clock.systemDefaultZone(), similarity);
+    public OfflineInterviewer(Lexicon lexicon, EmbeddingSimilarity similarity) {
+        this(lexicon, Clock.systemDefaultZone(), similarity);
     }
 
-    OfflineInterviewer(Clock clock) {
-        this(clock, TopicSimilarity.NONE);
+    OfflineInterviewer(Lexicon lexicon, Clock clock) {
+        this(lexicon, clock, TopicSimilarity.NONE);
     }
 
-    OfflineInterviewer(Clock clock, TopicSimilarity similarity) {
+    OfflineInterviewer(Lexicon lexicon, Clock clock, TopicSimilarity similarity) {
         this.clock = clock;
         this.similarity = similarity;
+        this.words = lexicon.words();
+        this.numbers = lexicon.numbers();
+        this.reader = lexicon.clauseReader();
+        this.intents = lexicon.intents();
+        this.extractor = lexicon.extractor();
+        this.profiles = lexicon.profiles();
+        this.faq = lexicon.faq();
+        this.lastYears = lexicon.lastYear();
     }
 
     @Override
@@ -83,8 +99,8 @@ public class OfflineInterviewer implements InterviewEngine {
 
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String said) {
-        String text = Intents.inlineCorrected(NumberParser.withChineseMultipliers(said));
-        Optional<String> leaveOut = Intents.removal(text);
+        String text = intents.inlineCorrected(NumberParser.withChineseMultipliers(said));
+        Optional<String> leaveOut = intents.removal(text);
         if (leaveOut.isPresent() && !InterviewState.INTRO.equals(state.currentTopic())) {
             return leaveOut(kind, state, leaveOut.get());
         }
@@ -94,7 +110,7 @@ public class OfflineInterviewer implements InterviewEngine {
             Optional<Reply> moved = Intents.move(text).flatMap(m -> move(kind, state, m));
             if (moved.isPresent()) return moved.get();
         }
-        Intent intent = Intents.classify(text);
+        Intent intent = intents.classify(text);
         if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
         Optional<Plan> plan = state.openPlan();
         if (plan.isPresent() && (intent == Intent.ANSWER || intent == Intent.SKIP)) {
@@ -139,14 +155,14 @@ public class OfflineInterviewer implements InterviewEngine {
             }
         }
         // A question back before anything else ("一般写多少字？"): answered, and the opening question asked again.
-        List<ClauseReader.Piece> pieces = ClauseReader.read(text, ClauseReader.Kind.FACT);
+        List<ClauseReader.Piece> pieces = reader.read(text, ClauseReader.Kind.FACT);
         if (!pieces.isEmpty() && pieces.stream().allMatch(pc -> pc.kind() == ClauseReader.Kind.QUESTION
                 || pc.kind() == ClauseReader.Kind.ASIDE || pc.kind() == ClauseReader.Kind.WISH)
                 && pieces.stream().anyMatch(pc -> pc.kind() != ClauseReader.Kind.ASIDE)) {
             InterviewState kept = state;
             List<String> said = new ArrayList<>();
             for (ClauseReader.Piece pc : pieces) {
-                if (pc.kind() == ClauseReader.Kind.QUESTION) said.add(Faq.answer(pc.text()).orElse(Faq.UNKNOWN));
+                if (pc.kind() == ClauseReader.Kind.QUESTION) said.add(faq.answer(pc.text()).orElse(Faq.UNKNOWN));
                 if (pc.kind() == ClauseReader.Kind.WISH) {
                     kept = kept.withPreference(pc.text());
                     said.add("好的，“" + pc.text() + "”我记下了，起草时照此把握。");
@@ -157,14 +173,14 @@ public class OfflineInterviewer implements InterviewEngine {
                     List.of(), List.of());
         }
         Profile p = intent == Intent.SKIP ? new Profile(null, null)
-                : ProfileParser.parse(text, Year.now(clock).getValue(), kind.intro().unitLabel());
+                : profiles.parse(text, Year.now(clock).getValue(), kind.intro().unitLabel());
         String unit = p.unit() != null ? p.unit() : state.unit();
         String year = p.year() != null ? p.year() : state.year();
         InterviewState withProfile = state.withProfile(unit, year);
         // Facts in the same message ("…党支部书记，2026年的。今年发放学习书籍36册…") are kept, not asked for again.
         String rest = intent == Intent.SKIP ? "" : withoutProfile(text, p);
         RuleExtractor.Result r = rest.isEmpty() ? null
-                : RuleExtractor.extract(kind, withProfile.withCurrentTopic(null), messageId, rest, similarity);
+                : extractor.extract(kind, withProfile.withCurrentTopic(null), messageId, rest, similarity);
         if (r != null && r.added().isEmpty() && r.wishes().isEmpty() && r.questions().isEmpty()) r = null;
         if (r != null) withProfile = r.state().withCurrentTopic(InterviewState.INTRO);
         // One polite second try, then move on with what there is: the draft shows a placeholder for the rest.
@@ -201,7 +217,7 @@ public class OfflineInterviewer implements InterviewEngine {
      * The message without the clauses that gave the unit, post or year ("我是县一中党支部书记", "2026年的述职"):
      * what is left is content. A clause with a figure other than the year stays whatever else it names.
      */
-    static String withoutProfile(String text, Profile p) {
+    String withoutProfile(String text, Profile p) {
         List<String> kept = new ArrayList<>();
         for (String sentence : text.split("(?<=[。！!？?；;\\n])")) {
             List<String> clauses = new ArrayList<>();
@@ -209,7 +225,7 @@ public class OfflineInterviewer implements InterviewEngine {
                 String c = clause.strip();
                 String bare = c.replaceAll("[，,。！!？?；;\\s]+$", "");
                 if (bare.isEmpty()) continue;
-                boolean counts = NumberParser.find(bare).stream().anyMatch(q -> !q.unit().isEmpty()
+                boolean counts = numbers.find(bare).stream().anyMatch(q -> !q.unit().isEmpty()
                         && !q.unit().equals("年"));
                 // "石门县退役军人事务局，党组成员、副局长，…": the unit and the post said in clauses of their own
                 boolean namesProfile = p.unit() != null && (bare.contains(p.unit())
@@ -231,7 +247,7 @@ public class OfflineInterviewer implements InterviewEngine {
     // -- answers, skips, corrections ------------------------------------------------------------------------------
 
     private Reply facts(ReportKind kind, InterviewState state, String messageId, String text) {
-        RuleExtractor.Result r = RuleExtractor.extract(kind, state, messageId, text, similarity);
+        RuleExtractor.Result r = extractor.extract(kind, state, messageId, text, similarity);
         return replyTo(kind, state, r, "");
     }
 
@@ -244,8 +260,8 @@ public class OfflineInterviewer implements InterviewEngine {
      * "写得具体一点", "能不能写得短一些" → "写得短一些"), by HanLP words: a leading 这/这个/这段…, an A-不A pair
      * (要不要, 能不能, 是不是) and a closing 吗/呢/？ go. What is stored as the preference stays as said.
      */
-    static String wishAsSaid(String wish) {
-        List<Words.Word> words = Words.of(wish);
+    String wishAsSaid(String wish) {
+        List<Words.Word> words = this.words.of(wish);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i).text();
@@ -294,7 +310,7 @@ public class OfflineInterviewer implements InterviewEngine {
         List<String> said = new ArrayList<>();
         if (!before.isEmpty()) said.add(before);
         // The writer's question first: it is what they are waiting for.
-        for (String q : r.questions()) said.add(Faq.answer(q).orElse(Faq.UNKNOWN));
+        for (String q : r.questions()) said.add(faq.answer(q).orElse(Faq.UNKNOWN));
         if (!r.added().isEmpty()) said.add(acknowledge(kind, r.added()));
         if (!r.repeats().isEmpty()) {
             String label = kind.topic(r.repeats().get(0).topic()).map(TopicSpec::label).orElse("这一项");
@@ -309,7 +325,7 @@ public class OfflineInterviewer implements InterviewEngine {
             else asks.add(wish);
         }
         if (!asks.isEmpty()) {
-            said.add("好的，您的要求“" + String.join("”“", asks.stream().map(OfflineInterviewer::wishAsSaid).toList())
+            said.add("好的，您的要求“" + String.join("”“", asks.stream().map(this::wishAsSaid).toList())
                     + "”我记下了，起草和修改时照此把握"
                     + "（草稿出来后也可以直接说“语气再正式一点”“全文控制在3000字”）。");
             for (String wish : asks) {
@@ -363,7 +379,7 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     private Reply correct(ReportKind kind, InterviewState state, String messageId, String text) {
-        List<Correction> parsed = Intents.corrections(text);
+        List<Correction> parsed = intents.corrections(text);
         if (parsed.isEmpty()) return facts(kind, state, messageId, text);
         InterviewState next = state;
         List<Fact> changed = new ArrayList<>();
@@ -400,7 +416,7 @@ public class OfflineInterviewer implements InterviewEngine {
                 continue;
             }
             String newText = replaceFirst(target.text(), old.raw(), c.to().raw());
-            Fact fixed = target.withText(newText, NumberParser.findAll(newText));
+            Fact fixed = target.withText(newText, numbers.findAll(newText));
             List<Fact> facts = new ArrayList<>(next.facts());
             facts.set(facts.indexOf(target), fixed);
             next = next.withFacts(facts, next.nextFactId());
@@ -429,7 +445,7 @@ public class OfflineInterviewer implements InterviewEngine {
             Fact f = facts.get(i);
             if (f.origin() != Fact.Origin.WRITER || !f.text().contains(fix.from())) continue;
             String text = f.text().replace(fix.from(), fix.to());
-            Fact mended = f.withText(text, NumberParser.findAll(text));
+            Fact mended = f.withText(text, numbers.findAll(text));
             facts.set(i, mended);
             changed.add(mended);
         }
@@ -453,7 +469,7 @@ public class OfflineInterviewer implements InterviewEngine {
      * Empty when no fact names it or no place is found (then the message is read as it is).
      */
     private Optional<Reply> move(ReportKind kind, InterviewState state, Intents.Move move) {
-        List<String> named = ClauseReader.wordsOf(move.what()).stream().map(Word::text)
+        List<String> named = reader.wordsOf(move.what()).stream().map(Word::text)
                 .filter(w -> w.length() >= 2).toList();
         if (named.isEmpty()) named = List.of(move.what());
         Fact target = null;
@@ -477,10 +493,10 @@ public class OfflineInterviewer implements InterviewEngine {
             List<TopicSpec> candidates = kind.parts().stream().filter(p -> partKey.equals(p.key()))
                     .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
             if (candidates.isEmpty()) return Optional.empty();
-            String routed = RuleExtractor.route(text, candidates, null, null, false);
+            String routed = extractor.route(text, candidates, null, null, false);
             topic = routed != null ? routed : candidates.get(0).key();
             if (RuleExtractor.PROBLEMS_PART.equals(partKey)) {
-                List<String> reasons = move.reasons().stream().filter(r -> ClauseReader.talk(r) == null).toList();
+                List<String> reasons = move.reasons().stream().filter(r -> reader.talk(r) == null).toList();
                 if (!reasons.isEmpty()) text = text + "，" + String.join("，", reasons);
             }
         } else {
@@ -490,11 +506,11 @@ public class OfflineInterviewer implements InterviewEngine {
             topic = kind.sections().filter(s -> s.heading().contains(where) && !s.topics().isEmpty())
                     .filter(s -> partOne.contains(s.topics().get(0)))
                     .map(s -> s.topics().get(0).key()).findFirst()
-                    .orElseGet(() -> RuleExtractor.route(where, partOne, null, null, false));
+                    .orElseGet(() -> extractor.route(where, partOne, null, null, false));
             if (topic == null) return Optional.empty();
         }
         Fact moved = target.withTopic(topic);
-        if (!text.equals(target.text())) moved = moved.withText(text, NumberParser.findAll(text));
+        if (!text.equals(target.text())) moved = moved.withText(text, numbers.findAll(text));
         List<Fact> facts = new ArrayList<>(state.facts());
         facts.set(facts.indexOf(target), moved);
         InterviewState next = state.withFacts(facts, state.nextFactId());
@@ -538,7 +554,7 @@ public class OfflineInterviewer implements InterviewEngine {
             }
             String rest = String.join("", kept).replaceAll("[，,；;]$", "").strip();
             if (rest.isEmpty()) continue;
-            Fact fixed = f.withText(rest, NumberParser.findAll(rest));
+            Fact fixed = f.withText(rest, numbers.findAll(rest));
             facts.add(fixed);
             changed.add(fixed);
         }
@@ -562,7 +578,7 @@ public class OfflineInterviewer implements InterviewEngine {
 
     /** The state with last year's plans filed under this year's topics (by keywords, then by meaning). */
     public InterviewState withPlans(ReportKind kind, InterviewState state, List<String> plans) {
-        return LastYear.addPlans(kind, state, plans, similarity);
+        return lastYears.addPlans(kind, state, plans, similarity);
     }
 
     private static final List<String> PLAN_CHOICES = List.of("已落实", "没有落实", "跳过");
@@ -591,7 +607,7 @@ public class OfflineInterviewer implements InterviewEngine {
             if (yes) {
                 String problem = "上年提出的“" + promise(plan.text()) + "”没有落实到位";
                 String topic = problemTopic(kind, plan.text());
-                next = next.plusFact(topic, problem, NumberParser.find(problem), PLAN_SOURCE + plan.id())
+                next = next.plusFact(topic, problem, numbers.find(problem), PLAN_SOURCE + plan.id())
                         .withPlan(plan.with(Plan.Status.PROBLEM));
                 said = "好的，写进" + problemsPartName(kind) + "：" + problem + "。";
                 Asked asked = askNext(kind, next, state.currentTopic());
@@ -602,7 +618,7 @@ public class OfflineInterviewer implements InterviewEngine {
             Asked asked = askNext(kind, next, state.currentTopic());
             return reply(asked.state, "好的，这一条不写进问题。\n\n" + asked.text, Intent.ANSWER, List.of(), asked.choices);
         }
-        boolean figures = NumberParser.find(text).stream().anyMatch(q -> !q.unit().isEmpty() && !q.unit().equals("年"));
+        boolean figures = numbers.find(text).stream().anyMatch(q -> !q.unit().isEmpty() && !q.unit().equals("年"));
         // An answer that only says what will be done ("明年打算把这项制度落实下去") tells that it was not done this year:
         // its plans are kept for part three, and the plan is treated as not carried out.
         RuleExtractor.Result planned = intent == Intent.SKIP ? null : onlyPlans(kind, next, messageId, text);
@@ -626,11 +642,11 @@ public class OfflineInterviewer implements InterviewEngine {
         // Done: what was promised goes first, then what the writer says was done, under the plan's topic.
         String topic = plan.topic() != null ? plan.topic() : kind.topics().findFirst().map(TopicSpec::key).orElse(null);
         String promise = "落实上年提出的“" + promise(plan.text()) + "”";
-        next = next.plusFact(topic, promise, NumberParser.find(promise), PLAN_SOURCE + plan.id())
+        next = next.plusFact(topic, promise, numbers.find(promise), PLAN_SOURCE + plan.id())
                 .withPlan(plan.with(Plan.Status.DONE)).withCurrentTopic(topic);
         Fact promised = next.facts().get(next.facts().size() - 1);
         String rest = text.replaceAll("^(?:已落实|已经落实了?|落实了|都落实了|做到了|完成了|已完成)[，。,.！!]?", "").strip();
-        RuleExtractor.Result r = rest.isEmpty() ? null : RuleExtractor.extract(kind, next, messageId, rest, similarity);
+        RuleExtractor.Result r = rest.isEmpty() ? null : extractor.extract(kind, next, messageId, rest, similarity);
         List<Fact> added = new ArrayList<>(List.of(promised));
         if (r != null) {
             next = r.state();
@@ -644,7 +660,7 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /** An open plan of last year the text names: two or more of its content words (nouns, verbs) are in the text. */
-    private static Optional<Plan> planNamed(InterviewState state, String text) {
+    private Optional<Plan> planNamed(InterviewState state, String text) {
         Set<String> said = contentWords(text);
         Plan best = null;
         long bestShared = 1;
@@ -659,9 +675,9 @@ public class OfflineInterviewer implements InterviewEngine {
         return Optional.ofNullable(best);
     }
 
-    private static Set<String> contentWords(String text) {
+    private Set<String> contentWords(String text) {
         Set<String> out = new java.util.HashSet<>();
-        for (Words.Word w : Words.of(text)) {
+        for (Words.Word w : words.of(text)) {
             if (w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().startsWith("v"))) out.add(w.text());
         }
         return out;
@@ -672,7 +688,7 @@ public class OfflineInterviewer implements InterviewEngine {
      * {@code measures}); null when it says anything done this year, or nothing.
      */
     private RuleExtractor.Result onlyPlans(ReportKind kind, InterviewState state, String messageId, String text) {
-        RuleExtractor.Result r = RuleExtractor.extract(kind, state, messageId, text, similarity);
+        RuleExtractor.Result r = extractor.extract(kind, state, messageId, text, similarity);
         if (r.added().isEmpty()) return null;
         for (Fact f : r.added()) {
             var topic = kind.topic(f.topic());
@@ -689,10 +705,10 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /** The problems topic a plan's words name, else the first of the problems part. */
-    private static String problemTopic(ReportKind kind, String planText) {
+    private String problemTopic(ReportKind kind, String planText) {
         List<TopicSpec> problems = kind.parts().stream().filter(p -> RuleExtractor.PROBLEMS_PART.equals(p.key()))
                 .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
-        String routed = RuleExtractor.route(planText, problems, null, null, false);
+        String routed = extractor.route(planText, problems, null, null, false);
         return routed != null ? routed : problems.get(0).key();
     }
 
@@ -868,7 +884,7 @@ public class OfflineInterviewer implements InterviewEngine {
      * "记下了（理论学习）：研讨交流24次、学习书籍120册。", one group per topic the answer touched; problems and plans are
      * said apart, with the part they go to, so the writer sees a shortfall was not filed as an achievement.
      */
-    static String acknowledge(ReportKind kind, List<Fact> added) {
+    String acknowledge(ReportKind kind, List<Fact> added) {
         List<Fact> done = new ArrayList<>();
         List<Fact> problems = new ArrayList<>();
         List<Fact> plans = new ArrayList<>();
@@ -885,7 +901,7 @@ public class OfflineInterviewer implements InterviewEngine {
         return out.toString();
     }
 
-    private static String achievements(ReportKind kind, List<Fact> added) {
+    private String achievements(ReportKind kind, List<Fact> added) {
         Map<String, List<String>> byTopic = new LinkedHashMap<>();
         for (Fact f : added) {
             List<String> items = byTopic.computeIfAbsent(f.topic(), k -> new ArrayList<>());
@@ -905,7 +921,7 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /** "存在的不足记到第二部分“存在问题和不足”：学习不够深入；组织生活形式单一。" */
-    private static String listed(ReportKind kind, List<Fact> facts, String what) {
+    private String listed(ReportKind kind, List<Fact> facts, String what) {
         SectionSpec section = kind.sectionOf(facts.get(0).topic());
         PartSpec part = kind.partOf(section);
         List<String> shorts = facts.stream().map(f -> shortened(f.text())).distinct().toList();
@@ -914,16 +930,16 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /** The first clause of a text, cut on a word boundary near 18 characters. */
-    static String shortened(String text) {
+    String shortened(String text) {
         return shortened(text, 18);
     }
 
     /** The first clause of a text, cut on a word boundary near {@code max} characters. */
-    static String shortened(String text, int max) {
+    String shortened(String text, int max) {
         String first = max > 18 ? text.split("[；;。]")[0] : text.split("[，,；;。]")[0];
         if (first.length() <= max) return first;
         var out = new StringBuilder();
-        for (Words.Word w : Words.of(first)) {
+        for (Words.Word w : words.of(first)) {
             if (out.length() + w.text().length() > max) break;
             out.append(w.text());
         }
@@ -954,14 +970,14 @@ public class OfflineInterviewer implements InterviewEngine {
      * without its opening subject or time word ("所管6个乡镇", "低电压投诉从去年的60来件降到9件", "发改率压到了2.1%").
      * A clause longer than {@link #QUOTE_MAX} is cut on word boundaries around its first figure, never inside a word.
      */
-    private static List<String> quoted(Fact f) {
+    private List<String> quoted(Fact f) {
         List<String> out = new ArrayList<>();
         String text = f.text();
-        List<Words.Word> words = Words.of(text);
+        List<Words.Word> words = this.words.of(text);
         int from = 0;
         int quotedUpTo = -1;
         for (Quantity q : f.quantities()) {
-            int at = NumberParser.indexOf(text, q.raw(), from);
+            int at = numbers.indexOf(text, q.raw(), from);
             if (at < 0 || q.unit().isEmpty()) continue;
             int end = at + q.raw().length();
             from = end;
@@ -1019,12 +1035,12 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /** text[from, to) with each figure in it written as it was understood: "研讨交流二十四次" → "研讨交流24次". */
-    private static String asUnderstood(String text, int from, int to, List<Quantity> quantities) {
+    private String asUnderstood(String text, int from, int to, List<Quantity> quantities) {
         var sb = new StringBuilder();
         int pos = from;
         int search = 0;
         for (Quantity q : quantities) {
-            int at = NumberParser.indexOf(text, q.raw(), search);
+            int at = numbers.indexOf(text, q.raw(), search);
             if (at < 0) continue;
             search = at + q.raw().length();
             if (at < pos || search > to || q.unit().isEmpty()) continue;

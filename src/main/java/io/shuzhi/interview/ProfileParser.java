@@ -26,11 +26,17 @@ final class ProfileParser {
     private static final Pattern ARABIC_YEAR = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])");
     private static final Pattern CHINESE_YEAR = Pattern.compile("([一二〇零两三四五六七八九]{4})年?");
 
-    private ProfileParser() {
+    private final Words words;
+    private final NumberParser numbers;
+
+    /** Reads answers in {@code words}, with the figures {@code numbers} finds (see {@link Lexicon}). */
+    ProfileParser(Words words, NumberParser numbers) {
+        this.words = words;
+        this.numbers = numbers;
     }
 
     /** The unit and year in {@code text}; "今年" and "去年" are read against {@code currentYear}. */
-    public static Profile parse(String text, int currentYear) {
+    public Profile parse(String text, int currentYear) {
         if (text == null || text.isBlank()) return new Profile(null, null);
         return new Profile(unit(text), year(text, currentYear));
     }
@@ -40,7 +46,7 @@ final class ProfileParser {
      * "市财政局预算处处长"; "单位名称": "市财政局预算处"): when no party word names the unit, the answer without its
      * year and spoken lead-in is the unit.
      */
-    public static Profile parse(String text, int currentYear, String unitLabel) {
+    public Profile parse(String text, int currentYear, String unitLabel) {
         if (text != null && unitLabel != null && unitLabel.contains("职务")) {
             String withPost = unitWithPost(text);
             if (withPost != null) return new Profile(withPost, year(text, currentYear));
@@ -54,9 +60,9 @@ final class ProfileParser {
                     .replaceAll("^[的是在：:]+|[的了呢吧。]+$", "").strip();
             // "宁川县税务局 工作总结": the name of the report after the unit is not part of it.
             c = REPORT_NAME.matcher(c).replaceFirst("").strip();
-            boolean figures = NumberParser.find(c).stream().anyMatch(q -> !q.unit().isEmpty());
+            boolean figures = numbers.find(c).stream().anyMatch(q -> !q.unit().isEmpty());
             // What is left names a unit only if it has a noun: "我要写个人述职" leaves "要写".
-            boolean noun = Words.of(c).stream().anyMatch(w -> w.pos().startsWith("n"));
+            boolean noun = words.of(c).stream().anyMatch(w -> w.pos().startsWith("n"));
             if (c.length() >= 2 && c.length() <= 40 && !figures && noun
                     && !c.matches(".*(?:报告|述职|总结|年份|年度).*")) {
                 free = c;
@@ -76,7 +82,7 @@ final class ProfileParser {
      * "我是某县住建局党组成员、副局长，2026年" → "某县住建局党组成员、副局长": for a kind whose {unit} is the unit and
      * the post, the clause naming the post is kept whole (a party word inside it, such as 党组, does not end it).
      */
-    static String unitWithPost(String text) {
+    String unitWithPost(String text) {
         String[] clauses = text.split("[，,。；;！!？?\\n]+");
         for (int i = 0; i < clauses.length; i++) {
             String clause = clauses[i];
@@ -91,7 +97,7 @@ final class ProfileParser {
             // "梧桐县统计局，局长兼党组书记": the unit said in the clause before the post
             String before = i > 0 ? stripQuotes(LEAD_IN.matcher(clauses[i - 1].strip()).replaceFirst("").strip()) : "";
             if (!before.isEmpty() && ORGANISATION.matcher(before).find() && !name.contains(before)
-                    && NumberParser.find(before).isEmpty() && startsWithPost(name)) {
+                    && numbers.find(before).isEmpty() && startsWithPost(name)) {
                 name = before + name;
             }
             if (name.length() >= 3 && !name.matches("(?:" + POST.pattern() + ")")) return partyPostFirst(name);

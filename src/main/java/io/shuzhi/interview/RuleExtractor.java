@@ -54,11 +54,20 @@ public final class RuleExtractor {
             "(?:就是|也就是|即)?(?:前面|刚才|刚刚|上面|之前|前边|先前)(?:(?:说|讲|提|写)(?:的|过的|到的|了的)?(?:那个|那些|那次|那项)?"
                     + "|的?(?:那个|那些|那次|那项))");
 
-    /** Where keywords give no answer, the topic closest in meaning (see {@link #extract(ReportKind, InterviewState,
-     *  String, String, TopicSimilarity)}); keywords only by default. */
-    private static final ThreadLocal<TopicSimilarity> SIMILARITY = ThreadLocal.withInitial(() -> TopicSimilarity.NONE);
+    private final Words words;
+    private final NumberParser numbers;
+    private final ClauseReader reader;
 
-    private RuleExtractor() {
+    /** Routes the pieces {@code reader} reads by the words of {@code words} (see {@link Lexicon}). */
+    RuleExtractor(Words words, NumberParser numbers, ClauseReader reader) {
+        this.words = words;
+        this.numbers = numbers;
+        this.reader = reader;
+    }
+
+    /** Adds what {@code text} (message {@code messageId}) gives to the state, each piece in the part it belongs to. */
+    Result extract(ReportKind kind, InterviewState state, String messageId, String text) {
+        return extract(kind, state, messageId, text, TopicSimilarity.NONE);
     }
 
     /**
@@ -66,21 +75,9 @@ public final class RuleExtractor {
      * or a tie the open question does not break) goes to the topic {@code similarity} finds clearly closer in
      * meaning than the one it would follow.
      */
-    static Result extract(ReportKind kind, InterviewState state, String messageId, String text,
-                          TopicSimilarity similarity) {
-        TopicSimilarity before = SIMILARITY.get();
-        SIMILARITY.set(similarity);
-        try {
-            return extract(kind, state, messageId, text);
-        } finally {
-            SIMILARITY.set(before);
-        }
-    }
-
-    /** Adds what {@code text} (message {@code messageId}) gives to the state, each piece in the part it belongs to. */
-    static Result extract(ReportKind kind, InterviewState state, String messageId, String text) {
+    Result extract(ReportKind kind, InterviewState state, String messageId, String text, TopicSimilarity similarity) {
         ClauseReader.Kind defaultKind = defaultKind(kind, state.currentTopic());
-        List<ClauseReader.Piece> pieces = ClauseReader.read(text, defaultKind);
+        List<ClauseReader.Piece> pieces = reader.read(text, defaultKind);
         InterviewState next = state;
         List<Fact> added = new ArrayList<>();
         List<Fact> repeats = new ArrayList<>();
@@ -105,7 +102,8 @@ public final class RuleExtractor {
                             ? state.currentTopic() : null;
                     String last = previous;
                     boolean lastListed = previousListed;
-                    String labelled = p.label().isEmpty() ? null : route(p.label(), candidates, null, null, false);
+                    String labelled = p.label().isEmpty() ? null
+                            : route(p.label(), candidates, null, null, false, similarity);
                     // "审判上主要是婚姻家事…", "诉源治理这块，…": a label no heading, topic or keyword knows names the
                     // writer's own line of work, which goes to the kind's topic for it, not to the question open
                     if (labelled == null && p.kind() == ClauseReader.Kind.FACT && knowsNothingOf(kind, p.label())
@@ -120,14 +118,16 @@ public final class RuleExtractor {
                     // Nothing asked and nothing said before ("…骨科主任，2026。今年科室门诊量5.6万人次"): the default
                     // topic is only a guess, so a clause with no keyword goes where it means, if that can be told.
                     if (!follows && p.kind() != ClauseReader.Kind.PROBLEM && !p.clauses().isEmpty()) {
-                        String meant = SIMILARITY.get().closest(p.clauses().get(0), candidates, null);
-                        if (meant != null && route(p.clauses().get(0), candidates, null, null, false) == null) {
+                        String meant = similarity.closest(p.clauses().get(0), candidates, null);
+                        if (meant != null
+                                && route(p.clauses().get(0), candidates, null, null, false, similarity) == null) {
                             fallback = meant;
                         }
                     }
                     List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
-                            ? problems(p.clauses(), candidates, current, fallback)
-                            : runs(p.clauses(), candidates, current, fallback, p.listed() && lastListed && last != null);
+                            ? problems(p.clauses(), candidates, current, fallback, similarity)
+                            : runs(p.clauses(), candidates, current, fallback, p.listed() && lastListed && last != null,
+                            similarity);
                     previousListed = p.listed();
                     for (Piece run : runs) {
                         previous = run.topic();
@@ -176,12 +176,12 @@ public final class RuleExtractor {
      * report) takes only what is said of the writer in person — "公车数量压减到29辆" is the unit's, "不收礼" is
      * the writer's.
      */
-    static List<TopicSpec> narrowed(ReportKind kind, List<TopicSpec> candidates, ClauseReader.Piece p) {
+    List<TopicSpec> narrowed(ReportKind kind, List<TopicSpec> candidates, ClauseReader.Piece p) {
         List<TopicSpec> out = candidates;
         String label = p.label() == null ? "" : p.label();
         if (!label.isEmpty()) {
             List<String> words = new ArrayList<>();
-            for (Words.Word w : Words.of(label)) if (w.text().length() >= 2) words.add(w.text());
+            for (Words.Word w : this.words.of(label)) if (w.text().length() >= 2) words.add(w.text());
             if (words.isEmpty()) words.add(label);
             List<TopicSpec> inSections = out.stream().filter(t -> {
                 String heading = kind.sectionOf(t.key()).heading();
@@ -202,7 +202,7 @@ public final class RuleExtractor {
         long parts = out.stream().map(t -> kind.partOf(kind.sectionOf(t.key())).key()).distinct().count();
         if (p.kind() == ClauseReader.Kind.FACT && parts > 1) {
             boolean personal = label.contains("个人") || label.contains("本人")
-                    || Words.of(p.text()).stream().anyMatch(w -> PERSONAL.contains(w.text()));
+                    || words.of(p.text()).stream().anyMatch(w -> PERSONAL.contains(w.text()));
             List<TopicSpec> unitOnly = out.stream()
                     .filter(t -> !kind.partOf(kind.sectionOf(t.key())).heading().contains("个人")).toList();
             List<TopicSpec> personalOnly = out.stream()
@@ -213,10 +213,10 @@ public final class RuleExtractor {
     }
 
     /** Whether a writer's label names nothing of the kind: no heading, no topic label or keyword, not the writer. */
-    private static boolean knowsNothingOf(ReportKind kind, String label) {
+    private boolean knowsNothingOf(ReportKind kind, String label) {
         if (label == null || label.isBlank() || kind.work() == null || PERSONAL_LABEL.matcher(label).find()) return false;
         List<String> words = new ArrayList<>();
-        for (Words.Word w : Words.of(label)) if (w.text().length() >= 2) words.add(w.text());
+        for (Words.Word w : this.words.of(label)) if (w.text().length() >= 2) words.add(w.text());
         if (words.isEmpty()) return false;
         boolean named = kind.parts().stream().anyMatch(p -> words.stream().anyMatch(p.heading()::contains))
                 || kind.sections().anyMatch(s -> words.stream().anyMatch(s.heading()::contains))
@@ -228,16 +228,16 @@ public final class RuleExtractor {
     private static final Pattern PERSONAL_LABEL = Pattern.compile("个人|本人|自己|我");
 
     /** Runs of same-topic clauses, in order. */
-    private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback) {
-        return runs(clauses, candidates, current, fallback, false);
+    private List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback) {
+        return runs(clauses, candidates, current, fallback, false, TopicSimilarity.NONE);
     }
 
     /**
      * As {@link #runs(List, List, String, String)}; {@code goesOn}: the piece goes on from the one before (the next
      * item of the writer's own list), so its first clause without a keyword stays with it.
      */
-    private static List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback,
-                                    boolean goesOn) {
+    private List<Piece> runs(List<String> clauses, List<TopicSpec> candidates, String current, String fallback,
+                             boolean goesOn, TopicSimilarity similarity) {
         List<Piece> out = new ArrayList<>();
         String previous = fallback;
         String runTopic = null;
@@ -246,7 +246,7 @@ public final class RuleExtractor {
         String lead = null;
         for (String clause : clauses) {
             // "防汛方面，今年…": a lead of the writer's label goes with the clause it introduces.
-            if (LEAD.matcher(clause).matches() && NumberParser.find(clause).isEmpty()) {
+            if (LEAD.matcher(clause).matches() && numbers.find(clause).isEmpty()) {
                 lead = lead == null ? clause : lead + "，" + clause;
                 continue;
             }
@@ -254,7 +254,7 @@ public final class RuleExtractor {
                 clause = lead + "，" + clause;
                 lead = null;
             }
-            String topic = route(clause, candidates, current, previous, continues);
+            String topic = route(clause, candidates, current, previous, continues, similarity);
             continues = true;
             if (runTopic != null && !topic.equals(runTopic)) {
                 out.add(piece(runTopic, run));
@@ -277,17 +277,18 @@ public final class RuleExtractor {
      * one starts at a clause with a shortfall word of its own about another topic); "融合还不够，两张皮的问题没解决"
      * names one, told twice. A problem is routed as a whole.
      */
-    private static List<Piece> problems(List<String> clauses, List<TopicSpec> candidates, String current,
-                                        String fallback) {
+    private List<Piece> problems(List<String> clauses, List<TopicSpec> candidates, String current,
+                                 String fallback, TopicSimilarity similarity) {
         List<Piece> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (String c : clauses) {
-            if (!run.isEmpty() && ClauseReader.opensShortfall(c)) {
-                String runTopic = route(String.join("，", run), candidates, null, null, false);
-                String topic = route(c, candidates, null, null, false);
+            if (!run.isEmpty() && reader.opensShortfall(c)) {
+                String runTopic = route(String.join("，", run), candidates, null, null, false, similarity);
+                String topic = route(c, candidates, null, null, false, similarity);
                 if (topic != null && !topic.equals(runTopic)) {
                     String text = String.join("，", run);
-                    out.add(new Piece(routeWhole(text, candidates, current, fallback), text, NumberParser.findAll(text)));
+                    out.add(new Piece(routeWhole(text, candidates, current, fallback, similarity), text,
+                            numbers.findAll(text)));
                     run = new ArrayList<>();
                 }
             }
@@ -295,17 +296,18 @@ public final class RuleExtractor {
         }
         if (!run.isEmpty()) {
             String text = String.join("，", run);
-            out.add(new Piece(routeWhole(text, candidates, current, fallback), text, NumberParser.findAll(text)));
+            out.add(new Piece(routeWhole(text, candidates, current, fallback, similarity), text, numbers.findAll(text)));
         }
         return out;
     }
 
     /** The topic of a piece routed as a whole (one problem is one fact, whatever its clauses mention). */
-    private static String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback) {
-        String topic = route(text, candidates, current, null, false);
+    private String routeWhole(String text, List<TopicSpec> candidates, String current, String fallback,
+                              TopicSimilarity similarity) {
+        String topic = route(text, candidates, current, null, false, similarity);
         if (topic != null) return topic;
         // No keyword ("对新型经营主体的指导不够"): the area it means, when that can be told, else the open question's.
-        String meant = SIMILARITY.get().closest(text, candidates, null);
+        String meant = similarity.closest(text, candidates, null);
         return meant != null ? meant : fallback;
     }
 
@@ -313,12 +315,12 @@ public final class RuleExtractor {
      * "就是前面那个义诊，15场": words that point back at something said before are not content. What is left is
      * stored unless it repeats a fact; with nothing left, the piece was only a pointer.
      */
-    private static Piece withoutBackReference(Piece run) {
+    private Piece withoutBackReference(Piece run) {
         Matcher m = REFERS_BACK.matcher(run.text());
         if (!m.find() || m.end() == m.start()) return run;
         String rest = ClauseReader.stripEdge(run.text().substring(0, m.start()) + run.text().substring(m.end()));
         if (rest.length() < 2) return null;
-        return new Piece(run.topic(), rest, NumberParser.findAll(rest));
+        return new Piece(run.topic(), rest, numbers.findAll(rest));
     }
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -329,7 +331,7 @@ public final class RuleExtractor {
      * said before ("就是前面那个…"), so a fact of another topic of the part that shares its figures and a word is enough. Without
      * that, a repeat is of the same topic and shares most of its words.
      */
-    static Fact repeatOf(ReportKind kind, InterviewState state, Piece run, boolean pointedBack) {
+    Fact repeatOf(ReportKind kind, InterviewState state, Piece run, boolean pointedBack) {
         String text = SPACES.matcher(run.text()).replaceAll("");
         for (Fact f : state.facts()) {
             if (f.origin() != Fact.Origin.WRITER || !samePart(kind, f.topic(), run.topic())) continue;
@@ -351,15 +353,15 @@ public final class RuleExtractor {
     }
 
     /** The clause without its figures and the aspect words 了/过: "发展了1名党员" → "发展党员". */
-    static String withoutFiguresAndAspect(String clause) {
+    String withoutFiguresAndAspect(String clause) {
         String out = clause;
-        for (Quantity q : NumberParser.findAll(clause)) out = out.replace(q.raw(), "");
+        for (Quantity q : numbers.findAll(clause)) out = out.replace(q.raw(), "");
         return out.replace("了", "").replace("过", "");
     }
 
     /** A clause without a noun ("增长4.1%", "同比下降18.7%") only says more about the one before. */
-    private static boolean namesNothing(String clause) {
-        return Words.of(clause).stream().noneMatch(w -> w.pos().startsWith("n") && !w.pos().equals("nx"));
+    private boolean namesNothing(String clause) {
+        return words.of(clause).stream().noneMatch(w -> w.pos().startsWith("n") && !w.pos().equals("nx"));
     }
 
     /** Topics of one part: a plan never repeats an achievement, whatever figures they share. */
@@ -373,17 +375,17 @@ public final class RuleExtractor {
         return PROBLEMS_PART.equals(part) || PLANS_PART.equals(part) ? part : "";
     }
 
-    private static int sharedWords(String a, String b) {
+    private int sharedWords(String a, String b) {
         Set<String> wa = new HashSet<>();
-        for (Words.Word w : Words.of(a)) if (isContent(w)) wa.add(w.text());
+        for (Words.Word w : words.of(a)) if (isContent(w)) wa.add(w.text());
         int n = 0;
-        for (Words.Word w : Words.of(b)) if (isContent(w) && wa.remove(w.text())) n++;
+        for (Words.Word w : words.of(b)) if (isContent(w) && wa.remove(w.text())) n++;
         return n;
     }
 
-    private static int contentWords(String s) {
+    private int contentWords(String s) {
         int n = 0;
-        for (Words.Word w : Words.of(s)) if (isContent(w)) n++;
+        for (Words.Word w : words.of(s)) if (isContent(w)) n++;
         return n;
     }
 
@@ -392,10 +394,10 @@ public final class RuleExtractor {
     }
 
     /** The answer as pieces, one per run of same-topic clauses, in the writer's order (achievements only). */
-    static List<Piece> split(ReportKind kind, String currentTopic, String fallbackTopic, String text) {
+    List<Piece> split(ReportKind kind, String currentTopic, String fallbackTopic, String text) {
         InterviewState s = InterviewState.start().withCurrentTopic(currentTopic);
         List<Piece> out = new ArrayList<>();
-        for (ClauseReader.Piece p : ClauseReader.read(text, defaultKind(kind, currentTopic))) {
+        for (ClauseReader.Piece p : reader.read(text, defaultKind(kind, currentTopic))) {
             if (p.kind() != ClauseReader.Kind.FACT && p.kind() != ClauseReader.Kind.PROBLEM
                     && p.kind() != ClauseReader.Kind.PLAN) continue;
             List<TopicSpec> candidates = candidatesFor(kind, p.kind());
@@ -419,13 +421,22 @@ public final class RuleExtractor {
      * ("谈话" inside "谈心谈话"). A keyword is weak when another topic's question or keywords use it too ("学习" is
      * also asked about under 第一议题): weak words score less and cannot pull a clause away from the sentence it
      * continues. With no keyword the clause follows the one before it; on a tie the topic being asked about wins,
-     * then the previous clause's topic, then kind order. With a {@link TopicSimilarity} (see {@code extract}), a
-     * clause that opens its sentence with no keyword, or a tie the open question does not break, goes to a topic
-     * clearly closer in meaning instead; a keyword's answer is never overridden.
+     * then the previous clause's topic, then kind order. By keywords only: see
+     * {@link #route(String, List, String, String, boolean, TopicSimilarity)}.
      *
      * @param continues true when the clause is not the first of its sentence
      */
-    static String route(String clause, List<TopicSpec> candidates, String current, String previous, boolean continues) {
+    String route(String clause, List<TopicSpec> candidates, String current, String previous, boolean continues) {
+        return route(clause, candidates, current, previous, continues, TopicSimilarity.NONE);
+    }
+
+    /**
+     * As {@link #route(String, List, String, String, boolean)}; with a {@code similarity}, a clause that opens its
+     * sentence with no keyword, or a tie the open question does not break, goes to a topic clearly closer in meaning
+     * instead; a keyword's answer is never overridden.
+     */
+    String route(String clause, List<TopicSpec> candidates, String current, String previous, boolean continues,
+                 TopicSimilarity similarity) {
         record Hit(int start, int end, String topic, boolean weak) {
         }
         List<Hit> hits = new ArrayList<>();
@@ -463,10 +474,10 @@ public final class RuleExtractor {
             // The open question is only a guess for a clause about something it does not name ("门诊全年6.8万人次"
             // while 学习 is asked): such a clause goes where it means, without the question's head start.
             if (previous.equals(current) && !answers(clause, candidates, current)) {
-                String meant = SIMILARITY.get().closest(clause, candidates, null);
+                String meant = similarity.closest(clause, candidates, null);
                 if (meant != null) return meant;
             }
-            return SIMILARITY.get().closest(clause, candidates, previous);
+            return similarity.closest(clause, candidates, previous);
         }
         // "其中…", "有几次是…", "增长4.1%": a clause that details the one before, or names nothing, stays with it.
         if (continues && previous != null && (ELABORATES.matcher(clause).find() || namesNothing(clause))) {
@@ -479,19 +490,19 @@ public final class RuleExtractor {
         if (current != null && score.getOrDefault(current, 0) == best) return current;
         List<TopicSpec> tied = candidates.stream().filter(t -> score.getOrDefault(t.key(), 0) == best).toList();
         String byKeywords = previous != null && score.getOrDefault(previous, 0) == best ? previous : tied.get(0).key();
-        return SIMILARITY.get().closest(clause, tied, byKeywords);
+        return similarity.closest(clause, tied, byKeywords);
     }
 
     /**
      * Whether a clause can be an answer to the topic asked: it names no thing of its own ("参加了16次"), or a thing the
      * topic's label, question, example or keywords name too.
      */
-    static boolean answers(String clause, List<TopicSpec> candidates, String topicKey) {
+    boolean answers(String clause, List<TopicSpec> candidates, String topicKey) {
         TopicSpec topic = candidates.stream().filter(t -> t.key().equals(topicKey)).findFirst().orElse(null);
         if (topic == null) return true;
         String asked = topic.label() + topic.question() + (topic.example() == null ? "" : topic.example())
                 + String.join("", topic.keywords());
-        List<String> things = Words.of(clause).stream()
+        List<String> things = words.of(clause).stream()
                 .filter(w -> w.text().length() >= 2 && (w.pos().startsWith("n") || w.pos().equals("vn")))
                 .map(Words.Word::text).toList();
         return things.isEmpty() || things.stream().anyMatch(asked::contains);
@@ -506,8 +517,8 @@ public final class RuleExtractor {
         return candidates.get(0).key();
     }
 
-    private static Piece piece(String topic, List<String> clauses) {
+    private Piece piece(String topic, List<String> clauses) {
         String text = String.join("，", clauses);
-        return new Piece(topic, text, NumberParser.findAll(text));
+        return new Piece(topic, text, numbers.findAll(text));
     }
 }

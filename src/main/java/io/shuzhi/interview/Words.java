@@ -1,6 +1,5 @@
 package io.shuzhi.interview;
 
-import io.shuzhi.prompts.PromptFiles;
 import io.shuzhi.prompts.TsvLines;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chinese words, by HanLP's segmenter (dictionaries in the jar, nothing downloaded). The project's fixed terms
@@ -18,6 +18,7 @@ import java.util.Map;
  * ({@code prompts/style/words.txt}: 主题党日, 支委会, 股室…) are words whatever the segmenter would cut: they are
  * marked first and only the text between them is segmented. HanLP's shared dictionary is never changed, so every
  * reader of words in the process (here and the drafter's rewriter) segments the same text the same way.
+ * One instance per {@link Lexicon}, built from its tables.
  */
 public final class Words {
 
@@ -43,33 +44,33 @@ public final class Words {
     static final String GENRE_WORDS = "prompts/style/words.txt";
     private static final Segment SEGMENT = HanLP.newSegment().enableNameRecognize(false)
             .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
-    // Kept static: an immutable table read once from a fixed file under prompts/ (not a setting), for pure static
-    // functions that records and other packages call; as a bean it would be threaded through every caller, unchanged.
-    private static volatile Map<String, String> whole;
+    /** Recent segmentations kept: reading one message asks for the words of the same clause several times. */
+    private static final int CACHED = 1024;
 
-    private Words() {
+    /** Fixed terms ("nz") and the genre's words (with their part of speech), longest first. */
+    private final Map<String, String> whole;
+    /** A bounded memo of {@link #of}, a pure function of the text and {@link #whole}: every session may share it. */
+    private final Map<String, List<Word>> recent = new ConcurrentHashMap<>();
+
+    /** The words of a text, with {@code wholeWords} (word → part of speech, longest first) never cut. */
+    Words(Map<String, String> wholeWords) {
+        this.whole = wholeWords;
     }
 
-    /** Recent segmentations: reading one message asks for the words of the same clause several times. */
-    // Kept static: a bounded memo of a pure function (same input, same output), so every session may share it.
-    private static final int CACHED = 1024;
-    private static final java.util.concurrent.ConcurrentHashMap<String, List<Word>> RECENT =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /** The words of {@code text}, in order, with their offsets. */
-    public static List<Word> of(String text) {
+    public List<Word> of(String text) {
         if (text == null || text.isEmpty()) return List.of();
-        List<Word> known = RECENT.get(text);
+        List<Word> known = recent.get(text);
         if (known != null) return known;
         List<Word> words = List.copyOf(segmented(text));
-        if (RECENT.size() >= CACHED) RECENT.clear();
-        RECENT.put(text, words);
+        if (recent.size() >= CACHED) recent.clear();
+        recent.put(text, words);
         return words;
     }
 
-    private static List<Word> segmented(String text) {
+    private List<Word> segmented(String text) {
         List<int[]> spans = new ArrayList<>();
-        Map<String, String> wholeWords = wholeWords();
+        Map<String, String> wholeWords = whole;
         for (String w : wholeWords.keySet()) {
             for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
                 int start = at;
@@ -103,22 +104,20 @@ public final class Words {
         }
     }
 
-    /** Fixed terms ("nz") and the genre's words (with their part of speech), longest first. */
-    static Map<String, String> wholeWords() {
-        Map<String, String> w = whole;
-        if (w == null) {
-            Map<String, String> all = new LinkedHashMap<>();
-            for (TsvLines.Line line : TsvLines.stripped(PromptFiles.read(GENRE_WORDS))) {
-                String[] cols = line.cols();
-                if (cols.length == 2 && cols[0].length() >= 2) all.put(cols[0].strip(), cols[1].strip());
-            }
-            for (String term : NumberParser.fixedTerms()) if (term.length() >= 2) all.putIfAbsent(term, "nz");
-            Map<String, String> sorted = new LinkedHashMap<>();
-            all.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                    .forEach(k -> sorted.put(k, all.get(k)));
-            w = java.util.Collections.unmodifiableMap(sorted);
-            whole = w;
+    /**
+     * The words never cut, from the genre's words ({@code prompts/style/words.txt}: word, TAB, part of speech) and
+     * the fixed terms ("nz" unless the genre's list names them), longest first.
+     */
+    static Map<String, String> wholeWords(String genreWords, List<String> fixedTerms) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (TsvLines.Line line : TsvLines.stripped(genreWords)) {
+            String[] cols = line.cols();
+            if (cols.length == 2 && cols[0].length() >= 2) all.put(cols[0].strip(), cols[1].strip());
         }
-        return w;
+        for (String term : fixedTerms) if (term.length() >= 2) all.putIfAbsent(term, "nz");
+        Map<String, String> sorted = new LinkedHashMap<>();
+        all.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(k -> sorted.put(k, all.get(k)));
+        return java.util.Collections.unmodifiableMap(sorted);
     }
 }

@@ -25,7 +25,13 @@ public final class YearOnYear {
     private static final Pattern REQUEST = Pattern.compile(
             "(?:和|跟|与|同)(?:去年|上年|上一年)(?:的)?(?:相)?(?:比|对比|比较)|比上年|较上年|比去年|同比|对比去年|去年对比|上年对比|年度对比");
 
-    private YearOnYear() {
+    private final Words words;
+    private final NumberParser numbers;
+
+    /** Pairs figures by the labels {@code words} reads, found by {@code numbers} (see {@link Lexicon}). */
+    YearOnYear(Words words, NumberParser numbers) {
+        this.words = words;
+        this.numbers = numbers;
     }
 
     /**
@@ -57,13 +63,13 @@ public final class YearOnYear {
     }
 
     /** Whether a message asks for the comparison with last year ("把和去年的对比写上") rather than giving a figure. */
-    public static boolean isRequest(String text) {
+    public boolean isRequest(String text) {
         if (text == null || !REQUEST.matcher(text).find()) return false;
-        return NumberParser.find(text).stream().noneMatch(q -> !q.unit().isEmpty() && !q.unit().equals("年"));
+        return numbers.find(text).stream().noneMatch(q -> !q.unit().isEmpty() && !q.unit().equals("年"));
     }
 
     /** Every pair of the state, in the order of this year's facts. */
-    public static List<Pair> pairs(InterviewState state) {
+    public List<Pair> pairs(InterviewState state) {
         List<Pair> out = new ArrayList<>();
         for (Fact f : state.facts()) {
             // A fact restating last year's plan ("落实上年提出的…") carries last year's promise, not this year's figure.
@@ -80,11 +86,11 @@ public final class YearOnYear {
     }
 
     /** The pairs of one of this year's facts. */
-    static List<Pair> pairsOf(InterviewState state, String factId) {
+    public List<Pair> pairsOf(InterviewState state, String factId) {
         return pairs(state).stream().filter(p -> p.factId().equals(factId)).toList();
     }
 
-    private static Optional<Pair> match(Fact f, int index, Quantity q, List<Fact> before) {
+    private Optional<Pair> match(Fact f, int index, Quantity q, List<Fact> before) {
         String label = label(f.text(), q, index, f.quantities());
         Set<String> words = contentWords(label);
         List<Candidate> same = new ArrayList<>();
@@ -119,16 +125,16 @@ public final class YearOnYear {
     }
 
     /** What a figure counts, in the words before it: "全年开展集中学习15次" → "集中学习". */
-    static String label(String text, Quantity q, int index, List<Quantity> all) {
+    String label(String text, Quantity q, int index, List<Quantity> all) {
         int from = 0;
         int at = -1;
         for (int i = 0; i <= index && i < all.size(); i++) {
-            at = NumberParser.indexOf(text, all.get(i).raw(), from);
+            at = numbers.indexOf(text, all.get(i).raw(), from);
             if (at < 0) return "";
             from = at + all.get(i).raw().length();
         }
         if (at < 0) return "";
-        List<Words.Word> words = Words.of(text);
+        List<Words.Word> words = this.words.of(text);
         List<String> before = new ArrayList<>();
         int length = 0;
         for (int i = words.size() - 1; i >= 0; i--) {
@@ -156,9 +162,9 @@ public final class YearOnYear {
         return String.join("", before);
     }
 
-    private static Set<String> contentWords(String label) {
+    private Set<String> contentWords(String label) {
         Set<String> out = new LinkedHashSet<>();
-        for (Words.Word w : Words.of(label)) {
+        for (Words.Word w : words.of(label)) {
             if (w.text().length() >= 2 && !LEAD.contains(w.text()) && !w.isPunctuation()) out.add(w.text());
         }
         return out;
@@ -168,7 +174,7 @@ public final class YearOnYear {
      * The state with the writer's request met: a derived fact ("集中学习比上年增加3次") right after each of this year's
      * facts with a comparable pair and none yet. {@code only} narrows it to pairs whose label the request names.
      */
-    public static InterviewState derive(InterviewState state, String request) {
+    public InterviewState derive(InterviewState state, String request) {
         List<Pair> pairs = pairs(state).stream().filter(Pair::comparable).toList();
         List<Pair> named = pairs.stream().filter(p -> !p.label().isEmpty() && request != null
                 && contentWords(p.label()).stream().anyMatch(request::contains)).toList();
@@ -184,7 +190,7 @@ public final class YearOnYear {
     }
 
     /** The derived facts brought in line with the figures they come from; one whose pair is gone is dropped. */
-    public static InterviewState refresh(InterviewState state) {
+    public InterviewState refresh(InterviewState state) {
         if (state.facts().stream().noneMatch(f -> f.origin() == Fact.Origin.DERIVED)) return state;
         List<Pair> pairs = pairs(state);
         List<Fact> next = new ArrayList<>();
@@ -216,10 +222,10 @@ public final class YearOnYear {
                 .map(f -> f.quantities().stream().filter(q -> !q.unit().isEmpty()).count() > 1).orElse(false);
     }
 
-    private static Fact derivedFact(String id, Pair p, boolean named, String source) {
+    private Fact derivedFact(String id, Pair p, boolean named, String source) {
         String diff = p.difference().orElseThrow();
         String text = (named ? p.label() : "") + diff;
-        return new Fact(id, p.topic(), text, NumberParser.find(diff), source, Fact.Origin.DERIVED);
+        return new Fact(id, p.topic(), text, numbers.find(diff), source, Fact.Origin.DERIVED);
     }
 
     private static InterviewState insertAfter(InterviewState state, String factId, Fact added, int nextId) {

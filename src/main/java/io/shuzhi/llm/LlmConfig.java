@@ -1,6 +1,8 @@
 package io.shuzhi.llm;
 
+import io.shuzhi.draft.DraftLexicon;
 import io.shuzhi.draft.TemplateDrafter;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.session.SessionProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,21 +27,22 @@ class LlmConfig {
 
     @Bean
     @Lazy
-    LlmInterviewer llmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
+    LlmInterviewer llmInterviewer(OfflineInterviewer offline, Lexicon lexicon, LlmModels models, PromptTemplates prompts,
                                   StringRedisTemplate redis, SessionProperties session) {
-        return new LlmInterviewer(offline, models, prompts, new RedisChatMemoryStore(redis, session.ttl()));
+        return new LlmInterviewer(offline, lexicon, models, prompts, new RedisChatMemoryStore(redis, session.ttl()));
     }
 
     @Bean
     @Lazy
-    LlmDraftWriter llmDraftWriter(TemplateDrafter template, LlmModels models, PromptTemplates prompts) {
-        return new LlmDraftWriter(template, models, prompts);
+    LlmDraftWriter llmDraftWriter(TemplateDrafter template, DraftLexicon lexicon, LlmModels models,
+                                  PromptTemplates prompts) {
+        return new LlmDraftWriter(template, lexicon, models, prompts);
     }
 
     /** Asked for by a refine turn only when the engine is not offline; the models then exist already. */
     @Bean
     LlmSectionRewriter llmSectionRewriter(LlmProperties props, ObjectProvider<LlmModels> models,
-                                          PromptTemplates prompts) {
-        return new LlmSectionRewriter(() -> props.configured() ? models.getObject() : null, prompts);
+                                          PromptTemplates prompts, DraftLexicon lexicon) {
+        return new LlmSectionRewriter(() -> props.configured() ? models.getObject() : null, prompts, lexicon);
     }
 }

@@ -2,6 +2,7 @@ package io.shuzhi.llm;
 
 import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftWriter;
+import io.shuzhi.draft.DraftLexicon;
 import io.shuzhi.draft.NumberGuard;
 import io.shuzhi.draft.PlanOrder;
 import io.shuzhi.draft.Section;
@@ -55,11 +56,18 @@ public class LlmDraftWriter implements DraftWriter {
     private final TemplateDrafter template;
     private final LlmModels models;
     private final PromptTemplates prompts;
+    private final PlanOrder planOrder;
+    private final YearTerms years;
+    private final NumberGuard guard;
 
-    LlmDraftWriter(TemplateDrafter template, LlmModels models, PromptTemplates prompts) {
+    /** A writer falling back to {@code template}, with the wording tables of {@code lexicon}. */
+    public LlmDraftWriter(TemplateDrafter template, DraftLexicon lexicon, LlmModels models, PromptTemplates prompts) {
         this.template = template;
         this.models = models;
         this.prompts = prompts;
+        this.planOrder = lexicon.planOrder();
+        this.years = lexicon.years();
+        this.guard = new NumberGuard(lexicon.numbers());
     }
 
     @Override
@@ -111,7 +119,8 @@ public class LlmDraftWriter implements DraftWriter {
                 }
             }
             emitInOrder();
-            var streams = new SectionStreams(models, prompts.render("system", Map.of()), state.facts(), progress, meter);
+            var streams = new SectionStreams(models, guard, prompts.render("system", Map.of()), state.facts(), progress,
+                    meter);
             streams.run(tasks, (i, body) -> {
                 done[i] = sections.get(i).withBody(body);
                 emitInOrder();
@@ -144,7 +153,7 @@ public class LlmDraftWriter implements DraftWriter {
                 topics = spec.topics().stream().map(this::problemLine).collect(Collectors.joining("\n"));
             } else if (plan) {
                 // The plans that answer a problem first, in the problems' order (as the offline drafter orders them).
-                facts = PlanOrder.answering(facts, problems(), kind.id());
+                facts = planOrder.answering(facts, problems(), kind.id());
                 mode = PLAN_MODE.formatted(spec.fallback().strip(), facts.size());
                 topics = spec.topics().stream().map(this::planLine).collect(Collectors.joining("\n"));
                 List<Fact> answered = answeredBy(spec);
@@ -164,7 +173,7 @@ public class LlmDraftWriter implements DraftWriter {
                     Map.entry("mode", mode),
                     Map.entry("topics", topics),
                     Map.entry("facts", factBlock(kind, facts)),
-                    Map.entry("style", style(prompts, kind, state.year())),
+                    Map.entry("style", style(prompts, kind, state.year(), years)),
                     Map.entry("last_year_plans", plansFor(state, part, spec))));
         }
 
@@ -273,10 +282,10 @@ public class LlmDraftWriter implements DraftWriter {
         return "<writer_text>\n" + lines + "\n</writer_text>";
     }
 
-    /** The kind's style guide (or a default line) with the report year's 提法 filled in. */
-    static String style(PromptTemplates prompts, ReportKind kind, String year) {
+    /** The kind's style guide (or a default line) with the report year's 提法 of {@code years} filled in. */
+    static String style(PromptTemplates prompts, ReportKind kind, String year, YearTerms years) {
         String guide = prompts.style(kind.id()).orElse(DEFAULT_STYLE);
-        String notes = YearTerms.notes(year);
+        String notes = years.notes(year);
         return guide.contains(PromptTemplates.YEAR_NOTES) ? guide.replace(PromptTemplates.YEAR_NOTES, notes)
                 : guide + "\n\n## 本年度提法\n" + notes;
     }

@@ -16,6 +16,7 @@ import io.shuzhi.interview.Fact;
 import io.shuzhi.interview.InterviewEngine;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.Intents;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.NumberParser;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.interview.Quantity;
@@ -56,10 +57,21 @@ public class LlmInterviewer implements InterviewEngine {
     private final LlmModels models;
     private final PromptTemplates prompts;
     private final RedisChatMemoryStore memory;
+    private final Intents intents;
+    private final ClauseReader clauseReader;
+    private final Faq faq;
+    private final NumberParser numbers;
+    private final NumberGuard guard;
 
-    LlmInterviewer(OfflineInterviewer offline, LlmModels models, PromptTemplates prompts,
-                   RedisChatMemoryStore memory) {
+    /** An interviewer falling back to {@code offline}, reading messages with the tables of {@code lexicon}. */
+    public LlmInterviewer(OfflineInterviewer offline, Lexicon lexicon, LlmModels models, PromptTemplates prompts,
+                          RedisChatMemoryStore memory) {
         this.offline = offline;
+        this.intents = lexicon.intents();
+        this.clauseReader = lexicon.clauseReader();
+        this.faq = lexicon.faq();
+        this.numbers = lexicon.numbers();
+        this.guard = new NumberGuard(numbers);
         this.models = models;
         this.prompts = prompts;
         this.memory = memory;
@@ -78,7 +90,7 @@ public class LlmInterviewer implements InterviewEngine {
 
     @Override
     public Reply answer(ReportKind kind, InterviewState state, String messageId, String text, TokenMeter meter) {
-        Intent intent = Intents.classify(text);
+        Intent intent = intents.classify(text);
         Reply rules = offline.answer(kind, state, messageId, text);
         if (intent != Intent.ANSWER || InterviewState.INTRO.equals(state.currentTopic())) return rules;
         // Last year's plans are a checklist the rules keep: while one is asked, or asked next, the rules answer.
@@ -92,7 +104,7 @@ public class LlmInterviewer implements InterviewEngine {
         String fallback;
         // Only what the writer said about the year goes to the model: questions, wishes and asides were handled by
         // the rules (answered, kept as preferences, dropped), and must never become facts.
-        String content = ClauseReader.contentOf(text, RuleExtractor.defaultKind(kind, state.currentTopic()));
+        String content = clauseReader.contentOf(text, RuleExtractor.defaultKind(kind, state.currentTopic()));
         if (content.isEmpty()) return rules;
         try {
             Optional<Extraction> ex = extract(kind, state, messageId, content, meter);
@@ -120,8 +132,8 @@ public class LlmInterviewer implements InterviewEngine {
         if (added.isEmpty()) return new Reply(rules.state(), rules.text(), Intent.ANSWER, List.of(), rules.choices());
         String said = ask(kind, next, added, text, meter).orElse(fallback);
         // A question asked back in the same message still gets its answer.
-        List<String> answers = ClauseReader.questionsOf(text).stream()
-                .map(q -> Faq.answer(q).orElse(null)).filter(java.util.Objects::nonNull).toList();
+        List<String> answers = clauseReader.questionsOf(text).stream()
+                .map(q -> faq.answer(q).orElse(null)).filter(java.util.Objects::nonNull).toList();
         if (!answers.isEmpty()) said = String.join("\n\n", answers) + "\n\n" + said;
         return new Reply(next, said, Intent.ANSWER, added, choices);
     }
@@ -180,7 +192,7 @@ public class LlmInterviewer implements InterviewEngine {
             for (JsonNode n : f.path("numbers")) {
                 if (!text.contains(n.asString(""))) dropped++;
             }
-            List<Quantity> quantities = NumberParser.findAll(statement);
+            List<Quantity> quantities = numbers.findAll(statement);
             // A number the writer did not say must never become a fact: the whole statement is untrustworthy.
             if (quantities.stream().anyMatch(q -> !text.contains(q.raw()))) {
                 dropped++;
@@ -228,9 +240,9 @@ public class LlmInterviewer implements InterviewEngine {
                 return Optional.empty();
             }
             // The acknowledgement may repeat the writer's numbers, never add one.
-            var allowed = new ArrayList<Quantity>(NumberParser.findAll(text));
+            var allowed = new ArrayList<Quantity>(numbers.findAll(text));
             next.facts().forEach(f -> allowed.addAll(f.quantities()));
-            if (!NumberGuard.checkAgainst(reply, allowed).clean()) {
+            if (!guard.checkAgainst(reply, allowed).clean()) {
                 log.info("session {}: model reply carried an unsourced number; using the plain question", shortId(meter));
                 return Optional.empty();
             }

@@ -3,7 +3,9 @@ package io.shuzhi.llm;
 import static java.util.Map.entry;
 
 import io.shuzhi.draft.Draft;
+import io.shuzhi.draft.DraftLexicon;
 import io.shuzhi.draft.DraftWriter.Progress;
+import io.shuzhi.draft.NumberGuard;
 import io.shuzhi.draft.Refinement;
 import io.shuzhi.draft.Refinement.Operation;
 import io.shuzhi.draft.Refinement.Scope;
@@ -11,6 +13,7 @@ import io.shuzhi.draft.RewriteTargets;
 import io.shuzhi.draft.RewriteTargets.Piece;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.SectionRewriter;
+import io.shuzhi.draft.YearTerms;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKind.SectionSpec;
@@ -43,16 +46,23 @@ class LlmSectionRewriter implements SectionRewriter {
 
     private final Supplier<LlmModels> models;
     private final PromptTemplates prompts;
+    private final YearTerms years;
+    private final NumberGuard guard;
 
-    /** A rewriter on the app's models ({@link LlmConfig}); {@code models} gives null when no model is configured. */
-    LlmSectionRewriter(Supplier<LlmModels> models, PromptTemplates prompts) {
+    /**
+     * A rewriter on the app's models ({@link LlmConfig}); {@code models} gives null when no model is configured. The
+     * year's 提法 and the number guard come from {@code lexicon}.
+     */
+    LlmSectionRewriter(Supplier<LlmModels> models, PromptTemplates prompts, DraftLexicon lexicon) {
         this.models = models;
         this.prompts = prompts;
+        this.years = lexicon.years();
+        this.guard = new NumberGuard(lexicon.numbers());
     }
 
     /** A rewriter on models built elsewhere (tests). */
-    public LlmSectionRewriter(LlmModels models, PromptTemplates prompts) {
-        this(() -> models, prompts);
+    public LlmSectionRewriter(LlmModels models, PromptTemplates prompts, DraftLexicon lexicon) {
+        this(() -> models, prompts, lexicon);
     }
 
     /** True when the model does this refinement; the rest is the offline refiner's. */
@@ -83,8 +93,8 @@ class LlmSectionRewriter implements SectionRewriter {
         }
         Section[] done = new Section[pieces.size()];
         int[] emitted = {0};
-        var streams = new SectionStreams(m, prompts.render("system", Map.of()), state.facts(), withItemContext(out, pieces),
-                meter);
+        var streams = new SectionStreams(m, guard, prompts.render("system", Map.of()), state.facts(),
+                withItemContext(out, pieces), meter);
         streams.run(tasks, (j, text) -> {
             done[j] = RewriteTargets.put(pieces.get(j), text);
             // In draft order, whatever order the calls finish in.
@@ -117,7 +127,7 @@ class LlmSectionRewriter implements SectionRewriter {
                 entry("text", "<writer_text>\n" + LlmInterviewer.sanitize(piece.text()) + "\n</writer_text>"),
                 entry("facts", LlmDraftWriter.factBlock(kind, LlmDraftWriter.writerFacts(state, topics))),
                 entry("instruction", "<writer_text>\n" + LlmInterviewer.sanitize(instruction) + "\n</writer_text>"),
-                entry("style", LlmDraftWriter.style(prompts, kind, state.year()))));
+                entry("style", LlmDraftWriter.style(prompts, kind, state.year(), years))));
         return prompts.render("rewrite-section", vars);
     }
 

@@ -64,6 +64,7 @@ final class SectionStreams {
     }
 
     private final LlmModels models;
+    private final NumberGuard guard;
     private final String system;
     private final Collection<Fact> facts;
     private final Progress progress;
@@ -81,8 +82,10 @@ final class SectionStreams {
      */
     private final PromptLeaks leaks;
 
-    SectionStreams(LlmModels models, String system, Collection<Fact> facts, Progress progress, TokenMeter meter) {
+    SectionStreams(LlmModels models, NumberGuard guard, String system, Collection<Fact> facts, Progress progress,
+                   TokenMeter meter) {
         this.models = models;
+        this.guard = guard;
         this.system = system;
         this.leaks = new PromptLeaks(system);
         this.facts = facts;
@@ -324,7 +327,7 @@ final class SectionStreams {
                         LlmInterviewer.shortId(meter), ref());
                 return;
             }
-            var guarded = NumberGuard.check(text, facts);
+            var guarded = guard.check(text, facts);
             flagged.addAll(guarded.flagged());
             String shownText = body.isEmpty() ? stripLeading(guarded.text()) : guarded.text();
             if (shownText.isEmpty()) return;

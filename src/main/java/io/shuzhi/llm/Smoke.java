@@ -10,12 +10,14 @@ import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.output.TokenUsage;
 import io.shuzhi.draft.Draft;
 import io.shuzhi.draft.DraftFormats;
+import io.shuzhi.draft.DraftLexicon;
 import io.shuzhi.draft.DraftWriter;
 import io.shuzhi.draft.Section;
 import io.shuzhi.draft.TemplateDrafter;
 import io.shuzhi.interview.InterviewEngine.Reply;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.KindsProperties;
+import io.shuzhi.interview.Lexicon;
 import io.shuzhi.interview.OfflineInterviewer;
 import io.shuzhi.interview.ReportKind;
 import io.shuzhi.interview.ReportKinds;
@@ -123,7 +125,10 @@ public final class Smoke {
             out.println(e.getMessage());
             return 2;
         }
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models, prompts, null);
+        // A smoke run reads the tables itself, as the app does at startup.
+        Lexicon lexicon = Lexicon.load();
+        DraftLexicon draftLexicon = DraftLexicon.load(lexicon);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(lexicon), lexicon, models, prompts, null);
         TokenMeter meter = new TokenMeter();
         List<String> problems = new ArrayList<>();
 
@@ -160,7 +165,7 @@ public final class Smoke {
 
         out.println();
         out.println("== 起草 ==");
-        var writer = new LlmDraftWriter(new TemplateDrafter(), models, prompts);
+        var writer = new LlmDraftWriter(new TemplateDrafter(draftLexicon), draftLexicon, models, prompts);
         var timing = new Timing();
         int before = calls.size();
         long start = System.nanoTime();

@@ -84,6 +84,8 @@ class ArchitectureTest {
     static final ArchRule draftFace = face("io.shuzhi.draft",
             "Draft", "Section", "DraftWriter", "TemplateDrafter", "Refinement", "SectionRewriter", "RewriteTargets",
             "NumberGuard", "PlanOrder", "YearTerms", "Proofreader", "DraftFormats",
+            // the drafter's word tables, read once at startup: built by chat's configuration, passed to llm and refine
+            "DraftLexicon",
             // draft.refine only: the drafter's rules and body text, through one door each
             "DraftingRules", "BodyText");
 
@@ -97,7 +99,9 @@ class ArchitectureTest {
     static final ArchRule interviewFace = face("io.shuzhi.interview",
             "InterviewEngine", "OfflineInterviewer", "InterviewState", "Fact", "Quantity", "Plan", "ReportKind",
             "ReportKinds", "KindRecognizer", "KindsProperties", "NumberParser", "ChineseNumerals", "Words", "Intents",
-            "ClauseReader", "RuleExtractor", "Faq", "LastYear", "YearOnYear");
+            "ClauseReader", "RuleExtractor", "Faq", "LastYear", "YearOnYear",
+            // the interview's word tables, read once at startup and passed to whoever reads a message
+            "Lexicon");
 
     /** chat chooses the engine and maps model errors; web probes the model; ShuzhiApplication runs the smoke check. */
     @ArchTest

@@ -1,5 +1,6 @@
 package io.shuzhi.chat;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.NumberParser;
@@ -149,7 +150,7 @@ class ScriptedConversationTest extends IntegrationTest {
         // Chinese numerals too ("十二次" would be a number the writer never gave in that form).
         var values = new LinkedHashSet<BigDecimal>();
         allowed.forEach(a -> values.add(new BigDecimal(a).stripTrailingZeros()));
-        NumberParser.findAll(body).forEach(q -> assertThat(values)
+        NUMBERS.findAll(body).forEach(q -> assertThat(values)
                 .as("number " + q.raw() + " in the draft").contains(q.value().stripTrailingZeros()));
     }
 }

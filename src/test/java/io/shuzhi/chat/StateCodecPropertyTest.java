@@ -1,5 +1,7 @@
 package io.shuzhi.chat;
 
+import static io.shuzhi.support.Tables.LEXICON;
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +83,7 @@ class StateCodecPropertyTest extends IntegrationTest {
     void aQuantityTheParserFindsIsAlwaysAFigure() {
         for (long seed = 1; seed <= 2000; seed++) {
             String text = randomText(new Random(seed), 60);
-            for (Quantity q : NumberParser.findAll(text)) {
+            for (Quantity q : NUMBERS.findAll(text)) {
                 assertThat(NumberParser.isFigure(q.value())).as("seed %d: %s", seed, q).isTrue();
                 String json = codec.toJson(q);
                 assertThat(codec.fromJson(json, Quantity.class)).as("seed %d", seed).isEqualTo(q);
@@ -94,7 +96,7 @@ class StateCodecPropertyTest extends IntegrationTest {
         var facts = new ArrayList<Fact>();
         for (int i = 1; i <= StateLimits.MAX_FACTS + 1; i++) facts.add(new Fact("f-" + i, "study", "学习" + i, List.of(), "m", null));
         SessionState tooMany = SessionState.start("s", "party-branch-secretary", 1)
-                .withInterview(InterviewState.start().withFacts(facts, facts.size() + 1));
+                .withInterview(InterviewState.start().withFacts(facts, facts.size() + 1), LEXICON.yearOnYear());
         assertThatThrownBy(() -> StateLimits.check(tooMany, layout.encode(tooMany, null, 0), layout, Integer.MAX_VALUE))
                 .isInstanceOfSatisfying(ShuzhiException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SESSION_LIMIT);
@@ -117,7 +119,7 @@ class StateCodecPropertyTest extends IntegrationTest {
         var list = new ArrayList<Fact>();
         for (int i = 0; i < facts; i++) {
             String text = randomText(r, 1 + r.nextInt(r.nextInt(10) == 0 ? 3000 : 80));
-            List<Quantity> qs = new ArrayList<>(NumberParser.findAll(text));
+            List<Quantity> qs = new ArrayList<>(NUMBERS.findAll(text));
             if (r.nextBoolean()) qs.add(randomQuantity(r));
             list.add(new Fact("f-" + (i + 1), "topic-" + r.nextInt(20), text, qs, r.nextBoolean() ? null : "m-" + i,
                     r.nextBoolean() ? Fact.Origin.WRITER : Fact.Origin.LAST_YEAR));
@@ -130,7 +132,7 @@ class StateCodecPropertyTest extends IntegrationTest {
         for (int i = r.nextInt(3); i > 0; i--) iv = iv.withDeferred("topic-" + r.nextInt(20));
         iv = iv.withCurrentTopic(r.nextBoolean() ? null : "topic-" + r.nextInt(20));
         var state = SessionState.start(randomText(r, 22), r.nextBoolean() ? "party-branch-secretary" : "personal-annual",
-                r.nextLong() & Long.MAX_VALUE).withInterview(iv);
+                r.nextLong() & Long.MAX_VALUE).withInterview(iv, LEXICON.yearOnYear());
         for (int v = 1, n = r.nextInt(6); v <= n; v++) {
             state = state.withNewVersion(new VersionInfo(v, "refine", r.nextBoolean() ? null : randomText(r, 40),
                     "offline", r.nextLong(), v - 1));

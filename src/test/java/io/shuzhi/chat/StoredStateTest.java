@@ -1,5 +1,6 @@
 package io.shuzhi.chat;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,7 +24,7 @@ class StoredStateTest {
 
     private static SessionState withFacts(List<Fact> facts, List<String> sayIds) {
         var s = SessionState.start("s", "party-branch-secretary", 1)
-                .withInterview(InterviewState.start().withFacts(facts, facts.size() + 1));
+                .withInterview(InterviewState.start().withFacts(facts, facts.size() + 1), LEXICON.yearOnYear());
         for (String id : sayIds) s = s.withSayId(id);
         return s;
     }

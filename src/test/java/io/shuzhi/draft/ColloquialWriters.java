@@ -3,6 +3,8 @@ package io.shuzhi.draft;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.NumberParser;
 
+import static io.shuzhi.support.Tables.NUMBERS;
+
 /**
  * Whole interviews the way writers talk (one fact per clause group, as the interview stores them; problems and plans
  * one fact each), one writer per report kind. The drafts made from them are read as a reviewer would read them.
@@ -147,7 +149,7 @@ final class ColloquialWriters {
     private static InterviewState facts(InterviewState start, String[][] facts) {
         InterviewState s = start;
         int message = 1;
-        for (String[] f : facts) s = s.plusFact(f[0], f[1], NumberParser.find(f[1]), "m-" + message++);
+        for (String[] f : facts) s = s.plusFact(f[0], f[1], NUMBERS.find(f[1]), "m-" + message++);
         return s;
     }
 }

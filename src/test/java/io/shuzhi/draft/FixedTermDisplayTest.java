@@ -1,5 +1,7 @@
 package io.shuzhi.draft;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.Fact;
@@ -13,9 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** A draft shows Chinese-numeral quantities in digits, never the numeral of a fixed term, and typed decimals as typed. */
 class FixedTermDisplayTest {
+    private static final ItemComposer COMPOSER = DRAFT_LEXICON.composer();
+    private static final NumberGuard GUARD = new NumberGuard(NUMBERS);
 
     private static Fact fact(String text) {
-        return new Fact("f-1", "study", text, NumberParser.findAll(text), "m-1", Fact.Origin.WRITER);
+        return new Fact("f-1", "study", text, NUMBERS.findAll(text), "m-1", Fact.Origin.WRITER);
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -29,7 +33,7 @@ class FixedTermDisplayTest {
             "精简文件三成以上，收入翻一番，每月三至五次 | 精简文件三成以上，收入翻一番，每月3至5次",
     })
     void fixedTermsStayInWords_quantitiesGoToDigits(String said, String drafted) {
-        assertThat(ItemComposer.clause(fact(said.strip()))).isEqualTo(drafted.strip());
+        assertThat(COMPOSER.clause(fact(said.strip()))).isEqualTo(drafted.strip());
     }
 
     @Test
@@ -38,14 +42,14 @@ class FixedTermDisplayTest {
         String text = "落实最多跑一次改革";
         Fact old = new Fact("f-1", "study", text, List.of(new Quantity("一次", BigDecimal.ONE, "次", false)), "m-1",
                 Fact.Origin.WRITER);
-        assertThat(ItemComposer.clause(old)).isEqualTo(text);
+        assertThat(COMPOSER.clause(old)).isEqualTo(text);
     }
 
     @Test
     void theGuardChecksRangesAndTenthsByTheirValue() {
-        List<Quantity> allowed = NumberParser.findAll("每月3至5次，精简两成");
-        assertThat(NumberGuard.checkAgainst("每月3至5次，精简20%", allowed).clean()).isTrue();
-        assertThat(NumberGuard.checkAgainst("每月3至8次", allowed).flagged()).containsExactly("3至8次");
-        assertThat(NumberGuard.checkAgainst("最多跑一次，一网通办", List.of()).clean()).isTrue();
+        List<Quantity> allowed = NUMBERS.findAll("每月3至5次，精简两成");
+        assertThat(GUARD.checkAgainst("每月3至5次，精简20%", allowed).clean()).isTrue();
+        assertThat(GUARD.checkAgainst("每月3至8次", allowed).flagged()).containsExactly("3至8次");
+        assertThat(GUARD.checkAgainst("最多跑一次，一网通办", List.of()).clean()).isTrue();
     }
 }

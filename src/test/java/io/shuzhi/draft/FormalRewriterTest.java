@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -207,13 +208,13 @@ class FormalRewriterTest {
             "annual-work-summary | 好几个乡镇文化站都没开放 | 多个乡镇文化站均未开放",
             "accountability-integrity | 和14个股室签了责任书 | 与14个股室签订责任书"})
     void writersWords_becomeTheReportsWords(String kind, String said, String written) {
-        assertThat(FormalRewriter.forKind(kind).rewrite(said)).isEqualTo(written);
+        assertThat(DRAFT_LEXICON.register(kind).rewrite(said)).isEqualTo(written);
         assertThat(figures(written)).as("figures").isEqualTo(figures(said));
     }
 
     @Test
     void fixedTermsAndQuotedTitles_areNeverReachedInto() {
-        FormalRewriter r = FormalRewriter.forKind("party-branch-secretary");
+        FormalRewriter r = DRAFT_LEXICON.register("party-branch-secretary");
         assertThat(r.rewrite("严格执行中央八项规定及其实施细则精神")).isEqualTo("严格执行中央八项规定及其实施细则精神");
         assertThat(r.rewrite("学习了《搞好基层党建的几点体会》")).isEqualTo("学习《搞好基层党建的几点体会》");
         assertThat(r.rewrite("开展“我们身边的好党员”评选")).isEqualTo("开展“我们身边的好党员”评选");
@@ -223,26 +224,26 @@ class FormalRewriterTest {
     @Test
     void aRuleThatWouldLoseAFigure_leavesTheClauseAsSaid() {
         List<Rule> careless = WordRules.parse("test.tsv", "一共 #Q\t共计\n搞\t开展\n");
-        FormalRewriter r = new FormalRewriter(careless);
+        FormalRewriter r = new FormalRewriter(careless, DRAFT_LEXICON.words());
         // the first clause would lose "36册": it stays as the writer said it; the second is rewritten
         assertThat(r.rewrite("一共36册，搞活动")).isEqualTo("一共36册，开展活动");
     }
 
     @Test
     void eachKindHasItsRegister_andUnknownKindsTheCommonOne() {
-        assertThat(FormalRewriter.forKind("party-branch-secretary").rewrite("组织大家学习")).isEqualTo("组织党员学习");
-        assertThat(FormalRewriter.forKind("annual-work-summary").rewrite("组织大家学习")).isEqualTo("组织干部职工学习");
-        assertThat(FormalRewriter.forKind("accountability-integrity").rewrite("组织大家学习")).isEqualTo("组织党员干部学习");
-        assertThat(FormalRewriter.forKind("no-such-kind").rewrite("我带头讲党课")).isEqualTo("本人带头讲授党课");
-        assertThat(FormalRewriter.forKind(null).rewrite("我院开展义诊")).isEqualTo("我院开展义诊");
+        assertThat(DRAFT_LEXICON.register("party-branch-secretary").rewrite("组织大家学习")).isEqualTo("组织党员学习");
+        assertThat(DRAFT_LEXICON.register("annual-work-summary").rewrite("组织大家学习")).isEqualTo("组织干部职工学习");
+        assertThat(DRAFT_LEXICON.register("accountability-integrity").rewrite("组织大家学习")).isEqualTo("组织党员干部学习");
+        assertThat(DRAFT_LEXICON.register("no-such-kind").rewrite("我带头讲党课")).isEqualTo("本人带头讲授党课");
+        assertThat(DRAFT_LEXICON.register(null).rewrite("我院开展义诊")).isEqualTo("我院开展义诊");
     }
 
     @Test
     void ruleFiles_loadAndCarryNoDigits() {
-        assertThat(FormalRewriter.commonRules().size()).isGreaterThanOrEqualTo(100);
+        assertThat(DRAFT_LEXICON.commonRules().size()).isGreaterThanOrEqualTo(100);
         for (String kind : List.of("party-branch-secretary", "personal-annual", "annual-work-summary", "accountability-integrity")) {
-            assertThat(FormalRewriter.forKind(kind).size()).as(kind)
-                    .isGreaterThan(FormalRewriter.commonRules().size() + FormalRewriter.fillerRules().size());
+            assertThat(DRAFT_LEXICON.register(kind).size()).as(kind)
+                    .isGreaterThan(DRAFT_LEXICON.commonRules().size() + DRAFT_LEXICON.fillerRules().size());
         }
         assertThatThrownBy(() -> WordRules.parse("bad.tsv", "搞\t开展3次\n")).hasMessageContaining("bad.tsv:1")
                 .hasMessageContaining("no digits");

@@ -28,6 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +45,7 @@ class KindsTest {
     private static final Pattern ITEM = Pattern.compile("(?:^|(?<=[。】]))([一二三四五六七八九十]{1,3})是");
     private static final String YEAR = "2025";
 
-    private final TemplateDrafter drafter = new TemplateDrafter();
+    private final TemplateDrafter drafter = new TemplateDrafter(DRAFT_LEXICON);
 
     // ---- loading ------------------------------------------------------------------------------------------------
 
@@ -112,7 +114,7 @@ class KindsTest {
                 texts.add(t.lead());
                 if (t.close() != null) texts.add(t.close());
             });
-            assertThat(texts).as(kind.id()).allSatisfy(t -> assertThat(NumberParser.findAll(t)).as(t).isEmpty());
+            assertThat(texts).as(kind.id()).allSatisfy(t -> assertThat(NUMBERS.findAll(t)).as(t).isEmpty());
         }
     }
 
@@ -135,7 +137,7 @@ class KindsTest {
                 state = state.withSkipped(t.key());
             } else {
                 // the kind's own example answer stands in for what a writer says; NumberParser reads its numbers
-                state = state.plusFact(t.key(), t.example(), NumberParser.find(t.example()), "m-" + message++);
+                state = state.plusFact(t.key(), t.example(), NUMBERS.find(t.example()), "m-" + message++);
             }
         }
         Draft draft = drafter.write(kind, state, 1, DraftWriter.Progress.NONE);
@@ -184,7 +186,7 @@ class KindsTest {
         assertThat(draft.title()).isEqualTo("【待补充：单位和职务】【待补充：年份】年度个人述职报告");
         assertThat(draft.section("opening").orElseThrow().body()).startsWith("【待补充：年份】年，本人担任【待补充：单位和职务】，");
         assertThat(draft.toPlainText()).doesNotContainPattern("[0-9]");
-        assertThat(NumberParser.findAll(PLACEHOLDER.matcher(draft.toPlainText()).replaceAll("■"))).isEmpty();
+        assertThat(NUMBERS.findAll(PLACEHOLDER.matcher(draft.toPlainText()).replaceAll("■"))).isEmpty();
     }
 
     @Test
@@ -192,7 +194,7 @@ class KindsTest {
         ReportKind kind = new ReportKinds(REAL).get("accountability-integrity");
         InterviewState state = InterviewState.start().withProfile("市水务局党组书记、局长", YEAR)
                 .plusFact("eight-rules", "外出调研轻车简从，没有违规收受礼品礼金", List.of(), "m-1")
-                .plusFact("plan-self", "深入基层调研不少于10次", NumberParser.find("深入基层调研不少于10次"), "m-2");
+                .plusFact("plan-self", "深入基层调研不少于10次", NUMBERS.find("深入基层调研不少于10次"), "m-2");
         Draft draft = drafter.write(kind, state, 1, DraftWriter.Progress.NONE);
 
         assertThat(draft.sections()).extracting(Section::ref).containsExactly(
@@ -243,7 +245,7 @@ class KindsTest {
         assertThat(added.id()).isEqualTo("special-report");
 
         InterviewState state = InterviewState.start().withProfile("市住建局", YEAR)
-                .plusFact("duty", "成立工作专班1个", NumberParser.find("成立工作专班1个"), "m-1")
+                .plusFact("duty", "成立工作专班1个", NUMBERS.find("成立工作专班1个"), "m-1")
                 .plusFact("next-plan", "明年完成全部验收", List.of(), "m-2");
         Draft draft = drafter.write(added, state, 1, DraftWriter.Progress.NONE);
 
@@ -330,7 +332,7 @@ class KindsTest {
         Set<String> allowed = new HashSet<>();
         allowed.add(TemplateDrafter.year(state));
         for (Fact f : state.facts()) f.quantities().forEach(q -> allowed.add(value(q)));
-        List<String> found = NumberParser.findAll(text).stream().map(KindsTest::value).toList();
+        List<String> found = NUMBERS.findAll(text).stream().map(KindsTest::value).toList();
         assertThat(found).isNotEmpty();
         assertThat(allowed).containsAll(found);
     }

@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.Fact;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * are our own wording.
  */
 class NumberGuardCorpusTest {
+    private static final NumberGuard GUARD = new NumberGuard(NUMBERS);
+
     /** The writer's facts every row is checked against. */
     static final List<Fact> FACTS = List.of(
             fact("全年开展研讨交流24次，购买发放学习书籍120册"),
@@ -123,14 +126,14 @@ class NumberGuardCorpusTest {
             "全年研讨交流24次。");
 
     static Fact fact(String text) {
-        return new Fact("f-" + text.hashCode(), "study", text, NumberParser.findAll(text), "m-1", Fact.Origin.WRITER);
+        return new Fact("f-" + text.hashCode(), "study", text, NUMBERS.findAll(text), "m-1", Fact.Origin.WRITER);
     }
 
     /** Each flagged number with its sentence. */
     static List<String> falseAlarms(List<String> sentences) {
         List<String> out = new ArrayList<>();
         for (String s : sentences) {
-            for (String f : NumberGuard.check(s, FACTS).flagged()) out.add(f + " in " + s);
+            for (String f : GUARD.check(s, FACTS).flagged()) out.add(f + " in " + s);
         }
         return out;
     }
@@ -151,7 +154,7 @@ class NumberGuardCorpusTest {
     void inventedFigures_allCaught() {
         List<String> missed = new ArrayList<>();
         for (String s : INVENTED) {
-            var r = NumberGuard.check(s, FACTS);
+            var r = GUARD.check(s, FACTS);
             if (r.flagged().isEmpty()) missed.add(s);
             else assertThat(r.text()).as(s).contains("【待核实：原文“");
         }
@@ -179,7 +182,7 @@ class NumberGuardCorpusTest {
             if (!clause.contains("*") && !clause.isBlank()) clauses.add(clause.strip());
         }
         List<String> alarms = new ArrayList<>();
-        for (String c : clauses) for (String f : NumberGuard.check(c, List.of()).flagged()) alarms.add(f + " in " + c);
+        for (String c : clauses) for (String f : GUARD.check(c, List.of()).flagged()) alarms.add(f + " in " + c);
         System.out.printf("number guard, sample report without its masked figures: %d false alarm(s) over %d characters"
                 + " (%.2f per 1,000)%n", alarms.size(), chars(clauses), alarms.size() * 1000.0 / chars(clauses));
         assertThat(alarms).isEmpty();

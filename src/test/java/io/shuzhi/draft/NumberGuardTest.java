@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.Fact;
@@ -10,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /** The number guard: every number a model writes must be one the writer gave. */
 class NumberGuardTest {
+    private static final NumberGuard GUARD = new NumberGuard(NUMBERS);
 
     private static Fact fact(String text) {
-        return new Fact("f-1", "study", text, NumberParser.findAll(text), "m-1", Fact.Origin.WRITER);
+        return new Fact("f-1", "study", text, NUMBERS.findAll(text), "m-1", Fact.Origin.WRITER);
     }
 
     private static NumberGuard.GuardResult guard(String text, String... factTexts) {
-        return NumberGuard.check(text, java.util.Arrays.stream(factTexts).map(NumberGuardTest::fact).toList());
+        return GUARD.check(text, java.util.Arrays.stream(factTexts).map(NumberGuardTest::fact).toList());
     }
 
     @Test
@@ -100,8 +102,8 @@ class NumberGuardTest {
     @Test
     void lastYearsFacts_areNoSource() {
         String t = "开展研讨30次";
-        var lastYear = new Fact("f-9", "study", t, NumberParser.findAll(t), null, Fact.Origin.LAST_YEAR);
-        assertThat(NumberGuard.check("开展研讨30次", List.of(lastYear)).flagged()).containsExactly("30次");
+        var lastYear = new Fact("f-9", "study", t, NUMBERS.findAll(t), null, Fact.Origin.LAST_YEAR);
+        assertThat(GUARD.check("开展研讨30次", List.of(lastYear)).flagged()).containsExactly("30次");
     }
 
     @Test
@@ -122,13 +124,13 @@ class NumberGuardTest {
     @Test
     void sourced_isTheMatcherAlone() {
         var allowed = List.of(new Quantity("二十余人", new java.math.BigDecimal(20), "人", true));
-        assertThat(NumberGuard.sourced(NumberParser.findAll("20名").get(0), allowed)).isTrue();
-        assertThat(NumberGuard.sourced(NumberParser.findAll("21名").get(0), allowed)).isFalse();
+        assertThat(NumberGuard.sourced(NUMBERS.findAll("20名").get(0), allowed)).isTrue();
+        assertThat(NumberGuard.sourced(NUMBERS.findAll("21名").get(0), allowed)).isFalse();
     }
 
     @Test
     void emptyText_isClean() {
         assertThat(guard("", "研讨24次").clean()).isTrue();
-        assertThat(NumberGuard.check(null, List.of()).text()).isEmpty();
+        assertThat(GUARD.check(null, List.of()).text()).isEmpty();
     }
 }

@@ -18,14 +18,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OfflineRefinerTest {
+    private static final ItemComposer COMPOSER = DRAFT_LEXICON.composer();
+
     private static final ReportKinds KINDS = new ReportKinds(new KindsProperties(null, null));
     private static final InterviewState FACTS = RefineFixtures.facts();
     private static final Draft DRAFT = RefineFixtures.draft();
-    private static final RefineParser PARSER = new RefineParser();
-    private static final OfflineRefiner REFINER = new OfflineRefiner();
+    private static final RefineParser PARSER = new RefineParser(LEXICON);
+    private static final OfflineRefiner REFINER = new OfflineRefiner(DRAFT_LEXICON);
 
     /** What the writer sees: the message parsed against the draft, then applied offline. */
     private static Outcome say(Draft draft, String message) {
@@ -173,14 +177,14 @@ class OfflineRefinerTest {
         assertNoNewNumbers(DRAFT, o.draft());
         for (var f : FACTS.facts()) {
             assertThat(o.draft().toPlainText()).as("facts stay while set phrases can go")
-                    .contains(ItemComposer.clause(f, DRAFT.kind()));
+                    .contains(COMPOSER.clause(f, DRAFT.kind()));
         }
     }
 
     @Test
     void aFullLengthDraft_toAStatedLength_landsWithinTenPercent_keepingEveryFigure() {
         InterviewState state = ColloquialWriters.branchSecretary("2025");
-        Draft full = new TemplateDrafter().write(RefineFixtures.KIND, state, 1, null);
+        Draft full = new TemplateDrafter(DRAFT_LEXICON).write(RefineFixtures.KIND, state, 1, null);
         int before = CharCount.of(full.toPlainText());
         for (int goal : new int[]{2000, 1600}) {
             var parsed = PARSER.parse("全文控制在" + goal + "字", full);
@@ -333,6 +337,6 @@ class OfflineRefinerTest {
 
         Outcome whole = say(say(DRAFT, "全文压缩到1200字").draft(), "全文再具体些");
         assertThat(whole.changed()).isTrue();
-        for (var f : FACTS.facts()) assertThat(whole.draft().toPlainText()).contains(ItemComposer.clause(f, DRAFT.kind()));
+        for (var f : FACTS.facts()) assertThat(whole.draft().toPlainText()).contains(COMPOSER.clause(f, DRAFT.kind()));
     }
 }

@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.draft.Proofreader.Suggestion;
@@ -25,7 +26,7 @@ class ProofreaderSampleTest {
     @Test
     void sampleReport_findsRealErrors_atMostOneFalseAlarm() throws IOException {
         String text = sample();
-        List<Suggestion> found = new Proofreader().check(text);
+        List<Suggestion> found = new Proofreader(DRAFT_LEXICON).check(text);
         found.forEach(s -> System.out.println("SUGGESTION " + s.category() + " [" + s.start() + "," + s.end() + ") "
                 + s.wrong() + " → " + s.right() + " · " + s.note() + " · …"
                 + text.substring(Math.max(0, s.start() - 8), Math.min(text.length(), s.end() + 8)).replace("\n", "⏎")

@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProofreaderTest {
-    private static final Proofreader PROOF = new Proofreader();
+    private static final Proofreader PROOF = new Proofreader(DRAFT_LEXICON);
 
     private static List<Suggestion> check(String text) {
         return PROOF.check(text);

@@ -1,5 +1,6 @@
 package io.shuzhi.draft;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * writers look back and plan ahead alone, and is measured on a corpus of clean reports and seeded paragraphs.
  */
 class ProofreaderYearsTest {
-    private static final Proofreader PROOF = new Proofreader();
+    private static final Proofreader PROOF = new Proofreader(DRAFT_LEXICON);
 
     private static List<Suggestion> years(String text, String year) {
         return PROOF.check(text, year).stream().filter(s -> s.id().startsWith("y")).toList();

@@ -7,6 +7,9 @@ import io.shuzhi.interview.ReportKinds;
 
 import java.nio.file.Path;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.NUMBERS;
+
 /** A realistic party-branch draft (the real kind file, a full interview) for the refine tests. */
 final class RefineFixtures {
     static final ReportKind KIND = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
@@ -36,11 +39,11 @@ final class RefineFixtures {
                 {"issue-org", "组织生活会上相互批评多谈工作建议，点问题不够直接，个别年轻党员参加活动积极性不高"},
                 {"plan-study", "制定全年学习计划，每月安排一次专题研讨"},
         };
-        for (String[] f : facts) s = s.plusFact(f[0], f[1], NumberParser.find(f[1]), "m-" + f[0]);
+        for (String[] f : facts) s = s.plusFact(f[0], f[1], NUMBERS.find(f[1]), "m-" + f[0]);
         return s;
     }
 
     static Draft draft() {
-        return new TemplateDrafter().write(KIND, facts(), 1, null);
+        return new TemplateDrafter(DRAFT_LEXICON).write(KIND, facts(), 1, null);
     }
 }

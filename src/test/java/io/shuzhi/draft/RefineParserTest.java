@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RefineParserTest {
     private static final Draft DRAFT = RefineFixtures.draft();
-    private static final RefineParser PARSER = new RefineParser();
+    private static final RefineParser PARSER = new RefineParser(LEXICON);
 
     private static Refinement resolved(String message) {
         Result r = PARSER.parse(message, DRAFT);

@@ -20,11 +20,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TemplateDrafterTest {
 
-    private final TemplateDrafter drafter = new TemplateDrafter();
+    private final TemplateDrafter drafter = new TemplateDrafter(DRAFT_LEXICON);
 
     @Test
     void branchWithFullInterview_getsCompleteThreePartDraft() {
@@ -137,12 +139,12 @@ class TemplateDrafterTest {
             // 2026's campaign is for leaders at county level and above: named when the writer speaks of it
             if (year.equals("2026")) {
                 state = state.plusFact(kind.topics().findFirst().orElseThrow().key(), "参加政绩观学习教育专题研讨3次",
-                        io.shuzhi.interview.NumberParser.findAll("参加政绩观学习教育专题研讨3次"), null);
+                        NUMBERS.findAll("参加政绩观学习教育专题研讨3次"), null);
             }
             String text = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).toPlainText();
             String opening = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).section("opening").orElseThrow().body();
             assertThat(opening).as(kind.id()).contains("扎实开展" + campaign + "，").endsWith("现将有关情况报告如下：");
-            for (YearTerms.Year other : YearTerms.all().values()) {
+            for (YearTerms.Year other : DRAFT_LEXICON.years().all().values()) {
                 if (!other.year().equals(year)) assertThat(text).as(kind.id() + " " + year).doesNotContain(other.campaign());
             }
         }
@@ -164,7 +166,7 @@ class TemplateDrafterTest {
         InterviewState state = InterviewState.start().withProfile("县法院民一庭庭长", "2026年");
         for (String[] f : new String[][]{{"political-study", "参加院党组中心组扩大学习8次"},
                 {"core-duties", "全年审结案件213件"}, {"area-integrity", "过问案件记录报告4次"}}) {
-            state = state.plusFact(f[0], f[1], io.shuzhi.interview.NumberParser.findAll(f[1]), null);
+            state = state.plusFact(f[0], f[1], NUMBERS.findAll(f[1]), null);
         }
         String framed = drafter.write(kind, state, 1, DraftWriter.Progress.NONE).toPlainText();
         String plain = drafter.write(kind, state.withPreference("写的时候朴实点，别弄那些排比大词"), 1,
@@ -188,8 +190,8 @@ class TemplateDrafterTest {
                         .doesNotContain("，，").contains("为指导，");
             }
         }
-        assertThat(YearTerms.of("2025年度").orElseThrow().campaign()).isEqualTo("深入贯彻中央八项规定精神学习教育");
-        assertThat(YearTerms.of("2020")).isEmpty();
+        assertThat(DRAFT_LEXICON.years().of("2025年度").orElseThrow().campaign()).isEqualTo("深入贯彻中央八项规定精神学习教育");
+        assertThat(DRAFT_LEXICON.years().of("2020")).isEmpty();
     }
 
     @Test
@@ -243,9 +245,9 @@ class TemplateDrafterTest {
 
     @Test
     void openingPatternWithoutFormula_getsItAppendedOnce() {
-        assertThat(TemplateDrafter.opening("{year}年，{unit}扎实推进党建工作", agencyBranch()))
+        assertThat(drafter.opening("{year}年，{unit}扎实推进党建工作", agencyBranch()))
                 .isEqualTo("2025年，省交通运输厅机关第二党支部扎实推进党建工作。现将有关情况报告如下：");
-        assertThat(TemplateDrafter.opening("{year}年工作有序推进。现将有关情况报告如下:", agencyBranch()))
+        assertThat(drafter.opening("{year}年工作有序推进。现将有关情况报告如下:", agencyBranch()))
                 .isEqualTo("2025年工作有序推进。现将有关情况报告如下：");
     }
 
@@ -257,7 +259,7 @@ class TemplateDrafterTest {
         for (int i = 0; i < topics.size(); i++) {
             TopicSpec t = topics.get(i);
             // the kind's own example answer stands in for what a writer says; NumberParser reads its numbers
-            if (i % 2 == 0) writer.say(t.key(), t.example(), NumberParser.find(t.example()).toArray(Quantity[]::new));
+            if (i % 2 == 0) writer.say(t.key(), t.example(), NUMBERS.find(t.example()).toArray(Quantity[]::new));
             else writer.skip(t.key());
         }
         var calls = new ArrayList<Call>();
@@ -291,13 +293,13 @@ class TemplateDrafterTest {
     void twoProblemsOfOneTopic_eachGetTheLeadWhoseWordsTheyShare() {
         var topic = new io.shuzhi.interview.ReportKinds(java.nio.file.Path.of("prompts/kinds"))
                 .get("party-branch-secretary").topic("issue-responsibility").orElseThrow();
-        List<String> leads = TemplateDrafter.leadsFor(topic, List.of(
+        List<String> leads = drafter.leadsFor(topic, List.of(
                 "本人对支委落实“一岗双责”督促得不够，主要依靠年底考核",
                 "党建活动与教研活动有时还是“两张皮”"));
         assertThat(leads.get(0)).isEqualTo(topic.lead());
         assertThat(leads.get(1)).contains("党建与业务融合");
         // one problem: the topic's own lead
-        assertThat(TemplateDrafter.leadsFor(topic, List.of("党建活动与教研活动有时还是“两张皮”")))
+        assertThat(drafter.leadsFor(topic, List.of("党建活动与教研活动有时还是“两张皮”")))
                 .containsExactly(topic.lead());
     }
 
@@ -346,7 +348,7 @@ class TemplateDrafterTest {
         assertThat(allowed).containsAll(found);
         assertThat(chineseQuantities(text)).isEmpty();
         // the project's own number finder (years, ordinals and fixed terms left out) must agree
-        List<String> parsed = NumberParser.findAll(text).stream()
+        List<String> parsed = NUMBERS.findAll(text).stream()
                 .map(q -> q.value().stripTrailingZeros().toPlainString()).toList();
         assertThat(parsed).isNotEmpty();
         assertThat(allowed).containsAll(parsed);

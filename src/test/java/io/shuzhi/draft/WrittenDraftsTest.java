@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +32,7 @@ class WrittenDraftsTest {
             default -> ColloquialWriters.bureauChief("2025");
         };
         ReportKind kind = KINDS.get(id);
-        String text = new TemplateDrafter().write(kind, state, 1, null).toPlainText();
+        String text = new TemplateDrafter(DRAFT_LEXICON).write(kind, state, 1, null).toPlainText();
         Files.createDirectories(Path.of("target/drafts"));
         Files.writeString(Path.of("target/drafts/" + id + ".txt"), text + "\n（" + CharCount.of(text) + "字）\n",
                 StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.shuzhi.export;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PriorReportParserTest {
-    private final PriorReportParser parser = new PriorReportParser();
+    private final PriorReportParser parser = new PriorReportParser(LEXICON);
 
     private static String resource(String path) throws IOException {
         return Files.readString(Path.of("src/test/resources", path), StandardCharsets.UTF_8);

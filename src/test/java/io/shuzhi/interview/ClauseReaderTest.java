@@ -1,5 +1,6 @@
 package io.shuzhi.interview;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.ClauseReader.Kind;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** How a message is cut and what each piece is, as a table: message → "KIND:text" per piece. */
 class ClauseReaderTest {
+    private static final ClauseReader READER = LEXICON.clauseReader();
 
     static Stream<Arguments> messages() {
         return Stream.of(
@@ -235,7 +237,7 @@ class ClauseReaderTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("messages")
     void eachPieceGetsItsKind(Kind defaultKind, String message, List<String> expected) {
-        List<String> read = ClauseReader.read(message, defaultKind).stream()
+        List<String> read = READER.read(message, defaultKind).stream()
                 .map(p -> p.kind() + ":" + p.text()).toList();
         assertThat(read).containsExactlyElementsOf(expected);
     }
@@ -243,7 +245,7 @@ class ClauseReaderTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("messages")
     void listedPiecesAreMarked(Kind defaultKind, String message, List<String> expected) {
-        List<Piece> read = ClauseReader.read(message, defaultKind);
+        List<Piece> read = READER.read(message, defaultKind);
         boolean writerListed = message.matches("(?s).*(?:一是|第一[，,、]|头一条|1\\.|(?<![0-9])1是|1\uFE0F\u20E3|\n1 |A\\.|头一个).*");
         if (!writerListed) assertThat(read).noneMatch(Piece::listed);
     }

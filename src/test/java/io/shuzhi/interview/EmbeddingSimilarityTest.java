@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real model (inside the jar, nothing downloaded) on clear cases: a clause with no keyword, and where it goes. */
 class EmbeddingSimilarityTest {
+    private static final RuleExtractor EXTRACTOR = LEXICON.extractor();
 
     private static final ReportKinds KINDS = new ReportKinds(Path.of("prompts/kinds"));
     private static EmbeddingSimilarity similarity;
@@ -53,15 +55,15 @@ class EmbeddingSimilarityTest {
         ReportKind personal = KINDS.get("personal-annual");
         InterviewState duties = InterviewState.start().withProfile("县水利局局长", "2026").withCurrentTopic("core-duties");
         String flood = "防汛抢险那几天，我带队连续三天三夜守在水库大坝上";
-        assertThat(RuleExtractor.extract(personal, duties, "m-1", flood).added())
+        assertThat(EXTRACTOR.extract(personal, duties, "m-1", flood).added())
                 .extracting(Fact::topic).containsExactly("core-duties");
-        assertThat(RuleExtractor.extract(personal, duties, "m-1", flood, similarity).added())
+        assertThat(EXTRACTOR.extract(personal, duties, "m-1", flood, similarity).added())
                 .extracting(Fact::topic).containsExactly("hard-tasks");
 
         ReportKind integrity = KINDS.get("accountability-integrity");
         InterviewState first = InterviewState.start().withProfile("县交通运输局党组书记、局长", "2026");
         String spouse = "爱人在医院当护士，从不打听局里的事";
-        assertThat(RuleExtractor.extract(integrity, first, "m-1", spouse, similarity).added())
+        assertThat(EXTRACTOR.extract(integrity, first, "m-1", spouse, similarity).added())
                 .extracting(Fact::topic).containsExactly("family-and-staff");
     }
 }

@@ -1,5 +1,6 @@
 package io.shuzhi.interview;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which entry of prompts/faq/faq.yaml answers a question writers ask back (by the entry's first words). */
 class FaqTest {
+    private static final Faq FAQ = LEXICON.faq();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -35,7 +37,7 @@ class FaqTest {
             “一把手”要不要打引号？                         | 数字按公文的惯例
             """)
     void theQuestionGetsTheEntryAboutIt(String question, String answerStart) {
-        assertThat(Faq.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));
+        assertThat(FAQ.answer(question)).hasValueSatisfying(a -> assertThat(a).startsWith(answerStart));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,6 +46,6 @@ class FaqTest {
             今天天气怎么样
             """)
     void aQuestionNoEntryIsAboutGetsNone(String question) {
-        assertThat(Faq.answer(question)).isEmpty();
+        assertThat(FAQ.answer(question)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.shuzhi.interview;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.export.ImportedDrafts;
@@ -21,17 +22,17 @@ class LastYearPlansTest {
     private static final ReportKinds KINDS = new ReportKinds(Path.of("prompts/kinds"));
     private static final ReportKind BRANCH = KINDS.get("party-branch-secretary");
     private static final ReportKind INTEGRITY = KINDS.get("accountability-integrity");
-    private final OfflineInterviewer interviewer = new OfflineInterviewer(
+    private final OfflineInterviewer interviewer = new OfflineInterviewer(LEXICON,
             Clock.fixed(Instant.parse("2026-12-10T08:00:00Z"), ZoneId.of("Asia/Shanghai")));
     private int messages;
 
     private static ImportedReport report(String file) throws Exception {
-        return new PriorReportParser().parse(Files.readString(Path.of("src/test/resources/import", file)));
+        return new PriorReportParser(LEXICON).parse(Files.readString(Path.of("src/test/resources/import", file)));
     }
 
     private static InterviewState imported(ReportKind kind, ImportedReport report) {
-        InterviewState s = LastYear.add(kind, InterviewState.start(), ImportedDrafts.statements(report), "import-1");
-        return LastYear.addPlans(kind, s.withProfile(report.unit(), String.valueOf(Integer.parseInt(report.year()) + 1)),
+        InterviewState s = LEXICON.lastYear().add(kind, InterviewState.start(), ImportedDrafts.statements(report), "import-1");
+        return LEXICON.lastYear().addPlans(kind, s.withProfile(report.unit(), String.valueOf(Integer.parseInt(report.year()) + 1)),
                 report.plans());
     }
 
@@ -48,7 +49,7 @@ class LastYearPlansTest {
         assertThat(report("integrity-2024.txt").plans()).containsExactly("每季度到分管科室开展1次廉政提醒谈话",
                 "建立药品采购廉政风险台账", "组织一次以案促改专题警示教育");
         // Sections form: heading and first sentence.
-        ImportedReport sections = new PriorReportParser().parse("""
+        ImportedReport sections = new PriorReportParser(LEXICON).parse("""
                 某单位2025年度工作总结
                 2025年，我们认真履行职责，各项工作稳步推进，全面完成了年度目标任务，现将有关情况报告如下：
                 一、主要工作

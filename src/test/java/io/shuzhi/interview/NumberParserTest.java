@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
@@ -54,7 +55,7 @@ class NumberParserTest {
             "三点五万元                       | 三点五万元=3.5万元",
     })
     void writerNumbersAreFoundWithTheirUnits(String text, String expected) {
-        assertThat(summary(NumberParser.find(text))).isEqualTo(expected.strip());
+        assertThat(summary(NUMBERS.find(text))).isEqualTo(expected.strip());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,29 +73,29 @@ class NumberParserTest {
             "2025—2026年度", "2025-2026学年", "拨打12345热线", "千家万户", "万众一心", "零的突破",
             "没有一件超期的", "没有一个人员伤亡", "无一例漏报", "未有一人掉队"})
     void yearsOrdinalsAndFixedTermsAreNotQuantities(String text) {
-        assertThat(NumberParser.find(text)).as(text).extracting(Quantity::raw)
+        assertThat(NUMBERS.find(text)).as(text).extracting(Quantity::raw)
                 .allSatisfy(raw -> assertThat(raw).isEqualTo("3次"));
-        if (!text.contains("3次")) assertThat(NumberParser.findAll(text)).as(text).isEmpty();
+        if (!text.contains("3次")) assertThat(NUMBERS.findAll(text)).as(text).isEmpty();
     }
 
     @Test
     void aBareNumberStillCountsWhenAuditingADraft() {
-        assertThat(summary(NumberParser.findAll("参学率达到98，学习十二，开展讲座")))
+        assertThat(summary(NUMBERS.findAll("参学率达到98，学习十二，开展讲座")))
                 .isEqualTo("98=98; 十二=12");
-        assertThat(NumberParser.find("参学率达到98，学习十二")).isEmpty();
+        assertThat(NUMBERS.find("参学率达到98，学习十二")).isEmpty();
     }
 
     @Test
     void countsSurviveNextToFixedTerms() {
-        assertThat(summary(NumberParser.find("召开三会一课共42次，落实第一议题12次，投入三千万元")))
+        assertThat(summary(NUMBERS.find("召开三会一课共42次，落实第一议题12次，投入三千万元")))
                 .isEqualTo("42次=42次; 12次=12次; 三千万元=3000万元");
-        assertThat(summary(NumberParser.find("按照一岗双责要求约谈3名科长，一是开展谈话15人次")))
+        assertThat(summary(NUMBERS.find("按照一岗双责要求约谈3名科长，一是开展谈话15人次")))
                 .isEqualTo("3名=3名; 15人次=15人次");
     }
 
     @Test
     void aCountAfterACountNounIsNotVague() {
-        assertThat(summary(NumberParser.find("参训人数十二人，数十次培训"))).isEqualTo("十二人=12人");
+        assertThat(summary(NUMBERS.find("参训人数十二人，数十次培训"))).isEqualTo("十二人=12人");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -125,12 +126,12 @@ class NumberParserTest {
             "开展三四次，无数字                 | 开展三四次，无数字",
     })
     void toArabicRewritesOnlyTheQuantities(String text, String expected) {
-        assertThat(NumberParser.toArabic(text)).isEqualTo(expected.strip());
+        assertThat(NUMBERS.toArabic(text)).isEqualTo(expected.strip());
     }
 
     @Test
     void fixedTermsComeFromTheDataFile() {
-        assertThat(NumberParser.fixedTerms()).contains("两个维护", "三会一课").doesNotContain("");
+        assertThat(NUMBERS.fixedTerms()).contains("两个维护", "三会一课").doesNotContain("");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -178,7 +179,7 @@ class NumberParserTest {
             "约零点八五天                     | 约零点八五天     | 0.85    | 天   | true  |",
     })
     void everyFormAWriterUses(String text, String raw, String value, String unit, boolean approx, String upper) {
-        List<Quantity> found = NumberParser.find(text.strip());
+        List<Quantity> found = NUMBERS.find(text.strip());
         assertThat(found).as(text).hasSize(1);
         Quantity q = found.get(0);
         assertAll(text,
@@ -194,15 +195,15 @@ class NumberParserTest {
 
     @Test
     void aBareApproximationStillCountsWhenAuditing() {
-        assertThat(summary(NumberParser.findAll("惠及群众千余"))).isEqualTo("千余=1000~");
-        assertThat(NumberParser.find("惠及群众千余")).isEmpty();
+        assertThat(summary(NUMBERS.findAll("惠及群众千余"))).isEqualTo("千余=1000~");
+        assertThat(NUMBERS.find("惠及群众千余")).isEmpty();
     }
 
     /** In chat "，" separates clauses: "1，260家" is 1 and 260家 as written, never 1260. */
     @Test
     void aFullWidthCommaBetweenDigitsIsAClauseBreak() {
-        assertThat(summary(NumberParser.findAll("服务企业1，260家"))).isEqualTo("1=1; 260家=260家");
-        assertThat(summary(NumberParser.findAll("分别为12,15,18次"))).isEqualTo("12=12; 15=15; 18次=18次");
+        assertThat(summary(NUMBERS.findAll("服务企业1，260家"))).isEqualTo("1=1; 260家=260家");
+        assertThat(summary(NUMBERS.findAll("分别为12,15,18次"))).isEqualTo("12=12; 15=15; 18次=18次");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -220,7 +221,7 @@ class NumberParserTest {
             "１２次           | 12次",
     })
     void aQuantityDisplaysInDigitsAsTheWriterGroupedIt(String raw, String display) {
-        List<Quantity> found = NumberParser.find(raw.strip());
+        List<Quantity> found = NUMBERS.find(raw.strip());
         assertThat(found).as(raw).hasSize(1);
         assertThat(found.get(0).display()).isEqualTo(display.strip());
     }
@@ -230,7 +231,7 @@ class NumberParserTest {
         for (String number : List.of("1.5", "99.5", "12.8", "3.75", "0.85", "2025.5", "1234.5678", "12345.6")) {
             for (String unit : List.of("%", "万元", "亿元", "天", "小时", "")) {
                 String text = "全年达到" + number + unit + "，同比增长";
-                assertThat(NumberParser.findAll(text)).as(text).singleElement()
+                assertThat(NUMBERS.findAll(text)).as(text).singleElement()
                         .satisfies(q -> assertThat(q.value()).isEqualByComparingTo(new BigDecimal(number)));
             }
         }
@@ -243,10 +244,10 @@ class NumberParserTest {
     void noFixedTermYieldsAQuantityInASentence() {
         List<String> frames = List.of("%s", "全面落实%s，取得实效。", "我们坚持%s", "围绕%s开展工作");
         List<String> leaks = new ArrayList<>();
-        for (String term : NumberParser.fixedTerms()) {
+        for (String term : NUMBERS.fixedTerms()) {
             for (String frame : frames) {
                 String text = frame.formatted(term);
-                if (!NumberParser.findAll(text).isEmpty()) leaks.add(text + " → " + summary(NumberParser.findAll(text)));
+                if (!NUMBERS.findAll(text).isEmpty()) leaks.add(text + " → " + summary(NUMBERS.findAll(text)));
             }
         }
         assertThat(leaks).isEmpty();
@@ -254,11 +255,11 @@ class NumberParserTest {
 
     @Test
     void aFixedTermIsNeverTurnedIntoDigits() {
-        assertThat(NumberParser.toArabic("落实最多跑一次改革，全年开展一次培训，推进两学一做"))
+        assertThat(NUMBERS.toArabic("落实最多跑一次改革，全年开展一次培训，推进两学一做"))
                 .isEqualTo("落实最多跑一次改革，全年开展1次培训，推进两学一做");
         String text = "落实最多跑一次改革，全年开展一次培训";
-        assertThat(NumberParser.indexOf(text, "一次", 0)).isEqualTo(text.lastIndexOf("一次"));
-        assertThat(NumberParser.indexOf("最多跑一次", "一次", 0)).isEqualTo(-1);
+        assertThat(NUMBERS.indexOf(text, "一次", 0)).isEqualTo(text.lastIndexOf("一次"));
+        assertThat(NUMBERS.indexOf("最多跑一次", "一次", 0)).isEqualTo(-1);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ class NumberParserTest {
 
     private static BigDecimal readBack(String rendered, String unit) {
         String text = "全年累计开展" + rendered + unit + "，同比增长。";
-        List<Quantity> found = NumberParser.find(text);
+        List<Quantity> found = NUMBERS.find(text);
         assertThat(found).as(text).hasSize(1);
         return absolute(found.get(0));
     }
@@ -334,34 +335,34 @@ class NumberParserTest {
     @Test
     void aFigureOfMoreThanFifteenSignificantDigitsIsText() {
         String huge = "9".repeat(1001);
-        assertThat(NumberParser.findAll("发展党员" + huge + "名")).isEmpty();
-        assertThat(NumberParser.findAll("身份证号码1234567890123456")).isEmpty();
-        assertThat(NumberParser.findAll("发放" + "1".repeat(16) + "册")).isEmpty();
-        assertThat(NumberParser.findAll("发放0." + "0".repeat(30) + "1册")).isEmpty();
-        assertThat(NumberParser.findAll("一亿亿亿亿亿亿亿亿人" + "亿".repeat(500)))
+        assertThat(NUMBERS.findAll("发展党员" + huge + "名")).isEmpty();
+        assertThat(NUMBERS.findAll("身份证号码1234567890123456")).isEmpty();
+        assertThat(NUMBERS.findAll("发放" + "1".repeat(16) + "册")).isEmpty();
+        assertThat(NUMBERS.findAll("发放0." + "0".repeat(30) + "1册")).isEmpty();
+        assertThat(NUMBERS.findAll("一亿亿亿亿亿亿亿亿人" + "亿".repeat(500)))
                 .allMatch(q -> NumberParser.isFigure(q.value()));
-        assertThat(summary(NumberParser.find("投入" + "9".repeat(15) + "元"))).isEqualTo("999999999999999元=999999999999999元");
-        assertThat(summary(NumberParser.find("人均0.123456789012345小时"))).isEqualTo("0.123456789012345小时=0.123456789012345小时");
-        assertThat(summary(NumberParser.find("开展研讨3至" + "9".repeat(20) + "次，发展党员3名"))).isEqualTo("3名=3名");
+        assertThat(summary(NUMBERS.find("投入" + "9".repeat(15) + "元"))).isEqualTo("999999999999999元=999999999999999元");
+        assertThat(summary(NUMBERS.find("人均0.123456789012345小时"))).isEqualTo("0.123456789012345小时=0.123456789012345小时");
+        assertThat(summary(NUMBERS.find("开展研讨3至" + "9".repeat(20) + "次，发展党员3名"))).isEqualTo("3名=3名");
     }
 
     @org.junit.jupiter.api.Test
     void spokenAmounts_个亿_and_来万() {
-        var yi = NumberParser.findAll("送审金额5.4个亿");
+        var yi = NUMBERS.findAll("送审金额5.4个亿");
         assertThat(yi).singleElement().satisfies(q -> {
             assertThat(q.raw()).isEqualTo("5.4个亿");
             assertThat(q.unit()).isEqualTo("亿");
         });
-        var lai = NumberParser.findAll("涉及金额860来万，志愿者三十来个");
+        var lai = NUMBERS.findAll("涉及金额860来万，志愿者三十来个");
         assertThat(lai).extracting(Quantity::raw).containsExactly("860来万", "三十来个");
         assertThat(lai.get(0).approx()).isTrue();
-        assertThat(NumberParser.findAll("3个万人大会")).extracting(Quantity::unit).doesNotContain("万");
+        assertThat(NUMBERS.findAll("3个万人大会")).extracting(Quantity::unit).doesNotContain("万");
     }
 
     @Test
     void aShortQuotedNameInChineseNumerals_isAName_butTypedDigitsInQuotesStayFigures() {
-        assertThat(NumberParser.find("全县14个所有5个是“一人所”")).extracting(Quantity::raw).containsExactly("14个", "5个");
-        assertThat(NumberParser.find("投诉到“12345”热线3次")).extracting(Quantity::raw).contains("3次");
+        assertThat(NUMBERS.find("全县14个所有5个是“一人所”")).extracting(Quantity::raw).containsExactly("14个", "5个");
+        assertThat(NUMBERS.find("投诉到“12345”热线3次")).extracting(Quantity::raw).contains("3次");
         assertThat(NumberParser.withChineseMultipliers("粉丝涨到了27.5w，视频号也有8w多，APP叫www")).isEqualTo("粉丝涨到了27.5万，视频号也有8万多，APP叫www");
     }
 }

@@ -11,12 +11,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OfflineInterviewerTest {
 
     private static final ReportKind KIND = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
-    private final OfflineInterviewer interviewer = new OfflineInterviewer(
+    private final OfflineInterviewer interviewer = new OfflineInterviewer(LEXICON,
             Clock.fixed(Instant.parse("2025-12-10T08:00:00Z"), ZoneId.of("Asia/Shanghai")));
     private int messages;
 
@@ -221,10 +222,10 @@ class OfflineInterviewerTest {
 
     @Test
     void aWishAskedAsAQuestion_isRepeatedWithoutTheQuestionFrame() {
-        assertThat(OfflineInterviewer.wishAsSaid("这个要不要写得具体一点")).isEqualTo("写得具体一点");
-        assertThat(OfflineInterviewer.wishAsSaid("能不能写得短一些？")).isEqualTo("写得短一些");
-        assertThat(OfflineInterviewer.wishAsSaid("语气是不是正式一点比较好")).isEqualTo("语气正式一点比较好");
-        assertThat(OfflineInterviewer.wishAsSaid("三千字以内")).isEqualTo("三千字以内");
+        assertThat(interviewer.wishAsSaid("这个要不要写得具体一点")).isEqualTo("写得具体一点");
+        assertThat(interviewer.wishAsSaid("能不能写得短一些？")).isEqualTo("写得短一些");
+        assertThat(interviewer.wishAsSaid("语气是不是正式一点比较好")).isEqualTo("语气正式一点比较好");
+        assertThat(interviewer.wishAsSaid("三千字以内")).isEqualTo("三千字以内");
     }
 
     @Test

@@ -5,9 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileParserTest {
+    private static final ProfileParser PROFILES = LEXICON.profiles();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -20,19 +22,19 @@ class ProfileParserTest {
             "XX街道党工委，2025                            | XX街道党工委           | 2025",
     })
     void theUnitAndYearAreReadFromAPlainAnswer(String answer, String unit, String year) {
-        assertThat(ProfileParser.parse(answer, 2024)).isEqualTo(new Profile(unit.strip(), year.strip()));
+        assertThat(PROFILES.parse(answer, 2024)).isEqualTo(new Profile(unit.strip(), year.strip()));
     }
 
     @Test
     void aMissingPartStaysEmpty_soTheInterviewCanAskAgain() {
-        Profile onlyYear = ProfileParser.parse("2025年", 2025);
+        Profile onlyYear = PROFILES.parse("2025年", 2025);
         assertThat(onlyYear.unit()).isNull();
         assertThat(onlyYear.year()).isEqualTo("2025");
         assertThat(onlyYear.complete()).isFalse();
-        Profile onlyUnit = ProfileParser.parse("机关第三党支部", 2025);
+        Profile onlyUnit = PROFILES.parse("机关第三党支部", 2025);
         assertThat(onlyUnit.unit()).isEqualTo("机关第三党支部");
         assertThat(onlyUnit.year()).isNull();
-        assertThat(ProfileParser.parse("党支部", 2025).unit()).isNull();
+        assertThat(PROFILES.parse("党支部", 2025).unit()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,6 +46,6 @@ class ProfileParserTest {
             "桐溪县残联，我是党组成员、副理事长，写2026年个人述职      | 桐溪县残联党组成员、副理事长",
     })
     void aUnitSaidBeforeThePostIsPartOfIt(String answer, String unit) {
-        assertThat(ProfileParser.unitWithPost(answer)).isEqualTo(unit.strip());
+        assertThat(PROFILES.unitWithPost(answer)).isEqualTo(unit.strip());
     }
 }

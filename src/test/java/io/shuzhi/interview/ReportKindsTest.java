@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,13 +70,13 @@ class ReportKindsTest {
     void kindTextsThatReachTheDraftCarryNoNumberOfTheirOwn() {
         ReportKind kind = new ReportKinds(REAL).get("party-branch-secretary");
         kind.sections().forEach(s -> {
-            if (s.fallback() != null) assertThat(NumberParser.findAll(s.fallback())).as(s.fallback()).isEmpty();
+            if (s.fallback() != null) assertThat(NUMBERS.findAll(s.fallback())).as(s.fallback()).isEmpty();
         });
         kind.topics().forEach(t -> {
-            assertThat(NumberParser.findAll(t.lead())).as(t.lead()).isEmpty();
-            if (t.close() != null) assertThat(NumberParser.findAll(t.close())).as(t.close()).isEmpty();
+            assertThat(NUMBERS.findAll(t.lead())).as(t.lead()).isEmpty();
+            if (t.close() != null) assertThat(NUMBERS.findAll(t.close())).as(t.close()).isEmpty();
         });
-        assertThat(NumberParser.findAll(kind.opening().replace("{year}", "2025"))).isEmpty();
+        assertThat(NUMBERS.findAll(kind.opening().replace("{year}", "2025"))).isEmpty();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +53,7 @@ class RoutingBenchmark {
     }
 
     private static String measure(String name, TopicSimilarity similarity) throws Exception {
-        var interviewer = new OfflineInterviewer(Clock.fixed(Instant.parse("2026-12-10T08:00:00Z"),
+        var interviewer = new OfflineInterviewer(LEXICON, Clock.fixed(Instant.parse("2026-12-10T08:00:00Z"),
                 ZoneId.of("Asia/Shanghai")), similarity);
         play(interviewer); // warm-up: classes, HanLP dictionaries, JIT
         Figures f = play(interviewer);
@@ -138,7 +139,7 @@ class RoutingBenchmark {
             ReportKind kind = KINDS.get(c[0]);
             String open = c[1].equals("-") ? null : kind.topic(c[1]).orElseThrow().key();
             InterviewState s = InterviewState.start().withProfile("某单位", "2026").withCurrentTopic(open);
-            RuleExtractor.Result r = RuleExtractor.extract(kind, s, "h", c[2], similarity);
+            RuleExtractor.Result r = LEXICON.extractor().extract(kind, s, "h", c[2], similarity);
             List<String> got = r.added().stream().map(f -> ref(kind, f.topic())).distinct().toList();
             all++;
             if (!got.isEmpty() && got.stream().allMatch(c[3]::equals)) right++;

@@ -6,14 +6,16 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleExtractorTest {
+    private static final RuleExtractor EXTRACTOR = LEXICON.extractor();
 
     private static final ReportKind KIND = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
 
     private static List<Piece> split(String current, String text) {
-        return RuleExtractor.split(KIND, current, current, text);
+        return EXTRACTOR.split(KIND, current, current, text);
     }
 
     private static List<String> topics(List<Piece> pieces) {
@@ -79,7 +81,7 @@ class RuleExtractorTest {
     @Test
     void factsRecordTheMessageTheyCameFrom() {
         InterviewState s = InterviewState.start().withProfile("机关第一党支部", "2025").withCurrentTopic("study");
-        RuleExtractor.Result r = RuleExtractor.extract(KIND, s, "m-7", "研讨交流24次。主题党日12次");
+        RuleExtractor.Result r = EXTRACTOR.extract(KIND, s, "m-7", "研讨交流24次。主题党日12次");
         assertThat(r.added()).extracting(Fact::sourceId).containsOnly("m-7");
         assertThat(r.added()).extracting(Fact::topic).containsExactly("study", "org-life");
         assertThat(r.state().facts()).extracting(Fact::id).containsExactly("f-1", "f-2");
@@ -96,8 +98,8 @@ class RuleExtractorTest {
         ReportKind personal = new ReportKinds(Path.of("prompts/kinds")).get("personal-annual");
         var part = personal.parts().get(0).sections().stream().flatMap(s -> s.topics().stream()).toList();
         // asked about study: "参加了16次" answers it, "门诊全年6.8万人次" names a thing the question does not
-        assertThat(RuleExtractor.answers("参加了16次，写了4篇", part, "political-study")).isTrue();
-        assertThat(RuleExtractor.answers("院党组中心组扩大学习我列席了8次", part, "political-study")).isTrue();
-        assertThat(RuleExtractor.answers("门诊全年6.8万人次，住院1430人次", part, "political-study")).isFalse();
+        assertThat(EXTRACTOR.answers("参加了16次，写了4篇", part, "political-study")).isTrue();
+        assertThat(EXTRACTOR.answers("院党组中心组扩大学习我列席了8次", part, "political-study")).isTrue();
+        assertThat(EXTRACTOR.answers("门诊全年6.8万人次，住院1430人次", part, "political-study")).isFalse();
     }
 }

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where routing asks a similarity, and where it never does (a fixed table of scores stands for the model). */
 class TopicSimilarityTest {
+    private static final RuleExtractor EXTRACTOR = LEXICON.extractor();
 
     private static final ReportKind KIND = new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
 
@@ -46,7 +48,7 @@ class TopicSimilarityTest {
     @Test
     void aSentenceWithNoKeyword_goesWhereItMeans_andItsClausesFollowIt() {
         var says = new Says("conduct");
-        RuleExtractor.Result r = RuleExtractor.extract(KIND, asked("study"), "m-1",
+        RuleExtractor.Result r = EXTRACTOR.extract(KIND, asked("study"), "m-1",
                 "给辖区独居老人装了烟感报警器120个，老人们都很满意", says);
         assertThat(topics(r)).containsExactly("conduct");
         assertThat(says.asked).containsExactly("给辖区独居老人装了烟感报警器120个");
@@ -55,7 +57,7 @@ class TopicSimilarityTest {
     @Test
     void aStrongKeyword_isNeverOverridden() {
         var says = new Says("conduct");
-        RuleExtractor.Result r = RuleExtractor.extract(KIND, asked("study"), "m-1", "发展党员2名", says);
+        RuleExtractor.Result r = EXTRACTOR.extract(KIND, asked("study"), "m-1", "发展党员2名", says);
         assertThat(topics(r)).containsExactly("recruitment");
         assertThat(says.asked).isEmpty();
     }
@@ -63,9 +65,9 @@ class TopicSimilarityTest {
     @Test
     void withoutASimilarity_orBeforeItIsReady_keywordsAlone() {
         String text = "给辖区独居老人装了烟感报警器120个";
-        assertThat(topics(RuleExtractor.extract(KIND, asked("study"), "m-1", text))).containsExactly("study");
+        assertThat(topics(EXTRACTOR.extract(KIND, asked("study"), "m-1", text))).containsExactly("study");
         TopicSimilarity loading = (clause, topics) -> null;
-        assertThat(topics(RuleExtractor.extract(KIND, asked("study"), "m-1", text, loading))).containsExactly("study");
+        assertThat(topics(EXTRACTOR.extract(KIND, asked("study"), "m-1", text, loading))).containsExactly("study");
     }
 
     @Test

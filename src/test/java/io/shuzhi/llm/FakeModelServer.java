@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static io.shuzhi.support.Tables.NUMBERS;
+
 /**
  * A fake OpenAI-compatible server for tests: real HTTP/1.1 on a random local port, so LangChain4j's real HTTP client
  * path runs. {@code POST /v1/chat/completions} answers plain JSON or, for {@code "stream":true}, SSE chunks
@@ -416,7 +418,7 @@ public final class FakeModelServer implements AutoCloseable {
         for (int i = 0; i + 1 < topicStatementNumbers.length; i += 2) {
             ObjectNode f = arr.addObject().put("topic", topicStatementNumbers[i]).put("statement", topicStatementNumbers[i + 1]);
             ArrayNode nums = f.putArray("numbers");
-            io.shuzhi.interview.NumberParser.findAll(topicStatementNumbers[i + 1]).forEach(q -> nums.add(q.raw()));
+            NUMBERS.findAll(topicStatementNumbers[i + 1]).forEach(q -> nums.add(q.raw()));
         }
         return root.toString();
     }

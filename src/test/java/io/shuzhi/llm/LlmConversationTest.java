@@ -1,5 +1,6 @@
 package io.shuzhi.llm;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.NumberParser;
@@ -56,7 +57,7 @@ class LlmConversationTest extends LlmIntegrationTest {
                 ArrayNode facts = root.putArray("facts");
                 ObjectNode f = facts.addObject().put("topic", m.find() ? m.group(1) : "study").put("statement", text);
                 ArrayNode nums = f.putArray("numbers");
-                NumberParser.findAll(text).forEach(q -> nums.add(q.raw()));
+                NUMBERS.findAll(text).forEach(q -> nums.add(q.raw()));
                 ex.completion(root.toString());
                 return;
             }

@@ -7,6 +7,7 @@ import static io.shuzhi.llm.LlmTestSupport.props;
 import static io.shuzhi.llm.LlmTestSupport.sectionWriter;
 import static io.shuzhi.llm.LlmTestSupport.started;
 import static io.shuzhi.llm.LlmTestSupport.with;
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.draft.Draft;
@@ -48,7 +49,7 @@ class LlmDraftPartsTest {
     }
 
     private static Draft draft(ReportKind kind, InterviewState s) {
-        var w = new LlmDraftWriter(new TemplateDrafter(),
+        var w = new LlmDraftWriter(new TemplateDrafter(DRAFT_LEXICON), DRAFT_LEXICON,
                 new LlmModels(props(fake.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5), 2)), PROMPTS);
         return w.write(kind, s, 1, new LlmTestSupport.Recorder(), new TokenMeter());
     }
@@ -76,7 +77,7 @@ class LlmDraftPartsTest {
         fake.route(sectionWriter(""));
         InterviewState s = everyPart();
         Draft d = draft(PARTY, s);
-        Draft template = new TemplateDrafter().write(PARTY, s, 1, null);
+        Draft template = new TemplateDrafter(DRAFT_LEXICON).write(PARTY, s, 1, null);
 
         // 1.1, part two, 3.1 and 3.3; nothing planned for 3.2, nothing at all for 1.2–1.4.
         assertThat(fake.chatRequests()).hasSize(4);
@@ -117,7 +118,7 @@ class LlmDraftPartsTest {
         fake.route(sectionWriter("全面加强各项工作。"));
         InterviewState s = with(started(), "study", STUDY);
         Draft d = draft(PARTY, s);
-        Draft template = new TemplateDrafter().write(PARTY, s, 1, null);
+        Draft template = new TemplateDrafter(DRAFT_LEXICON).write(PARTY, s, 1, null);
         assertThat(fake.chatRequests()).hasSize(1);
         for (String ref : List.of("2", "3.1", "3.2", "3.3")) {
             assertThat(d.section(ref)).as(ref).isEqualTo(template.section(ref));

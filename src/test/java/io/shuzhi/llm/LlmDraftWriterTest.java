@@ -6,6 +6,7 @@ import static io.shuzhi.llm.LlmTestSupport.props;
 import static io.shuzhi.llm.LlmTestSupport.sectionWriter;
 import static io.shuzhi.llm.LlmTestSupport.started;
 import static io.shuzhi.llm.LlmTestSupport.with;
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class LlmDraftWriterTest {
     }
 
     private static LlmDraftWriter writer(Duration firstToken, Duration idle, int parallel) {
-        return new LlmDraftWriter(new TemplateDrafter(), new LlmModels(props(fake.baseUrl(), firstToken, idle, parallel)),
+        return new LlmDraftWriter(new TemplateDrafter(DRAFT_LEXICON), DRAFT_LEXICON, new LlmModels(props(fake.baseUrl(), firstToken, idle, parallel)),
                 PROMPTS);
     }
 
@@ -71,7 +72,7 @@ class LlmDraftWriterTest {
         InterviewState state = fourSections();
         Draft d = draft(writer(), state, rec, meter);
 
-        int total = new TemplateDrafter().write(PARTY, state, 1, null).sections().size();
+        int total = new TemplateDrafter(DRAFT_LEXICON).write(PARTY, state, 1, null).sections().size();
         assertThat(d.sections()).hasSize(total);
         // sectionDone in draft order, steps 1..total.
         List<String> done = rec.events.stream().filter(e -> e.startsWith("done")).toList();
@@ -189,7 +190,7 @@ class LlmDraftWriterTest {
         assertThat(body).startsWith("一是抓实理论学习，全年开展研讨交流24次。").contains("【生成中断：").contains("停顿");
         // Text already shown is not written again: no retry.
         assertThat(fake.chatRequests()).hasSize(1);
-        assertThat(d.sections()).hasSize(new TemplateDrafter().write(PARTY, oneSection(), 1, null).sections().size());
+        assertThat(d.sections()).hasSize(new TemplateDrafter(DRAFT_LEXICON).write(PARTY, oneSection(), 1, null).sections().size());
     }
 
     @Test
@@ -280,7 +281,7 @@ class LlmDraftWriterTest {
         var budgeted = new LlmProperties(p.baseUrl(), p.model(), p.apiKey(), p.timeout(), p.connectTimeout(),
                 p.firstTokenTimeout(), p.idleTimeout(), p.totalTimeout(), p.temperature(), 2, 1000L, 1500,
                 p.retryBackoff(), false, null);
-        var w = new LlmDraftWriter(new TemplateDrafter(), new LlmModels(budgeted), PROMPTS);
+        var w = new LlmDraftWriter(new TemplateDrafter(DRAFT_LEXICON), DRAFT_LEXICON, new LlmModels(budgeted), PROMPTS);
         assertThatThrownBy(() -> w.write(PARTY, oneSection(), 1, null, new TokenMeter("s", 1000)))
                 .isInstanceOfSatisfying(ModelException.class,
                         e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.TOKEN_BUDGET));

@@ -4,6 +4,7 @@ import static io.shuzhi.llm.LlmTestSupport.PARTY;
 import static io.shuzhi.llm.LlmTestSupport.PROMPTS;
 import static io.shuzhi.llm.LlmTestSupport.props;
 import static io.shuzhi.llm.LlmTestSupport.started;
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.Fact;
@@ -24,7 +25,7 @@ class LlmInterviewerTest {
     private static final String ANSWER = "全年结合党小组会开展研讨交流24次，购买发放学习书籍120册。";
     private static final String QUESTION = "好的，研讨24次、书籍120册都记下了。接下来说说“第一议题”：支委会全年学了多少次？";
 
-    private final LlmInterviewer interviewer = new LlmInterviewer(new OfflineInterviewer(),
+    private final LlmInterviewer interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON,
             new LlmModels(props(fake.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2), 2)), PROMPTS, null);
 
     @AfterAll
@@ -136,7 +137,7 @@ class LlmInterviewerTest {
     @Test
     void serverError_onExtraction_givesTheOfflineTurn_withoutASecondCall() {
         fake.route(FakeModelServer.status(500));
-        Reply offline = new OfflineInterviewer().answer(PARTY, started(), "m-7", ANSWER);
+        Reply offline = new OfflineInterviewer(LEXICON).answer(PARTY, started(), "m-7", ANSWER);
         Reply r = answer(ANSWER, new TokenMeter());
         assertThat(r.text()).isEqualTo(offline.text());
         assertThat(r.state()).isEqualTo(offline.state());

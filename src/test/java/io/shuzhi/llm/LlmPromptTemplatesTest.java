@@ -1,5 +1,6 @@
 package io.shuzhi.llm;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,12 +27,12 @@ class LlmPromptTemplatesTest {
     void styleGuide_carriesTheReportYearsFormulations_andNoSlotReachesTheModel() {
         var p = new PromptTemplates(Path.of("prompts"));
         var kind = new io.shuzhi.interview.ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary");
-        String y2025 = LlmDraftWriter.style(p, kind, "2025");
+        String y2025 = LlmDraftWriter.style(p, kind, "2025", DRAFT_LEXICON.years());
         assertThat(y2025).contains("深入贯彻中央八项规定精神学习教育", "“十四五”规划收官之年").doesNotContain("{{");
-        String y2026 = LlmDraftWriter.style(p, kind, "2026年");
+        String y2026 = LlmDraftWriter.style(p, kind, "2026年", DRAFT_LEXICON.years());
         assertThat(y2026).contains("“十五五”开局之年", "树立和践行正确政绩观学习教育").doesNotContain("{{");
-        assertThat(LlmDraftWriter.style(p, kind, "2022")).contains("不写任何年份特定的学习教育名称").doesNotContain("{{");
-        assertThat(LlmDraftWriter.style(p, kind, null)).doesNotContain("{{");
+        assertThat(LlmDraftWriter.style(p, kind, "2022", DRAFT_LEXICON.years())).contains("不写任何年份特定的学习教育名称").doesNotContain("{{");
+        assertThat(LlmDraftWriter.style(p, kind, null, DRAFT_LEXICON.years())).doesNotContain("{{");
     }
 
     @Test

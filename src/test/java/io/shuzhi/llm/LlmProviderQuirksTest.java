@@ -5,6 +5,8 @@ import static io.shuzhi.llm.LlmTestSupport.PROMPTS;
 import static io.shuzhi.llm.LlmTestSupport.props;
 import static io.shuzhi.llm.LlmTestSupport.started;
 import static io.shuzhi.llm.LlmTestSupport.with;
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +61,7 @@ class LlmProviderQuirksTest {
     }
 
     private static Draft draft(LlmModels models, LlmTestSupport.Recorder rec, TokenMeter meter) {
-        var w = new LlmDraftWriter(new TemplateDrafter(), models, PROMPTS);
+        var w = new LlmDraftWriter(new TemplateDrafter(DRAFT_LEXICON), DRAFT_LEXICON, models, PROMPTS);
         return w.write(PARTY, oneSection(), 1, rec, meter);
     }
 
@@ -130,9 +132,9 @@ class LlmProviderQuirksTest {
     void dashScope_withoutEnableThinkingFalse_refusesTheInterviewsCalls_andTheRulesAnswer() {
         fake.route(ProviderStreams.dashScopeQwen3(writer()));
         LlmModels models = models("");
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models, PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models, PROMPTS, null);
         Reply r = answer(interviewer, started(), "m-1", new TokenMeter());
-        Reply rules = new OfflineInterviewer().answer(PARTY, started(), "m-1", WRITER);
+        Reply rules = new OfflineInterviewer(LEXICON).answer(PARTY, started(), "m-1", WRITER);
         // Refused with and without response_format: not a JSON-mode problem, so nothing is remembered; the question
         // is refused too, and the kind's own question is asked.
         assertThat(fake.chatRequests()).extracting(Request::wantsJson).containsExactly(true, false, false);
@@ -146,7 +148,7 @@ class LlmProviderQuirksTest {
     void dashScope_enableThinkingFalseFromExtraBody_isSentWithEveryCall_andTheModelInterviews() {
         fake.route(ProviderStreams.dashScopeQwen3(writer()));
         LlmModels models = models("{\"enable_thinking\": false}");
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models, PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models, PROMPTS, null);
         var meter = new TokenMeter();
         Reply r = answer(interviewer, started(), "m-1", meter);
         assertThat(r.changed()).extracting(Fact::text).containsExactly(MODEL_FACT);
@@ -181,7 +183,7 @@ class LlmProviderQuirksTest {
     @Test
     void ollama_nonStreamingCallsCarryUsage_soTheInterviewIsNotEstimated() {
         fake.route(ProviderStreams.ollama(writer()));
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(""), PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models(""), PROMPTS, null);
         var meter = new TokenMeter();
         Reply r = answer(interviewer, started(), "m-1", meter);
         assertThat(r.changed()).extracting(Fact::text).containsExactly(MODEL_FACT);
@@ -218,7 +220,7 @@ class LlmProviderQuirksTest {
     void vllmAndLlamaCpp_interview_thinkingNeitherInTheFactsNorInTheQuestion() {
         for (FakeModelServer.Responder shape : List.of(ProviderStreams.vllm(writer()), ProviderStreams.llamaCpp(writer()))) {
             fake.reset().route(shape);
-            var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(""), PROMPTS, null);
+            var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models(""), PROMPTS, null);
             Reply r = answer(interviewer, started(), "m-1", new TokenMeter());
             assertThat(r.changed()).extracting(Fact::text).containsExactly(MODEL_FACT);
             assertThat(r.text()).isEqualTo(QUESTION);
@@ -231,7 +233,7 @@ class LlmProviderQuirksTest {
     void responseFormatRefusedWith400_extractionAsksByInstructions_readsTheFencedAnswer_andRemembers() {
         fake.route(ProviderStreams.refusesJsonObject(writer(ProviderStreams::fenced)));
         LlmModels models = models("");
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models, PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models, PROMPTS, null);
 
         Reply first = answer(interviewer, started(), "m-1", new TokenMeter());
         assertThat(first.changed()).extracting(Fact::text).containsExactly(MODEL_FACT);
@@ -252,11 +254,11 @@ class LlmProviderQuirksTest {
     void a400ThatIsNotAboutResponseFormat_isNotRemembered_andTheRulesAnswer() {
         fake.route(FakeModelServer.status(400));
         LlmModels models = models("");
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models, PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models, PROMPTS, null);
         Reply r = answer(interviewer, started(), "m-1", new TokenMeter());
         assertThat(fake.chatRequests()).extracting(Request::wantsJson).containsExactly(true, false, false);
         assertThat(models.jsonModeRefused()).isFalse();
-        assertThat(r.text()).isEqualTo(new OfflineInterviewer().answer(PARTY, started(), "m-1", WRITER).text());
+        assertThat(r.text()).isEqualTo(new OfflineInterviewer(LEXICON).answer(PARTY, started(), "m-1", WRITER).text());
     }
 
     // ---- JSON in fences ------------------------------------------------------------------------------------------------
@@ -265,7 +267,7 @@ class LlmProviderQuirksTest {
     void jsonInAFenceWithASentenceAround_isRead_whenTheServerIgnoresResponseFormat() {
         fake.route((req, ex) -> ex.completion(req.lastUser().contains("话题清单")
                 ? ProviderStreams.fenced(FakeModelServer.facts("study", MODEL_FACT)) : QUESTION));
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(""), PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models(""), PROMPTS, null);
         Reply r = answer(interviewer, started(), "m-1", new TokenMeter());
         assertThat(r.changed()).extracting(Fact::text).containsExactly(MODEL_FACT);
         assertThat(fake.chatRequests().get(0).wantsJson()).isTrue();

@@ -5,6 +5,8 @@ import static io.shuzhi.llm.LlmTestSupport.PROMPTS;
 import static io.shuzhi.llm.LlmTestSupport.props;
 import static io.shuzhi.llm.LlmTestSupport.started;
 import static io.shuzhi.llm.LlmTestSupport.with;
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.ChatMessage;
@@ -59,7 +61,7 @@ class LlmReasoningTest {
     }
 
     private static Draft draft(LlmModels models, LlmTestSupport.Recorder rec, TokenMeter meter) {
-        var w = new LlmDraftWriter(new TemplateDrafter(), models, PROMPTS);
+        var w = new LlmDraftWriter(new TemplateDrafter(DRAFT_LEXICON), DRAFT_LEXICON, models, PROMPTS);
         return w.write(PARTY, oneSection(), 1, rec, meter);
     }
 
@@ -128,9 +130,9 @@ class LlmReasoningTest {
     void rewrite_withThinkingInContent_changesOnlyByTheAnswer() {
         fake.route(FakeModelServer.thinkInContent(THINKING, ANSWER, 3));
         InterviewState s = oneSection();
-        Draft d = new TemplateDrafter().write(PARTY, s, 2, null);
+        Draft d = new TemplateDrafter(DRAFT_LEXICON).write(PARTY, s, 2, null);
         var rec = new LlmTestSupport.Recorder();
-        var r = new LlmSectionRewriter(models(Duration.ofSeconds(5)), PROMPTS);
+        var r = new LlmSectionRewriter(models(Duration.ofSeconds(5)), PROMPTS, DRAFT_LEXICON);
         Draft next = r.rewrite(PARTY, d,
                 new Refinement(Target.of(Scope.SECTION, "1.1"), Operation.EXPAND, null, null, null), "再具体些", s, rec, new TokenMeter())
                 .orElseThrow();
@@ -165,7 +167,7 @@ class LlmReasoningTest {
                         FakeModelServer.facts("study", "开展研讨交流24次"), 7),
                 FakeModelServer.thinkInContent(THINKING, question, 7));
         var memory = new MapMemory();
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(Duration.ofSeconds(2)), PROMPTS, memory);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models(Duration.ofSeconds(2)), PROMPTS, memory);
         var meter = new TokenMeter("sess-i", 0);
         Reply r = interviewer.answer(PARTY, started(), "m-1", "全年开展研讨交流24次。", meter);
         assertThat(r.changed()).hasSize(1);
@@ -182,7 +184,7 @@ class LlmReasoningTest {
         String question = "好的，记下了。接下来说说“第一议题”：支委会全年学了多少次？";
         fake.script(FakeModelServer.text(FakeModelServer.facts("study", "开展研讨交流24次")),
                 FakeModelServer.reasoningContent(THINKING, question, Duration.ZERO));
-        var interviewer = new LlmInterviewer(new OfflineInterviewer(), models(Duration.ofSeconds(2)), PROMPTS, null);
+        var interviewer = new LlmInterviewer(new OfflineInterviewer(LEXICON), LEXICON, models(Duration.ofSeconds(2)), PROMPTS, null);
         var meter = new TokenMeter("sess-j", 0);
         Reply r = interviewer.answer(PARTY, started(), "m-1", "全年开展研讨交流24次。", meter);
         assertThat(r.text()).isEqualTo(question);

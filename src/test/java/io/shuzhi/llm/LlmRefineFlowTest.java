@@ -1,5 +1,6 @@
 package io.shuzhi.llm;
 
+import static io.shuzhi.support.Tables.NUMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shuzhi.interview.NumberParser;
@@ -65,7 +66,7 @@ class LlmRefineFlowTest extends LlmIntegrationTest {
                 String statement = text.replaceAll("[。；]+$", "");
                 ObjectNode f = facts.addObject().put("topic", ANSWERS.getOrDefault(text, "study")).put("statement", statement);
                 ArrayNode nums = f.putArray("numbers");
-                NumberParser.findAll(statement).forEach(q -> nums.add(q.raw()));
+                NUMBERS.findAll(statement).forEach(q -> nums.add(q.raw()));
                 ex.completion(root.toString());
                 return;
             }

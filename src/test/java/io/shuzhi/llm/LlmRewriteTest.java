@@ -5,6 +5,7 @@ import static io.shuzhi.llm.LlmTestSupport.PROMPTS;
 import static io.shuzhi.llm.LlmTestSupport.props;
 import static io.shuzhi.llm.LlmTestSupport.started;
 import static io.shuzhi.llm.LlmTestSupport.with;
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,7 @@ class LlmRewriteTest {
 
     private static LlmSectionRewriter rewriter(Duration firstToken, int parallel) {
         return new LlmSectionRewriter(new LlmModels(props(fake.baseUrl(), firstToken, Duration.ofSeconds(5), parallel)),
-                PROMPTS);
+                PROMPTS, DRAFT_LEXICON);
     }
 
     private static LlmSectionRewriter rewriter() {
@@ -83,7 +84,7 @@ class LlmRewriteTest {
     }
 
     private static Draft draft(InterviewState s) {
-        return new TemplateDrafter().write(PARTY, s, 3, null);
+        return new TemplateDrafter(DRAFT_LEXICON).write(PARTY, s, 3, null);
     }
 
     private static Optional<Draft> rewrite(LlmSectionRewriter w, Draft d, Refinement r, String instruction,

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.shuzhi.support.Tables.NUMBERS;
+
 /** Shared pieces of the LLM tests that run without Spring. */
 final class LlmTestSupport {
     static final String KEY = "sk-fake-9f8e7d6c5b4a-never-show";
@@ -36,7 +38,7 @@ final class LlmTestSupport {
     }
 
     static InterviewState with(InterviewState s, String topic, String text) {
-        return s.plusFact(topic, text, NumberParser.findAll(text), "m-" + s.nextFactId());
+        return s.plusFact(topic, text, NUMBERS.findAll(text), "m-" + s.nextFactId());
     }
 
     /**

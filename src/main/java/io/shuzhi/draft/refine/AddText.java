@@ -24,12 +24,21 @@ final class AddText implements Edit {
     /** "补充：…": an add only when a place is named too (else it is an interview answer). */
     static final Pattern WEAK = Pattern.compile("(?:补充|增加|添加|加)[：:]");
 
+    private final DraftingRules rules;
+    private final NumberParser numbers;
+
+    /** Adds text as the drafter's {@code rules} write a fact, numbers in digits as {@code numbers} reads them. */
+    AddText(DraftingRules rules, NumberParser numbers) {
+        this.rules = rules;
+        this.numbers = numbers;
+    }
+
     @Override
     public Outcome apply(Draft draft, Refinement r, Context in) {
         return add(draft, r);
     }
 
-    private static Outcome add(Draft draft, Refinement r) {
+    private Outcome add(Draft draft, Refinement r) {
         Target t = r.target();
         String text = r.argument() == null ? "" : clean(r.argument(), draft.kind());
         if (text.isEmpty()) return unchanged(draft, "没有要添加的内容。请这样说：“在组织建设里加一条：发展新党员2名”。");
@@ -61,8 +70,8 @@ final class AddText implements Edit {
      * The writer's text as a draft of {@code kindId} writes it: numbers in Arabic digits, list markers gone, full-width
      * marks, the spoken words in the kind's register.
      */
-    static String clean(String text, String kindId) {
-        String arabic = NumberParser.toArabic(text.strip());
-        return DraftingRules.clause(new Fact("refine", "refine", arabic, List.of(), null, Fact.Origin.WRITER), kindId);
+    String clean(String text, String kindId) {
+        String arabic = numbers.toArabic(text.strip());
+        return rules.clause(new Fact("refine", "refine", arabic, List.of(), null, Fact.Origin.WRITER), kindId);
     }
 }

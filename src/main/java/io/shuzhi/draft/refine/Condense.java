@@ -24,14 +24,23 @@ final class Condense implements Edit {
     static final Pattern WORDS = Pattern.compile(
             "压缩|精简|缩短|删减|缩减|简短|简练|简洁|精炼|凝练|短一?[些点]|太长|过长|冗长|啰嗦|啰唆|控制在|压到|缩到|减到|压成");
 
+    private final Cutter cutter;
+    private final Length length;
+
+    /** Condenses a part with {@code cutter}, the whole text with {@code length}. */
+    Condense(Cutter cutter, Length length) {
+        this.cutter = cutter;
+        this.length = length;
+    }
+
     @Override
     public Outcome apply(Draft draft, Refinement r, Context in) {
         return condense(draft, r, in.state());
     }
 
-    private static Outcome condense(Draft draft, Refinement r, InterviewState state) {
+    private Outcome condense(Draft draft, Refinement r, InterviewState state) {
         Target t = r.target();
-        if (t.scope() == Scope.WHOLE) return Length.length(draft, r.targetChars(), state, r.targetChars() != null);
+        if (t.scope() == Scope.WHOLE) return length.length(draft, r.targetChars(), state, r.targetChars() != null);
         if (t.scope() == Scope.TITLE) return unchanged(draft, "标题不做压缩。如要改标题，可以说“把标题改成……”。");
         List<Integer> scope = Places.indices(draft, t);
         List<Section> inScope = scope.stream().map(draft.sections()::get).toList();
@@ -63,6 +72,6 @@ final class Condense implements Edit {
         }
         if (total < goal) return Cutter.tooShort(draft, what, total, goal);
         for (Cutter.Unit u : units) u.target = u.count();
-        return Cutter.runCondense(draft, state, units, fixed, goal, what, total);
+        return cutter.runCondense(draft, state, units, fixed, goal, what, total);
     }
 }

@@ -30,7 +30,13 @@ final class Cutter {
     static final double DEFAULT_CONDENSE = 0.70;
     private static final Pattern ASCII_DIGIT = Pattern.compile("[0-9]");
 
-    private Cutter() {
+    private final DraftingRules rules;
+    private final NumberParser numbers;
+
+    /** Cuts with the drafter's {@code rules} (to tell the writer's facts) and the figures {@code numbers} finds. */
+    Cutter(DraftingRules rules, NumberParser numbers) {
+        this.rules = rules;
+        this.numbers = numbers;
     }
 
     static Outcome tooShort(Draft draft, String what, int total, int goal) {
@@ -38,7 +44,7 @@ final class Cutter {
                 + "请再告诉我一些具体情况（做法、数字、典型事例），我会写进对应的部分；或者" + NEEDS_MODEL + "，由模型扩写。");
     }
 
-    static Outcome runCondense(Draft draft, InterviewState state, List<Unit> units, int fixed, int goal,
+    Outcome runCondense(Draft draft, InterviewState state, List<Unit> units, int fixed, int goal,
                                        String what, int before) {
         int lower = (int) Math.ceil(goal * (1 - TOLERANCE));
         int upper = (int) Math.floor(goal * (1 + TOLERANCE));
@@ -126,7 +132,7 @@ final class Cutter {
      * of a fact sentence, 4 a whole later sentence of an item. A lead sentence, the first clause of a sentence, a
      * placeholder and text without a final 。 (the opening's "现将有关情况报告如下：") are never cut.
      */
-    private static List<Cut> cuts(Unit u, Set<String> factTexts) {
+    private List<Cut> cuts(Unit u, Set<String> factTexts) {
         List<Cut> out = new ArrayList<>();
         List<Sentence> ss = u.sentences;
         int before = DraftingRules.charCount(u.render());
@@ -175,8 +181,8 @@ final class Cutter {
         return false;
     }
 
-    private static boolean hasNumber(String text) {
-        return ASCII_DIGIT.matcher(text).find() || !NumberParser.findAll(text).isEmpty();
+    private boolean hasNumber(String text) {
+        return ASCII_DIGIT.matcher(text).find() || !numbers.findAll(text).isEmpty();
     }
 
     private static boolean isFact(String clause, Set<String> factTexts) {
@@ -187,9 +193,9 @@ final class Cutter {
     }
 
     /** The writer's facts as the draft wrote them (in the kind's register), to tell their clauses from the kind's own. */
-    private static Set<String> factTexts(InterviewState state, String kindId) {
+    private Set<String> factTexts(InterviewState state, String kindId) {
         Set<String> out = new LinkedHashSet<>();
-        for (Fact f : state.facts()) if (f.thisYear()) out.add(DraftingRules.clause(f, kindId));
+        for (Fact f : state.facts()) if (f.thisYear()) out.add(rules.clause(f, kindId));
         return out;
     }
 

@@ -36,12 +36,19 @@ final class Expand implements Edit {
     /** Words that make a length or a condense verb a wish for more text: "扩写到800字". */
     static final Pattern GROW = Pattern.compile("扩写|扩充|写长|加长|写多|充实|展开|增加到|扩到|增加至");
 
+    private final DraftingRules rules;
+
+    /** Adds the writer's facts as the drafter's {@code rules} write them. */
+    Expand(DraftingRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public Outcome apply(Draft draft, Refinement r, Context in) {
         return expand(in.kinds(), draft, r, in.state());
     }
 
-    private static Outcome expand(ReportKinds kinds, Draft draft, Refinement r, InterviewState state) {
+    private Outcome expand(ReportKinds kinds, Draft draft, Refinement r, InterviewState state) {
         Target t = r.target();
         Optional<ReportKind> kind = kinds.find(draft.kind());
         List<Section> next = new ArrayList<>(draft.sections());
@@ -85,7 +92,7 @@ final class Expand implements Edit {
     }
 
     /** Items whose facts (or closing clause) are missing from the text get them back, in the kind's order. */
-    private static Expanded expandItems(String body, SectionSpec spec, InterviewState state, Integer onlyItem,
+    private Expanded expandItems(String body, SectionSpec spec, InterviewState state, Integer onlyItem,
                                         String kindId) {
         List<String> items = new ArrayList<>(BodyText.items(body));
         int added = 0;
@@ -100,7 +107,7 @@ final class Expand implements Edit {
             String head = DraftingRules.itemOrdinal(k + 1) + lead + "。";
             String content = item.startsWith(head) ? item.substring(head.length()) : null;
             if (content == null) continue;
-            String full = DraftingRules.sentence(facts, topic.frame(), topic.close(), kindId);
+            String full = rules.sentence(facts, topic.frame(), topic.close(), kindId);
             if (content.equals(full)) continue;
             List<String> pieces = clausesOf(full);
             List<String> present = clausesOf(content);
@@ -126,11 +133,11 @@ final class Expand implements Edit {
      * problems if the text is only what the drafter made of them (maybe cut since); a text the writer edited keeps
      * its words and gets the missing problems as items of their own after it.
      */
-    private static Expanded expandProblems(String body, SectionSpec spec, InterviewState state, ReportKind kind) {
+    private Expanded expandProblems(String body, SectionSpec spec, InterviewState state, ReportKind kind) {
         List<String> missing = spec.topics().stream().flatMap(t -> DraftingRules.writerFacts(state, t.key()).stream())
-                .map(f -> DraftingRules.clause(f, kind.id())).filter(c -> !c.isEmpty() && !body.contains(c)).toList();
+                .map(f -> rules.clause(f, kind.id())).filter(c -> !c.isEmpty() && !body.contains(c)).toList();
         if (missing.isEmpty()) return new Expanded(body, 0);
-        String full = DraftingRules.problems(spec.topics(), kind, state);
+        String full = rules.problems(spec.topics(), kind, state);
         if (full.equals(body)) return new Expanded(body, 0);
         if (full.startsWith(DraftingRules.PLACEHOLDER_OPEN) || clausesOf(full).containsAll(clausesOf(body))) {
             return new Expanded(full, missing.size());
@@ -141,12 +148,12 @@ final class Expand implements Edit {
     }
 
     /** A plan section: the writer's plans missing from the text are appended, each topic as one sentence. */
-    private static Expanded expandPlan(String body, SectionSpec spec, InterviewState state, String kindId) {
+    private Expanded expandPlan(String body, SectionSpec spec, InterviewState state, String kindId) {
         var out = new StringBuilder(body);
         int added = 0;
         for (TopicSpec topic : spec.topics()) {
             List<String> missing = DraftingRules.writerFacts(state, topic.key()).stream()
-                    .map(f -> DraftingRules.clause(f, kindId)).filter(c -> !c.isEmpty() && !body.contains(c)).toList();
+                    .map(f -> rules.clause(f, kindId)).filter(c -> !c.isEmpty() && !body.contains(c)).toList();
             if (missing.isEmpty()) continue;
             out.append(DraftingRules.flowing(missing, ""));
             added += missing.size();

@@ -38,14 +38,17 @@ final class FormalPhrases {
     }
 
     private final List<Rule> rules;
+    /** The drafter's rules: the kind's register after the table, and word breaks. */
+    private final DraftingRules drafting;
 
-    FormalPhrases(List<Rule> rules) {
+    FormalPhrases(List<Rule> rules, DraftingRules drafting) {
         this.rules = List.copyOf(rules);
+        this.drafting = drafting;
     }
 
-    /** The shipped table (or the operator's copy in prompts/). */
-    static FormalPhrases load() {
-        return new FormalPhrases(parse(PromptFiles.read(FILE)));
+    /** The shipped table (or the operator's copy in prompts/), with the drafter's {@code drafting} rules. */
+    static FormalPhrases load(DraftingRules drafting) {
+        return new FormalPhrases(parse(PromptFiles.read(FILE)), drafting);
     }
 
     List<Rule> rules() {
@@ -55,14 +58,14 @@ final class FormalPhrases {
     /** The table, then the wording rules of the report kind {@code kindId}. */
     Applied apply(String text, String kindId) {
         Applied table = apply(text);
-        DraftingRules.Formal words = DraftingRules.kindWording(table.text(), kindId);
+        DraftingRules.Formal words = drafting.kindWording(table.text(), kindId);
         return new Applied(words.text(), table.count() + words.count());
     }
 
     /** The table alone. */
     Applied apply(String text) {
         List<Rule> table = rules;
-        java.util.Set<Integer> words = DraftingRules.wordBoundaries(text);
+        java.util.Set<Integer> words = drafting.wordBoundaries(text);
         var out = new StringBuilder(text.length());
         int count = 0;
         int depth = 0;

@@ -22,6 +22,13 @@ final class Length implements Edit {
     static final Pattern CHARS = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?)\\s*(千|万)?\\s*个?字|([一二两三四五六七八九十百千万]+)个?字");
 
+    private final Cutter cutter;
+
+    /** Cuts the whole text with {@code cutter}. */
+    Length(Cutter cutter) {
+        this.cutter = cutter;
+    }
+
     @Override
     public Outcome apply(Draft draft, Refinement r, Context in) {
         return length(draft, r.targetChars(), in.state(), true);
@@ -37,7 +44,7 @@ final class Length implements Edit {
         return v.map(BigDecimal::intValue).filter(n -> n > 0).orElse(null);
     }
 
-    static Outcome length(Draft draft, Integer targetChars, InterviewState state, boolean asked) {
+    Outcome length(Draft draft, Integer targetChars, InterviewState state, boolean asked) {
         int total = DraftingRules.charCount(draft.toPlainText());
         int goal = targetChars != null ? targetChars : (int) Math.round(total * Cutter.DEFAULT_CONDENSE);
         if (asked && Cutter.within(total, goal)) {
@@ -64,6 +71,6 @@ final class Length implements Edit {
         for (Cutter.Unit u : units) {
             u.target = u.lastResort ? u.count() : (int) Math.round((double) u.count() * bodyGoal / Math.max(1, bodies));
         }
-        return Cutter.runCondense(draft, state, units, fixed, goal, "全文", total);
+        return cutter.runCondense(draft, state, units, fixed, goal, "全文", total);
     }
 }

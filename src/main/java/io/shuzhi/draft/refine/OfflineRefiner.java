@@ -1,6 +1,8 @@
 package io.shuzhi.draft.refine;
 
 import io.shuzhi.draft.Draft;
+import io.shuzhi.draft.DraftLexicon;
+import io.shuzhi.draft.DraftingRules;
 import io.shuzhi.draft.Refinement;
 import io.shuzhi.interview.InterviewState;
 import io.shuzhi.interview.ReportKinds;
@@ -17,24 +19,30 @@ import org.springframework.stereotype.Component;
 public final class OfflineRefiner {
     static final String NEEDS_MODEL = "接入写作模型（请联系系统管理员开通）";
 
-    private final Edit condense = new Condense();
-    private final Edit length = new Length();
-    private final Edit expand = new Expand();
+    private final Edit condense;
+    private final Edit length;
+    private final Edit expand;
     private final Edit formalize;
-    private final Edit add = new AddText();
+    private final Edit add;
     private final Edit delete = new DeleteItem();
     private final Edit replace = new ReplaceWords();
     private final Edit reorder = new Reorder();
     private final Edit rewrite = new Rewrite();
     private final Edit setYear = new SetYear();
 
-    /** The refiner with the formal-phrase table of {@code prompts/refine/}, read once. */
-    public OfflineRefiner() {
-        this(FormalPhrases.load());
-    }
-
-    OfflineRefiner(FormalPhrases phrases) {
-        this.formalize = new Formalize(phrases);
+    /**
+     * The refiner with the drafter's wording tables of {@code lexicon} and the formal-phrase table of
+     * {@code prompts/refine/}, read once.
+     */
+    public OfflineRefiner(DraftLexicon lexicon) {
+        DraftingRules rules = new DraftingRules(lexicon);
+        Cutter cutter = new Cutter(rules, lexicon.numbers());
+        Length whole = new Length(cutter);
+        this.length = whole;
+        this.condense = new Condense(cutter, whole);
+        this.expand = new Expand(rules);
+        this.formalize = new Formalize(FormalPhrases.load(rules));
+        this.add = new AddText(rules, lexicon.numbers());
     }
 
     /**

@@ -18,9 +18,11 @@ import io.shuzhi.draft.refine.MessageText.Span;
 import io.shuzhi.draft.refine.OperationReader.Reading;
 import io.shuzhi.draft.refine.TargetReader.Expr;
 import io.shuzhi.interview.Intents;
+import io.shuzhi.interview.Lexicon;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,16 +58,19 @@ public final class RefineParser {
     private final TargetReader places;
     private final HeadingWords headings;
     private final OperationReader operations;
+    private final Intents intents;
 
-    /** The parser with the word lists of {@code prompts/refine/}, read once. */
-    public RefineParser() {
-        this(RefineWords.load());
+    /** The parser with the word lists of {@code prompts/refine/}, read once, and the interview's {@code lexicon}. */
+    @Autowired
+    public RefineParser(Lexicon lexicon) {
+        this(RefineWords.load(), lexicon.intents());
     }
 
-    RefineParser(RefineWords words) {
+    RefineParser(RefineWords words, Intents intents) {
         this.places = new TargetReader(words);
         this.headings = new HeadingWords(words);
         this.operations = new OperationReader(places);
+        this.intents = intents;
     }
 
     /** A chat message about the draft: the target is named in the message (or is the whole draft). */
@@ -90,7 +95,7 @@ public final class RefineParser {
         if (message == null || message.isBlank()) return frame ? askWhat(frameRef) : new NotRefinement();
         String text = message.strip();
         // A changed number is a fact correction: the interview updates the fact, and the draft is written from facts.
-        if (Intents.correction(text).isPresent()) return new NotRefinement();
+        if (intents.correction(text).isPresent()) return new NotRefinement();
         List<Span> quotes = MessageText.quotes(text);
         char[] masked = text.toCharArray();
         for (Span q : quotes) Arrays.fill(masked, q.start(), q.end(), MASK);

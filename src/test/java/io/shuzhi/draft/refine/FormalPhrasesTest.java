@@ -1,12 +1,14 @@
 package io.shuzhi.draft.refine;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shuzhi.draft.DraftingRules;
 import org.junit.jupiter.api.Test;
 
 /** The formal-phrase table on its own (its use in a refinement is in {@code draft.OfflineRefinerTest}). */
 class FormalPhrasesTest {
-    private static final FormalPhrases PHRASES = FormalPhrases.load();
+    private static final FormalPhrases PHRASES = FormalPhrases.load(new DraftingRules(DRAFT_LEXICON));
 
     @Test
     void formalTone_neverEditsInsideAFixedTerm() {

@@ -1,5 +1,7 @@
 package io.shuzhi.draft.refine;
 
+import static io.shuzhi.support.Tables.DRAFT_LEXICON;
+import static io.shuzhi.support.Tables.LEXICON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RefineWordsTest {
-    private static final Draft DRAFT = new TemplateDrafter().write(
+    private static final Draft DRAFT = new TemplateDrafter(DRAFT_LEXICON).write(
             new ReportKinds(Path.of("prompts/kinds")).get("party-branch-secretary"),
             InterviewState.start().withProfile("县税务局机关第一党支部", "2024"), 1, null);
     private static final String GENERIC = PromptFiles.read(RefineWords.GENERIC);
@@ -32,11 +34,11 @@ class RefineWordsTest {
 
     @Test
     void aSpokenWordAddedToTheFile_namesItsPart() {
-        RefineParser shipped = new RefineParser(RefineWords.load());
+        RefineParser shipped = new RefineParser(RefineWords.load(), LEXICON.intents());
         assertThat(shipped.parse("短处部分再具体些", DRAFT)).isInstanceOf(RefineParser.Ambiguous.class);
 
         String groups = PromptFiles.read(RefineWords.PART_GROUPS) + "problems\t短处\tyes\n";
-        RefineParser edited = new RefineParser(RefineWords.parse(groups, GENERIC));
+        RefineParser edited = new RefineParser(RefineWords.parse(groups, GENERIC), LEXICON.intents());
         assertThat(((RefineParser.Resolved) edited.parse("短处部分再具体些", DRAFT)).refinement().target())
                 .isEqualTo(Target.of(Scope.PART, "2"));
     }
