@@ -5,7 +5,6 @@ import io.shuzhi.interview.ProfileParser.Profile;
 import io.shuzhi.interview.ReportKind.PartSpec;
 import io.shuzhi.interview.ReportKind.SectionSpec;
 import io.shuzhi.interview.ReportKind.TopicSpec;
-import io.shuzhi.interview.Words.Word;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +40,7 @@ public class OfflineInterviewer implements InterviewEngine {
     private final ProfileParser profiles;
     private final Faq faq;
     private final LastYear lastYears;
+    private final Amendments amendments;
 
     /** Routing by keywords only. */
     public OfflineInterviewer(Lexicon lexicon) {
@@ -68,6 +68,7 @@ public class OfflineInterviewer implements InterviewEngine {
         this.profiles = lexicon.profiles();
         this.faq = lexicon.faq();
         this.lastYears = lexicon.lastYear();
+        this.amendments = new Amendments(numbers, reader, extractor);
     }
 
     @Override
@@ -435,94 +436,27 @@ public class OfflineInterviewer implements InterviewEngine {
     }
 
     /**
-     * "上一条打错了，是调委会不是调未会": the word is mended in every fact of the writer's that holds it, and the rest of
-     * the message is read as any other. Empty when no fact holds the word (then the message is read as it is).
+     * "上一条打错了，是调委会不是调未会": the word mended (see {@link Amendments#word}), then the rest of the message read
+     * as any other. Empty when no fact holds the word (then the message is read as it is).
      */
     private Optional<Reply> fixWord(ReportKind kind, InterviewState state, String messageId, Intents.WordFix fix) {
-        List<Fact> facts = new ArrayList<>(state.facts());
-        List<Fact> changed = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            Fact f = facts.get(i);
-            if (f.origin() != Fact.Origin.WRITER || !f.text().contains(fix.from())) continue;
-            String text = f.text().replace(fix.from(), fix.to());
-            Fact mended = f.withText(text, numbers.findAll(text));
-            facts.set(i, mended);
-            changed.add(mended);
-        }
-        if (changed.isEmpty()) return Optional.empty();
-        InterviewState next = state.withFacts(facts, state.nextFactId());
-        String said = "已把“" + fix.from() + "”改为“" + fix.to() + "”。";
-        if (fix.rest().isBlank()) {
-            return Optional.of(reply(next, said + "\n\n" + reask(kind, next), Intent.CORRECTION, changed, choicesFor(next)));
-        }
-        Reply after = answer(kind, next, messageId, fix.rest());
-        List<Fact> all = new ArrayList<>(changed);
-        all.removeIf(f -> after.changed().stream().anyMatch(a -> a.id().equals(f.id())));
-        all.addAll(after.changed());
-        return Optional.of(new Reply(after.state(), said + after.text(), after.intent(), all, after.choices()));
+        return amendments.word(state, fix).map(a -> {
+            if (fix.rest().isBlank()) {
+                return reply(a.state(), a.said() + "\n\n" + reask(kind, a.state()), Intent.CORRECTION, a.changed(),
+                        choicesFor(a.state()));
+            }
+            Reply after = answer(kind, a.state(), messageId, fix.rest());
+            List<Fact> all = new ArrayList<>(a.changed());
+            all.removeIf(f -> after.changed().stream().anyMatch(c -> c.id().equals(f.id())));
+            all.addAll(after.changed());
+            return new Reply(after.state(), a.said() + after.text(), after.intent(), all, after.choices());
+        });
     }
 
-    /**
-     * "刚才那个培训的放到问题里吧": the writer's latest fact that names the thing goes to the place named — the problems
-     * or plans part, or the part-one section whose heading or keywords name it. The reasons said after the request go
-     * with a fact moved into the problems part ("就去了4个人，大部分老师没轮上"); talk among them does not.
-     * Empty when no fact names it or no place is found (then the message is read as it is).
-     */
+    /** "刚才那个培训的放到问题里吧" (see {@link Amendments#move}); empty when nothing or nowhere is found. */
     private Optional<Reply> move(ReportKind kind, InterviewState state, Intents.Move move) {
-        List<String> named = reader.wordsOf(move.what()).stream().map(Word::text)
-                .filter(w -> w.length() >= 2).toList();
-        if (named.isEmpty()) named = List.of(move.what());
-        Fact target = null;
-        int best = 0;
-        for (Fact f : state.facts()) {
-            if (f.origin() != Fact.Origin.WRITER) continue;
-            int hits = 0;
-            for (String w : named) if (f.text().contains(w)) hits++;
-            if (hits > 0 && hits >= best) {
-                best = hits;
-                target = f;
-            }
-        }
-        if (target == null) return Optional.empty();
-        String where = move.where();
-        String partKey = where.matches(".*(?:问题|不足|短板|差距).*") ? RuleExtractor.PROBLEMS_PART
-                : where.matches(".*(?:打算|计划|明年|下一步|下步|措施|举措|思路).*") ? RuleExtractor.PLANS_PART : null;
-        String topic;
-        String text = target.text();
-        if (partKey != null) {
-            List<TopicSpec> candidates = kind.parts().stream().filter(p -> partKey.equals(p.key()))
-                    .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
-            if (candidates.isEmpty()) return Optional.empty();
-            String routed = extractor.route(text, candidates, null, null, false);
-            topic = routed != null ? routed : candidates.get(0).key();
-            if (RuleExtractor.PROBLEMS_PART.equals(partKey)) {
-                List<String> reasons = move.reasons().stream().filter(r -> reader.talk(r) == null).toList();
-                if (!reasons.isEmpty()) text = text + "，" + String.join("，", reasons);
-            }
-        } else {
-            List<TopicSpec> partOne = kind.parts().stream()
-                    .filter(p -> !RuleExtractor.PROBLEMS_PART.equals(p.key()) && !RuleExtractor.PLANS_PART.equals(p.key()))
-                    .flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream()).toList();
-            topic = kind.sections().filter(s -> s.heading().contains(where) && !s.topics().isEmpty())
-                    .filter(s -> partOne.contains(s.topics().get(0)))
-                    .map(s -> s.topics().get(0).key()).findFirst()
-                    .orElseGet(() -> extractor.route(where, partOne, null, null, false));
-            if (topic == null) return Optional.empty();
-        }
-        Fact moved = target.withTopic(topic);
-        if (!text.equals(target.text())) moved = moved.withText(text, numbers.findAll(text));
-        List<Fact> facts = new ArrayList<>(state.facts());
-        facts.set(facts.indexOf(target), moved);
-        InterviewState next = state.withFacts(facts, state.nextFactId());
-        String topicKey = topic;
-        String place = kind.topic(topicKey).map(t -> {
-            SectionSpec section = kind.sectionOf(t.key());
-            PartSpec part = kind.partOf(section);
-            return part.sections().size() > 1 ? "第" + numeral(part.number()) + "部分“" + section.heading() + "”"
-                    : "第" + numeral(part.number()) + "部分“" + part.heading() + "”";
-        }).orElse(where);
-        String said = "好的，已把“" + ClauseReader.stripEdge(target.text().split("[，,；;。]")[0]) + "”这一条移到" + place + "。";
-        return Optional.of(reply(next, said + "\n\n" + reask(kind, next), Intent.ANSWER, List.of(moved), choicesFor(next)));
+        return amendments.move(kind, state, move).map(a -> reply(a.state(), a.said() + "\n\n" + reask(kind, a.state()),
+                Intent.ANSWER, a.changed(), choicesFor(a.state())));
     }
 
     /** How far apart two figures are, 0 (equal) to 99 (one ten times the other or more). */
@@ -533,38 +467,10 @@ public class OfflineInterviewer implements InterviewEngine {
         return (int) Math.min(99, Math.round(Math.abs(Math.log10(x / y)) * 99));
     }
 
-    /**
-     * "罚没款那个数别写了": every clause of the writer's facts that names it is taken out (a fact left empty goes), and
-     * the writer is told what went. The reasons said after the request are not kept.
-     */
+    /** "罚没款那个数别写了" (see {@link Amendments#leaveOut}); the writer is told what went, or that nothing held it. */
     private Reply leaveOut(ReportKind kind, InterviewState state, String what) {
-        List<Fact> facts = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
-        List<Fact> changed = new ArrayList<>();
-        for (Fact f : state.facts()) {
-            if (f.origin() != Fact.Origin.WRITER || !f.text().contains(what)) {
-                facts.add(f);
-                continue;
-            }
-            List<String> kept = new ArrayList<>();
-            // clauses end at Chinese commas and semicolons; "2,360万" is one figure, not two clauses
-            for (String clause : f.text().split("(?<=[，；;])|(?<=[^0-9],)")) {
-                if (clause.contains(what)) gone.add(clause.replaceAll("[，,；;]$", ""));
-                else kept.add(clause);
-            }
-            String rest = String.join("", kept).replaceAll("[，,；;]$", "").strip();
-            if (rest.isEmpty()) continue;
-            Fact fixed = f.withText(rest, numbers.findAll(rest));
-            facts.add(fixed);
-            changed.add(fixed);
-        }
-        if (gone.isEmpty()) {
-            return reply(state, "没找到写着“" + what + "”的内容，草稿里也不会有。\n\n" + reask(kind, state),
-                    Intent.ANSWER, List.of(), choicesFor(state));
-        }
-        InterviewState next = state.withFacts(facts, state.nextFactId());
-        return reply(next, "好的，“" + what + "”不写了，已删去：" + String.join("；", gone) + "。\n\n" + reask(kind, next),
-                Intent.ANSWER, changed, choicesFor(next));
+        Amendments.Amended a = amendments.leaveOut(state, what);
+        return reply(a.state(), a.said() + "\n\n" + reask(kind, a.state()), Intent.ANSWER, a.changed(), choicesFor(a.state()));
     }
 
     /** 个, 人, 名 and 位 all count people: "审的是12个人" corrects "审了11个领导干部". */
@@ -874,7 +780,7 @@ public class OfflineInterviewer implements InterviewEngine {
         return kind.sections().toList().indexOf(section);
     }
 
-    private static String numeral(int n) {
+    static String numeral(int n) {
         return n >= 1 && n <= 10 ? ChineseNumerals.of(n) : String.valueOf(n);
     }
 
