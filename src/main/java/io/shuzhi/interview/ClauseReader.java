@@ -67,6 +67,9 @@ public final class ClauseReader {
                     + "([^，,：:；;。！？!?]{1,8}?)(?:方面|这块|这一块|这部分|部分|情况|上|的话)?(?:吧|啊|呢|嘛)?"
                     + "(?:[：:]|(?<=方面|这块|这一块|上|的话|吧|啊|呢|上嘛|方面嘛|这块嘛)[，,])\\s*(.+)$");
 
+    /** "审判上主要是…": a topic of two to four characters, 上, then 主要是 / 重点是. */
+    private static final Pattern TOPIC_ON = Pattern.compile("^(\\p{IsHan}{2,4})上((?:主要|重点)(?:就)?是)");
+
     /** A header of plans or problems after a comma, before its colon: "…，打算：", "…，存在的问题：". */
     private static final Pattern MID_HEADER = Pattern.compile(
             "[，,]\\s*((?:明年|下一步|下步|今后|来年)?的?(?:打算|计划|思路|举措|工作打算|工作思路|存在的问题|问题|不足|短板)"
@@ -355,6 +358,8 @@ public final class ClauseReader {
                     body = h.rest;
                     if (body.isEmpty()) continue;
                 } else {
+                    // "审判上主要是婚姻家事…": a topic with 上 and what it mainly is, said without a comma
+                    body = TOPIC_ON.matcher(body).replaceFirst("$1上，$2");
                     Matcher lm = LABEL.matcher(body);
                     // A label names something: "写吧，…" (a verb) is not one.
                     // "学习上嘛，…": a word the segmenter calls a verb names a topic when a topic marker follows it

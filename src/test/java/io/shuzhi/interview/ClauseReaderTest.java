@@ -99,7 +99,7 @@ class ClauseReaderTest {
                 row(Kind.FACT, "上级要求要在年底前完成整改，提前1个月完成", "FACT:上级要求要在年底前完成整改，提前1个月完成"),
                 // the writer announcing what they will say, and complaints about the load, are not facts
                 row(Kind.FACT, "先交代下，所管6个乡镇，用户4.3万户", "FACT:所管6个乡镇，用户4.3万户"),
-                row(Kind.FACT, "业务上主要是三块：迎峰度夏，最高到了8.6万千瓦", "ASIDE:业务上主要是三块", "FACT:迎峰度夏，最高到了8.6万千瓦"),
+                row(Kind.FACT, "业务上主要是三块：迎峰度夏，最高到了8.6万千瓦", "ASIDE:主要是三块", "FACT:迎峰度夏，最高到了8.6万千瓦"),
                 row(Kind.FACT, "连着抢了三天，全部复电了，人都熬废了", "FACT:连着抢了三天，全部复电了", "ASIDE:人都熬废了"),
                 // a complaint goes on without figures; a figure after it is a fact again
                 row(Kind.FACT, "说实话今年是真扛不住，天天加班写判决，家里孩子都没怎么管",
@@ -224,6 +224,7 @@ class ClauseReaderTest {
                 row(Kind.FACT, "主业就是宣传这块，全年在省级以上媒体发稿1126篇", "FACT:宣传方面，全年在省级以上媒体发稿1126篇"),
                 row(Kind.FACT, "明年就干三件事：招人，争取编制再招5到8个采编", "PLAN:招人，争取编制再招5到8个采编"),
                 row(Kind.FACT, "说实话有个事，科研经费报销有几个老师票据不规范", "PROBLEM:科研经费报销有几个老师票据不规范"),
+                row(Kind.FACT, "审判上主要是婚姻家事和民间借贷，占了六成多", "FACT:审判方面，主要是婚姻家事和民间借贷，占了六成多"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
