@@ -70,6 +70,18 @@ public final class ClauseReader {
     /** "审判上主要是…": a topic of two to four characters, 上, then 主要是 / 重点是. */
     private static final Pattern TOPIC_ON = Pattern.compile("^(\\p{IsHan}{2,4})上((?:主要|重点)(?:就)?是)");
 
+    /** "人民调解这块全县…": a topic of two to six characters and 这块, content right after it. */
+    private static final Pattern TOPIC_HERE = Pattern.compile("^(\\p{IsHan}{2,6}?)(这块|这一块)(?=[\\p{IsHan}0-9])(?!要|得|还|也|就|都|凑合|不|没|挺|很|是|嘛|吧|啊|呢|主要|方面|工作)");
+
+    /**
+     * "人民调解是局长亲自抓的，我是配合": a deputy's part in a line of work the leader runs, said as the writer's role.
+     * It becomes the work's label and a fact in the report's words ("协助局长抓好人民调解工作"), so the work's items
+     * say 协助, not that the writer led it. "先说清楚" before it announces it.
+     */
+    private static final Pattern ROLE = Pattern.compile(
+            "^(?:先说清楚|先说明一下|先说明|先说好|说明一下)?[，,]?\\s*(\\p{IsHan}{2,8}?)(?:这块|工作)?是(局长|书记|主任|院长|所长|站长|校长|县长|镇长|主要领导|一把手)"
+                    + "(?:亲自)?(?:抓|管|牵头|负责|分管)的[，,]\\s*(?:我|本人)(?:是|只是|主要是|就是)?(?:配合|协助|辅助)(?:的)?(?=$|[，,。])");
+
     /** A header of plans or problems after a comma, before its colon: "…，打算：", "…，存在的问题：". */
     private static final Pattern MID_HEADER = Pattern.compile(
             "[，,]\\s*((?:明年|下一步|下步|今后|来年)?的?(?:打算|计划|思路|举措|工作打算|工作思路|存在的问题|问题|不足|短板)"
@@ -335,7 +347,8 @@ public final class ClauseReader {
         if (text == null || text.isBlank()) return out;
         Kind mode = null; // set by a header ("存在的问题："), holds until the next header
         String label = "";
-        for (String sentence : sentences(text)) {
+        for (String raw : sentences(text)) {
+            String sentence = ROLE.matcher(raw).replaceFirst("$1这块，协助$2抓好$1工作");
             boolean asked = sentence.endsWith("？") || sentence.endsWith("?");
             List<Item> items = items(stripEdge(sentence));
             for (Item item : items) {
@@ -360,6 +373,9 @@ public final class ClauseReader {
                 } else {
                     // "审判上主要是婚姻家事…": a topic with 上 and what it mainly is, said without a comma
                     body = TOPIC_ON.matcher(body).replaceFirst("$1上，$2");
+                    // "人民调解这块全县调委会调处纠纷…": the topic marker without its comma
+                    // (not inside a writer's list of plans or problems: "二是农村集体聚餐这块要管起来" is one of them)
+                    if (mode == null) body = TOPIC_HERE.matcher(body).replaceFirst("$1$2，");
                     Matcher lm = LABEL.matcher(body);
                     // A label names something: "写吧，…" (a verb) is not one.
                     // "学习上嘛，…": a word the segmenter calls a verb names a topic when a topic marker follows it

@@ -225,6 +225,10 @@ class ClauseReaderTest {
                 row(Kind.FACT, "明年就干三件事：招人，争取编制再招5到8个采编", "PLAN:招人，争取编制再招5到8个采编"),
                 row(Kind.FACT, "说实话有个事，科研经费报销有几个老师票据不规范", "PROBLEM:科研经费报销有几个老师票据不规范"),
                 row(Kind.FACT, "审判上主要是婚姻家事和民间借贷，占了六成多", "FACT:审判方面，主要是婚姻家事和民间借贷，占了六成多"),
+                // a deputy's part in the leader's work is the work's label and a fact in the report's words
+                row(Kind.FACT, "先说清楚，人民调解是局长亲自抓的，我是配合，写的时候别写成我牵头",
+                        "FACT:协助局长抓好人民调解工作", "WISH:写的时候别写成我牵头"),
+                row(Kind.FACT, "人民调解这块全县调委会调处纠纷2917件", "FACT:人民调解方面，全县调委会调处纠纷2917件"),
                 // a mixed message: achievement, problems, plans, a question
                 row(Kind.FACT, "党员大会开了4次。存在的问题：一是学习不深入；二是创新不够。明年打算：每月一次研讨。党课讲几次合适？",
                         "FACT:党员大会开了4次", "PROBLEM:学习不深入", "PROBLEM:创新不够", "PLAN:每月一次研讨",
