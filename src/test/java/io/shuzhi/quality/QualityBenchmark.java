@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Run: {@code mvn -B test -Dtest=QualityBenchmark}. Writes target/quality/report.md (the tables), the drafts
  * (target/quality/drafts/&lt;id&gt;.txt) and the transcripts (target/quality/transcripts/&lt;id&gt;.txt); the
- * tables are also printed (in target/surefire-reports/io.shuzhi.quality.QualityBenchmark-output.txt when run with -Dtest, in target/failsafe-reports/ inside mvn verify).
+ * tables are also printed (target/surefire-reports/io.shuzhi.quality.QualityBenchmark-output.txt when run with -Dtest;
+ * target/failsafe-reports/ inside mvn verify).
  */
 class QualityBenchmark extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
