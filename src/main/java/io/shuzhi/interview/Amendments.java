@@ -110,6 +110,29 @@ final class Amendments {
         return Optional.of(new Amended(state.withFacts(facts, state.nextFactId()), said, List.of(moved)));
     }
 
+    /** A count the writer left open ("党员先锋岗设了几个"): 几 and the measure word after it. */
+    private static final java.util.regex.Pattern OPEN_COUNT = java.util.regex.Pattern.compile("几([个次名人项家场件所期条座支])");
+
+    /**
+     * "6", sent alone after "党员先锋岗设了几个，我得翻一下本子": the number fills the count the writer's latest fact left
+     * open ("党员先锋岗设了6个"). Empty when no fact leaves one open.
+     */
+    Optional<Amended> fillOpenCount(InterviewState state, String number) {
+        for (int i = state.facts().size() - 1; i >= 0; i--) {
+            Fact f = state.facts().get(i);
+            if (f.origin() != Fact.Origin.WRITER) continue;
+            java.util.regex.Matcher m = OPEN_COUNT.matcher(f.text());
+            if (!m.find()) continue;
+            String text = f.text().substring(0, m.start()) + number + m.group(1) + f.text().substring(m.end());
+            Fact filled = f.withText(text, numbers.findAll(text));
+            List<Fact> facts = new ArrayList<>(state.facts());
+            facts.set(i, filled);
+            return Optional.of(new Amended(state.withFacts(facts, state.nextFactId()),
+                    "好的，记下：" + ClauseReader.stripEdge(text) + "。", List.of(filled)));
+        }
+        return Optional.empty();
+    }
+
     /**
      * Every clause of the writer's facts that names {@code what} taken out (a fact left empty goes); the reasons said
      * after the request are not kept. When no fact names it, the state is unchanged and the writer is told so.

@@ -87,6 +87,10 @@ public final class ClauseReader {
             "[，,]\\s*((?:明年|下一步|下步|今后|来年)?的?(?:打算|计划|思路|举措|工作打算|工作思路|存在的问题|问题|不足|短板)"
                     + "(?:的话|嘛|呢)?[：:])");
 
+    /** Where a count left open ("设了几个") meets the writer's errand to look it up ("我得翻一下本子"). */
+    private static final Pattern LOOK_UP = Pattern.compile(
+            "(?<=几[个次名人项家场件所期条座支])(?=(?:我)?(?:得|要|再)(?:翻|查|问)(?:一下|下)?(?:本子|台账|记录|系统|表))");
+
     /** A space between words of a line typed by voice. */
     private static final Pattern VOICE_GAP = Pattern.compile("(?<=[\\p{IsHan}0-9%”])[ \\t]+(?=[\\p{IsHan}“])");
 
@@ -198,8 +202,10 @@ public final class ClauseReader {
     private static final Pattern A_NOT_A_END = Pattern.compile("(\\p{IsHan}{1,2})[不没]\\1(?:呢|啊|呀)?[？?]?$");
     /** "这个别写进去", "这条不用写", "这个不说了": the writer takes back what the clauses before said. */
     private static final Pattern POINTED_REMOVAL = Pattern.compile(
-            "^(?:这个|这条|这句|这事|这些|这一条|这一项|这项|这个事)(?:就|也|可以|还是)?(?:(?:别|不要|不用|不必)(?:再)?(?:写|提|放)"
-                    + "(?:进去|进报告|到报告|上|了)?|不(?:说|提|写)了)(?:吧|啊)?$");
+            "^(?:(?:这个|这条|这句|这事|这些|这一条|这一项|这项|这个事)(?:就|也|可以|还是)?(?:(?:别|不要|不用|不必)(?:再)?(?:写|提|放)"
+                    + "(?:进去|进报告|到报告|上|了)?|不(?:说|提|写)了)"
+                    // "…清回逾期52笔，那是他的活，别往我这写": another's work, not the writer's
+                    + "|(?:那|这)(?:是|都是)(?:他|她|别人|人家|他们)的(?:活|事|功劳|成绩)|(?:别|不要)(?:往|算)(?:我|本人)(?:这|这儿|头上|身上)?(?:写|算)?)(?:吧|啊)?$");
 
     /** A quoted name or saying: “…”. */
     private static final Pattern QUOTED = Pattern.compile("“[^“”]{1,40}”");
@@ -228,9 +234,18 @@ public final class ClauseReader {
                     + "熬废|累垮|累趴|累坏|熬不住|折腾死|气死|愁死|急死|闹心|追着跑|没歇过|没歇|连轴转|人少事杂|事多人少|翻来覆去|(?:累|忙)得够呛|"
                     + "(?:连着|天天|整天)?加了\\p{IsHan}{0,4}班|"
                     // "又要迎检又要结账": two loads at once, said as a complaint
-                    + "(?:又要\\p{IsHan}{1,6}又要)|"
+                    + "(?:又(?:要|是)\\p{IsHan}{1,6}又(?:要|是))|"
                     // "我这两天嗓子都哑了": the writer's own days now, not the year reported on
                     + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
+                    // "这周三个会两个检查": the writer's week now; "真是服了", "不是人干的": complaints
+                    + "^(?:这周|本周|这礼拜|这个礼拜|这星期)|真是服了|服了$|不是人干的|睡不到(?:几个)?(?:整觉|觉)|"
+                    + "^(?:材料|报表|稿子)(?:周[一二三四五六日天]|明天|后天|月底|今天)?(?:还)?(?:要|得)交|"
+                    // "公示还没完，完了就写上", "公示完了，可以写": when the writer may write it, not a fact
+                    + "公示(?:还)?没完|公示(?:已经)?完了|^(?:完了|公示完)(?:就)?(?:写上|可以写)|^(?:可以|能)写了?$|先别写|"
+                    // "党员先锋岗设了几个我得翻一下本子": a figure the writer will look up
+                    + "(?:我)?(?:得|要|再)(?:翻|查|问)(?:一下|下)?(?:本子|台账|记录|系统|表)|"
+                    // "我就是配合一下": the writer's part in another's work, after saying whose it is
+                    + "^(?:我)?(?:就|只|也就)?是配合(?:一下)?$|"
                     // "这两天在迎省里的督察", "今天下午还有个会", "晚上要去福利院看看": the writer's days now
                     + "^(?:这两天|这几天|这阵子)(?:正)?(?:在|忙着|忙)|^(?:今天|今晚|明天|待会儿?|一会儿?)?(?:上午|下午|晚上)?还?(?:有个?会|要开会|得开会)|"
                     + "^(?:今天|今晚|明天)?(?:下午|晚上)(?:还)?(?:要|得)(?:去|赶)|堆成山|堆成了山|堆积如山|"
@@ -530,6 +545,10 @@ public final class ClauseReader {
                     + "|(?:^|(?<=说实话|实话实说|说真的))(?:还)?有(?:个|件)事$"
                     // "先交代下，…", "重点说下那个医共体": the writer announcing what they will say
                     + "|(?:先|重点|再|简单)(?:说|讲|交代|汇报|介绍)(?:一)?下|先(?:交|说|报|算)个(?:底|总账|大账|账)"
+                    // "先把大数说了：…": the writer announcing the figures to come
+                    + "|^先把(?:大数|几个数|几个大数|数|大账|总账)(?:说了|说一下|说下|报了|报一下|报下|说)$"
+                    // "你刚才问的两个，后面那个先答：…": the writer ordering their answers
+                    + "|^(?:你|您)?刚才问的(?:两个|俩|几个|[0-9]个)$|^(?:后面|前面|第一个|第二个|后一个|前一个)那个(?:先答|先说|我先说|先回答)?$"
                     // "说说我那摊：…": the writer announcing their own remit
                     + "|(?:说说|讲讲|汇报下|说下)(?:我|我们)?(?:的)?(?:那摊|这摊|那块|这块|分管的)"
                     // "几个硬数先给你：", "跟你说": the writer addressing the assistant
@@ -544,7 +563,7 @@ public final class ClauseReader {
     private static final Pattern COMPLAINT = Pattern.compile(
             "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|追着跑|没歇过|连轴转|人少事杂|事多人少|翻来覆去|头疼|头大|头都大|得罪人|没人说一句好|(?:累|忙)得够呛"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
-                    + "|吃力不讨好|(?:又要\\p{IsHan}{1,6}又要)");
+                    + "|吃力不讨好|(?:又(?:要|是)\\p{IsHan}{1,6}又(?:要|是))|不是人干的|真是服了|睡不到(?:几个)?(?:整觉|觉)");
 
     /** How long or hard it went on, said before a complaint: "那阵子天天扛箱子". */
     private static final Pattern HARDSHIP = Pattern.compile("那阵子|那段时间|那几天|天天|整天|成天|每天都|白天黑夜|没日没夜");
@@ -663,6 +682,8 @@ public final class ClauseReader {
         // "1️⃣欠租清欠难", a line "1 城中村改造…": list numbers typed as keycaps or as a digit and a space
         split = KEYCAP.matcher(split).replaceAll("$1、");
         split = LINE_NUMBER.matcher(split).replaceAll("$1、");
+        // "党员先锋岗设了几个我得翻一下本子": the count left open, then the writer's errand, as two clauses
+        split = LOOK_UP.matcher(split).replaceAll("，");
         // "理论学习这块 支部集中学习搞了十一次 基本都放在周三下午": a line typed by voice, spaces for commas
         StringBuilder lines = new StringBuilder();
         for (String line : split.split("(?<=\\n)")) {

@@ -159,6 +159,17 @@ public final class Intents {
         return out;
     }
 
+    /** "你先把我说过的数字列一遍给我看看", "记了哪些数字？": the writer asks to hear back what is recorded. */
+    private static final Pattern READ_BACK = Pattern.compile(
+            "(?:把|将)?(?:我|我们)?(?:说过|讲过|报过|给过|提供)的(?:数字|数据|数|情况|内容)?(?:都)?(?:列|念|报|读|过|发|整理)(?:一遍|一下|下|出来)"
+                    + "|(?:列|念|报|读)(?:一遍|一下|出来)(?:我|我们)?(?:说过|讲过|给过)?的?(?:数字|数据)"
+                    + "|(?:都)?记(?:了|下了|下)哪些(?:数字|数据|内容|事)?|(?:现在|目前)?记(?:了|下)(?:多少|几)(?:条|个)");
+
+    /** Whether the writer asks to hear back what is recorded. */
+    public static boolean readBack(String text) {
+        return text != null && text.length() <= 40 && READ_BACK.matcher(text).find();
+    }
+
     /**
      * A word the writer mends: "上一条打错了，是调委会不是调未会" ({@code from} 调未会, {@code to} 调委会), and the rest of the
      * message, which is read as any other.
@@ -291,16 +302,18 @@ public final class Intents {
             + "|预算|计划数|目标数|原定|定的目标"
             // "两千一百来套是我凭印象说的": a figure said from memory, not looked up
             + "|我?凭印象|估的|估计的|估算的|大概说的|随口说的"
+            // "4.37亿说的是审批额": a figure approved or signed, not the one paid out
+            + "|(?:审批|批复|合同|签约|申报|预估|预计|核定)(?:的)?(?:额|数|金额|数字)"
             // "3862件是连派出所调的一起算的": a figure that counted others' work too
             + "|连\\p{IsHan}{1,10}?(?:一起|一块儿?|都)?算(?:进来|进去|上)?的|(?:一起|合起来|加起来|加在一起|合在一起|全部)算的"
             + "|含(?:了)?\\p{IsHan}{1,8}的|包括\\p{IsHan}{1,8}的)";
 
     /** What the old number was, said after it: "126亿是去年的", "31是上半年的数", "7.9是按初审数算的". */
     private static final Pattern OLD_AFTER = Pattern.compile(
-            "^\\p{IsHan}?(?:是|那个是|那是)?" + OLD_WORDS);
+            "^\\p{IsHan}?(?:说的|讲的)?(?:是|那个是|那是)?" + OLD_WORDS);
     /** A number said to be an old one, anywhere in a message ("…，31是上半年的数"). */
     private static final Pattern OLD_NAMED = Pattern.compile(
-            "[0-9０-９一二三四五六七八九十两百千万亿.]+[来多余]?\\p{IsHan}?(?:是|那个是|那是)" + OLD_WORDS);
+            "[0-9０-９一二三四五六七八九十两百千万亿.]+[来多余]?\\p{IsHan}?(?:说的|讲的)?(?:是|那个是|那是)" + OLD_WORDS);
 
     /**
      * "护学岗是37个，31是上半年的数", "党员是24个，26个是年初的数，有2个调走了": the writer names the old number and says

@@ -110,6 +110,19 @@ public class OfflineInterviewer implements InterviewEngine {
             if (fixed.isPresent()) return fixed.get();
             Optional<Reply> moved = Intents.move(text).flatMap(m -> move(kind, state, m));
             if (moved.isPresent()) return moved.get();
+            // "6", alone, after "党员先锋岗设了几个，我得翻一下本子": the count left open
+            if (text.strip().matches("[0-9０-９]{1,6}")) {
+                Optional<Amendments.Amended> filled = amendments.fillOpenCount(state, text.strip());
+                if (filled.isPresent()) {
+                    Amendments.Amended a = filled.get();
+                    return reply(a.state(), a.said() + "\n\n" + reask(kind, a.state()), Intent.ANSWER, a.changed(),
+                            choicesFor(a.state()));
+                }
+            }
+            if (Intents.readBack(text)) {
+                return reply(state, readBack(kind, state) + "\n\n" + reask(kind, state), Intent.PROGRESS, List.of(),
+                        choicesFor(state));
+            }
         }
         Intent intent = intents.classify(text);
         if (InterviewState.INTRO.equals(state.currentTopic())) return intro(kind, state, intent, messageId, text);
@@ -451,6 +464,21 @@ public class OfflineInterviewer implements InterviewEngine {
             all.addAll(after.changed());
             return new Reply(after.state(), a.said() + after.text(), after.intent(), all, after.choices());
         });
+    }
+
+    /**
+     * "你先把我说过的数字列一遍给我看看": the writer's figures as recorded, topic by topic in the report's order, so they can
+     * check for a slip or a gap.
+     */
+    static String readBack(ReportKind kind, InterviewState state) {
+        List<String> lines = new ArrayList<>();
+        kind.topics().forEach(t -> {
+            List<String> figures = state.factsFor(t.key()).stream().filter(f -> f.origin() == Fact.Origin.WRITER)
+                    .flatMap(f -> f.quantities().stream()).map(Quantity::raw).distinct().toList();
+            if (!figures.isEmpty()) lines.add("（" + t.label() + "）" + String.join("、", figures));
+        });
+        if (lines.isEmpty()) return "目前还没有记下数字。";
+        return "目前记下的数字：\n" + String.join("\n", lines) + "\n哪一项不对或有漏的，直接告诉我，比如“把研讨的12次改成15次”。";
     }
 
     /** "刚才那个培训的放到问题里吧" (see {@link Amendments#move}); empty when nothing or nowhere is found. */

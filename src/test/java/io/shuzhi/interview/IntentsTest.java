@@ -223,4 +223,14 @@ class IntentsTest {
         assertThat(n.where()).isEqualTo("监督");
         assertThat(Intents.move("把平房改成活动室，放到村部里")).isEmpty();
     }
+
+    @Test
+    void aFigureApprovedNotPaid_isTheOneReplaced_andAReadBackIsAsked() {
+        Correction c = INTENTS.correction("刚才4.37亿说的是审批额，放款得看实际到账，我查了是4.21亿，按放款写").orElseThrow();
+        assertThat(c.from().raw()).isEqualTo("4.37亿");
+        assertThat(c.to().raw()).isEqualTo("4.21亿");
+        assertThat(Intents.readBack("你先把我说过的数字列一遍给我看看，我对一下有没有漏的")).isTrue();
+        assertThat(Intents.readBack("现在都记了哪些数字？")).isTrue();
+        assertThat(Intents.readBack("全年归集9.86亿，同比增长7.2%")).isFalse();
+    }
 }

@@ -137,6 +137,23 @@ class OfflineInterviewerTest {
     }
 
     @Test
+    void aReadBack_listsTheFiguresRecorded_andChangesNothing() {
+        InterviewState s = say(pastIntro(), "研讨交流12次，主题党日12次").state();
+        Reply r = say(s, "你先把我说过的数字列一遍给我看看");
+        assertThat(r.text()).contains("目前记下的数字", "12次");
+        assertThat(r.state().facts()).isEqualTo(s.facts());
+    }
+
+    @Test
+    void aNumberAlone_fillsTheCountTheWriterLeftOpen() {
+        InterviewState s = say(pastIntro(), "党员先锋岗设了几个我得翻一下本子").state();
+        Reply r = say(s, "6");
+        assertThat(r.state().facts()).anyMatch(f -> f.text().contains("党员先锋岗设了6个"))
+                .noneMatch(f -> f.text().contains("几个") || f.text().contains("翻一下本子"));
+        assertThat(r.text()).startsWith("好的，记下：党员先锋岗设了6个");
+    }
+
+    @Test
     void aFigureTypedWithW_isReadAs万() {
         Reply r = say(pastIntro(), "公众号粉丝涨到了27.5w");
         assertThat(r.state().facts()).anyMatch(f -> f.text().contains("27.5万"));
