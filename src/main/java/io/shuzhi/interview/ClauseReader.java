@@ -207,6 +207,9 @@ public final class ClauseReader {
                     // "…清回逾期52笔，那是他的活，别往我这写": another's work, not the writer's
                     + "|(?:那|这)(?:是|都是)(?:他|她|别人|人家|他们)的(?:活|事|功劳|成绩)|(?:别|不要)(?:往|算)(?:我|本人)(?:这|这儿|头上|身上)?(?:写|算)?)(?:吧|啊)?$");
 
+    /** A notice the writer passes on: "转发：…", "【…办公室】请各单位…". */
+    private static final Pattern FORWARDED = Pattern.compile("^(?:转发|转一下|转给你|转你)[：:]|【[^】]{2,30}】\\s*(?:请各|各单位|关于)");
+
     /** A quoted name or saying: “…”. */
     private static final Pattern QUOTED = Pattern.compile("“[^“”]{1,40}”");
     /** A saying the writer offers for the text: "这句能用上不", "能不能拿这句当个主线放开头". */
@@ -243,7 +246,11 @@ public final class ClauseReader {
                     // "公示还没完，完了就写上", "公示完了，可以写": when the writer may write it, not a fact
                     + "公示(?:还)?没完|公示(?:已经)?完了|^(?:完了|公示完)(?:就)?(?:写上|可以写)|^(?:可以|能)写了?$|先别写|"
                     // "党员先锋岗设了几个我得翻一下本子": a figure the writer will look up
-                    + "(?:我)?(?:得|要|再)(?:翻|查|问)(?:一下|下)?(?:本子|台账|记录|系统|表)|"
+                    + "(?:我)?(?:得|要|再)(?:翻|查|问)(?:一下|下)?(?:本子|台账|记录|系统|表|财务|会计|办公室|局里)|"
+                    // "给我留个位置，别瞎填": the writer keeping a place for a figure to come
+                    + "(?:给我|帮我)?留(?:个|一个)(?:位置|空|地方)|别瞎填|不要瞎填|"
+                    // "老婆说我再不回来就别回来了": the writer's family on the year's load
+                    + "(?:老婆|媳妇|老公|家里人|孩子)(?:都)?(?:说|讲|问|嫌|埋怨)|"
                     // "我就是配合一下": the writer's part in another's work, after saying whose it is
                     + "^(?:我)?(?:就|只|也就)?是配合(?:一下)?$|"
                     // "这两天在迎省里的督察", "今天下午还有个会", "晚上要去福利院看看": the writer's days now
@@ -360,6 +367,12 @@ public final class ClauseReader {
     public List<Piece> read(String text, Kind defaultKind) {
         List<Piece> out = new ArrayList<>();
         if (text == null || text.isBlank()) return out;
+        // "转发：【县交通运输局办公室】请各单位于12月20日前报送…": a notice passed on, not the writer's year
+        if (FORWARDED.matcher(text).find()) {
+            String said = text.strip();
+            out.add(new Piece(Kind.ASIDE, said, List.of(said), false));
+            return out;
+        }
         Kind mode = null; // set by a header ("存在的问题："), holds until the next header
         String label = "";
         for (String raw : sentences(text)) {
@@ -563,10 +576,11 @@ public final class ClauseReader {
     private static final Pattern COMPLAINT = Pattern.compile(
             "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|追着跑|没歇过|连轴转|人少事杂|事多人少|翻来覆去|头疼|头大|头都大|得罪人|没人说一句好|(?:累|忙)得够呛"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
-                    + "|吃力不讨好|(?:又(?:要|是)\\p{IsHan}{1,6}又(?:要|是))|不是人干的|真是服了|睡不到(?:几个)?(?:整觉|觉)");
+                    + "|吃力不讨好|(?:又(?:要|是)\\p{IsHan}{1,6}又(?:要|是))|不是人干的|真是服了|睡不到(?:几个)?(?:整觉|觉)"
+                    + "|(?:老婆|媳妇|老公|家里人|孩子)(?:都)?(?:说|讲|问|嫌|埋怨)");
 
     /** How long or hard it went on, said before a complaint: "那阵子天天扛箱子". */
-    private static final Pattern HARDSHIP = Pattern.compile("那阵子|那段时间|那几天|天天|整天|成天|每天都|白天黑夜|没日没夜");
+    private static final Pattern HARDSHIP = Pattern.compile("那阵子|那段时间|那几天|那一个月|那个月|那几个月|天天|整天|成天|每天都|白天黑夜|没日没夜|住在工地");
 
     /** Words about the text being written or read: a remark after a wish that holds one is the wish's reason. */
     private static final Pattern ABOUT_THE_TEXT = Pattern.compile(
@@ -608,8 +622,8 @@ public final class ClauseReader {
             }
             // "搬库那阵子天天扛箱子，腰都快断了": what the complaint is about, said just before it without a figure
             if (prev != null && p.kind() == Kind.ASIDE && COMPLAINT.matcher(p.text()).find() && prev.kind() == Kind.FACT
-                    && !prev.listed() && !hasFigures(prev.text()) && HARDSHIP.matcher(prev.text()).find()
-                    && words.of(prev.text()).stream().filter(w -> !w.isPunctuation()).count() <= 8) {
+                    && !prev.listed() && !hasFiguresBesidesTime(prev.text()) && HARDSHIP.matcher(prev.text()).find()
+                    && words.of(prev.text()).stream().filter(w -> !w.isPunctuation()).count() <= 10) {
                 List<String> clauses = new ArrayList<>(prev.clauses());
                 clauses.addAll(p.clauses());
                 out.set(out.size() - 1, new Piece(Kind.ASIDE, prev.text() + "，" + p.text(), List.copyOf(clauses),
@@ -832,6 +846,12 @@ public final class ClauseReader {
         // Asked about problems, a writer who states an achievement with figures is not confessing a weakness.
         if (defaultKind == Kind.PROBLEM && hasFigures(piece)) return Kind.FACT;
         return defaultKind == null ? Kind.FACT : defaultKind;
+    }
+
+    /** "那一个月我基本就住在工地上": how long it went on is no figure of the year's work. */
+    private boolean hasFiguresBesidesTime(String piece) {
+        return numbers.find(piece).stream().anyMatch(q -> !q.unit().isEmpty()
+                && !Set.of("个月", "月", "天", "周", "年", "个星期", "星期").contains(q.unit()));
     }
 
     private boolean hasFigures(String piece) {

@@ -302,6 +302,8 @@ public final class Intents {
             + "|预算|计划数|目标数|原定|定的目标"
             // "两千一百来套是我凭印象说的": a figure said from memory, not looked up
             + "|我?凭印象|估的|估计的|估算的|大概说的|随口说的"
+            // "危桥14座说多了": the writer says the figure was too high or too low
+            + "|说多了|说少了|报多了|报少了|多算了|少算了|算多了|算少了|多报了|少报了"
             // "4.37亿说的是审批额": a figure approved or signed, not the one paid out
             + "|(?:审批|批复|合同|签约|申报|预估|预计|核定)(?:的)?(?:额|数|金额|数字)"
             // "3862件是连派出所调的一起算的": a figure that counted others' work too
@@ -321,7 +323,13 @@ public final class Intents {
      */
     private static Optional<Correction> oldNamed(String text, List<Located> qs) {
         Located old = null;
-        for (Located q : qs) if (OLD_AFTER.matcher(text.substring(q.end)).find()) old = q;
+        // the first number named as old: "危桥14座说多了，有2座是去年就开工的…" explains with the second
+        for (Located q : qs) {
+            if (OLD_AFTER.matcher(text.substring(q.end)).find()) {
+                old = q;
+                break;
+            }
+        }
         if (old == null) return Optional.empty();
         for (Located q : qs) {
             if (q == old) continue;

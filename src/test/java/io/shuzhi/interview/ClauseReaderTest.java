@@ -240,6 +240,10 @@ class ClauseReaderTest {
                 row(Kind.FACT, "党员先锋岗设了几个我得翻一下本子", "FACT:党员先锋岗设了几个", "ASIDE:我得翻一下本子"),
                 row(Kind.FACT, "贷后清收那块是刘副主任牵头的，清回逾期52笔，那是他的活，我就是配合一下",
                         "ASIDE:贷后清收那块是刘副主任牵头的，清回逾期52笔，那是他的活，我就是配合一下"),
+                row(Kind.FACT, "转发：【县交通运输局办公室】请各单位于12月20日前报送工作总结，逾期通报",
+                        "ASIDE:转发：【县交通运输局办公室】请各单位于12月20日前报送工作总结，逾期通报"),
+                row(Kind.FACT, "那一个月我基本就住在工地上，老婆说我再不回来就别回来了",
+                        "ASIDE:那一个月我基本就住在工地上，老婆说我再不回来就别回来了"),
                 row(Kind.PROBLEM, "年底又是冲存款又是轧账，一个礼拜睡不到几个整觉",
                         "ASIDE:年底又是冲存款又是轧账", "ASIDE:一个礼拜睡不到几个整觉"),
                 // a mixed message: achievement, problems, plans, a question

@@ -233,4 +233,11 @@ class IntentsTest {
         assertThat(Intents.readBack("现在都记了哪些数字？")).isTrue();
         assertThat(Intents.readBack("全年归集9.86亿，同比增长7.2%")).isFalse();
     }
+
+    @Test
+    void aFigureSaidTooHigh_isTheOneReplaced_byTheOneToWrite() {
+        Correction c = INTENTS.correction("危桥14座说多了，有2座是去年就开工的跨年项目，算去年的账，今年按12座写").orElseThrow();
+        assertThat(c.from().raw()).isEqualTo("14座");
+        assertThat(c.to().raw()).isEqualTo("12座");
+    }
 }
