@@ -95,7 +95,9 @@ public final class Intents {
             Located a = qs.get(i);
             Located b = qs.get(i + 1);
             // "不是12次，(而)是15次": the old number follows 不是 at once.
-            if (a.start >= not + 2 && a.start - (not + 2) <= 1 && between(text, a.end, b.start).matches("[，,、\\s]*(而|而是|是|应是|应该是|应为)?")) {
+            // (a verb may stand between: "不是降了0.31%，是0.31个百分点")
+            if (a.start >= not + 2 && (a.start - (not + 2) <= 1 || between(text, not + 2, a.start).matches("\\p{IsHan}{1,2}了?"))
+                    && between(text, a.end, b.start).matches("[，,、\\s]*(而|而是|是|应是|应该是|应为)?")) {
                 return Optional.of(build(text, a, b));
             }
             // "研讨是15次(，)不是12次".

@@ -34,7 +34,9 @@ public final class NumberParser {
             "人次", "万元", "小时", "课时", "个月", "次", "人", "名", "项", "期", "册", "本", "篇", "场", "个", "元",
             "家", "户", "条", "件", "类", "堂", "节", "批", "天", "轮", "份", "处", "支", "组", "倍", "成",
             // counts of things a unit's report tallies: 电梯12部, 手术126例, 车辆29辆, 事故1起, 资金3笔, 农田8600亩
-            "部", "台", "辆", "座", "例", "起", "宗", "笔", "套", "亩", "公里", "吨", "台次", "例次", "户次", "分钟"));
+            "部", "台", "辆", "座", "例", "起", "宗", "笔", "套", "亩", "公里", "吨", "台次", "例次", "户次", "分钟",
+            // "降了0.31个百分点": a difference of two rates, not a count of 个
+            "个百分点", "百分点"));
     private static final List<String> APPROX_BEFORE = List.of("将近", "接近", "大约", "超过", "约", "近", "逾");
     private static final List<String> APPROX_AFTER = List.of("左右", "以上", "以下");
     private static final String DIGITS = ChineseNumerals.DIGITS;

@@ -240,4 +240,11 @@ class IntentsTest {
         assertThat(c.from().raw()).isEqualTo("14座");
         assertThat(c.to().raw()).isEqualTo("12座");
     }
+
+    @Test
+    void aPercentThatWasPercentagePoints_isCorrected_withTheVerbBetween() {
+        Correction c = INTENTS.correction("哦上面不良率那个说错了，不是降了0.31%，是0.31个百分点，两个不是一个意思").orElseThrow();
+        assertThat(c.from().raw()).isEqualTo("0.31%");
+        assertThat(c.to().raw()).isEqualTo("0.31个百分点");
+    }
 }
