@@ -7,6 +7,8 @@ import io.shuzhi.interview.Words.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a writer asks to change in facts already given, read by {@link Intents}: a word mended ("是调委会不是调未会"), a
@@ -111,7 +113,7 @@ final class Amendments {
     }
 
     /** A count the writer left open ("党员先锋岗设了几个"): 几 and the measure word after it. */
-    private static final java.util.regex.Pattern OPEN_COUNT = java.util.regex.Pattern.compile("几([个次名人项家场件所期条座支])");
+    private static final Pattern OPEN_COUNT = Pattern.compile("几([个次名人项家场件所期条座支])");
 
     /**
      * "6", sent alone after "党员先锋岗设了几个，我得翻一下本子": the number fills the count the writer's latest fact left
@@ -121,7 +123,7 @@ final class Amendments {
         for (int i = state.facts().size() - 1; i >= 0; i--) {
             Fact f = state.facts().get(i);
             if (f.origin() != Fact.Origin.WRITER) continue;
-            java.util.regex.Matcher m = OPEN_COUNT.matcher(f.text());
+            Matcher m = OPEN_COUNT.matcher(f.text());
             if (!m.find()) continue;
             String text = f.text().substring(0, m.start()) + number + m.group(1) + f.text().substring(m.end());
             Fact filled = f.withText(text, numbers.findAll(text));

@@ -850,9 +850,10 @@ public final class ClauseReader {
 
     /** "那一个月我基本就住在工地上": how long it went on is no figure of the year's work. */
     private boolean hasFiguresBesidesTime(String piece) {
-        return numbers.find(piece).stream().anyMatch(q -> !q.unit().isEmpty()
-                && !Set.of("个月", "月", "天", "周", "年", "个星期", "星期").contains(q.unit()));
+        return numbers.find(piece).stream().anyMatch(q -> !q.unit().isEmpty() && !SPANS_OF_TIME.contains(q.unit()));
     }
+
+    private static final Set<String> SPANS_OF_TIME = Set.of("个月", "月", "天", "周", "年", "个星期", "星期");
 
     private boolean hasFigures(String piece) {
         return numbers.find(piece).stream().anyMatch(q -> !q.unit().isEmpty());
