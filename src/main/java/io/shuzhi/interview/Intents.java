@@ -62,6 +62,9 @@ public final class Intents {
     record Correction(Quantity from, Quantity to, String hint) {
     }
 
+    /** A verb between 不是 and the old figure: "不是降了0.31%". */
+    private static final Pattern VERB_BETWEEN = Pattern.compile("(?:\\p{IsHan}{1,2})了?");
+
     /** How the message reads. */
     public Intent classify(String text) {
         if (text == null || text.isBlank()) return Intent.ANSWER;
@@ -96,7 +99,7 @@ public final class Intents {
             Located b = qs.get(i + 1);
             // "不是12次，(而)是15次": the old number follows 不是 at once.
             // (a verb may stand between: "不是降了0.31%，是0.31个百分点")
-            if (a.start >= not + 2 && (a.start - (not + 2) <= 1 || between(text, not + 2, a.start).matches("\\p{IsHan}{1,2}了?"))
+            if (a.start >= not + 2 && (a.start - (not + 2) <= 1 || VERB_BETWEEN.matcher(between(text, not + 2, a.start)).matches())
                     && between(text, a.end, b.start).matches("[，,、\\s]*(而|而是|是|应是|应该是|应为)?")) {
                 return Optional.of(build(text, a, b));
             }
