@@ -122,12 +122,17 @@ public final class WsClient implements AutoCloseable {
 
     /** The next frame matching {@code match}; frames before it are consumed. Fails after 10 s. */
     public JsonNode await(Predicate<JsonNode> match) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(match, WAIT);
+    }
+
+    /** As {@link #await(Predicate)}, waiting up to {@code wait}: for a frame that comes after a long turn. */
+    public JsonNode await(Predicate<JsonNode> match, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonNode next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) throw new AssertionError("no matching frame within " + WAIT + "; last frames: " + tail());
+                if (next == null) throw new AssertionError("no matching frame within " + wait + "; last frames: " + tail());
                 if (match.test(next)) return next;
             }
         } catch (InterruptedException e) {
