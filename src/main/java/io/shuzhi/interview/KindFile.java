@@ -70,7 +70,8 @@ record KindFile(@Text String id, @Text String name, String description,
                  @NotNull(message = MISSING) @Size(min = 1, message = "is empty")
                  List<@NotBlank(message = "must be text") String> keywords,
                  @Text @NoDigits String lead, @Text String missing, @NoDigits String close,
-                 List<@NotBlank(message = "must be text") @NoDigits String> leads, @NoDigits String frame) {}
+                 List<@NotBlank(message = "must be text") @NoDigits String> leads, @NoDigits String frame,
+                 Boolean keyed) {}
 
     /**
      * What one field cannot say of itself, each as "path what is wrong"; read only once every field is valid.
@@ -149,7 +150,7 @@ record KindFile(@Text String id, @Text String name, String description,
     private static TopicSpec topicSpec(Topic t) {
         return new TopicSpec(t.key().strip(), t.label().strip(), t.question().strip(), optional(t.example()),
                 stripped(t.units()), stripped(t.keywords()), t.lead().strip(), t.missing().strip(), optional(t.close()),
-                stripped(t.leads()), optional(t.frame()));
+                stripped(t.leads()), optional(t.frame()), Boolean.TRUE.equals(t.keyed()));
     }
 
     private static String optional(String text) {

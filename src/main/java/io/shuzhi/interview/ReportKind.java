@@ -134,11 +134,18 @@ public record ReportKind(String id, String name, String description, String titl
      */
     public record TopicSpec(String key, String label, String question, String example, List<String> units,
                             List<String> keywords, String lead, String missing, String close, List<String> leads,
-                            String frame) {
+                            String frame, boolean keyed) {
         public TopicSpec {
             units = List.copyOf(units);
             keywords = List.copyOf(keywords);
             leads = leads == null ? List.of() : List.copyOf(leads);
+        }
+
+        /** A topic that takes what follows its question, keywords or not. */
+        public TopicSpec(String key, String label, String question, String example, List<String> units,
+                         List<String> keywords, String lead, String missing, String close, List<String> leads,
+                         String frame) {
+            this(key, label, question, example, units, keywords, lead, missing, close, leads, frame, false);
         }
 
         /** A topic with one lead phrase and no frame. */
@@ -163,7 +170,7 @@ public record ReportKind(String id, String name, String description, String titl
         List<PartSpec> plain = parts.stream().map(p -> new PartSpec(p.number(), p.key(), p.heading(), p.itemized(),
                 p.sections().stream().map(s -> new SectionSpec(s.ref(), s.heading(), s.topics().stream()
                         .map(t -> new TopicSpec(t.key(), t.label(), t.question(), t.example(), t.units(), t.keywords(),
-                                t.lead(), t.missing(), null, t.leads(), null)).toList(), s.fallback())).toList(),
+                                t.lead(), t.missing(), null, t.leads(), null, t.keyed())).toList(), s.fallback())).toList(),
                 p.style())).toList();
         return new ReportKind(id, name, description, title, opening, intro, plain, aliases, order, work);
     }

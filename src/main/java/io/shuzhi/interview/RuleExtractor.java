@@ -124,6 +124,15 @@ public final class RuleExtractor {
                             fallback = meant;
                         }
                     }
+                    // "…广交会上签了意向订单" while 改革创新 is open: a topic that takes only what names it (keyed in the
+                    // kind file) does not take a statement without its keywords; the writer's line of work does
+                    String followed = fallback;
+                    if (p.kind() == ClauseReader.Kind.FACT && labelled == null && fallback != null
+                            && kind.work() != null && kind.topic(followed).map(TopicSpec::keyed).orElse(false)
+                            && candidates.stream().anyMatch(t -> t.key().equals(kind.work()))
+                            && p.clauses().stream().allMatch(c -> route(c, candidates, null, null, false, similarity) == null)) {
+                        fallback = kind.work();
+                    }
                     List<Piece> runs = p.kind() == ClauseReader.Kind.PROBLEM
                             ? problems(p.clauses(), candidates, current, fallback, similarity)
                             : runs(p.clauses(), candidates, current, fallback, p.listed() && lastListed && last != null,

@@ -154,6 +154,18 @@ class OfflineInterviewerTest {
     }
 
     @Test
+    void aKeyedTopic_takesOnlyWhatNamesIt_theRestGoesToTheWritersLineOfWork() {
+        ReportKind personal = new ReportKinds(Path.of("prompts/kinds")).get("personal-annual");
+        assertThat(personal.topic("innovation").orElseThrow().keyed()).isTrue();
+        InterviewState s = interviewer.answer(personal, InterviewState.start(), "m-1", "县商务局副局长，2026年").state()
+                .withCurrentTopic("innovation");
+        Reply r = interviewer.answer(personal, s, "m-2", "带企业参加了广交会，签了意向订单1.2亿");
+        assertThat(r.state().facts()).anyMatch(f -> f.topic().equals("core-duties") && f.text().contains("广交会"));
+        Reply named = interviewer.answer(personal, s, "m-3", "推进改革试点2项");
+        assertThat(named.state().facts()).anyMatch(f -> f.topic().equals("innovation") && f.text().contains("改革试点"));
+    }
+
+    @Test
     void aFigureTypedWithW_isReadAs万() {
         Reply r = say(pastIntro(), "公众号粉丝涨到了27.5w");
         assertThat(r.state().facts()).anyMatch(f -> f.text().contains("27.5万"));
