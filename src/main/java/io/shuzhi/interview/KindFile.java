@@ -121,6 +121,10 @@ record KindFile(@Text String id, @Text String name, String description,
         if (optional(work) != null && !topicKeys.contains(work.strip())) {
             problems.add("work '" + work.strip() + "' names no topic of this kind");
         }
+        // a keyed topic sends what it does not take to the kind's work topic: without one it would follow the question
+        boolean keyed = parts.stream().flatMap(p -> p.sections().stream()).flatMap(s -> s.topics().stream())
+                .anyMatch(t -> Boolean.TRUE.equals(t.keyed()));
+        if (keyed && optional(work) == null) problems.add("work is missing (a topic is keyed)");
         return problems;
     }
 

@@ -119,6 +119,15 @@ class ReportKindsTest {
     }
 
     @Test
+    void aWorkTopicThatIsNoTopic_orAKeyedTopicWithoutOne_isRejected(@TempDir Path dir) throws IOException {
+        write(dir, "party-branch-secretary.yaml", realFile().replace("work: integration", "work: business"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).hasMessageContaining("work 'business' names no topic of this kind");
+        write(dir, "party-branch-secretary.yaml", realFile().replaceFirst("work: integration\n", "")
+                .replace("- key: first-agenda", "- key: first-agenda\n            keyed: true"));
+        assertThatThrownBy(() -> new ReportKinds(dir)).hasMessageContaining("work is missing (a topic is keyed)");
+    }
+
+    @Test
     void aTopicKeyUsedTwice_isRejected(@TempDir Path dir) throws IOException {
         write(dir, "party-branch-secretary.yaml", realFile().replace("key: first-agenda", "key: study"));
         assertThatThrownBy(() -> new ReportKinds(dir))
