@@ -2,6 +2,8 @@ package io.shuzhi.interview;
 
 import io.shuzhi.interview.InterviewEngine.Intent;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -169,6 +171,34 @@ public final class Intents {
             "(?:把|将)?(?:我|我们)?(?:说过|讲过|报过|给过|提供)的(?:数字|数据|数|情况|内容)?(?:都)?(?:列|念|报|读|过|发|整理)(?:一遍|一下|下|出来)"
                     + "|(?:列|念|报|读)(?:一遍|一下|出来)(?:我|我们)?(?:说过|讲过|给过)?的?(?:数字|数据)"
                     + "|(?:都)?记(?:了|下了|下)哪些(?:数字|数据|内容|事)?|(?:现在|目前)?记(?:了|下)(?:多少|几)(?:条|个)");
+
+    /** "…1.42亿，…9400万，加起来是多少你帮我算下": the writer asks the assistant to add the figures they gave. */
+    private static final Pattern SUM = Pattern.compile("(?:加起来|加在一起|合起来|合计|一共|总共)(?:是)?多少|帮(?:我)?(?:算|加)(?:一下|下)");
+
+    /**
+     * The sum of the amounts a message gives when it asks for one ("…1.42亿，…9400万，加起来是多少你帮我算下" → "2.36亿"),
+     * in the larger of 亿 and 万 said (元 kept when only 元 was said); empty when it asks none or gives fewer than two
+     * amounts of money.
+     */
+    public Optional<String> sumAsked(String text) {
+        if (text == null || !SUM.matcher(text).find()) return Optional.empty();
+        List<Quantity> money = numbers.find(text).stream().filter(q -> q.unit().matches("(?:万|亿)?元?") && !q.unit().isEmpty())
+                .toList();
+        if (money.size() < 2) return Optional.empty();
+        boolean yi = money.stream().anyMatch(q -> q.unit().startsWith("亿"));
+        boolean wan = money.stream().anyMatch(q -> q.unit().startsWith("万"));
+        BigDecimal total = BigDecimal.ZERO;
+        for (Quantity q : money) {
+            BigDecimal yuan = q.value().multiply(q.unit().startsWith("亿") ? BigDecimal.valueOf(100_000_000)
+                    : q.unit().startsWith("万") ? BigDecimal.valueOf(10_000) : BigDecimal.ONE);
+            total = total.add(yuan);
+        }
+        BigDecimal per = yi ? BigDecimal.valueOf(100_000_000) : wan ? BigDecimal.valueOf(10_000)
+                : BigDecimal.ONE;
+        String amount = total.divide(per, 4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        boolean saidYuan = money.stream().anyMatch(q -> q.unit().endsWith("元"));
+        return Optional.of(amount + (yi ? "亿" : wan ? "万" : "") + (saidYuan || !(yi || wan) ? "元" : ""));
+    }
 
     /** Whether the writer asks to hear back what is recorded. */
     public static boolean readBack(String text) {

@@ -139,6 +139,13 @@ public class OfflineInterviewer implements InterviewEngine {
                 return plan(kind, state.withPlan(asked), asked, intent, messageId, text);
             }
         }
+        // "…加起来是多少你帮我算下": the sum first, then the message read as any other
+        Optional<String> sum = intent == Intent.ANSWER ? intents.sumAsked(text) : Optional.empty();
+        if (sum.isPresent()) {
+            Reply read = facts(kind, state, messageId, text);
+            return new Reply(read.state(), "按您给的数，合计" + sum.get() + "。" + read.text(), read.intent(), read.changed(),
+                    read.choices());
+        }
         return switch (intent) {
             case ANSWER -> facts(kind, state, messageId, text);
             case SKIP -> skip(kind, state);

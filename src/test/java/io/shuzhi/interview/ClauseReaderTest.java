@@ -244,6 +244,8 @@ class ClauseReaderTest {
                         "ASIDE:转发：【县交通运输局办公室】请各单位于12月20日前报送工作总结，逾期通报"),
                 row(Kind.FACT, "那一个月我基本就住在工地上，老婆说我再不回来就别回来了",
                         "ASIDE:那一个月我基本就住在工地上，老婆说我再不回来就别回来了"),
+                row(Kind.FACT, "城南分理处9400万，加起来是多少你帮我算下", "FACT:城南分理处9400万", "ASIDE:加起来是多少你帮我算下"),
+                row(Kind.FACT, "一共多少个字合适？", "QUESTION:一共多少个字合适"),
                 row(Kind.PROBLEM, "年底又是冲存款又是轧账，一个礼拜睡不到几个整觉",
                         "ASIDE:年底又是冲存款又是轧账", "ASIDE:一个礼拜睡不到几个整觉"),
                 // a mixed message: achievement, problems, plans, a question

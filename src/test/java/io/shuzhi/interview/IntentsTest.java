@@ -247,4 +247,12 @@ class IntentsTest {
         assertThat(c.from().raw()).isEqualTo("0.31%");
         assertThat(c.to().raw()).isEqualTo("0.31个百分点");
     }
+
+    @Test
+    void aSumAskedFor_addsTheAmountsInTheLargerUnit() {
+        assertThat(INTENTS.sumAsked("新增贷款分两块，城关一部1.42亿，城南分理处9400万，加起来是多少你帮我算下")).hasValue("2.36亿");
+        assertThat(INTENTS.sumAsked("一季度拨付320万元，二季度拨付180万元，一共多少")).hasValue("500万元");
+        assertThat(INTENTS.sumAsked("城关一部1.42亿，城南分理处9400万")).isEmpty();
+        assertThat(INTENTS.sumAsked("培训了3期，共120人，加起来是多少")).isEmpty();
+    }
 }

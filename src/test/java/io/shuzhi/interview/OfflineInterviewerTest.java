@@ -166,6 +166,14 @@ class OfflineInterviewerTest {
     }
 
     @Test
+    void aSumAskedFor_isGivenFirst_andTheFiguresAreKept_butNotTheRequest() {
+        Reply r = say(pastIntro(), "新增贷款分两块，城关一部1.42亿，城南分理处9400万，加起来是多少你帮我算下，我脑子已经糊了");
+        assertThat(r.text()).startsWith("按您给的数，合计2.36亿。");
+        assertThat(r.state().facts()).anyMatch(f -> f.text().contains("1.42亿") && f.text().contains("9400万"))
+                .noneMatch(f -> f.text().contains("帮我算") || f.text().contains("脑子"));
+    }
+
+    @Test
     void aFigureTypedWithW_isReadAs万() {
         Reply r = say(pastIntro(), "公众号粉丝涨到了27.5w");
         assertThat(r.state().facts()).anyMatch(f -> f.text().contains("27.5万"));
