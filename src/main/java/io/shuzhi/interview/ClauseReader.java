@@ -142,7 +142,9 @@ public final class ClauseReader {
     /** Words that head a writer's list of plans ("明年打算：", "下一步，…"). */
     private static final Set<String> PLAN_HEADS = words("明年", "下一步", "下步", "今后", "来年", "新的一年", "下一年",
             "打算", "计划", "思路", "举措", "措施", "努力方向", "下阶段", "接下来", "明年度", "力争", "争取", "设想",
-            "工作安排", "工作打算", "工作计划", "工作思路");
+            "工作安排", "工作打算", "工作计划", "工作思路",
+            // "明年的事…：": the segmenter's words joined back ("明年/的") name next year too
+            "明年的", "来年的", "下一步的", "今后的");
     /** Words a header may hold besides its head: "存在的主要问题有以下三个方面". */
     private static final Set<String> HEADER_FILLER = words("存在", "的", "主要", "还", "还有", "有", "是", "呢", "吧",
             "的话", "嘛", "来说", "而言", "就",
@@ -153,7 +155,9 @@ public final class ClauseReader {
             "补充", "再", "加", "再加", "最后", "然后", "接着", "另外", "关于", "至于", "对于", "那", "那么", "现在",
             "聊聊", "明年的", "力争", "争取", "目标", "设想", "安排", "顺带", "一下", "先", "我的", "顺便说", "嘛", "啊",
             "呀", "哈", "哦", "自己", "想", "想了", "了", "列了", "梳理了", "总结了", "归纳了", "仨", "俩", "捋", "捋了", "理了",
-            "整理了", "干", "做", "抓", "办", "件", "事", "件事", "大事");
+            "整理了", "干", "做", "抓", "办", "件", "事", "件事", "大事",
+            // "明年的事趁想起来先说：": when the writer says it, not what it is
+            "趁", "趁着", "想起来", "先说", "记得");
     /** Shortfalls, as words: 不够 / 薄弱 / 滞后 / 流于形式… */
     private static final Set<String> PROBLEM_WORDS = words("不足", "短板", "差距", "薄弱", "滞后", "欠缺", "缺乏", "缺少",
             "有待", "不够", "不到位", "流于形式", "偏少", "偏低", "偏弱", "偏慢", "较少", "较弱", "较低", "不高", "不强",
@@ -242,6 +246,8 @@ public final class ClauseReader {
                     + "我(?:这两天|这几天|这阵子|今天|昨天)|^等下$|"
                     // "这周三个会两个检查": the writer's week now; "真是服了", "不是人干的": complaints
                     + "^(?:这周|本周|这礼拜|这个礼拜|这星期)|真是服了|服了$|不是人干的|睡不到(?:几个)?(?:整觉|觉)|"
+                    // "电话被打爆了", "两头受气"; "不写又显得我没干啥": the writer's load and worry about the text
+                    + "电话被打爆|电话打爆|两头受气|不写(?:又|就)?显得|显得(?:我|本人)(?:没|啥都没|什么都没)干|"
                     + "^(?:材料|报表|稿子)(?:周[一二三四五六日天]|明天|后天|月底|今天)?(?:还)?(?:要|得)交|"
                     // "加起来是多少你帮我算下，我脑子已经糊了": a sum asked of the assistant (the reply gives it)
                     // ("一共多少个字合适？" asks about the text: a question)
@@ -580,7 +586,7 @@ public final class ClauseReader {
             "扛不住|顶不住|吃不消|受不了|熬废|累垮|累趴|累坏|累死|烦死|忙死|折腾死|气死|闹心|追着跑|没歇过|连轴转|人少事杂|事多人少|翻来覆去|头疼|头大|头都大|得罪人|没人说一句好|(?:累|忙)得够呛"
                     + "|(?:腰|腿|脚|嗓子|眼睛|胳膊|肩膀)(?:都|也)?(?:快)?(?:断|哑|肿|磨破|疼|酸|废)"
                     + "|吃力不讨好|(?:又(?:要|是)\\p{IsHan}{1,6}又(?:要|是))|不是人干的|真是服了|睡不到(?:几个)?(?:整觉|觉)"
-                    + "|(?:老婆|媳妇|老公|家里人|孩子)(?:都)?(?:说|讲|问|嫌|埋怨)");
+                    + "|(?:老婆|媳妇|老公|家里人|孩子)(?:都)?(?:说|讲|问|嫌|埋怨)|电话被打爆|电话打爆|两头受气");
 
     /** How long or hard it went on, said before a complaint: "那阵子天天扛箱子". */
     private static final Pattern HARDSHIP = Pattern.compile("那阵子|那段时间|那几天|那一个月|那个月|那几个月|天天|整天|成天|每天都|白天黑夜|没日没夜|住在工地");
@@ -848,6 +854,8 @@ public final class ClauseReader {
         if (problem) return Kind.PROBLEM;
         // Asked about problems, a writer who states an achievement with figures is not confessing a weakness.
         if (defaultKind == Kind.PROBLEM && hasFigures(piece)) return Kind.FACT;
+        // Asked about plans, "分管3个股室，开了4次廉政提醒谈话" tells what was done, not what will be.
+        if (defaultKind == Kind.PLAN && hasFigures(piece) && DONE.matcher(piece).find()) return Kind.FACT;
         return defaultKind == null ? Kind.FACT : defaultKind;
     }
 
@@ -996,6 +1004,9 @@ public final class ClauseReader {
         if (!run.isEmpty()) out.add(piece(current, run, listed));
         return out;
     }
+
+    /** Words of something done: "开了4次", "没出过", "已完成". */
+    private static final Pattern DONE = Pattern.compile("(?<=\\p{IsHan})了(?![解])|过(?=\\p{IsHan}|[0-9，,。]|$)(?<![不难])|已经|已(?=\\p{IsHan})");
 
     /** A figure said as how little there is: "就11个", "才380万", "只有3人". */
     private static final Pattern LITTLE = Pattern.compile("^(?:一共|总共|全部|全)?(?:就|才|只|仅|只有|仅有)(?=[0-9一二三四五六七八九十两几])");

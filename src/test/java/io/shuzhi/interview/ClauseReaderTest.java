@@ -246,6 +246,15 @@ class ClauseReaderTest {
                         "ASIDE:那一个月我基本就住在工地上，老婆说我再不回来就别回来了"),
                 row(Kind.FACT, "城南分理处9400万，加起来是多少你帮我算下", "FACT:城南分理处9400万", "ASIDE:加起来是多少你帮我算下"),
                 row(Kind.FACT, "一共多少个字合适？", "QUESTION:一共多少个字合适"),
+                // read at the stop (pa-16): a plans header with when the writer says it; done work while plans are asked;
+                // the writer's load and worry about the text
+                row(Kind.FACT, "明年的事趁想起来先说：一是跨境电商搞个公共海外仓；二是村级电商站整合",
+                        "PLAN:跨境电商搞个公共海外仓", "PLAN:村级电商站整合"),
+                row(Kind.PLAN, "分管3个股室，开了4次廉政提醒谈话", "FACT:分管3个股室，开了4次廉政提醒谈话"),
+                row(Kind.PLAN, "每季度开展1次读书分享会", "PLAN:每季度开展1次读书分享会"),
+                row(Kind.FACT, "以旧换新那阵子电话被打爆了，两头受气", "ASIDE:以旧换新那阵子电话被打爆了", "ASIDE:两头受气"),
+                row(Kind.FACT, "副局长述职要不要把局长牵头的事也写进去？好多是一起干的，不写又显得我没干啥",
+                        "QUESTION:副局长述职要不要把局长牵头的事也写进去，好多是一起干的", "ASIDE:不写又显得我没干啥"),
                 row(Kind.PROBLEM, "年底又是冲存款又是轧账，一个礼拜睡不到几个整觉",
                         "ASIDE:年底又是冲存款又是轧账", "ASIDE:一个礼拜睡不到几个整觉"),
                 // a mixed message: achievement, problems, plans, a question
